@@ -1,0 +1,63 @@
+/**
+ * The estate (小区) ledger record, as planners keep it in the survey ledger
+ * (调查摸底情况统计表). Field names carry their unit; land area is always
+ * computed by PostGIS from the polygon, never typed in.
+ */
+import type { MultiPolygon } from 'geojson';
+
+export const PROPERTY_TYPES = ['housing_reform', 'unit_managed', 'commercial', 'mixed'] as const;
+/** 产权性质: 房改房 / 单位自管 / 商品房 / 混合 */
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+export const HAZARD_LEVELS = ['none', 'B', 'C', 'D'] as const;
+/** 危房等级 (none = no dangerous buildings) */
+export type HazardLevel = (typeof HAZARD_LEVELS)[number];
+
+/** Default eligibility cut-off: built before the end of 2000 (国办发〔2020〕23号). Cities may configure 2004 or 2005. */
+export const DEFAULT_ELIGIBILITY_CUTOFF_YEAR = 2000;
+
+/** Attributes a planner types in. */
+export interface EstateInput {
+  code: string;
+  name: string;
+  address: string;
+  district: string;
+  subdistrict: string;
+  community: string;
+  yearBuilt: number;
+  buildings: number;
+  households: number;
+  floorAreaM2: number;
+  propertyType: PropertyType;
+  originalOwnerUnit: string;
+  hasPropertyManagement: boolean;
+  hasOwnersCommittee: boolean;
+  urgent: boolean;
+  hazardLevel: HazardLevel;
+  willingnessPct: number | null;
+  notes: string;
+}
+
+/** An estate as the API returns it: the input plus what the database derives. */
+export interface EstateProperties extends EstateInput {
+  landAreaM2: number;
+  eligible: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EstateFeature {
+  type: 'Feature';
+  id: number;
+  geometry: MultiPolygon;
+  properties: EstateProperties;
+}
+
+/**
+ * Whether an estate falls within the renovation programme by its construction year.
+ * @example isEligible(1998) // true; isEligible(2003, 2004) // true
+ */
+export function isEligible(yearBuilt: number, cutoffYear: number = DEFAULT_ELIGIBILITY_CUTOFF_YEAR): boolean {
+  return yearBuilt <= cutoffYear;
+}

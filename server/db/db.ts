@@ -1,0 +1,25 @@
+/**
+ * The one database module. Two back-ends implement it — embedded PGlite with PostGIS
+ * (default) and a PostGIS server through `pg` — with the same SQL and `$n` parameters.
+ * Nothing outside server/db imports pg or PGlite.
+ */
+export type DbBackend = 'pglite' | 'postgres';
+
+export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[];
+
+export interface Queryable {
+  /** Runs one parameterised statement and returns its rows. Row shape is the caller's promise. */
+  query<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+}
+
+export interface Executor extends Queryable {
+  /** Runs a script of several statements without parameters (migrations, seeding). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Executor {
+  readonly backend: DbBackend;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import type { Db } from './db.js';
+import { openPgliteDb } from './pglite-db.js';
+import { openPostgresDb } from './postgres-db.js';
+
+export type { Db, DbBackend, Executor, Queryable, SqlParam } from './db.js';
+export { migrate } from './migrate.js';
+
+export interface DbTarget {
+  /** A PostGIS server; when absent the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded database keeps its files. */
+  pgliteDataDir: string;
+}
+
+/** Opens the configured back-end: the PostGIS server when a URL is given, else embedded PGlite. */
+export function openDb(target: DbTarget): Promise<Db> {
+  return target.databaseUrl ? openPostgresDb(target.databaseUrl) : openPgliteDb(target.pgliteDataDir);
+}

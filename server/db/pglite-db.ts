@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import type { Db, Executor, SqlParam } from './db.js';
+
+function toExecutor(target: PGlite | Transaction): Executor {
+  return {
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
+    },
+    async query<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+      const result = await target.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+  };
+}
+
+/** Opens (creating if needed) an embedded PostGIS database persisted in `dataDir`. */
+export async function openPgliteDb(dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir, { extensions: { postgis } });
+  return {
+    ...toExecutor(pg),
+    backend: 'pglite',
+    transaction: (work) => pg.transaction((tx) => work(toExecutor(tx))),
+    close: () => pg.close(),
+  };
+}

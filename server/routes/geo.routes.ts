@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import type { Db } from '../db/index.js';
+import { listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from '../services/geo.service.js';
+import { bboxOnlyQuery, facilityQuery, noQuery } from './query-schemas.js';
+
+/** Reference layers: facilities, roads, administrative units and water. */
+export function geoRouter(db: Db): Router {
+  const router = Router();
+  router.get('/facilities', async (req, res) => {
+    res.json(await listFacilities(db, facilityQuery.parse(req.query)));
+  });
+  router.get('/roads', async (req, res) => {
+    res.json(await listRoads(db, bboxOnlyQuery.parse(req.query)));
+  });
+  router.get('/subdistricts', async (req, res) => {
+    noQuery.parse(req.query);
+    res.json(await listSubdistricts(db));
+  });
+  router.get('/communities', async (req, res) => {
+    noQuery.parse(req.query);
+    res.json(await listCommunities(db));
+  });
+  router.get('/water', async (req, res) => {
+    noQuery.parse(req.query);
+    res.json(await listWaterAreas(db));
+  });
+  return router;
+}

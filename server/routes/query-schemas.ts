@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { parseBbox, type Bbox } from '../../core/bbox.js';
+import { FACILITY_TYPE_IDS, isFacilityTypeId } from '../../core/facility-catalogue.js';
+
+export const bboxParam = z.string().transform((text, ctx): Bbox => {
+  const parsed = parseBbox(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export const MAX_LIMIT = 1_000_000;
+
+const limitParam = z
+  .string()
+  .regex(/^\d+$/, 'limit must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'limit must be at least 1').max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`));
+
+const unitParam = z.string().trim().min(1, 'must not be empty').max(100);
+
+/** Filters shared by /api/estates and /api/summary. Unknown parameters are rejected so typos don't silently widen a query. */
+export const estateFilterQuery = z
+  .object({
+    bbox: bboxParam.optional(),
+    district: unitParam.optional(),
+    subdistrict: unitParam.optional(),
+  })
+  .strict();
+
+export const estateListQuery = estateFilterQuery.extend({ limit: limitParam.optional() }).strict();
+
+export const facilityQuery = z
+  .object({
+    bbox: bboxParam.optional(),
+    type: z
+      .string()
+      .refine(isFacilityTypeId, {
+        error: (issue) => `unknown facility type "${String(issue.input)}"; expected one of ${FACILITY_TYPE_IDS.join(', ')}`,
+      })
+      .optional(),
+  })
+  .strict();
+
+export const bboxOnlyQuery = z.object({ bbox: bboxParam.optional() }).strict();
+
+export const noQuery = z.object({}).strict();
+
+export const idParam = z.object({
+  id: z.string().regex(/^\d{1,9}$/, 'estate id must be a positive whole number').transform(Number),
+});

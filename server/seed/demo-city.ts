@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection } from 'geojson';
+import { PROJECT_ROOT } from '../config.js';
+import type { Db, Executor } from '../db/index.js';
+
+export const DEMO_CITY_DIR = join(PROJECT_ROOT, 'data', 'demo-city');
+
+/** Rows per INSERT … SELECT FROM json_array_elements($1): big enough to be fast, small enough for one message. */
+const BATCH_SIZE = 2000;
+
+const LAYERS = ['districts', 'subdistricts', 'communities', 'water', 'roads', 'facilities', 'estates'] as const;
+type Layer = (typeof LAYERS)[number];
+
+// Each statement reads one batch of features `f` from $1; property names are those of data/demo-city.
+const INSERT_SQL: Readonly<Record<Layer, string>> = {
+  districts: `INSERT INTO districts (code, name, geom)
+    SELECT f->'properties'->>'code', f->'properties'->>'name', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+    FROM json_array_elements($1::json) AS f`,
+  subdistricts: `INSERT INTO subdistricts (code, name, district_code, geom)
+    SELECT f->'properties'->>'code', f->'properties'->>'name', f->'properties'->>'districtCode',
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+    FROM json_array_elements($1::json) AS f`,
+  communities: `INSERT INTO communities (code, name, subdistrict_code, geom)
+    SELECT f->'properties'->>'code', f->'properties'->>'name', f->'properties'->>'subdistrictCode',
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+    FROM json_array_elements($1::json) AS f`,
+  water: `INSERT INTO water_areas (name, kind, geom)
+    SELECT f->'properties'->>'name', COALESCE(f->'properties'->>'kind', 'river'),
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+    FROM json_array_elements($1::json) AS f`,
+  roads: `INSERT INTO roads (name, road_class, geom)
+    SELECT COALESCE(f->'properties'->>'name', ''), f->'properties'->>'roadClass', ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)
+    FROM json_array_elements($1::json) AS f`,
+  facilities: `INSERT INTO facilities (type, name, geom)
+    SELECT f->'properties'->>'type', COALESCE(f->'properties'->>'name', ''), ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)
+    FROM json_array_elements($1::json) AS f`,
+  estates: `INSERT INTO estates (code, name, address, district_code, subdistrict_code, community_code, year_built,
+      buildings, households, floor_area_m2, property_type, original_owner_unit, has_property_management,
+      has_owners_committee, urgent, hazard_level, willingness_pct, notes, geom)
+    SELECT p->>'code', p->>'name', COALESCE(p->>'address', ''), p->>'districtCode', p->>'subdistrictCode', p->>'communityCode',
+           (p->>'yearBuilt')::int, (p->>'buildings')::int, (p->>'households')::int, (p->>'floorAreaM2')::float8,
+           p->>'propertyType', COALESCE(p->>'originalOwnerUnit', ''), COALESCE((p->>'hasPropertyManagement')::boolean, false),
+           COALESCE((p->>'hasOwnersCommittee')::boolean, false), COALESCE((p->>'urgent')::boolean, false),
+           COALESCE(p->>'hazardLevel', 'none'), (p->>'willingnessPct')::float8, COALESCE(p->>'notes', ''),
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+    FROM json_array_elements($1::json) AS f, LATERAL (SELECT f->'properties' AS p) AS props`,
+};
+
+function readLayer(dir: string, layer: Layer): Feature[] {
+  const path = join(dir, `${layer}.geojson`);
+  if (!existsSync(path)) throw new Error(`Demo city file ${path} is missing — run \`npm run generate:demo\`.`);
+  const collection = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+  return collection.features;
+}
+
+async function insertLayer(tx: Executor, layer: Layer, features: Feature[]): Promise<void> {
+  for (let start = 0; start < features.length; start += BATCH_SIZE) {
+    await tx.query(INSERT_SQL[layer], [JSON.stringify(features.slice(start, start + BATCH_SIZE))]);
+  }
+}
+
+export interface SeedReport {
+  counts: Record<Layer, number>;
+}
+
+/**
+ * Replaces every layer with the demo city in one transaction: a failure leaves the old data.
+ * `onProgress` hears each layer as it loads (first start shows it in the console).
+ */
+export async function loadDemoCity(
+  db: Db,
+  dir: string = DEMO_CITY_DIR,
+  onProgress: (message: string) => void = () => undefined,
+): Promise<SeedReport> {
+  const layers = Object.fromEntries(LAYERS.map((layer) => [layer, readLayer(dir, layer)])) as Record<Layer, Feature[]>;
+  await db.transaction(async (tx) => {
+    await tx.exec(
+      'TRUNCATE estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE',
+    );
+    for (const layer of LAYERS) {
+      onProgress(`loading ${layers[layer].length} ${layer}`);
+      await insertLayer(tx, layer, layers[layer]);
+    }
+    await tx.query(
+      `INSERT INTO app_meta (key, value) VALUES ('demo_seeded_at', now()::text)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    );
+  });
+  return { counts: Object.fromEntries(LAYERS.map((layer) => [layer, layers[layer].length])) as Record<Layer, number> };
+}
+
+/** True for a database that has never held the demo city and has no estates of its own. */
+export async function needsDemoCity(db: Db): Promise<boolean> {
+  const rows = await db.query<{ seeded: boolean; has_estates: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_seeded_at') AS seeded,
+            EXISTS (SELECT 1 FROM estates) AS has_estates`,
+  );
+  const row = rows[0];
+  return row !== undefined && !row.seeded && !row.has_estates;
+}

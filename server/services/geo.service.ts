@@ -1,0 +1,88 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Bbox } from '../../core/bbox.js';
+import type { Queryable, SqlParam } from '../db/index.js';
+
+/** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
+type GeoRow = { id: number; geometry: Geometry } & Record<string, unknown>;
+
+export function toFeatureCollection<R extends GeoRow>(rows: R[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: rows.map(({ id, geometry, ...properties }): Feature => ({ type: 'Feature', id, geometry, properties })),
+  };
+}
+
+function bboxCondition(bbox: Bbox | undefined, params: SqlParam[]): string | null {
+  if (!bbox) return null;
+  const n = params.length;
+  params.push(...bbox);
+  return `geom && ST_MakeEnvelope($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, 4326)`;
+}
+
+function whereOf(conditions: (string | null)[]): string {
+  const present = conditions.filter((c): c is string => c !== null);
+  return present.length > 0 ? `WHERE ${present.join(' AND ')}` : '';
+}
+
+export async function listFacilities(db: Queryable, filter: { type?: string | undefined; bbox?: Bbox | undefined }) {
+  const params: SqlParam[] = [];
+  let typeCondition: string | null = null;
+  if (filter.type !== undefined) {
+    params.push(filter.type);
+    typeCondition = `type = $${params.length}`;
+  }
+  const where = whereOf([typeCondition, bboxCondition(filter.bbox, params)]);
+  const rows = await db.query<GeoRow>(
+    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, type, name FROM facilities ${where} ORDER BY id`,
+    params,
+  );
+  return toFeatureCollection(rows);
+}
+
+export async function listRoads(db: Queryable, filter: { bbox?: Bbox | undefined }) {
+  const params: SqlParam[] = [];
+  const where = whereOf([bboxCondition(filter.bbox, params)]);
+  const rows = await db.query<GeoRow>(
+    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, name, road_class AS "roadClass" FROM roads ${where} ORDER BY id`,
+    params,
+  );
+  return toFeatureCollection(rows);
+}
+
+/** Sub-districts with their estate counts, so the filter list can say how much each holds. */
+export async function listSubdistricts(db: Queryable) {
+  const rows = await db.query<GeoRow>(
+    `SELECT row_number() OVER (ORDER BY s.code)::int AS id, ST_AsGeoJSON(s.geom, 7)::json AS geometry,
+            s.code, s.name, d.name AS district, s.district_code AS "districtCode",
+            count(e.id)::int AS estates, COALESCE(sum(e.households), 0)::int AS households
+     FROM subdistricts s
+     JOIN districts d ON d.code = s.district_code
+     LEFT JOIN estates e ON e.subdistrict_code = s.code
+     GROUP BY s.code, s.name, s.geom, d.name, s.district_code
+     ORDER BY s.code`,
+  );
+  return toFeatureCollection(rows);
+}
+
+export async function listCommunities(db: Queryable) {
+  const rows = await db.query<GeoRow>(
+    `SELECT row_number() OVER (ORDER BY code)::int AS id, ST_AsGeoJSON(geom, 7)::json AS geometry,
+            code, name, subdistrict_code AS "subdistrictCode"
+     FROM communities ORDER BY code`,
+  );
+  return toFeatureCollection(rows);
+}
+
+export async function listWaterAreas(db: Queryable) {
+  const rows = await db.query<GeoRow>(
+    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, name, kind FROM water_areas ORDER BY id`,
+  );
+  return toFeatureCollection(rows);
+}
+
+export async function postgisVersion(db: Queryable): Promise<string> {
+  const rows = await db.query<{ version: string }>('SELECT postgis_lib_version() AS version');
+  const row = rows[0];
+  if (!row) throw new Error('postgis_lib_version() returned no row');
+  return row.version;
+}

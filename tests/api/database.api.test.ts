@@ -1,0 +1,83 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { migrate, type Db } from '../../server/db/index.js';
+import { listMigrations } from '../../server/db/migrate.js';
+import { DEMO_CITY_DIR, loadDemoCity } from '../../server/seed/demo-city.js';
+import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+
+async function countEstates(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
+  return row?.n ?? -1;
+}
+
+describe.each(testBackends())('database on %s', (backend) => {
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await testDb?.dispose();
+  });
+
+  it('records every migration once and re-running them changes nothing', async () => {
+    const recorded = await testDb.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(recorded.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
+    expect(await migrate(testDb.db)).toEqual([]);
+  });
+
+  it('indexes estate geometry with GiST', async () => {
+    const rows = await testDb.db.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE tablename = 'estates' AND indexdef ILIKE '%gist%'`,
+    );
+    expect(rows.length).toBe(1);
+  });
+
+  it('rolls a failed demo reload back completely, leaving the previous data', async () => {
+    const before = await countEstates(testDb.db);
+    const brokenDir = mkdtempSync(join(tmpdir(), 'atlas-broken-city-'));
+    try {
+      cpSync(DEMO_CITY_DIR, brokenDir, { recursive: true });
+      const estates = JSON.parse(readFileSync(join(brokenDir, 'estates.geojson'), 'utf8')) as {
+        features: { properties: Record<string, unknown> }[];
+      };
+      const last = estates.features.at(-1);
+      if (!last) throw new Error('demo city has no estates');
+      last.properties.households = -5; // violates the CHECK constraint after everything else was inserted
+      writeFileSync(join(brokenDir, 'estates.geojson'), JSON.stringify(estates));
+      await expect(loadDemoCity(testDb.db, brokenDir)).rejects.toThrow(/households/);
+    } finally {
+      rmSync(brokenDir, { recursive: true, force: true });
+    }
+    expect(await countEstates(testDb.db)).toBe(before);
+    const [facilities] = await testDb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM facilities');
+    expect(facilities?.n).toBeGreaterThan(0);
+  });
+});
+
+describe('health when the database is unreachable', () => {
+  it('answers 503 with a JSON error body', async () => {
+    const deadDb: Db = {
+      backend: 'postgres',
+      query: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
+      exec: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
+      transaction: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
+      close: () => Promise.resolve(),
+    };
+    const server = createApp(deadDb, loadConfig({})).listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('unavailable');
+      expect(body.error.message).toContain('ECONNREFUSED');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
+import { testBackends } from '../helpers/test-db.js';
+import { openApi, type ApiFixture } from './api-fixture.js';
+
+describe.each(testBackends())('reference layers API on %s', (backend) => {
+  let api: ApiFixture;
+  beforeAll(async () => {
+    api = await openApi(backend);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('serves facilities of every catalogue type and filters by type', async () => {
+    const all = await api.get<FeatureCollection<Point, { type: string; name: string }>>('/api/facilities');
+    expect(all.status).toBe(200);
+    const types = new Set(all.body.features.map((f) => f.properties.type));
+    for (const id of FACILITY_TYPE_IDS) expect(types, id).toContain(id);
+    const kindergartens = await api.get<FeatureCollection<Point, { type: string }>>('/api/facilities?type=kindergarten');
+    expect(kindergartens.body.features.length).toBeGreaterThan(0);
+    expect(kindergartens.body.features.every((f) => f.properties.type === 'kindergarten')).toBe(true);
+    expect(kindergartens.body.features.length).toBeLessThan(all.body.features.length);
+  });
+
+  it('serves named roads of known classes', async () => {
+    const { status, body } = await api.get<FeatureCollection<LineString, { name: string; roadClass: string }>>('/api/roads');
+    expect(status).toBe(200);
+    expect(body.features.length).toBeGreaterThan(20);
+    expect(body.features.every((f) => ['arterial', 'secondary', 'branch', 'path'].includes(f.properties.roadClass))).toBe(true);
+    expect(body.features.some((f) => /[\u4e00-\u9fff]/.test(f.properties.name))).toBe(true);
+  });
+
+  it('serves 6–8 sub-districts whose estate counts add up to the whole city', async () => {
+    const { body } = await api.get<FeatureCollection<never, { estates: number; name: string }>>('/api/subdistricts');
+    expect(body.features.length).toBeGreaterThanOrEqual(6);
+    expect(body.features.length).toBeLessThanOrEqual(8);
+    expect(body.features.reduce((sum, f) => sum + f.properties.estates, 0)).toBe(117);
+  });
+
+  it('puts every estate inside the sub-district it names', async () => {
+    const rows = await api.db.query<{ id: number }>(
+      `SELECT e.id FROM estates e JOIN subdistricts s ON s.code = e.subdistrict_code
+       WHERE NOT ST_Contains(s.geom, ST_PointOnSurface(e.geom))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('serves the river and communities for the offline basemap', async () => {
+    const water = await api.get<FeatureCollection>('/api/water');
+    expect(water.body.features.length).toBeGreaterThan(0);
+    const communities = await api.get<FeatureCollection>('/api/communities');
+    expect(communities.body.features.length).toBeGreaterThan(6);
+  });
+
+  it('keeps estates out of the river', async () => {
+    const rows = await api.db.query<{ id: number }>(
+      `SELECT e.id FROM estates e JOIN water_areas w ON ST_Intersects(e.geom, w.geom)
+       WHERE ST_Area(ST_Intersection(e.geom, w.geom)) > 0`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('gives the client its configuration', async () => {
+    const { body } = await api.get<{ eligibilityCutoffYear: number; basemap: { styleUrl: string | null } }>('/api/config');
+    expect(body.eligibilityCutoffYear).toBe(2000);
+    expect(body.basemap.styleUrl).toBeNull();
+  });
+});
