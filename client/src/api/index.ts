@@ -1,0 +1,4 @@
+export * from './atlas-api';
+export { ApiError } from './http';
+export type * from './types';
+export { ROAD_CLASSES } from './types';

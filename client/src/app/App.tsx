@@ -1,0 +1,65 @@
+/** The application frame: antd theme and locale, header, controls, summary and the map. */
+import { useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Layout } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from '../components/AppHeader';
+import { ControlPanel } from '../components/ControlPanel';
+import { MapArea } from '../components/MapArea';
+import { SummaryStrip } from '../components/SummaryStrip';
+import { useAtlasStore } from '../state/atlas-store';
+import { loadAtlasData, loadSummary } from '../state/load-data';
+import { localeOf } from '../format/format';
+import { UI_FONT_FAMILY } from './theme';
+
+export function App() {
+  const language = useAtlasStore((s) => s.language);
+  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const { i18n, t } = useTranslation();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadAtlasData(controller.signal);
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadSummary(subdistrictFilter, controller.signal);
+    return () => controller.abort();
+  }, [subdistrictFilter]);
+
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = localeOf(language);
+  }, [i18n, language]);
+
+  useEffect(() => {
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+  }, [t, language]);
+
+  return (
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILY, borderRadius: 6 } }}
+    >
+      <AntApp className="atlas-app">
+        <Layout className="atlas-root">
+          <Layout.Header className="atlas-header">
+            <AppHeader />
+          </Layout.Header>
+          <Layout className="atlas-body">
+            <Layout.Sider width={292} theme="light" className="atlas-sider">
+              <ControlPanel />
+            </Layout.Sider>
+            <Layout.Content className="atlas-content">
+              <SummaryStrip />
+              <MapArea />
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,42 @@
+/** Number, area and date formatting for the UI, per language. */
+import type { Language } from '../state/view-slice';
+
+/** 1 亩 (mu) is 1/15 hectare, i.e. 666.67 m². */
+export const M2_PER_MU = 10000 / 15;
+
+const LOCALES: Readonly<Record<Language, string>> = { zh: 'zh-CN', en: 'en-GB' };
+
+export function localeOf(language: Language): string {
+  return LOCALES[language];
+}
+
+/** @example formatNumber(8593, 'zh') // '8,593' */
+export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
+  return value.toLocaleString(LOCALES[language], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  });
+}
+
+/** @example m2ToMu(666.67) // ≈ 1 */
+export function m2ToMu(areaM2: number): number {
+  return areaM2 / M2_PER_MU;
+}
+
+/** Square metres as 万m² (10 000 m²), the unit of the headline figures. @example toWanM2(435000) // 43.5 */
+export function toWanM2(areaM2: number): number {
+  return areaM2 / 10000;
+}
+
+/** ISO timestamp as a local date and time; the raw text when it does not parse. */
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(LOCALES[language], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

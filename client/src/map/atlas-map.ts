@@ -1,0 +1,299 @@
+/**
+ * The map adapter: one MapLibre map with a deck.gl overlay. React talks to this class only;
+ * it never touches MapLibre or deck.gl objects (see MapView.tsx).
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
+import type { BasemapConfig, EstateApiFeature } from '../api';
+import type { VisibleLayers } from '../state/view-slice';
+import {
+  basemapKind,
+  offlineStyle,
+  STYLE_LAYERS_BY_TOGGLE,
+  tiandituStyle,
+  withOverlay,
+  type BasemapContext,
+  type BasemapKind,
+} from './basemap-style';
+import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, LAYER_IDS, type MapScene } from './deck-layers';
+import { boundsOf, polygonLabelPoint, type LngLat } from './label-points';
+
+// MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
+setWorkerUrl(maplibreWorkerUrl);
+
+export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
+
+export interface MapPointerEvent {
+  target: MapTarget | null;
+  /** Pixel position inside the map container. */
+  x: number;
+  y: number;
+  /** Size of the map container, to keep popups inside it. */
+  width: number;
+  height: number;
+}
+
+export interface AtlasMapCallbacks {
+  onHover?(event: MapPointerEvent): void;
+  onClick?(event: MapPointerEvent): void;
+  /** The estates have been drawn at their fitted extent for the first time. */
+  onReady?(): void;
+  /** An external basemap failed to load and the offline style replaced it. */
+  onBasemapFallback?(): void;
+}
+
+export type SceneInput = Omit<MapScene, 'zoom' | 'showRoadLabels'>;
+
+export interface AtlasMapOptions {
+  container: HTMLElement;
+  context: BasemapContext;
+  basemap: BasemapConfig;
+  callbacks: AtlasMapCallbacks;
+}
+
+/** Defaults for the initial camera and fitting; the demo city sits around 109.41 °E 24.31 °N. */
+export const MAP_DEFAULTS = {
+  center: [109.41, 24.31] as LngLat,
+  zoom: 13,
+  maxZoom: 19,
+  fitPaddingPx: 48,
+  fitMaxZoom: 17,
+};
+
+export class AtlasMap {
+  private readonly map: MapLibreMap;
+  private readonly overlay: MapboxOverlay;
+  private readonly context: BasemapContext;
+  private readonly callbacks: AtlasMapCallbacks;
+  private kind: BasemapKind;
+  private scene: SceneInput | null = null;
+  private visibleLayers: VisibleLayers | null = null;
+  private selectedSubdistrict: string | null = null;
+  private labelZoomBand: boolean;
+  private styleLoaded = false;
+  private fitted = false;
+  private ready = false;
+  private deckFramesSinceScene = 0;
+  private destroyed = false;
+
+  constructor(options: AtlasMapOptions) {
+    this.context = options.context;
+    this.callbacks = options.callbacks;
+    this.kind = basemapKind(options.basemap);
+    const { basemap } = options;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style:
+        this.kind === 'styleUrl' && basemap.styleUrl
+          ? basemap.styleUrl
+          : this.kind === 'tianditu' && basemap.tiandituKey
+            ? tiandituStyle(this.context, basemap.tiandituKey)
+            : offlineStyle(this.context),
+      transformStyle: this.kind === 'styleUrl' ? (_previous, next) => withOverlay(this.context, next) : undefined,
+      center: MAP_DEFAULTS.center,
+      zoom: MAP_DEFAULTS.zoom,
+      maxZoom: MAP_DEFAULTS.maxZoom,
+      attributionControl: this.kind === 'offline' ? false : { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      // Test screenshots read the canvas back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    // Top-left: the estate panel covers the right-hand side.
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.labelZoomBand = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
+
+    this.overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      pickingRadius: 4,
+      onHover: (info) => this.handlePointer(info, 'hover'),
+      onClick: (info) => this.handlePointer(info, 'click'),
+      onAfterRender: () => this.afterDeckRender(),
+    });
+    this.map.addControl(this.overlay);
+
+    this.map.on('style.load', () => {
+      this.styleLoaded = true;
+      this.applyStyleState();
+    });
+    this.map.on('idle', () => this.checkReady());
+    this.map.on('error', (event) => this.handleMapError(event));
+    this.map.on('zoom', () => {
+      const band = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
+      if (band !== this.labelZoomBand) {
+        this.labelZoomBand = band;
+        this.renderDeck();
+      }
+    });
+  }
+
+  /** Replaces what deck.gl draws; cheap to call often, deck.gl diffs by layer id and update triggers. */
+  setScene(scene: SceneInput): void {
+    this.scene = scene;
+    this.deckFramesSinceScene = 0;
+    this.renderDeck();
+  }
+
+  /** Shows or hides the basemap layers that belong to the UI's layer toggles. */
+  setVisibleLayers(visible: VisibleLayers): void {
+    this.visibleLayers = visible;
+    this.applyStyleState();
+  }
+
+  /** Emphasises one sub-district boundary (null for none). */
+  setSelectedSubdistrict(code: string | null): void {
+    this.selectedSubdistrict = code;
+    this.applyStyleState();
+  }
+
+  /** Frames the given estates; without animation the camera jumps, which tests rely on. */
+  fitTo(features: readonly EstateApiFeature[], animate = true): void {
+    const bounds = boundsOf(features);
+    if (!bounds) return;
+    this.map.fitBounds(bounds, {
+      padding: MAP_DEFAULTS.fitPaddingPx,
+      maxZoom: MAP_DEFAULTS.fitMaxZoom,
+      duration: animate ? 600 : 0,
+    });
+    this.fitted = true;
+  }
+
+  /**
+   * Pans sideways when the estate's label point lies under a panel covering the right
+   * `coveredRightPx` pixels of the map, so the selected outline stays in sight.
+   */
+  reveal(feature: EstateApiFeature, coveredRightPx: number): void {
+    const point = this.map.project(polygonLabelPoint(feature.geometry));
+    const visibleRight = this.map.getContainer().clientWidth - coveredRightPx;
+    const marginPx = 24;
+    if (visibleRight <= 2 * marginPx || (point.x > marginPx && point.x < visibleRight - marginPx)) return;
+    this.map.panBy([point.x - visibleRight / 2, 0], { duration: 400 });
+  }
+
+  /** Viewport (CSS pixel, page) position of a coordinate. */
+  project(lngLat: LngLat): [number, number] {
+    const point = this.map.project(lngLat);
+    const rect = this.map.getContainer().getBoundingClientRect();
+    return [rect.left + point.x, rect.top + point.y];
+  }
+
+  /** What deck.gl would pick at a viewport position. */
+  pick(clientX: number, clientY: number): MapTarget | null {
+    const rect = this.map.getContainer().getBoundingClientRect();
+    const info = this.overlay.pickObject({ x: clientX - rect.left, y: clientY - rect.top, radius: 0 });
+    return info ? this.targetOf(info) : null;
+  }
+
+  /** The MapLibre map, for the test hook only. */
+  get maplibre(): MapLibreMap {
+    return this.map;
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get basemapKind(): BasemapKind {
+    return this.kind;
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.map.removeControl(this.overlay);
+    this.overlay.finalize();
+    this.map.remove();
+  }
+
+  private renderDeck(): void {
+    if (!this.scene || this.destroyed) return;
+    const scene: MapScene = { ...this.scene, zoom: this.map.getZoom(), showRoadLabels: this.kind === 'offline' };
+    this.overlay.setProps({ layers: buildDeckLayers(scene) });
+  }
+
+  private targetOf(info: PickingInfo): MapTarget | null {
+    if (!info.picked || info.index < 0) return null;
+    const layerId = info.layer?.id;
+    if (layerId === LAYER_IDS.estates) {
+      const estate = this.scene?.estates[info.index];
+      return estate ? { kind: 'estate', id: estate.id } : null;
+    }
+    if (layerId === LAYER_IDS.facilities) {
+      const datum = this.scene?.facilities[info.index];
+      return datum ? { kind: 'facility', index: datum.index } : null;
+    }
+    return null;
+  }
+
+  private handlePointer(info: PickingInfo, kind: 'hover' | 'click'): void {
+    const container = this.map.getContainer();
+    const event: MapPointerEvent = {
+      target: this.targetOf(info),
+      x: info.x,
+      y: info.y,
+      width: container.clientWidth,
+      height: container.clientHeight,
+    };
+    if (kind === 'hover') {
+      this.map.getCanvas().style.cursor = event.target ? 'pointer' : '';
+      this.callbacks.onHover?.(event);
+    } else {
+      this.callbacks.onClick?.(event);
+    }
+  }
+
+  private applyStyleState(): void {
+    if (!this.styleLoaded) return;
+    if (this.visibleLayers) {
+      for (const [toggle, ids] of Object.entries(STYLE_LAYERS_BY_TOGGLE)) {
+        const visible = this.visibleLayers[toggle as keyof VisibleLayers];
+        for (const id of ids ?? []) {
+          if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+        }
+      }
+    }
+    if (this.map.getLayer('subdistricts-selected')) {
+      this.map.setFilter('subdistricts-selected', ['==', ['get', 'code'], this.selectedSubdistrict ?? '']);
+    }
+  }
+
+  private handleMapError(event: { error: { message?: string } }): void {
+    const sourceId = 'sourceId' in event && typeof event.sourceId === 'string' ? event.sourceId : '';
+    const externalFailed =
+      (this.kind === 'styleUrl' && !this.styleLoaded) || (this.kind === 'tianditu' && sourceId.startsWith('tianditu'));
+    if (!externalFailed) {
+      console.warn('[atlas map]', event.error.message ?? event.error);
+      return;
+    }
+    // No internet or a bad key: keep working on the offline basemap rather than a blank map.
+    this.kind = 'offline';
+    this.styleLoaded = false;
+    // The identity transform replaces the style-URL one, which would add the overlay a second time.
+    this.map.setStyle(offlineStyle(this.context), { diff: false, transformStyle: (_previous, next) => next });
+    this.renderDeck();
+    this.callbacks.onBasemapFallback?.();
+  }
+
+  private afterDeckRender(): void {
+    this.deckFramesSinceScene += 1;
+    this.checkReady();
+  }
+
+  /** Ready = the map has settled at the fitted camera and deck.gl has drawn the latest scene since. */
+  private checkReady(): void {
+    // With no estates there is nothing to fit; the empty map is then the settled state.
+    if (this.ready || !this.scene || (!this.fitted && this.scene.estates.length > 0)) return;
+    if (this.deckFramesSinceScene < 1 || !this.map.loaded() || this.map.isMoving()) return;
+    this.ready = true;
+    this.callbacks.onReady?.();
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The deck.gl layers drawn over the basemap, built from a plain description of the scene.
+ * Layer ids are stable so deck.gl diffs props instead of rebuilding layers.
+ */
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { Feature, Geometry } from 'geojson';
+import type { EstateApiFeature, EstateApiProperties, FacilityFeature } from '../api';
+import type { VisibleLayers } from '../state/view-slice';
+import { withAlpha, type Rgba } from './colours';
+import { estateFill, type EstateColouring } from './estate-colours';
+import { facilityColour } from './facility-style';
+import type { LineLabel, PointLabel } from './label-points';
+
+export const LAYER_IDS = {
+  estates: 'estates',
+  estateHighlight: 'estate-highlight',
+  facilities: 'facilities',
+  roadLabels: 'road-labels',
+  subdistrictLabels: 'subdistrict-labels',
+  estateLabels: 'estate-labels',
+} as const;
+
+/** CJK-capable system fonts first; deck.gl rasterises the glyphs itself, so no glyph server is needed. */
+export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","PingFang SC","Microsoft YaHei",sans-serif';
+
+/** Estate names appear from this zoom on, where an estate is large enough to hold its name. */
+export const ESTATE_LABEL_MIN_ZOOM = 16.5;
+
+const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
+const HOVER_OUTLINE: Rgba = [255, 255, 255, 255];
+const HOVER_FILL: Rgba = [255, 255, 255, 70];
+const ESTATE_OUTLINE: Rgba = [255, 255, 255, 220];
+const FADED_OUTLINE: Rgba = [255, 255, 255, 90];
+
+export interface FacilityDatum {
+  feature: FacilityFeature;
+  /** Index in the full facility collection (the hover target refers to it). */
+  index: number;
+}
+
+export interface MapScene {
+  estates: readonly EstateApiFeature[];
+  facilities: readonly FacilityDatum[];
+  colouring: EstateColouring;
+  subdistrictFilter: string | null;
+  visibleLayers: VisibleLayers;
+  selectedEstateId: number | null;
+  hoveredEstateId: number | null;
+  roadLabels: readonly LineLabel[];
+  subdistrictLabels: readonly PointLabel[];
+  estateLabels: readonly PointLabel[];
+  /** Road labels only belong on the offline basemap; an external basemap has its own. */
+  showRoadLabels: boolean;
+  zoom: number;
+}
+
+type EstateGeoFeature = Feature<Geometry, EstateApiProperties>;
+
+// A soft box behind the text keeps it readable over any fill; deck.gl's SDF outline renders
+// hollow glyphs on some GL back-ends (SwiftShader), so it is not used.
+const TEXT_DEFAULTS = {
+  characterSet: 'auto',
+  fontFamily: LABEL_FONT_FAMILY,
+  billboard: true,
+  sizeUnits: 'pixels',
+  pickable: false,
+  background: true,
+  backgroundPadding: [4, 1],
+  backgroundBorderRadius: 3,
+} as const;
+
+function estateLayer(scene: MapScene): Layer {
+  return new GeoJsonLayer<EstateApiProperties>({
+    id: LAYER_IDS.estates,
+    data: scene.estates as EstateGeoFeature[],
+    visible: scene.visibleLayers.estates,
+    pickable: true,
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => estateFill(scene.colouring, f.properties, scene.subdistrictFilter),
+    getLineColor: (f) => (scene.subdistrictFilter && f.properties.subdistrictCode !== scene.subdistrictFilter ? FADED_OUTLINE : ESTATE_OUTLINE),
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    updateTriggers: {
+      getFillColor: [scene.colouring.key, scene.subdistrictFilter],
+      getLineColor: [scene.subdistrictFilter],
+    },
+  });
+}
+
+function highlightLayer(scene: MapScene): Layer {
+  const byId = (id: number | null) => (id === null ? undefined : scene.estates.find((e) => e.id === id));
+  const selected = byId(scene.selectedEstateId);
+  const hovered = scene.hoveredEstateId !== scene.selectedEstateId ? byId(scene.hoveredEstateId) : undefined;
+  // Hovered first so the selected outline is drawn on top where they touch.
+  const features = [hovered, selected].filter((f): f is EstateApiFeature => f !== undefined) as EstateGeoFeature[];
+  return new GeoJsonLayer<EstateApiProperties>({
+    id: LAYER_IDS.estateHighlight,
+    data: features,
+    visible: scene.visibleLayers.estates,
+    pickable: false,
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => (f.properties.id === scene.selectedEstateId ? [0, 0, 0, 0] : HOVER_FILL),
+    getLineColor: (f) => (f.properties.id === scene.selectedEstateId ? SELECTED_OUTLINE : HOVER_OUTLINE),
+    getLineWidth: (f) => (f.properties.id === scene.selectedEstateId ? 4 : 2.5),
+    lineWidthUnits: 'pixels',
+    updateTriggers: {
+      getFillColor: [scene.selectedEstateId],
+      getLineColor: [scene.selectedEstateId],
+      getLineWidth: [scene.selectedEstateId],
+    },
+  });
+}
+
+function facilityLayer(scene: MapScene): Layer {
+  return new ScatterplotLayer<FacilityDatum>({
+    id: LAYER_IDS.facilities,
+    data: scene.facilities as FacilityDatum[],
+    visible: scene.visibleLayers.facilities,
+    pickable: true,
+    stroked: true,
+    filled: true,
+    // Metres, clamped to pixels: small dots for the district view, larger when zoomed in.
+    radiusUnits: 'meters',
+    getRadius: 12,
+    radiusMinPixels: 3,
+    radiusMaxPixels: 7,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    getLineColor: [255, 255, 255, 255],
+    getFillColor: (d) => withAlpha(facilityColour(d.feature.properties.type), 255),
+    getPosition: (d) => {
+      const [lng = 0, lat = 0] = d.feature.geometry.coordinates;
+      return [lng, lat];
+    },
+  });
+}
+
+function labelLayers(scene: MapScene): Layer[] {
+  const labelsOn = scene.visibleLayers.labels;
+  return [
+    new TextLayer<LineLabel>({
+      ...TEXT_DEFAULTS,
+      id: LAYER_IDS.roadLabels,
+      data: scene.roadLabels as LineLabel[],
+      visible: labelsOn && scene.showRoadLabels && scene.visibleLayers.roads,
+      getText: (d) => d.text,
+      getPosition: (d) => d.position,
+      getAngle: (d) => d.angleDeg,
+      getSize: 12,
+      getColor: [110, 100, 86, 255],
+      getBackgroundColor: [243, 240, 232, 200],
+    }),
+    new TextLayer<PointLabel>({
+      ...TEXT_DEFAULTS,
+      id: LAYER_IDS.subdistrictLabels,
+      data: scene.subdistrictLabels as PointLabel[],
+      visible: labelsOn && scene.visibleLayers.subdistricts,
+      getText: (d) => d.text,
+      getPosition: (d) => d.position,
+      getSize: 16,
+      fontWeight: 'bold',
+      getColor: [80, 56, 130, 255],
+      getBackgroundColor: [255, 255, 255, 170],
+      backgroundPadding: [6, 2],
+    }),
+    new TextLayer<PointLabel>({
+      ...TEXT_DEFAULTS,
+      id: LAYER_IDS.estateLabels,
+      data: scene.estateLabels as PointLabel[],
+      visible: labelsOn && scene.visibleLayers.estates && scene.zoom >= ESTATE_LABEL_MIN_ZOOM,
+      getText: (d) => d.text,
+      getPosition: (d) => d.position,
+      getSize: 12,
+      getColor: [40, 40, 40, 255],
+      getBackgroundColor: [255, 255, 255, 190],
+    }),
+  ];
+}
+
+export function buildDeckLayers(scene: MapScene): Layer[] {
+  return [estateLayer(scene), highlightLayer(scene), facilityLayer(scene), ...labelLayers(scene)];
+}

@@ -1,0 +1,123 @@
+/**
+ * How estates are coloured on the map and in the legend, for each "colour by" choice.
+ * Pure functions of the estate properties, so the browser test can compute the expected
+ * fill colour of an estate the same way the map does.
+ */
+import type { EstateApiProperties } from '../api';
+import type { ColourBy } from '../state/view-slice';
+import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
+
+export const ESTATE_STATUSES = ['urgent', 'eligible', 'notEligible'] as const;
+export type EstateStatus = (typeof ESTATE_STATUSES)[number];
+
+export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
+  urgent: hexToRgb('#d7301f'),
+  eligible: hexToRgb('#f5922f'),
+  notEligible: hexToRgb('#7f97b2'),
+};
+
+/** Opacity of estate fills (0–255): opaque enough to read the colour, light enough to see roads at the edges. */
+export const ESTATE_FILL_ALPHA = 215;
+/** Estates outside the sub-district filter stay visible as context, faded. */
+export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
+
+/** Older estates are darker (more in need); the ramp runs from oldest to newest. */
+export const YEAR_RAMP: readonly Rgb[] = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7'].map(hexToRgb);
+export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'].map(hexToRgb);
+export const CATEGORY_PALETTE: readonly Rgb[] = [
+  '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b15928', '#6a3d9a', '#33a02c',
+].map(hexToRgb);
+
+/** urgent wins over eligible: urgent estates are the ones to start first. */
+export function estateStatus(p: Pick<EstateApiProperties, 'eligible' | 'urgent'>): EstateStatus {
+  if (p.urgent) return 'urgent';
+  return p.eligible ? 'eligible' : 'notEligible';
+}
+
+export type EstateLegend =
+  | { kind: 'categories'; items: { key: string; label: { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' } | { text: string }; colour: Rgb }[] }
+  | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[] };
+
+export interface EstateColouring {
+  /** Changes whenever colours change; used as a deck.gl update trigger. */
+  key: string;
+  colourOf(p: EstateApiProperties): Rgb;
+  legend: EstateLegend;
+}
+
+export interface SubdistrictRef {
+  code: string;
+  name: string;
+}
+
+function extent(values: number[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return Number.isFinite(min) ? [min, max] : [0, 0];
+}
+
+function ramp(stops: readonly Rgb[], min: number, max: number, value: number): Rgb {
+  return interpolateStops(stops, max > min ? (value - min) / (max - min) : 0.5);
+}
+
+/**
+ * The colouring for a choice over a set of estates (ramps span the estates' own range).
+ * @example createEstateColouring('status', estates, []).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
+ */
+export function createEstateColouring(
+  colourBy: ColourBy,
+  estates: readonly EstateApiProperties[],
+  subdistricts: readonly SubdistrictRef[],
+): EstateColouring {
+  switch (colourBy) {
+    case 'status':
+      return {
+        key: 'status',
+        colourOf: (p) => STATUS_COLOURS[estateStatus(p)],
+        legend: {
+          kind: 'categories',
+          items: [
+            { key: 'urgent', label: { i18nKey: 'legend.urgent' }, colour: STATUS_COLOURS.urgent },
+            { key: 'eligible', label: { i18nKey: 'legend.eligible' }, colour: STATUS_COLOURS.eligible },
+            { key: 'notEligible', label: { i18nKey: 'legend.notEligible' }, colour: STATUS_COLOURS.notEligible },
+          ],
+        },
+      };
+    case 'yearBuilt':
+    case 'households': {
+      const stops = colourBy === 'yearBuilt' ? YEAR_RAMP : HOUSEHOLDS_RAMP;
+      const [min, max] = extent(estates.map((p) => p[colourBy]));
+      return {
+        key: `${colourBy}:${min}:${max}`,
+        colourOf: (p) => ramp(stops, min, max, p[colourBy]),
+        legend: { kind: 'ramp', attribute: colourBy, min, max, stops },
+      };
+    }
+    case 'subdistrict': {
+      // Order by code so a sub-district keeps its colour whatever the estates' order.
+      const known = [...subdistricts].sort((a, b) => a.code.localeCompare(b.code));
+      for (const p of estates) {
+        if (!known.some((s) => s.code === p.subdistrictCode)) known.push({ code: p.subdistrictCode, name: p.subdistrict });
+      }
+      const colourByCode = new Map(known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]));
+      return {
+        key: `subdistrict:${known.map((s) => s.code).join(',')}`,
+        colourOf: (p) => colourByCode.get(p.subdistrictCode) ?? STATUS_COLOURS.notEligible,
+        legend: {
+          kind: 'categories',
+          items: known.map((s) => ({ key: s.code, label: { text: s.name }, colour: colourByCode.get(s.code) ?? STATUS_COLOURS.notEligible })),
+        },
+      };
+    }
+  }
+}
+
+/** The fill drawn for an estate: its colour, or the faded context colour when the filter leaves it out. */
+export function estateFill(colouring: EstateColouring, p: EstateApiProperties, subdistrictFilter: string | null): Rgba {
+  if (subdistrictFilter && p.subdistrictCode !== subdistrictFilter) return FILTERED_OUT_COLOUR;
+  return withAlpha(colouring.colourOf(p), ESTATE_FILL_ALPHA);
+}

@@ -1,0 +1,37 @@
+/**
+ * `window.__atlas`, for browser tests only: lets a test find the screen pixel of a coordinate
+ * and ask what deck.gl picks there, once the estates are drawn (`ready`).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AtlasMap, MapTarget } from './atlas-map';
+import type { LngLat } from './label-points';
+
+export interface AtlasTestHook {
+  map: MapLibreMap;
+  /** Viewport CSS-pixel position of [lng, lat], usable with page.mouse.click. */
+  project(lngLat: LngLat): [number, number];
+  /** What deck.gl picks at a viewport position. */
+  pick(x: number, y: number): MapTarget | null;
+  readonly ready: boolean;
+}
+
+declare global {
+  interface Window {
+    __atlas?: AtlasTestHook;
+  }
+}
+
+export function exposeTestHook(atlas: AtlasMap): () => void {
+  const hook: AtlasTestHook = {
+    map: atlas.maplibre,
+    project: (lngLat) => atlas.project(lngLat),
+    pick: (x, y) => atlas.pick(x, y),
+    get ready() {
+      return atlas.isReady;
+    },
+  };
+  window.__atlas = hook;
+  return () => {
+    if (window.__atlas === hook) delete window.__atlas;
+  };
+}

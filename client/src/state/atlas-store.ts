@@ -1,0 +1,53 @@
+/**
+ * The client's single zustand store, composed of slices whose updaters are pure functions
+ * (state, argument) → partial state, so they can be tested without React.
+ */
+import { create } from 'zustand';
+import * as data from './data-slice';
+import * as selection from './selection-slice';
+import * as view from './view-slice';
+import type { Summary } from '../api';
+import type { AtlasData, DataState } from './data-slice';
+import type { HoverTarget, SelectionState } from './selection-slice';
+import type { ColourBy, Language, LayerKey, ViewState } from './view-slice';
+
+export interface AtlasActions {
+  selectEstate(id: number | null): void;
+  clearSelection(): void;
+  setHovered(hovered: HoverTarget | null): void;
+  setColourBy(colourBy: ColourBy): void;
+  setLayerVisible(layer: LayerKey, visible: boolean): void;
+  setLanguage(language: Language): void;
+  setSubdistrictFilter(code: string | null): void;
+  setFacilityTypeVisible(typeId: string, visible: boolean): void;
+  setAllFacilityTypesVisible(visible: boolean, typeIds: readonly string[]): void;
+  dataLoading(): void;
+  dataLoaded(value: AtlasData): void;
+  dataFailed(message: string): void;
+  summaryLoading(): void;
+  summaryLoaded(value: Summary): void;
+  summaryFailed(message: string): void;
+}
+
+export type AtlasState = SelectionState & ViewState & DataState & AtlasActions;
+
+export const useAtlasStore = create<AtlasState>()((set) => ({
+  ...selection.initialSelection,
+  ...view.initialView,
+  ...data.initialData,
+  selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
+  clearSelection: () => set(selection.clearSelection()),
+  setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
+  setColourBy: (colourBy) => set((s) => view.setColourBy(s, colourBy)),
+  setLayerVisible: (layer, visible) => set((s) => view.setLayerVisible(s, layer, visible)),
+  setLanguage: (language) => set((s) => view.setLanguage(s, language)),
+  setSubdistrictFilter: (code) => set((s) => view.setSubdistrictFilter(s, code)),
+  setFacilityTypeVisible: (typeId, visible) => set((s) => view.setFacilityTypeVisible(s, typeId, visible)),
+  setAllFacilityTypesVisible: (visible, typeIds) => set((s) => view.setAllFacilityTypesVisible(s, visible, typeIds)),
+  dataLoading: () => set(data.dataLoading()),
+  dataLoaded: (value) => set((s) => data.dataLoaded(s, value)),
+  dataFailed: (message) => set((s) => data.dataFailed(s, message)),
+  summaryLoading: () => set(data.summaryLoading()),
+  summaryLoaded: (value) => set((s) => data.summaryLoaded(s, value)),
+  summaryFailed: (message) => set((s) => data.summaryFailed(s, message)),
+}));

@@ -1,0 +1,77 @@
+/** How the map is shown: colouring, visible layers, language and the sub-district filter. */
+
+export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
+/** status = eligibility + urgency (the default); the others are ramps or categories. */
+export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
+
+export const LAYER_KEYS = ['estates', 'facilities', 'subdistricts', 'communities', 'roads', 'labels'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+export type VisibleLayers = Readonly<Record<LayerKey, boolean>>;
+
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface ViewState {
+  colourBy: ColourBy;
+  visibleLayers: VisibleLayers;
+  language: Language;
+  /** Sub-district code, or null for the whole district. */
+  subdistrictFilter: string | null;
+  /** Facility type ids switched off in the facility legend. */
+  hiddenFacilityTypes: readonly string[];
+}
+
+export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
+  estates: true,
+  facilities: true,
+  subdistricts: true,
+  communities: true,
+  roads: true,
+  labels: true,
+};
+
+export const initialView: ViewState = {
+  colourBy: 'status',
+  visibleLayers: DEFAULT_VISIBLE_LAYERS,
+  language: 'zh',
+  subdistrictFilter: null,
+  hiddenFacilityTypes: [],
+};
+
+export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<ViewState> {
+  return { colourBy };
+}
+
+export function setLayerVisible(state: ViewState, layer: LayerKey, visible: boolean): Partial<ViewState> {
+  if (state.visibleLayers[layer] === visible) return {};
+  return { visibleLayers: { ...state.visibleLayers, [layer]: visible } };
+}
+
+export function setLanguage(_state: ViewState, language: Language): Partial<ViewState> {
+  return { language };
+}
+
+export function setSubdistrictFilter(_state: ViewState, code: string | null): Partial<ViewState> {
+  return { subdistrictFilter: code || null };
+}
+
+export function setFacilityTypeVisible(state: ViewState, typeId: string, visible: boolean): Partial<ViewState> {
+  const hidden = state.hiddenFacilityTypes.includes(typeId);
+  if (hidden === !visible) return {};
+  return {
+    hiddenFacilityTypes: visible ? state.hiddenFacilityTypes.filter((id) => id !== typeId) : [...state.hiddenFacilityTypes, typeId],
+  };
+}
+
+/** Shows every facility type, or hides all of `typeIds`. */
+export function setAllFacilityTypesVisible(_state: ViewState, visible: boolean, typeIds: readonly string[]): Partial<ViewState> {
+  return { hiddenFacilityTypes: visible ? [] : [...typeIds] };
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function isColourBy(value: string): value is ColourBy {
+  return (COLOUR_BY_OPTIONS as readonly string[]).includes(value);
+}

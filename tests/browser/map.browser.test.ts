@@ -1,0 +1,254 @@
+/**
+ * End-to-end check of the map page in headless Chromium: the estates are really drawn (the
+ * pixel inside an estate has the estate's fill colour), clicking one opens its panel, clicking
+ * empty map closes it, and switching to English relabels the UI.
+ *
+ * Needs a built client (`npx vite build`). Set ATLAS_TEST_URL to test an already running server
+ * instead of starting one.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { pointOnFeature } from '@turf/turf';
+import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
+import { LAND_RGB } from '../../client/src/map/basemap-style';
+import { blendOver, type Rgb } from '../../client/src/map/colours';
+import { createEstateColouring, estateFill } from '../../client/src/map/estate-colours';
+import type { MapTarget } from '../../client/src/map/atlas-map';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const OUTPUT_DIR = fileURLToPath(new URL('../output', import.meta.url));
+const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+/** Per-channel difference allowed between the expected and the screenshot colour (blending, dithering). */
+const COLOUR_TOLERANCE = 14;
+
+const haveChromium = existsSync(CHROMIUM_PATH);
+const skip = !haveChromium && !process.env.CI;
+if (skip) console.warn(`[browser test] skipped: ${CHROMIUM_PATH} is missing (install chromium; in CI this test fails instead).`);
+
+interface HookView {
+  ready: boolean;
+}
+
+async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __atlas?: HookView }).__atlas?.ready === true, null, { timeout: 60_000 });
+}
+
+async function project(page: Page, lngLat: [number, number]): Promise<[number, number]> {
+  return page.evaluate((ll) => {
+    const hook = (window as unknown as { __atlas: { project(p: [number, number]): [number, number] } }).__atlas;
+    return hook.project(ll);
+  }, lngLat);
+}
+
+async function pick(page: Page, x: number, y: number): Promise<MapTarget | null> {
+  return page.evaluate(([px, py]) => {
+    const hook = (window as unknown as { __atlas: { pick(x: number, y: number): MapTarget | null } }).__atlas;
+    return hook.pick(px, py);
+  }, [x, y] as const);
+}
+
+/** Waits until the panel's slide-in and any map pan have finished, so screenshots are not mid-animation. */
+async function settle(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await page.evaluate(() => {
+      const panel = document.querySelector('.atlas-estate-drawer .ant-drawer-content-wrapper')?.getBoundingClientRect();
+      const map = (window as unknown as { __atlas: { map: { getCenter(): unknown; isMoving(): boolean } } }).__atlas.map;
+      return JSON.stringify([panel?.x ?? null, map.getCenter(), map.isMoving()]);
+    });
+    if (now === last && !now.endsWith('true]')) return;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the page kept moving for 5 s');
+}
+
+/** RGB of every pixel of a small square of the page screenshot centred on (x, y), decoded in the page. */
+async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<Rgb[]> {
+  const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });
+  const rgba = await page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(bitmap, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
+  }, png.toString('base64'));
+  const pixels: Rgb[] = [];
+  for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
+  return pixels;
+}
+
+function close(a: Rgb, b: Rgb): boolean {
+  return Math.abs(a[0] - b[0]) <= COLOUR_TOLERANCE && Math.abs(a[1] - b[1]) <= COLOUR_TOLERANCE && Math.abs(a[2] - b[2]) <= COLOUR_TOLERANCE;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe.skipIf(skip)('the map page', () => {
+  let server: TestServer | null = null;
+  let baseUrl = '';
+  let browser: Browser;
+  let page: Page;
+  let estates: EstateApiFeature[];
+  let subdistricts: SubdistrictCollection;
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_CLIENT) && !process.env.ATLAS_TEST_URL) {
+      throw new Error('dist/client is missing — run `npx vite build` before the browser test.');
+    }
+    if (process.env.ATLAS_TEST_URL) {
+      baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
+    } else {
+      server = await startTestServer();
+      baseUrl = server.url;
+    }
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
+    subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(baseUrl);
+    await waitForMap(page).catch((error: unknown) => {
+      throw new Error(`the map never became ready (${String(error)}); page errors: ${problems.join(' | ') || 'none'}`);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the district summary from the API', async () => {
+    const summary = await getJson<{ estates: number }>(`${baseUrl}/api/summary`);
+    const shown = await page.getByTestId('summary-estates').textContent();
+    expect(shown?.replace(/[^\d]/g, '')).toBe(String(summary.estates));
+  });
+
+  it('draws an estate in its fill colour, opens its panel on click and closes it on empty map', async () => {
+    expect(estates.length).toBeGreaterThan(0);
+    // The largest estate leaves the most room around its interior point for labels and outlines.
+    const estate = [...estates].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];
+    if (!estate) throw new Error('no estate');
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    const [x, y] = await project(page, [lng, lat]);
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('map element has no box');
+    expect(x).toBeGreaterThan(box.x);
+    expect(x).toBeLessThan(box.x + box.width);
+    expect(y).toBeGreaterThan(box.y);
+    expect(y).toBeLessThan(box.y + box.height);
+
+    expect(await pick(page, x, y)).toEqual({ kind: 'estate', id: estate.id });
+
+    const colouring = createEstateColouring(
+      'status',
+      estates.map((f) => f.properties),
+      subdistricts.features.map((f) => f.properties),
+    );
+    const expected = blendOver(estateFill(colouring, estate.properties, null), LAND_RGB);
+    const pixels = await screenPixels(page, x, y);
+    const matching = pixels.filter((p) => close(p, expected)).length;
+    expect(matching / pixels.length, `expected rgb(${expected.join(',')}) around (${x}, ${y}), saw ${JSON.stringify(pixels.slice(0, 5))}`).toBeGreaterThanOrEqual(0.6);
+
+    await page.mouse.click(x, y);
+    const name = page.getByTestId('estate-panel-name');
+    await name.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await name.textContent()).toBe(estate.properties.name);
+    expect(await page.getByTestId('estate-field-code').textContent()).toBe(estate.properties.code);
+    expect(await page.getByTestId('estate-land-area').textContent()).toMatch(/m².*亩/);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await settle(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'map-zh.png') });
+
+    // An empty spot: the margin the fit leaves around the estates, where nothing is pickable.
+    const candidates: [number, number][] = [
+      [box.x + 12, box.y + box.height / 2],
+      [box.x + box.width / 2, box.y + 12],
+      [box.x + 12, box.y + 12],
+      [box.x + 30, box.y + box.height - 60],
+    ];
+    let empty: [number, number] | null = null;
+    for (const [cx, cy] of candidates) {
+      if ((await pick(page, cx, cy)) === null) {
+        empty = [cx, cy];
+        break;
+      }
+    }
+    if (!empty) throw new Error('found no empty spot on the map to click');
+    await page.mouse.click(empty[0], empty[1]);
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
+
+    // Leave the estate selected for the English screenshot (the map may have panned it clear of the panel).
+    await settle(page);
+    const [x2, y2] = await project(page, [lng, lat]);
+    await page.mouse.click(x2, y2);
+    await name.waitFor({ state: 'visible', timeout: 10_000 });
+  });
+
+  it('switches the interface to English', async () => {
+    await page.getByTestId('lang-en').click();
+    await page.getByText('Households', { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('app-title').textContent()).toBe('Renewal Atlas');
+    const panel = page.getByTestId('estate-panel');
+    expect(await panel.textContent()).toContain('Land area');
+    expect(await panel.textContent()).toMatch(/m².*mu/);
+    await page.mouse.move(5, 300);
+    await settle(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'map-en.png') });
+  });
+
+  it('keeps header, summary, controls and legend text inside their boxes at 1280×800 and 1440×900', async () => {
+    const overflowing: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ['zh', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        await page.waitForTimeout(200);
+        const found = await page.evaluate(() => {
+          const selectors = [
+            '.atlas-title',
+            '.atlas-stat-label',
+            '.atlas-stat-value',
+            '.atlas-section-title',
+            '.atlas-layer-grid .ant-checkbox-label',
+            '.atlas-legend-label',
+            '.atlas-panel-name',
+            '.ant-segmented-item-label',
+          ];
+          const bad: string[] = [];
+          for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
+            if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) bad.push(el.textContent ?? '');
+          }
+          return bad;
+        });
+        overflowing.push(...found.map((text) => `${viewport.width}×${viewport.height} ${lang}: "${text}"`));
+      }
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
