@@ -7,10 +7,8 @@
  * instead of starting one.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
 import { LAND_RGB } from '../../client/src/map/basemap-style';
@@ -18,34 +16,10 @@ import { blendOver, type Rgb } from '../../client/src/map/colours';
 import { createEstateColouring, estateFill } from '../../client/src/map/estate-colours';
 import type { MapTarget } from '../../client/src/map/atlas-map';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const OUTPUT_DIR = fileURLToPath(new URL('../output', import.meta.url));
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 /** Per-channel difference allowed between the expected and the screenshot colour (blending, dithering). */
 const COLOUR_TOLERANCE = 14;
-
-const haveChromium = existsSync(CHROMIUM_PATH);
-const skip = !haveChromium && !process.env.CI;
-if (skip) console.warn(`[browser test] skipped: ${CHROMIUM_PATH} is missing (install chromium; in CI this test fails instead).`);
-
-interface HookView {
-  ready: boolean;
-}
-
-async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __atlas?: HookView }).__atlas?.ready === true, null, { timeout: 60_000 });
-}
 
 async function project(page: Page, lngLat: [number, number]): Promise<[number, number]> {
   return page.evaluate((ll) => {
@@ -104,7 +78,7 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-describe.skipIf(skip)('the map page', () => {
+describe.skipIf(skipBrowserTests)('the map page', () => {
   let server: TestServer | null = null;
   let baseUrl = '';
   let browser: Browser;
@@ -113,20 +87,18 @@ describe.skipIf(skip)('the map page', () => {
   let subdistricts: SubdistrictCollection;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_CLIENT) && !process.env.ATLAS_TEST_URL) {
-      throw new Error('dist/client is missing — run `npx vite build` before the browser test.');
-    }
+    assertClientBuilt();
     if (process.env.ATLAS_TEST_URL) {
       baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
     } else {
       server = await startTestServer();
       baseUrl = server.url;
     }
-    mkdirSync(OUTPUT_DIR, { recursive: true });
+    ensureOutputDir();
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    browser = await launchChromium();
+    page = await newAtlasPage(browser);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(baseUrl);

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { EstateApiProperties } from '../../client/src/api/types';
+import { blendOver, hexToRgb, interpolateStops, rgbToCss, withAlpha } from '../../client/src/map/colours';
+import {
+  CATEGORY_PALETTE,
+  createEstateColouring,
+  ESTATE_FILL_ALPHA,
+  estateFill,
+  estateStatus,
+  FILTERED_OUT_COLOUR,
+} from '../../client/src/map/estate-colours';
+
+function estate(overrides: Partial<EstateApiProperties> = {}): EstateApiProperties {
+  return {
+    id: 1,
+    code: 'E001',
+    name: '纺织厂宿舍',
+    address: '城中路 1 号',
+    district: '城中区',
+    districtCode: 'D01',
+    subdistrict: '城中街道',
+    subdistrictCode: 'S01',
+    community: '东门社区',
+    communityCode: 'C01',
+    yearBuilt: 1992,
+    buildings: 4,
+    households: 120,
+    floorAreaM2: 9000,
+    propertyType: 'housing_reform',
+    originalOwnerUnit: '纺织厂',
+    hasPropertyManagement: false,
+    hasOwnersCommittee: false,
+    urgent: false,
+    hazardLevel: 'none',
+    willingnessPct: null,
+    notes: '',
+    landAreaM2: 5000,
+    eligible: true,
+    version: 1,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+const RED: readonly number[] = [0xd7, 0x30, 0x1f];
+const ORANGE: readonly number[] = [0xf5, 0x92, 0x2f];
+const GREY_BLUE: readonly number[] = [0x7f, 0x97, 0xb2];
+
+describe('colour arithmetic', () => {
+  it('reads #rrggbb in either case, with or without the hash', () => {
+    expect(hexToRgb('#d63031')).toEqual([214, 48, 49]);
+    expect(hexToRgb('D63031')).toEqual([214, 48, 49]);
+  });
+
+  it('refuses a colour that is not #rrggbb, saying which', () => {
+    expect(() => hexToRgb('#fff')).toThrow('hexToRgb: "#fff" is not a #rrggbb colour');
+  });
+
+  it('interpolates between evenly spaced stops and clamps outside 0–1', () => {
+    const stops = [
+      [0, 0, 0],
+      [100, 200, 50],
+      [200, 200, 250],
+    ] as const;
+    expect(interpolateStops(stops, 0)).toEqual([0, 0, 0]);
+    expect(interpolateStops(stops, 0.25)).toEqual([50, 100, 25]);
+    expect(interpolateStops(stops, 0.5)).toEqual([100, 200, 50]);
+    expect(interpolateStops(stops, 1)).toEqual([200, 200, 250]);
+    expect(interpolateStops(stops, 7)).toEqual([200, 200, 250]);
+    expect(interpolateStops(stops, -1)).toEqual([0, 0, 0]);
+    expect(interpolateStops(stops, Number.NaN)).toEqual([0, 0, 0]);
+  });
+
+  it('needs at least one stop', () => {
+    expect(() => interpolateStops([], 0.5)).toThrow('give at least one colour stop');
+  });
+
+  it('composites a translucent colour over the background as the screen shows it', () => {
+    expect(blendOver([255, 0, 0, 51], [0, 0, 255])).toEqual([51, 0, 204]);
+    expect(blendOver([10, 20, 30, 255], [200, 200, 200])).toEqual([10, 20, 30]);
+  });
+
+  it('writes CSS rgb() when opaque and rgba() otherwise', () => {
+    expect(rgbToCss([1, 2, 3])).toBe('rgb(1, 2, 3)');
+    expect(rgbToCss([1, 2, 3], 0.5)).toBe('rgba(1, 2, 3, 0.5)');
+    expect(withAlpha([1, 2, 3], 9)).toEqual([1, 2, 3, 9]);
+  });
+});
+
+describe('estate status', () => {
+  it('calls an urgent estate urgent even when it is not eligible', () => {
+    expect(estateStatus({ urgent: true, eligible: true })).toBe('urgent');
+    expect(estateStatus({ urgent: true, eligible: false })).toBe('urgent');
+    expect(estateStatus({ urgent: false, eligible: true })).toBe('eligible');
+    expect(estateStatus({ urgent: false, eligible: false })).toBe('notEligible');
+  });
+});
+
+describe('colouring by status', () => {
+  const colouring = createEstateColouring('status', [], []);
+
+  it('paints urgent estates red, eligible ones orange and the rest grey-blue', () => {
+    expect(colouring.colourOf(estate({ urgent: true, eligible: false }))).toEqual(RED);
+    expect(colouring.colourOf(estate({ urgent: false, eligible: true }))).toEqual(ORANGE);
+    expect(colouring.colourOf(estate({ urgent: false, eligible: false }))).toEqual(GREY_BLUE);
+  });
+
+  it('lists urgent, eligible and not eligible in the legend with i18n keys and the same colours', () => {
+    expect(colouring.key).toBe('status');
+    expect(colouring.legend).toEqual({
+      kind: 'categories',
+      items: [
+        { key: 'urgent', label: { i18nKey: 'legend.urgent' }, colour: RED },
+        { key: 'eligible', label: { i18nKey: 'legend.eligible' }, colour: ORANGE },
+        { key: 'notEligible', label: { i18nKey: 'legend.notEligible' }, colour: GREY_BLUE },
+      ],
+    });
+  });
+});
+
+describe('colouring by year built', () => {
+  const estates = [estate({ yearBuilt: 2000 }), estate({ yearBuilt: 1980 }), estate({ yearBuilt: 1990 })];
+  const colouring = createEstateColouring('yearBuilt', estates, []);
+
+  it('paints the oldest estate darkest red and the newest palest', () => {
+    expect(colouring.colourOf(estate({ yearBuilt: 1980 }))).toEqual([0x67, 0x00, 0x1f]);
+    expect(colouring.colourOf(estate({ yearBuilt: 1990 }))).toEqual([0xd6, 0x60, 0x4d]);
+    expect(colouring.colourOf(estate({ yearBuilt: 2000 }))).toEqual([0xfd, 0xdb, 0xc7]);
+  });
+
+  it('spans the ramp over the estates’ own range and keys it by that range', () => {
+    expect(colouring.key).toBe('yearBuilt:1980:2000');
+    expect(colouring.legend).toMatchObject({ kind: 'ramp', attribute: 'yearBuilt', min: 1980, max: 2000 });
+  });
+});
+
+describe('colouring by households', () => {
+  it('paints the fewest households palest blue and the most darkest blue', () => {
+    const colouring = createEstateColouring('households', [estate({ households: 100 }), estate({ households: 500 })], []);
+    expect(colouring.colourOf(estate({ households: 100 }))).toEqual([0xde, 0xeb, 0xf7]);
+    expect(colouring.colourOf(estate({ households: 500 }))).toEqual([0x08, 0x30, 0x6b]);
+    expect(colouring.key).toBe('households:100:500');
+  });
+
+  it('uses the middle of the ramp when all estates have the same count', () => {
+    const colouring = createEstateColouring('households', [estate({ households: 80 })], []);
+    expect(colouring.colourOf(estate({ households: 80 }))).toEqual([0x42, 0x92, 0xc6]);
+  });
+
+  it('gives a 0–0 range when there are no estates', () => {
+    expect(createEstateColouring('households', [], []).legend).toMatchObject({ kind: 'ramp', min: 0, max: 0 });
+  });
+});
+
+describe('colouring by sub-district', () => {
+  const subdistricts = [
+    { code: 'S02', name: '河西街道' },
+    { code: 'S01', name: '城中街道' },
+  ];
+
+  it('gives sub-districts palette colours in code order, whatever order they arrive in', () => {
+    const colouring = createEstateColouring('subdistrict', [], subdistricts);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S01' }))).toEqual(CATEGORY_PALETTE[0]);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S02' }))).toEqual(CATEGORY_PALETTE[1]);
+    expect(CATEGORY_PALETTE[0]).toEqual([0x1b, 0x9e, 0x77]);
+    expect(colouring.key).toBe('subdistrict:S01,S02');
+  });
+
+  it('adds a sub-district known only from an estate after the listed ones, named as the estate names it', () => {
+    const colouring = createEstateColouring('subdistrict', [estate({ subdistrictCode: 'S00', subdistrict: '新区街道' })], subdistricts);
+    expect(colouring.key).toBe('subdistrict:S01,S02,S00');
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S00' }))).toEqual(CATEGORY_PALETTE[2]);
+    expect(colouring.legend.kind === 'categories' ? colouring.legend.items.map((i) => i.label) : null).toEqual([
+      { text: '城中街道' },
+      { text: '河西街道' },
+      { text: '新区街道' },
+    ]);
+  });
+
+  it('wraps round the palette after ten sub-districts', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ code: `S${String(i).padStart(2, '0')}`, name: `街道${i}` }));
+    const colouring = createEstateColouring('subdistrict', [], many);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S10' }))).toEqual(CATEGORY_PALETTE[0]);
+  });
+
+  it('paints an estate of an unknown sub-district grey-blue', () => {
+    const colouring = createEstateColouring('subdistrict', [], subdistricts);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S99' }))).toEqual(GREY_BLUE);
+  });
+});
+
+describe('estate fill', () => {
+  const colouring = createEstateColouring('status', [], []);
+
+  it('draws an estate in its colour at the estate opacity', () => {
+    expect(ESTATE_FILL_ALPHA).toBe(215);
+    expect(estateFill(colouring, estate({ urgent: true }), null)).toEqual([...RED, 215]);
+    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S01' }), 'S01')).toEqual([...RED, 215]);
+  });
+
+  it('fades an estate outside the sub-district filter to the context grey', () => {
+    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), 'S01')).toEqual(FILTERED_OUT_COLOUR);
+    expect(FILTERED_OUT_COLOUR).toEqual([160, 166, 176, 70]);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { AtlasData } from '../../client/src/state/data-slice';
+import * as data from '../../client/src/state/data-slice';
+import * as selection from '../../client/src/state/selection-slice';
+import * as view from '../../client/src/state/view-slice';
+
+const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
+const atlasData: AtlasData = {
+  config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null } },
+  estates: emptyCollection,
+  facilities: emptyCollection,
+  roads: emptyCollection,
+  subdistricts: emptyCollection,
+  communities: emptyCollection,
+  water: emptyCollection,
+};
+const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 90000, eligible: 70, urgent: 18 };
+
+describe('the selection slice', () => {
+  it('starts with nothing selected or hovered', () => {
+    expect(selection.initialSelection).toEqual({ selectedEstateId: null, hovered: null });
+  });
+
+  it('selects an estate by id and clears it again', () => {
+    expect(selection.selectEstate(selection.initialSelection, 42)).toEqual({ selectedEstateId: 42 });
+    expect(selection.selectEstate({ selectedEstateId: 42, hovered: null }, null)).toEqual({ selectedEstateId: null });
+    expect(selection.clearSelection()).toEqual({ selectedEstateId: null });
+  });
+
+  it('returns no change when the same object is hovered again, so subscribers do not re-render', () => {
+    const state = { selectedEstateId: null, hovered: { kind: 'estate' as const, id: 7 } };
+    expect(selection.setHovered(state, { kind: 'estate', id: 7 })).toEqual({});
+  });
+
+  it('replaces the hover when a different object is pointed at', () => {
+    const state = { selectedEstateId: null, hovered: { kind: 'estate' as const, id: 7 } };
+    expect(selection.setHovered(state, { kind: 'estate', id: 8 })).toEqual({ hovered: { kind: 'estate', id: 8 } });
+    expect(selection.setHovered(state, { kind: 'facility', index: 7 })).toEqual({ hovered: { kind: 'facility', index: 7 } });
+    expect(selection.setHovered(state, null)).toEqual({ hovered: null });
+  });
+
+  it('treats an estate and a facility with the same number as different hovers', () => {
+    expect(selection.sameHover({ kind: 'estate', id: 3 }, { kind: 'facility', index: 3 })).toBe(false);
+    expect(selection.sameHover({ kind: 'facility', index: 3 }, { kind: 'facility', index: 3 })).toBe(true);
+    expect(selection.sameHover(null, null)).toBe(true);
+    expect(selection.sameHover(null, { kind: 'estate', id: 1 })).toBe(false);
+  });
+});
+
+describe('the view slice', () => {
+  it('starts in Chinese, coloured by status, with every layer on and no filter', () => {
+    expect(view.initialView.language).toBe('zh');
+    expect(view.initialView.colourBy).toBe('status');
+    expect(view.initialView.subdistrictFilter).toBeNull();
+    expect(view.initialView.hiddenFacilityTypes).toEqual([]);
+    expect(Object.values(view.initialView.visibleLayers).every(Boolean)).toBe(true);
+    expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...view.LAYER_KEYS].sort());
+  });
+
+  it('switches one layer off without touching the others', () => {
+    const next = view.setLayerVisible(view.initialView, 'roads', false);
+    expect(next.visibleLayers).toEqual({ ...view.DEFAULT_VISIBLE_LAYERS, roads: false });
+    expect(view.initialView.visibleLayers.roads).toBe(true);
+  });
+
+  it('returns no change when a layer is already in the asked state', () => {
+    expect(view.setLayerVisible(view.initialView, 'estates', true)).toEqual({});
+  });
+
+  it('sets the colouring and the language', () => {
+    expect(view.setColourBy(view.initialView, 'yearBuilt')).toEqual({ colourBy: 'yearBuilt' });
+    expect(view.setLanguage(view.initialView, 'en')).toEqual({ language: 'en' });
+  });
+
+  it('treats an empty sub-district code as no filter', () => {
+    expect(view.setSubdistrictFilter(view.initialView, 'S01')).toEqual({ subdistrictFilter: 'S01' });
+    expect(view.setSubdistrictFilter(view.initialView, '')).toEqual({ subdistrictFilter: null });
+    expect(view.setSubdistrictFilter(view.initialView, null)).toEqual({ subdistrictFilter: null });
+  });
+
+  it('hides a facility type once and shows it again', () => {
+    const hidden = view.setFacilityTypeVisible(view.initialView, 'kindergarten', false);
+    expect(hidden).toEqual({ hiddenFacilityTypes: ['kindergarten'] });
+    const state = { ...view.initialView, hiddenFacilityTypes: ['kindergarten', 'bus_stop'] };
+    expect(view.setFacilityTypeVisible(state, 'kindergarten', false)).toEqual({});
+    expect(view.setFacilityTypeVisible(state, 'kindergarten', true)).toEqual({ hiddenFacilityTypes: ['bus_stop'] });
+    expect(view.setFacilityTypeVisible(view.initialView, 'kindergarten', true)).toEqual({});
+  });
+
+  it('shows every facility type or hides exactly the given ones', () => {
+    const state = { ...view.initialView, hiddenFacilityTypes: ['bus_stop'] };
+    expect(view.setAllFacilityTypesVisible(state, true, ['kindergarten', 'nursery'])).toEqual({ hiddenFacilityTypes: [] });
+    expect(view.setAllFacilityTypesVisible(state, false, ['kindergarten', 'nursery'])).toEqual({ hiddenFacilityTypes: ['kindergarten', 'nursery'] });
+  });
+
+  it('recognises only the known languages and colourings', () => {
+    expect(view.isLanguage('en')).toBe(true);
+    expect(view.isLanguage('fr')).toBe(false);
+    expect(view.isColourBy('households')).toBe(true);
+    expect(view.isColourBy('urgent')).toBe(false);
+  });
+});
+
+describe('the data slice', () => {
+  it('starts idle with no data, summary or error', () => {
+    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, summary: null, summaryStatus: 'idle', summaryError: null });
+  });
+
+  it('clears an earlier error when loading starts again', () => {
+    expect(data.dataLoading()).toEqual({ status: 'loading', error: null });
+    expect(data.summaryLoading()).toEqual({ summaryStatus: 'loading', summaryError: null });
+  });
+
+  it('stores loaded data as ready', () => {
+    expect(data.dataLoaded(data.initialData, atlasData)).toEqual({ status: 'ready', data: atlasData, error: null });
+    expect(data.summaryLoaded(data.initialData, summary)).toEqual({ summaryStatus: 'ready', summary, summaryError: null });
+  });
+
+  it('keeps the last good data when a reload fails', () => {
+    const failed = data.dataFailed({ ...data.initialData, status: 'ready', data: atlasData }, 'database unreachable');
+    expect(failed).toEqual({ status: 'error', error: 'database unreachable' });
+    expect('data' in failed).toBe(false);
+    const summaryFailed = data.summaryFailed({ ...data.initialData, summary }, 'HTTP 503');
+    expect(summaryFailed).toEqual({ summaryStatus: 'error', summaryError: 'HTTP 503' });
+  });
+});
