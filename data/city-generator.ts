@@ -1,0 +1,856 @@
+/**
+ * The synthetic demo city (design.md §10): a town of old estates inside a bend of the 柳江,
+ * modelled on the published figures of 柳州市城中区 — 117 estates, 435 000 m², 8 593 households,
+ * 70 eligible, 18 of them urgent. Everything is generated from a seed, so the same options
+ * always give the same city. The geometry is synthetic: no real estate is where it is drawn.
+ *
+ * Pipeline, all in metres of a local grid frame and projected to [lng, lat] at the end:
+ * ring road and street grid (street-grid.ts) → blocks and parcels (land-parcels.ts) → estates on
+ * some parcels (estate-shapes.ts) → sub-districts and communities along streets
+ * (admin-partition.ts) → ledger attributes with exact totals (integer-allocation.ts) → roads
+ * (road-network.ts) → facilities (facility-placement.ts) → river and lakes.
+ */
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position, Point as GeoJsonPoint } from 'geojson';
+import { isEligible, type EstateInput, type HazardLevel, type PropertyType } from '../core/estate.js';
+import type { FacilityTypeId } from '../core/facility-catalogue.js';
+import { createRng } from '../core/prng.js';
+import { apportion, partitionCells, type PartitionItem } from './admin-partition.js';
+import {
+  chineseNumber,
+  COMMUNITY_WORDS,
+  DEMO_DISTRICT,
+  DEMO_SUBDISTRICT_NAMES,
+  GENERAL_NOTES,
+  NEW_ESTATE_SUFFIXES,
+  NEW_ESTATE_WORDS,
+  OLD_ESTATE_SUFFIXES,
+  OWNER_UNITS,
+  PLACE_WORDS,
+  RIVER_NAME,
+  UniqueNamer,
+  URGENT_NOTES,
+} from './city-names.js';
+import { estateOutline, MAX_ESTATE_AREA_M2 } from './estate-shapes.js';
+import { placeFacilities, type SiteParcel, type SiteRoad } from './facility-placement.js';
+import { allocateIntegers } from './integer-allocation.js';
+import { subdivide, type LandUse } from './land-parcels.js';
+import {
+  clipHalfPlane,
+  extentAlong,
+  insetConvex,
+  isSimpleCcwRing,
+  offsetPolyline,
+  ringCentroid,
+  signedArea,
+  type Point,
+} from './plane-geometry.js';
+import { buildRoadNetwork, lineOf, measureRing, nameRoads, nearestStreet, RING_ROAD_CLASS } from './road-network.js';
+import {
+  buildRingRoad,
+  buildStreetGrid,
+  cellIndexAt,
+  pointInCell,
+  ROAD_HALF_WIDTH_M,
+  unionCells,
+  type GridLine,
+  type RingRoad,
+  type RoadClass,
+  type RoadRef,
+  type StreetGrid,
+} from './street-grid.js';
+
+export type { RoadClass } from './street-grid.js';
+
+export interface DemoCityOptions {
+  /** Seed of every random choice: the same seed and estate count give the same city, byte for byte. */
+  seed: number;
+  /** Number of estates; 117 reproduces the published figures exactly, other counts scale them. */
+  estates: number;
+}
+
+export const DEFAULT_DEMO_CITY_OPTIONS: Readonly<DemoCityOptions> = { seed: 20180, estates: 117 };
+
+/** Published figures of 柳州市城中区 (design.md §10, seed 000). */
+export const DEMO_FIGURES = { estates: 117, floorAreaM2: 435_000, households: 8_593, eligible: 70, urgent: 18 } as const;
+
+export interface CityFigures {
+  estates: number;
+  floorAreaM2: number;
+  households: number;
+  eligible: number;
+  urgent: number;
+}
+
+/**
+ * The totals a city of `estates` estates is generated to: the demo figures scaled in proportion.
+ * @example targetFigures(117).floorAreaM2 // 435000
+ */
+export function targetFigures(estates: number): CityFigures {
+  const k = estates / DEMO_FIGURES.estates;
+  return {
+    estates,
+    floorAreaM2: Math.round(DEMO_FIGURES.floorAreaM2 * k),
+    households: Math.round(DEMO_FIGURES.households * k),
+    eligible: Math.round(DEMO_FIGURES.eligible * k),
+    urgent: Math.round(DEMO_FIGURES.urgent * k),
+  };
+}
+
+export interface DistrictProperties {
+  code: string;
+  name: string;
+}
+
+export interface SubdistrictProperties {
+  code: string;
+  name: string;
+  districtCode: string;
+}
+
+export interface CommunityProperties {
+  code: string;
+  name: string;
+  subdistrictCode: string;
+}
+
+/** The ledger fields of core/estate.ts, with the administrative units as codes instead of names. */
+export type DemoEstateProperties = Omit<EstateInput, 'district' | 'subdistrict' | 'community'> & {
+  districtCode: string;
+  subdistrictCode: string;
+  communityCode: string;
+};
+
+export interface FacilityProperties {
+  type: FacilityTypeId;
+  name: string;
+}
+
+export interface RoadProperties {
+  name: string;
+  roadClass: RoadClass;
+}
+
+export type WaterKind = 'river' | 'lake';
+
+export interface WaterProperties {
+  name: string;
+  kind: WaterKind;
+}
+
+/** A sub-district deliberately left without some facility types within their walking radius. */
+export interface UnderServedArea {
+  subdistrictCode: string;
+  subdistrictName: string;
+  lacks: FacilityTypeId[];
+}
+
+export interface DemoCity {
+  options: DemoCityOptions;
+  figures: CityFigures;
+  underServed: UnderServedArea[];
+  districts: FeatureCollection<MultiPolygon, DistrictProperties>;
+  subdistricts: FeatureCollection<MultiPolygon, SubdistrictProperties>;
+  communities: FeatureCollection<MultiPolygon, CommunityProperties>;
+  estates: FeatureCollection<MultiPolygon, DemoEstateProperties>;
+  facilities: FeatureCollection<GeoJsonPoint, FacilityProperties>;
+  roads: FeatureCollection<LineString, RoadProperties>;
+  water: FeatureCollection<Polygon, WaterProperties>;
+}
+
+/** The layers written to data/demo-city, in loading order. */
+export const DEMO_CITY_LAYERS = ['districts', 'subdistricts', 'communities', 'water', 'roads', 'facilities', 'estates'] as const;
+export type DemoCityLayer = (typeof DEMO_CITY_LAYERS)[number];
+
+/** Where the grid frame's origin lands (the middle of the city). */
+const ORIGIN_LNG = 109.41;
+const ORIGIN_LAT = 24.31;
+
+/** Estate candidates: parcel area range before the setback, m². */
+const CANDIDATE_MIN_M2 = 900;
+const CANDIDATE_MAX_M2 = 16_000;
+
+/** Lacking facility types of the two under-served sub-districts of each district. */
+const UNDER_SERVED_SOUTH: readonly FacilityTypeId[] = ['fresh_market', 'elderly_daycare'];
+const UNDER_SERVED_EAST: readonly FacilityTypeId[] = ['kindergarten', 'elderly_daycare'];
+
+type Rng = () => number;
+const uniform = (rng: Rng, lo: number, hi: number): number => lo + (hi - lo) * rng();
+const intBetween = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('pick() needs a non-empty list.');
+  return item;
+}
+function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** An independent random stream per stage, so changing one stage leaves the others as they were. */
+function stageRng(seed: number, stage: number): Rng {
+  return createRng((Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(stage + 1, 0x85ebca6b)) >>> 0);
+}
+
+const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
+
+/**
+ * Grid frame (metres) → [lng, lat], rounded to 7 decimals: a rotation and an equirectangular
+ * projection with the ellipsoid's radii of curvature at the origin, so that areas match
+ * PostGIS geography within a fraction of a percent. Affine, hence it keeps polygons valid and
+ * apart.
+ */
+function makeProjection(rotationRad: number): (p: Point) => Position {
+  const a = 6378137;
+  const e2 = 0.00669437999014;
+  const phi = (ORIGIN_LAT * Math.PI) / 180;
+  const w = 1 - e2 * Math.sin(phi) ** 2;
+  const metresPerDegLat = ((Math.PI / 180) * a * (1 - e2)) / w ** 1.5;
+  const metresPerDegLng = ((Math.PI / 180) * a * Math.cos(phi)) / Math.sqrt(w);
+  const c = Math.cos(rotationRad);
+  const s = Math.sin(rotationRad);
+  return (p) => {
+    const x = p[0] * c - p[1] * s;
+    const y = p[0] * s + p[1] * c;
+    return [round7(ORIGIN_LNG + x / metresPerDegLng), round7(ORIGIN_LAT + y / metresPerDegLat)];
+  };
+}
+
+interface EstateDraft {
+  parts: Point[][];
+  cell: number;
+  landAreaM2: number;
+  centroid: Point;
+  oldness: number;
+}
+
+interface Layout {
+  scale: number;
+  ringRoad: RingRoad;
+  grid: StreetGrid;
+  land: LandUse;
+  drafts: EstateDraft[];
+  parcelIsEstate: Uint8Array;
+  halfWidth: (road: RoadRef) => number;
+}
+
+function classifyLines(lines: GridLine[], rng: Rng): void {
+  let since = uniform(rng, 250, 600);
+  let threshold = uniform(rng, 650, 950);
+  let previous: number | null = null;
+  for (const line of lines) {
+    since += previous === null ? 0 : line.a - previous;
+    previous = line.a;
+    if (line.span === null) continue;
+    if (since >= threshold) {
+      line.roadClass = 'arterial';
+      since = 0;
+      threshold = uniform(rng, 650, 950);
+    } else {
+      line.roadClass = rng() < 0.3 ? 'secondary' : 'branch';
+    }
+  }
+}
+
+/**
+ * Candidates in descending key order, lazily: the first `likely` come from sorting only those
+ * above a threshold (a native sort of the keys finds it), the rest only if they are needed.
+ */
+function* rankByKey(candidates: readonly { index: number; key: number }[], likely: number): Generator<{ index: number; key: number }> {
+  const byKey = (a: { index: number; key: number }, b: { index: number; key: number }): number => b.key - a.key || a.index - b.index;
+  const keys = Float64Array.from(candidates, (c) => c.key).sort();
+  const threshold = keys[Math.max(0, keys.length - likely)] ?? -Infinity;
+  yield* candidates.filter((c) => c.key >= threshold).sort(byKey);
+  yield* candidates.filter((c) => c.key < threshold).sort(byKey);
+}
+
+function layOut(seed: number, scale: number, estateCount: number): Layout | null {
+  const ringRoad = buildRingRoad(scale, stageRng(seed, 1));
+  const grid = buildStreetGrid(ringRoad, stageRng(seed, 2));
+  const classRng = stageRng(seed, 3);
+  classifyLines(grid.vLines, classRng);
+  classifyLines(grid.hLines, classRng);
+  const halfWidth = (road: RoadRef): number =>
+    road < 0
+      ? ROAD_HALF_WIDTH_M[RING_ROAD_CLASS[ringRoad.edgeSide[-road - 1] ?? 'north']]
+      : ROAD_HALF_WIDTH_M[lineOf(grid, road).roadClass];
+  const land = subdivide(grid, halfWidth, stageRng(seed, 4));
+
+  // Old estates cluster in the old town near the south of the peninsula, in patches.
+  const rng = stageRng(seed, 5);
+  const oldCentre: Point = [uniform(rng, -200, 200) * scale, -350 * scale];
+  const sigma = 750 * scale;
+  const phaseU = uniform(rng, 0, 2 * Math.PI);
+  const phaseV = uniform(rng, 0, 2 * Math.PI);
+  const oldness = (p: Point): number => Math.exp(-((p[0] - oldCentre[0]) ** 2 + (p[1] - oldCentre[1]) ** 2) / (2 * sigma * sigma));
+  const patch = (p: Point): number => 0.5 + 0.5 * Math.sin(p[0] / 260 + phaseU) * Math.sin(p[1] / 230 + phaseV);
+  const kindWeight = { residential: 1, commercial: 0.3, institutional: 0.12, park: 0 } as const;
+  const candidates: { index: number; key: number }[] = [];
+  land.parcels.forEach((parcel, index) => {
+    if (parcel.areaM2 < CANDIDATE_MIN_M2 || parcel.areaM2 > CANDIDATE_MAX_M2 || parcel.kind === 'park') return;
+    const [u0, u1] = extentAlong(parcel.ring, 1, 0);
+    const [v0, v1] = extentAlong(parcel.ring, 0, 1);
+    if (parcel.areaM2 < 0.55 * (u1 - u0) * (v1 - v0)) return; // no slivers
+    const c = ringCentroid(parcel.ring);
+    const weight = kindWeight[parcel.kind] * (0.35 + oldness(c)) * (0.25 + patch(c)) ** 1.5 * (parcel.areaM2 / 3000) ** 0.45;
+    // Weighted sampling without replacement (Efraimidis & Spirakis): the largest keys win.
+    candidates.push({ index, key: Math.log(Math.max(rng(), 1e-300)) / weight });
+  });
+  if (candidates.length < 1.5 * estateCount) return null;
+  const ranked = rankByKey(candidates, Math.ceil(estateCount * 1.3) + 50);
+
+  const parcelIsEstate = new Uint8Array(land.parcels.length);
+  const drafts: EstateDraft[] = [];
+  const shapeRng = stageRng(seed, 6);
+  for (const { index } of ranked) {
+    if (drafts.length === estateCount) break;
+    if (parcelIsEstate[index] === 1) continue;
+    const parcel = land.parcels[index];
+    if (parcel === undefined) continue;
+    const main = estateOutline(parcel.ring, shapeRng, true);
+    if (main === null) continue;
+    const parts = [main];
+    parcelIsEstate[index] = 1;
+    // A few estates own a second compound across a lane or wall: a two-part MultiPolygon.
+    const sibling = land.parcels[parcel.sibling];
+    if (sibling !== undefined && parcelIsEstate[parcel.sibling] === 0 && sibling.kind !== 'park' && shapeRng() < 0.05) {
+      const second = estateOutline(sibling.ring, shapeRng, false, 300);
+      if (second !== null && signedArea(main) + signedArea(second) <= MAX_ESTATE_AREA_M2) {
+        parts.push(second);
+        parcelIsEstate[parcel.sibling] = 1;
+      }
+    }
+    const centroid = ringCentroid(main);
+    drafts.push({
+      parts,
+      cell: parcel.cell,
+      landAreaM2: parts.reduce((sum, part) => sum + signedArea(part), 0),
+      centroid,
+      oldness: oldness(centroid) + 0.3 * patch(centroid),
+    });
+  }
+  if (drafts.length < estateCount) return null;
+  return { scale, ringRoad, grid, land, drafts, parcelIsEstate, halfWidth };
+}
+
+/**
+ * Generates the demo city. Pure: no I/O, and the same options give the same result.
+ * @example generateCity({ seed: 20180, estates: 117 }).estates.features.length // 117
+ */
+export function generateCity(options: DemoCityOptions): DemoCity {
+  const { seed, estates: estateCount } = options;
+  if (!Number.isInteger(seed)) throw new Error(`generateCity: seed must be an integer (got ${seed}), e.g. 20180.`);
+  if (!Number.isInteger(estateCount) || estateCount < 1 || estateCount > 2_000_000) {
+    throw new Error(`generateCity: estates must be an integer from 1 to 2 000 000 (got ${estateCount}).`);
+  }
+  let scale = Math.max(0.5, Math.sqrt(estateCount / DEMO_FIGURES.estates));
+  for (let attempt = 0; attempt < 12; attempt++, scale *= 1.15) {
+    const layout = layOut(seed, scale, estateCount);
+    if (layout !== null) return assemble(options, layout);
+  }
+  throw new Error(`generateCity: could not fit ${estateCount} estates; try another seed.`);
+}
+
+interface Unit {
+  code: string;
+  name: string;
+  cells: number[];
+  parent: number;
+}
+
+function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
+  const { seed, estates: estateCount } = options;
+  const figures = targetFigures(estateCount);
+  const { grid, land, drafts, ringRoad, scale } = layout;
+  const vertices = grid.vertices;
+
+  // ---- Administrative units: districts → sub-districts → communities, each a block of cells.
+  const adminRng = stageRng(seed, 7);
+  const estatesInCell = new Float64Array(grid.cells.length);
+  for (const d of drafts) estatesInCell[d.cell] = (estatesInCell[d.cell] ?? 0) + 1;
+  const cellArea = grid.cells.map((cell) => signedArea(cell.ids.map((id) => vertices[id] as Point)));
+  const meanCellArea = cellArea.reduce((a, b) => a + b, 0) / Math.max(1, cellArea.length);
+  const items: PartitionItem[] = grid.cells.map((cell, index) => {
+    const [u, v] = ringCentroid(cell.ids.map((id) => vertices[id] as Point));
+    const weight = (estatesInCell[index] ?? 0) + (0.25 * (cellArea[index] ?? 0)) / meanCellArea;
+    return { cell: index, i: cell.i, j: cell.j, weight, core: (estatesInCell[index] ?? 0) > 0, u, v };
+  });
+  const weightOf = (group: readonly PartitionItem[]): number => group.reduce((sum, it) => sum + it.weight, 0);
+  const districtCount = estateCount <= 1500 ? 1 : Math.round(estateCount / 1500);
+  const subdistrictTotal = Math.max(1, Math.min(Math.floor(grid.cells.length / 2), Math.round((estateCount * 7) / DEMO_FIGURES.estates)));
+  const districtGroups = partitionCells(items, districtCount);
+  const subdistrictShares = apportion(districtGroups.map(weightOf), Math.max(subdistrictTotal, districtGroups.length), 1);
+  const districts: Unit[] = [];
+  const subdistricts: Unit[] = [];
+  const communities: Unit[] = [];
+  const districtNamer = new UniqueNamer();
+  const communityNamer = new UniqueNamer();
+  const communityWords = [...shuffled(COMMUNITY_WORDS, adminRng), ...shuffled(PLACE_WORDS, adminRng)];
+  const placeWords = shuffled(PLACE_WORDS, adminRng);
+  districtGroups.forEach((districtItems, d) => {
+    const code = d === 0 ? DEMO_DISTRICT.code : String(Number(DEMO_DISTRICT.code) + d);
+    const districtWord = placeWords[d % placeWords.length] as string;
+    const name =
+      d === 0
+        ? districtNamer.take(DEMO_DISTRICT.name)
+        : districtNamer.take(`${districtWord}区`, (k) => `${districtWord}${chineseNumber(k)}区`);
+    districts.push({ code, name, cells: districtItems.map((it) => it.cell), parent: -1 });
+    const subNamer = new UniqueNamer();
+    const groups = partitionCells(districtItems, subdistrictShares[d] ?? 1);
+    groups.forEach((subItems, s) => {
+      const subCode = `${code}${String(s + 1).padStart(3, '0')}`;
+      const listed = groups.length <= DEMO_SUBDISTRICT_NAMES.length ? DEMO_SUBDISTRICT_NAMES[s] : undefined;
+      const word = placeWords[(d * 7 + s) % placeWords.length] as string;
+      const subName = listed ?? subNamer.take(`${word}街道`, (k) => `${word}${chineseNumber(k)}街道`);
+      const subIndex = subdistricts.length;
+      subdistricts.push({ code: subCode, name: subName, cells: subItems.map((it) => it.cell), parent: districts.length - 1 });
+      const subEstates = subItems.reduce((sum, it) => sum + (estatesInCell[it.cell] ?? 0), 0);
+      // 2–4 communities, no more than the cells with estates allow (so that each community has some).
+      const coreCells = subItems.filter((it) => it.core).length;
+      const wanted = Math.max(2, Math.round(subEstates / 6 + uniform(adminRng, -0.8, 0.8)));
+      const parts = Math.max(1, Math.min(subItems.length, 4, Math.max(2, coreCells), wanted));
+      partitionCells(subItems, parts).forEach((commItems, c) => {
+        const word = communityWords[communities.length % communityWords.length] as string;
+        communities.push({
+          code: `${subCode}${String(c + 1).padStart(3, '0')}`,
+          name: communityNamer.take(`${word}社区`, (k) => `${word}${chineseNumber(k)}社区`),
+          cells: commItems.map((it) => it.cell),
+          parent: subIndex,
+        });
+      });
+    });
+  });
+  const cellDistrict = new Int32Array(grid.cells.length).fill(-1);
+  const cellSubdistrict = new Int32Array(grid.cells.length).fill(-1);
+  const cellCommunity = new Int32Array(grid.cells.length).fill(-1);
+  districts.forEach((u, k) => u.cells.forEach((c) => (cellDistrict[c] = k)));
+  subdistricts.forEach((u, k) => u.cells.forEach((c) => (cellSubdistrict[c] = k)));
+  communities.forEach((u, k) => u.cells.forEach((c) => (cellCommunity[c] = k)));
+
+  // ---- Under-served areas: per district, the southernmost and the easternmost sub-district.
+  const estatesBySub: EstateDraft[][] = subdistricts.map(() => []);
+  for (const d of drafts) estatesBySub[cellSubdistrict[d.cell] ?? 0]?.push(d);
+  const underServedMap = new Map<FacilityTypeId, Set<number>>();
+  const underServed: { sub: number; lacks: readonly FacilityTypeId[] }[] = [];
+  districts.forEach((_, d) => {
+    const subs = subdistricts.map((u, k) => ({ u, k })).filter(({ u, k }) => u.parent === d && (estatesBySub[k]?.length ?? 0) >= 3);
+    if (subs.length < 3) return;
+    const mean = (k: number, axis: 0 | 1): number => {
+      const list = estatesBySub[k] ?? [];
+      return list.reduce((sum, e) => sum + e.centroid[axis], 0) / list.length;
+    };
+    const south = subs.slice().sort((a, b) => mean(a.k, 1) - mean(b.k, 1))[0];
+    const east = subs.filter((s) => s !== south).sort((a, b) => mean(b.k, 0) - mean(a.k, 0))[0];
+    for (const [entry, lacks] of [
+      [south, UNDER_SERVED_SOUTH],
+      [east, UNDER_SERVED_EAST],
+    ] as const) {
+      if (entry === undefined) continue;
+      underServed.push({ sub: entry.k, lacks });
+      for (const type of lacks) {
+        const set = underServedMap.get(type) ?? new Set<number>();
+        set.add(entry.k);
+        underServedMap.set(type, set);
+      }
+    }
+  });
+
+  // ---- Roads: names first (addresses need them), then the network.
+  const roadNames = nameRoads(grid, stageRng(seed, 8));
+  const ringMeasure = measureRing(grid);
+  const segments = buildRoadNetwork(grid, roadNames, land.lanes);
+
+  // ---- Estate attributes with exact totals.
+  const attrRng = stageRng(seed, 9);
+  const n = drafts.length;
+  // Eligibility: the oldest-looking places, with some noise.
+  const order = drafts.map((d, i) => ({ i, score: d.oldness + 0.35 * attrRng() })).sort((a, b) => b.score - a.score || a.i - b.i);
+  const yearBuilt = new Array<number>(n).fill(0);
+  order.forEach(({ i }, rank) => {
+    if (rank < figures.eligible) {
+      const q = figures.eligible <= 1 ? 0 : rank / (figures.eligible - 1);
+      yearBuilt[i] = Math.max(1965, Math.min(2000, 1965 + Math.round(35 * q ** 0.7) + intBetween(attrRng, -2, 2)));
+    } else {
+      const count = n - figures.eligible;
+      const q = count <= 1 ? 0 : (rank - figures.eligible) / (count - 1);
+      yearBuilt[i] = Math.max(2001, Math.min(2015, 2001 + Math.round(14 * q) + intBetween(attrRng, -1, 1)));
+    }
+  });
+  if (figures.eligible > 0) yearBuilt[(order[0] as { i: number }).i] = 1965;
+  if (n > figures.eligible) yearBuilt[(order[n - 1] as { i: number }).i] = 2015;
+  const eligible = yearBuilt.map((y) => isEligible(y));
+  const eligibleIdx = yearBuilt.map((_, i) => i).filter((i) => eligible[i]);
+
+  const weightedPick = (pool: number[], count: number, weight: (i: number) => number): Set<number> => {
+    const keyed = pool
+      .map((i) => ({ i, key: Math.log(Math.max(attrRng(), 1e-300)) / weight(i) }))
+      .sort((a, b) => b.key - a.key || a.i - b.i);
+    return new Set(keyed.slice(0, count).map((k) => k.i));
+  };
+  const urgent = weightedPick(eligibleIdx, figures.urgent, (i) => (2002 - (yearBuilt[i] ?? 2000)) ** 1.5);
+  const hazardCount = Math.round((estateCount * 8) / DEMO_FIGURES.estates);
+  const oldPool = eligibleIdx.filter((i) => (yearBuilt[i] ?? 2000) <= 1990);
+  const hazardWeight = (i: number): number => (urgent.has(i) ? 4 : 1) * (1995 - (yearBuilt[i] ?? 1990));
+  const hazardous = [...weightedPick(oldPool, Math.min(hazardCount, oldPool.length), hazardWeight)];
+  hazardous.sort((a, b) => (yearBuilt[a] ?? 0) - (yearBuilt[b] ?? 0) || a - b);
+  const hazardLevel = new Array<HazardLevel>(n).fill('none');
+  hazardous.forEach((i, k) => {
+    const share = k / Math.max(1, hazardous.length);
+    hazardLevel[i] = share < 0.125 ? 'D' : share < 0.5 ? 'C' : 'B';
+  });
+
+  const era = (y: number): 0 | 1 | 2 | 3 => (y <= 1980 ? 0 : y <= 1990 ? 1 : y <= 2000 ? 2 : 3);
+  type Ranges = readonly (readonly [number, number])[];
+  const within = (table: Ranges, year: number): number => {
+    const r = table[era(year)] as readonly [number, number];
+    return uniform(attrRng, r[0], r[1]);
+  };
+  const FAR_RANGE: Ranges = [
+    [1.0, 1.6],
+    [1.2, 1.9],
+    [1.4, 2.2],
+    [1.6, 2.6],
+  ];
+  const UNIT_M2: Ranges = [
+    [42, 52],
+    [45, 58],
+    [50, 66],
+    [60, 78],
+  ];
+  const PER_BUILDING_M2: Ranges = [
+    [900, 2000],
+    [1000, 2400],
+    [1500, 3200],
+    [2500, 6000],
+  ];
+  // Small plots hold low old blocks, big ones the taller slabs.
+  const wantFloor = drafts.map(
+    (d, i) => d.landAreaM2 * within(FAR_RANGE, yearBuilt[i] ?? 2000) * Math.max(0.75, Math.min(1.25, (d.landAreaM2 / 2500) ** 0.2)),
+  );
+  const landTotal = drafts.reduce((sum, d) => sum + d.landAreaM2, 0);
+  // A handful of estates may not have the land for the average floor area; only then drop the FAR range.
+  const farFits = landTotal * 0.65 <= figures.floorAreaM2 - n && figures.floorAreaM2 + n <= landTotal * 2.9;
+  const floorAreaM2 = allocateIntegers(
+    wantFloor,
+    drafts.map((d) => (farFits ? d.landAreaM2 * 0.65 : 1)),
+    drafts.map((d) => (farFits ? d.landAreaM2 * 2.9 : figures.floorAreaM2)),
+    figures.floorAreaM2,
+  );
+  const households = allocateIntegers(
+    floorAreaM2.map((f, i) => f / within(UNIT_M2, yearBuilt[i] ?? 2000)),
+    floorAreaM2.map((f) => Math.max(1, f / 78)),
+    floorAreaM2.map((f) => f / 41),
+    figures.households,
+  );
+  const buildings = floorAreaM2.map((f, i) => Math.max(1, Math.min(20, Math.round(f / within(PER_BUILDING_M2, yearBuilt[i] ?? 2000)))));
+
+  // ---- Codes, names, addresses.
+  const sortOrder = drafts
+    .map((d, i) => ({ i, community: cellCommunity[d.cell] ?? 0, row: -Math.round(d.centroid[1] / 150), u: d.centroid[0] }))
+    .sort((a, b) => a.community - b.community || a.row - b.row || a.u - b.u || a.i - b.i);
+  const codeWidth = Math.max(3, String(n).length);
+  const estateNamer = new UniqueNamer();
+  const addresses = new Set<string>();
+  const nameRng = stageRng(seed, 10);
+  const oldWords = shuffled(PLACE_WORDS, nameRng);
+  const units = shuffled(OWNER_UNITS, nameRng);
+  const estateFeatures: Feature<MultiPolygon, DemoEstateProperties>[] = [];
+  const rotation = (uniform(stageRng(seed, 11), -10, -4) * Math.PI) / 180;
+  const project = makeProjection(rotation);
+  const closedRing = (ring: readonly Point[]): Position[] => {
+    const coords = ring.map(project);
+    coords.push((coords[0] as Position).slice());
+    return coords;
+  };
+  const estateNames: string[] = new Array<string>(n).fill('');
+  sortOrder.forEach(({ i }, rank) => {
+    const draft = drafts[i] as EstateDraft;
+    const year = yearBuilt[i] ?? 2000;
+    const isOld = eligible[i] === true;
+    const r = nameRng();
+    const propertyType: PropertyType = isOld
+      ? r < 0.45
+        ? 'housing_reform'
+        : r < 0.75
+          ? 'unit_managed'
+          : r < 0.92
+            ? 'mixed'
+            : 'commercial'
+      : r < 0.78
+        ? 'commercial'
+        : r < 0.93
+          ? 'mixed'
+          : 'unit_managed';
+    const unit =
+      propertyType === 'housing_reform' || propertyType === 'unit_managed' || (propertyType === 'mixed' && nameRng() < 0.6)
+        ? units[Math.floor(nameRng() * units.length)]
+        : undefined;
+    const cell = grid.cells[draft.cell];
+    if (cell === undefined) throw new Error('Estate outside the street grid.');
+    const street = nearestStreet(grid, roadNames, ringMeasure, cell, draft.centroid);
+    let number = 2 * Math.floor(street.alongM / 12) + (street.side > 0 ? 2 : 1);
+    while (addresses.has(`${street.name}${number}号`)) number += 2;
+    const address = `${street.name}${number}号`;
+    addresses.add(address);
+    const stem = street.name.replace(/(路|街|大道)$/, '');
+    let name: string;
+    const style = nameRng();
+    if (unit !== undefined && style < (propertyType === 'unit_managed' ? 0.7 : 0.45)) {
+      name = estateNamer.take(`${unit.short}宿舍`, (k) => `${unit.short}${chineseNumber(k)}宿舍`);
+    } else if (isOld && style > 0.8 && !estateNamer.has(`${address}院`)) {
+      name = estateNamer.take(`${address}院`);
+    } else if (isOld) {
+      const word = stem.length === 2 && nameRng() < 0.4 ? stem : (oldWords[Math.floor(nameRng() * oldWords.length)] as string);
+      const base = `${word}${pick(nameRng, OLD_ESTATE_SUFFIXES)}`;
+      name = estateNamer.take(base, (k) => `${base}${chineseNumber(k)}区`);
+    } else {
+      const base = `${pick(nameRng, NEW_ESTATE_WORDS)}${pick(nameRng, NEW_ESTATE_SUFFIXES)}`;
+      name = estateNamer.take(base, (k) => `${base}${chineseNumber(k)}期`);
+    }
+    estateNames[i] = name;
+    const hasPropertyManagement = isOld ? nameRng() < (propertyType === 'commercial' ? 0.8 : 0.25) : nameRng() < 0.92;
+    const hasOwnersCommittee = nameRng() < (isOld ? (hasPropertyManagement ? 0.4 : 0.15) : 0.45);
+    const isUrgent = urgent.has(i);
+    const hazard = hazardLevel[i] ?? 'none';
+    const willingnessPct = isOld
+      ? nameRng() < 0.12
+        ? null
+        : isUrgent
+          ? intBetween(nameRng, 75, 98)
+          : intBetween(nameRng, 50, 95)
+      : nameRng() < 0.75
+        ? null
+        : intBetween(nameRng, 20, 70);
+    const notes: string[] = [];
+    if (isUrgent) {
+      const first = pick(nameRng, URGENT_NOTES);
+      notes.push(first);
+      const second = pick(nameRng, URGENT_NOTES);
+      if (second !== first && nameRng() < 0.5) notes.push(second);
+    }
+    if (hazard !== 'none') notes.push(`${intBetween(nameRng, 1, buildings[i] ?? 1)}号楼经鉴定为${hazard}级危房`);
+    if (isOld && !hasPropertyManagement && nameRng() < 0.5) notes.push('无物业管理，居民自治');
+    if (propertyType === 'mixed' && nameRng() < 0.5) notes.push('房改房与商品房混合，产权分散');
+    if (nameRng() < (isOld ? 0.35 : 0.12)) notes.push(pick(nameRng, GENERAL_NOTES));
+    notes.splice(3);
+    const communityIndex = cellCommunity[draft.cell] ?? -1;
+    const subdistrictIndex = cellSubdistrict[draft.cell] ?? -1;
+    const districtIndex = cellDistrict[draft.cell] ?? -1;
+    estateFeatures.push({
+      type: 'Feature',
+      geometry: { type: 'MultiPolygon', coordinates: draft.parts.map((part) => [closedRing(part)]) },
+      properties: {
+        code: `CZ-${String(rank + 1).padStart(codeWidth, '0')}`,
+        name,
+        address,
+        districtCode: districts[districtIndex]?.code ?? '',
+        subdistrictCode: subdistricts[subdistrictIndex]?.code ?? '',
+        communityCode: communities[communityIndex]?.code ?? '',
+        yearBuilt: year,
+        buildings: buildings[i] ?? 1,
+        households: households[i] ?? 0,
+        floorAreaM2: floorAreaM2[i] ?? 0,
+        propertyType,
+        originalOwnerUnit: unit?.full ?? '',
+        hasPropertyManagement,
+        hasOwnersCommittee,
+        urgent: isUrgent,
+        hazardLevel: hazard,
+        willingnessPct,
+        notes: notes.join('；'),
+      },
+    });
+  });
+
+  // ---- Lakes in a few large parks.
+  const lakeRng = stageRng(seed, 12);
+  const lakeCount = Math.max(1, Math.round(estateCount / 400));
+  const parkParcels = land.parcels
+    .map((p, index) => ({ p, index }))
+    .filter(({ p, index }) => p.kind === 'park' && p.areaM2 >= 5000 && layout.parcelIsEstate[index] === 0)
+    .sort((a, b) => b.p.areaM2 - a.p.areaM2 || a.index - b.index)
+    .slice(0, lakeCount);
+  const lakeParcels = new Set(parkParcels.map(({ index }) => index));
+  const lakeNamer = new UniqueNamer();
+  const lakes = parkParcels.map(({ p }) => {
+    let ring = insetConvex(p.ring, uniform(lakeRng, 10, 18));
+    // Round the corners off: a pond, not a tank.
+    for (const corner of ring.slice()) {
+      const k = ring.findIndex((q) => q[0] === corner[0] && q[1] === corner[1]);
+      if (k < 0) continue;
+      const prev = ring[(k + ring.length - 1) % ring.length] as Point;
+      const next = ring[(k + 1) % ring.length] as Point;
+      const a: Point = [corner[0] + (prev[0] - corner[0]) * 0.3, corner[1] + (prev[1] - corner[1]) * 0.3];
+      const b: Point = [corner[0] + (next[0] - corner[0]) * 0.3, corner[1] + (next[1] - corner[1]) * 0.3];
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const len = Math.hypot(dx, dy);
+      if (len < 1) continue;
+      ring = clipHalfPlane(ring, -dy / len, dx / len, (-dy / len) * a[0] + (dx / len) * a[1]);
+    }
+    return { ring, name: lakeNamer.take(pick(lakeRng, ['映月湖', '鹤池', '荷花塘', '莲湖', '镜湖']), (k) => `${chineseNumber(k)}号湖`) };
+  });
+
+  // ---- Facilities.
+  const siteParcels: SiteParcel[] = [];
+  land.parcels.forEach((p, index) => {
+    if (layout.parcelIsEstate[index] === 1 || lakeParcels.has(index)) return;
+    siteParcels.push({ ring: p.ring, areaM2: p.areaM2, centroid: ringCentroid(p.ring), cell: p.cell });
+  });
+  const siteRoads: SiteRoad[] = [];
+  for (const seg of segments) {
+    if (seg.roadClass === 'path') continue;
+    for (let k = 0; k + 1 < seg.points.length; k++) {
+      siteRoads.push({
+        a: seg.points[k] as Point,
+        b: seg.points[k + 1] as Point,
+        halfWidthM: ROAD_HALF_WIDTH_M[seg.roadClass],
+        roadClass: seg.roadClass,
+        ring: seg.onRing,
+      });
+    }
+  }
+  const facilities = placeFacilities({
+    rng: stageRng(seed, 13),
+    estateCount,
+    cityAreaM2: signedArea(ringRoad.ring),
+    parcels: siteParcels,
+    estates: drafts.map((d, i) => ({
+      parts: d.parts,
+      cell: d.cell,
+      subdistrict: cellSubdistrict[d.cell] ?? -1,
+      community: cellCommunity[d.cell] ?? -1,
+      name: estateNames[i] ?? '',
+    })),
+    roads: siteRoads,
+    insideCity: (p) => {
+      const cell = grid.cells[cellIndexAt(grid, p)];
+      return cell !== undefined && pointInCell(grid, cell, p);
+    },
+    cellAt: (p) => cellIndexAt(grid, p),
+    cellSubdistrict,
+    cellCommunity,
+    subdistrictCount: subdistricts.length,
+    communityCount: communities.length,
+    underServed: underServedMap,
+    naming: {
+      district: (cell) => districts[cellDistrict[cell] ?? -1]?.name ?? DEMO_DISTRICT.name,
+      subdistrict: (cell) => subdistricts[cellSubdistrict[cell] ?? -1]?.name ?? '',
+      community: (cell) => communities[cellCommunity[cell] ?? -1]?.name ?? '',
+      street: (p, cell) => {
+        const c = grid.cells[cell];
+        return c === undefined ? roadNames.ring.north : nearestStreet(grid, roadNames, ringMeasure, c, p).name;
+      },
+    },
+  });
+
+  // ---- The river: a band outside the riverside road, wrapping the city on three sides.
+  const river = riverRing(ringRoad, scale, stageRng(seed, 14));
+
+  // ---- GeoJSON.
+  const unitFeature = <P>(unit: Unit, properties: P): Feature<MultiPolygon, P> => ({
+    type: 'Feature',
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: unionCells(unit.cells.map((c) => grid.cells[c] as StreetGrid['cells'][number])).map((ids) => [
+        closedRing(ids.map((id) => vertices[id] as Point)),
+      ]),
+    },
+    properties,
+  });
+  return {
+    options: { seed, estates: estateCount },
+    figures,
+    underServed: underServed.map(({ sub, lacks }) => ({
+      subdistrictCode: (subdistricts[sub] as Unit).code,
+      subdistrictName: (subdistricts[sub] as Unit).name,
+      lacks: [...lacks],
+    })),
+    districts: { type: 'FeatureCollection', features: districts.map((u) => unitFeature(u, { code: u.code, name: u.name })) },
+    subdistricts: {
+      type: 'FeatureCollection',
+      features: subdistricts.map((u) => unitFeature(u, { code: u.code, name: u.name, districtCode: (districts[u.parent] as Unit).code })),
+    },
+    communities: {
+      type: 'FeatureCollection',
+      features: communities.map((u) =>
+        unitFeature(u, { code: u.code, name: u.name, subdistrictCode: (subdistricts[u.parent] as Unit).code }),
+      ),
+    },
+    estates: { type: 'FeatureCollection', features: estateFeatures },
+    facilities: {
+      type: 'FeatureCollection',
+      features: facilities.map((f) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: project(f.point) },
+        properties: { type: f.type, name: f.name },
+      })),
+    },
+    roads: {
+      type: 'FeatureCollection',
+      features: segments.map((s) => ({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: s.points.map(project) },
+        properties: { name: s.name, roadClass: s.roadClass },
+      })),
+    },
+    water: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [closedRing(river)] },
+          properties: { name: RIVER_NAME, kind: 'river' },
+        },
+        ...lakes.map(
+          (lake): Feature<Polygon, WaterProperties> => ({
+            type: 'Feature',
+            geometry: { type: 'Polygon', coordinates: [closedRing(lake.ring)] },
+            properties: { name: lake.name, kind: 'lake' },
+          }),
+        ),
+      ],
+    },
+  };
+}
+
+/**
+ * The river as one polygon: the riverside chain of the ring road offset outwards (a green strip,
+ * then the water), both banks carried on northwards past the city's corners.
+ */
+function riverRing(ringRoad: RingRoad, scale: number, rng: Rng): Point[] {
+  const chain = ringRoad.ring.slice(0, ringRoad.riversideEnd + 1);
+  const bankM = 30;
+  const widthM = 360 * Math.sqrt(Math.min(scale, 3));
+  const phase = uniform(rng, 0, 2 * Math.PI);
+  const inner = offsetPolyline(chain, () => bankM);
+  const outer = offsetPolyline(chain, (i) => bankM + widthM * (1 + 0.18 * Math.sin((3 * Math.PI * i) / chain.length + phase)));
+  // Both banks carry on past the city's northern corners, bending away from it.
+  const reach = 700 * scale;
+  const extend = (p: Point, dir: -1 | 1): Point[] => {
+    const out: Point[] = [];
+    for (let k = 1; k <= 6; k++) {
+      const t = k / 6;
+      out.push([p[0] + dir * reach * 0.45 * t * t, p[1] + reach * t]);
+    }
+    return out;
+  };
+  const innerStart = inner[0] as Point;
+  const innerEnd = inner[inner.length - 1] as Point;
+  const outerStart = outer[0] as Point;
+  const outerEnd = outer[outer.length - 1] as Point;
+  const ring: Point[] = [
+    ...extend(innerStart, -1).reverse(),
+    ...inner,
+    ...extend(innerEnd, 1),
+    ...extend(outerEnd, 1).reverse(),
+    ...outer.slice().reverse(),
+    ...extend(outerStart, -1),
+  ];
+  const oriented = signedArea(ring) > 0 ? ring : ring.reverse();
+  if (!isSimpleCcwRing(oriented)) throw new Error('The river polygon crosses itself; adjust riverRing.');
+  return oriented;
+}

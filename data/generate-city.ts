@@ -1,0 +1,70 @@
+/**
+ * Writes the synthetic demo city as GeoJSON files.
+ *
+ *   npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city]
+ *
+ * The default output is committed in data/demo-city; tests/unit/demo-city.test.ts checks that
+ * it is what the generator makes today.
+ */
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DEMO_CITY_OPTIONS, DEMO_CITY_LAYERS, generateCity } from './city-generator.js';
+import { DEMO_CITY_MANIFEST_FILE, layerFileName, manifestText } from './demo-city-files.js';
+import { featureCollectionChunks } from './geojson-text.js';
+
+export const DEFAULT_OUT_DIR = 'data/demo-city';
+
+interface CliOptions {
+  estates: number;
+  seed: number;
+  out: string;
+}
+
+function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { ...DEFAULT_DEMO_CITY_OPTIONS, out: DEFAULT_OUT_DIR };
+  for (let k = 0; k < argv.length; k++) {
+    const flag = argv[k];
+    const value = argv[k + 1];
+    if (flag === '--help' || flag === '-h') {
+      console.log('usage: npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city]');
+      process.exit(0);
+    }
+    if (value === undefined || !['--estates', '--seed', '--out'].includes(flag ?? '')) {
+      throw new Error(`Unknown or incomplete option ${flag ?? ''}; use --estates N, --seed N or --out DIR.`);
+    }
+    k++;
+    if (flag === '--out') {
+      options.out = value;
+      continue;
+    }
+    const number = Number(value);
+    if (!Number.isInteger(number)) throw new Error(`${flag} needs a whole number, got "${value}".`);
+    if (flag === '--estates') options.estates = number;
+    else options.seed = number;
+  }
+  return options;
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const city = generateCity({ seed: options.seed, estates: options.estates });
+  const generatedMs = performance.now() - started;
+  const dir = resolve(options.out);
+  mkdirSync(dir, { recursive: true });
+  for (const layer of DEMO_CITY_LAYERS) {
+    const fd = openSync(join(dir, layerFileName(layer)), 'w');
+    try {
+      for (const chunk of featureCollectionChunks(city[layer])) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  writeFileSync(join(dir, DEMO_CITY_MANIFEST_FILE), manifestText(city));
+  const totalMs = performance.now() - started;
+  const counts = DEMO_CITY_LAYERS.map((layer) => `${city[layer].features.length} ${layer}`).join(', ');
+  console.log(`demo city (seed ${options.seed}) → ${dir}: ${counts}`);
+  console.log(`generated in ${(generatedMs / 1000).toFixed(1)} s, written in ${((totalMs - generatedMs) / 1000).toFixed(1)} s`);
+}
+
+main();
