@@ -13,3 +13,16 @@ export function createRng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A shuffled copy of `items` (Fisher–Yates), driven by a seeded generator.
+ * @example shuffled([1, 2, 3], createRng(1)) // same order every run
+ */
+export function shuffled<T>(items: readonly T[], rng: () => number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

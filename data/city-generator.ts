@@ -13,7 +13,7 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position, Point as GeoJsonPoint } from 'geojson';
 import { isEligible, type EstateInput, type HazardLevel, type PropertyType } from '../core/estate.js';
 import type { FacilityTypeId } from '../core/facility-catalogue.js';
-import { createRng } from '../core/prng.js';
+import { createRng, shuffled } from '../core/prng.js';
 import { apportion, partitionCells, type PartitionItem } from './admin-partition.js';
 import {
   chineseNumber,
@@ -181,15 +181,6 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
   if (item === undefined) throw new Error('pick() needs a non-empty list.');
   return item;
 }
-function shuffled<T>(items: readonly T[], rng: Rng): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 /** An independent random stream per stage, so changing one stage leaves the others as they were. */
 function stageRng(seed: number, stage: number): Rng {
   return createRng((Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(stage + 1, 0x85ebca6b)) >>> 0);

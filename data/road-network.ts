@@ -2,6 +2,7 @@
  * Road names and the routable road network: every street, the ring road and the block lanes,
  * split at every junction so that segments meeting there share one point (the same numbers).
  */
+import { shuffled } from '../core/prng.js';
 import { ARTERIAL_BASES, chineseNumber, PLACE_WORDS, STREET_NAMES, UniqueNamer } from './city-names.js';
 import type { LaneProposal } from './land-parcels.js';
 import { distanceToSegment, type Point } from './plane-geometry.js';
@@ -48,15 +49,6 @@ export const RING_ROAD_CLASS: Readonly<Record<RingSide, RoadClass>> = {
   east: 'secondary',
   north: 'arterial',
 };
-
-function shuffled<T>(items: readonly T[], rng: Rng): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Numbered variant of a road name: 龙城路 → 龙城二路. */
 function roadVariant(name: string, k: number): string {

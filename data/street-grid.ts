@@ -7,8 +7,9 @@
  */
 import { signedArea, type Point } from './plane-geometry.js';
 
-export type RoadClass = 'arterial' | 'secondary' | 'branch' | 'path';
-export const ROAD_CLASSES: readonly RoadClass[] = ['arterial', 'secondary', 'branch', 'path'];
+import type { RoadClass } from '../core/api-contract.js';
+
+export type { RoadClass };
 
 /** Half of the road reserve (red-line width) per class, metres. */
 export const ROAD_HALF_WIDTH_M: Readonly<Record<RoadClass, number>> = { arterial: 20, secondary: 12, branch: 7, path: 3 };

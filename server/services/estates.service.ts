@@ -1,6 +1,7 @@
 import type { MultiPolygon } from 'geojson';
 import type { Bbox } from '../../core/bbox.js';
-import type { EstateFeature, EstateProperties, HazardLevel, PropertyType } from '../../core/estate.js';
+import type { EstateApiFeature, EstateSummary } from '../../core/api-contract.js';
+import type { HazardLevel, PropertyType } from '../../core/estate.js';
 import type { Queryable, SqlParam } from '../db/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 
@@ -11,26 +12,6 @@ export interface EstateFilter {
   /** Sub-district code or name. */
   subdistrict?: string | undefined;
 }
-
-export interface EstateSummary {
-  estates: number;
-  households: number;
-  floorAreaM2: number;
-  buildings: number;
-  landAreaM2: number;
-  eligible: number;
-  urgent: number;
-}
-
-/** Estate properties as the API sends them: the ledger record plus its place in the hierarchy. */
-export interface ApiEstateProperties extends EstateProperties {
-  id: number;
-  districtCode: string | null;
-  subdistrictCode: string | null;
-  communityCode: string | null;
-}
-
-export type ApiEstateFeature = Omit<EstateFeature, 'properties'> & { properties: ApiEstateProperties };
 
 interface EstateRow {
   id: number;
@@ -83,7 +64,7 @@ function toIso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-function toFeature(row: EstateRow): ApiEstateFeature {
+function toFeature(row: EstateRow): EstateApiFeature {
   return {
     type: 'Feature',
     id: row.id,
@@ -170,7 +151,7 @@ export async function listEstates(
   db: Queryable,
   filter: EstateFilter & { limit?: number | undefined },
   eligibilityCutoffYear: number,
-): Promise<ApiEstateFeature[]> {
+): Promise<EstateApiFeature[]> {
   const { where, params } = await filterClause(db, filter, [eligibilityCutoffYear]);
   let limitSql = '';
   if (filter.limit !== undefined) {
@@ -181,7 +162,7 @@ export async function listEstates(
   return rows.map(toFeature);
 }
 
-export async function getEstate(db: Queryable, id: number, eligibilityCutoffYear: number): Promise<ApiEstateFeature> {
+export async function getEstate(db: Queryable, id: number, eligibilityCutoffYear: number): Promise<EstateApiFeature> {
   const rows = await db.query<EstateRow>(`SELECT ${ESTATE_COLUMNS} ${ESTATE_FROM} WHERE e.id = $2`, [
     eligibilityCutoffYear,
     id,

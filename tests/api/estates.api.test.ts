@@ -1,11 +1,11 @@
 import { area as turfArea } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEstateProperties, EstateSummary } from '../../server/services/estates.service.js';
+import type { EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
 import { testBackends } from '../helpers/test-db.js';
 import { openApi, type ApiFixture } from './api-fixture.js';
 
-type EstateCollection = FeatureCollection<MultiPolygon, ApiEstateProperties>;
+type EstateCollection = FeatureCollection<MultiPolygon, EstateApiProperties>;
 type ErrorBody = { error: { code: string; message: string } };
 
 describe.each(testBackends())('estates API on %s', (backend) => {
@@ -107,7 +107,7 @@ describe.each(testBackends())('estates API on %s', (backend) => {
   it('returns one estate by id and 404 with a JSON error for an absent one', async () => {
     const list = await api.get<EstateCollection>('/api/estates?limit=1');
     const id = list.body.features[0]?.id;
-    const one = await api.get<{ id: number; properties: ApiEstateProperties }>(`/api/estates/${id}`);
+    const one = await api.get<{ id: number; properties: EstateApiProperties }>(`/api/estates/${id}`);
     expect(one.status).toBe(200);
     expect(one.body.id).toBe(id);
     const missing = await api.get<ErrorBody>('/api/estates/999999');

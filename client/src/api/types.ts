@@ -1,15 +1,9 @@
 /** Shapes of the API answers (docs/API.md), built on the domain types of core/. */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { EstateFeature, EstateProperties } from '../../../core/estate';
+import type { EstateApiFeature, RoadClass } from '../../../core/api-contract';
 
-export interface EstateApiProperties extends EstateProperties {
-  id: number;
-  districtCode: string;
-  subdistrictCode: string;
-  communityCode: string;
-}
-
-export type EstateApiFeature = Omit<EstateFeature, 'properties'> & { properties: EstateApiProperties };
+export type { EstateApiFeature, EstateApiProperties, EstateSummary as Summary, RoadClass } from '../../../core/api-contract';
+export { ROAD_CLASSES } from '../../../core/api-contract';
 
 export interface EstateCollection {
   type: 'FeatureCollection';
@@ -23,8 +17,6 @@ export interface FacilityProperties {
 }
 export type FacilityFeature = Feature<Point, FacilityProperties>;
 
-export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'path'] as const;
-export type RoadClass = (typeof ROAD_CLASSES)[number];
 export interface RoadProperties {
   name: string;
   roadClass: RoadClass;
@@ -59,16 +51,6 @@ export type RoadCollection = FeatureCollection<LineString | MultiLineString, Roa
 export type SubdistrictCollection = FeatureCollection<MultiPolygon | Polygon, SubdistrictProperties>;
 export type CommunityCollection = FeatureCollection<MultiPolygon | Polygon, CommunityProperties>;
 export type WaterCollection = FeatureCollection<MultiPolygon | Polygon, WaterProperties>;
-
-export interface Summary {
-  estates: number;
-  households: number;
-  floorAreaM2: number;
-  buildings: number;
-  landAreaM2: number;
-  eligible: number;
-  urgent: number;
-}
 
 export interface BasemapConfig {
   /** Any MapLibre style URL; wins over tiandituKey. */

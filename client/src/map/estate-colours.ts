@@ -101,12 +101,13 @@ export function createEstateColouring(
       // Order by code so a sub-district keeps its colour whatever the estates' order.
       const known = [...subdistricts].sort((a, b) => a.code.localeCompare(b.code));
       for (const p of estates) {
-        if (!known.some((s) => s.code === p.subdistrictCode)) known.push({ code: p.subdistrictCode, name: p.subdistrict });
+        const code = p.subdistrictCode;
+        if (code !== null && !known.some((s) => s.code === code)) known.push({ code, name: p.subdistrict });
       }
       const colourByCode = new Map(known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]));
       return {
         key: `subdistrict:${known.map((s) => s.code).join(',')}`,
-        colourOf: (p) => colourByCode.get(p.subdistrictCode) ?? STATUS_COLOURS.notEligible,
+        colourOf: (p) => (p.subdistrictCode === null ? undefined : colourByCode.get(p.subdistrictCode)) ?? STATUS_COLOURS.notEligible,
         legend: {
           kind: 'categories',
           items: known.map((s) => ({ key: s.code, label: { text: s.name }, colour: colourByCode.get(s.code) ?? STATUS_COLOURS.notEligible })),
