@@ -36,12 +36,21 @@ export interface EstateInput {
   hazardLevel: HazardLevel;
   willingnessPct: number | null;
   notes: string;
+  /**
+   * A planner's decision that overrides the cut-off-year rule (true = include, false = exclude);
+   * null = follow the rule. An override always carries its reason.
+   */
+  eligibilityOverride: boolean | null;
+  eligibilityOverrideReason: string | null;
 }
 
 /** An estate as the API returns it: the input plus what the database derives. */
 export interface EstateProperties extends EstateInput {
   landAreaM2: number;
+  /** The override when there is one, else the cut-off-year rule. */
   eligible: boolean;
+  /** The import layer the estate came from (its source file and coordinate system), null when drawn. */
+  importLayerId: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -60,4 +69,17 @@ export interface EstateFeature {
  */
 export function isEligible(yearBuilt: number, cutoffYear: number = DEFAULT_ELIGIBILITY_CUTOFF_YEAR): boolean {
   return yearBuilt <= cutoffYear;
+}
+
+/**
+ * Eligibility of one estate: a planner's override wins, else the cut-off-year rule.
+ * @example resolveEligibility(2003, null, 2000) // false; resolveEligibility(2003, true, 2000) // true
+ */
+export function resolveEligibility(
+  yearBuilt: number | null,
+  override: boolean | null,
+  cutoffYear: number = DEFAULT_ELIGIBILITY_CUTOFF_YEAR,
+): boolean {
+  if (override !== null) return override;
+  return yearBuilt !== null && isEligible(yearBuilt, cutoffYear);
 }

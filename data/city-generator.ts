@@ -114,7 +114,10 @@ export interface CommunityProperties {
 }
 
 /** The ledger fields of core/estate.ts, with the administrative units as codes instead of names. */
-export type DemoEstateProperties = Omit<EstateInput, 'district' | 'subdistrict' | 'community'> & {
+export type DemoEstateProperties = Omit<
+  EstateInput,
+  'district' | 'subdistrict' | 'community' | 'eligibilityOverride' | 'eligibilityOverrideReason'
+> & {
   districtCode: string;
   subdistrictCode: string;
   communityCode: string;

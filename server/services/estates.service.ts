@@ -39,6 +39,9 @@ interface EstateRow {
   willingness_pct: number | null;
   notes: string;
   eligible: boolean;
+  eligibility_override: boolean | null;
+  eligibility_override_reason: string | null;
+  import_layer_id: number | null;
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
@@ -51,7 +54,8 @@ const ESTATE_COLUMNS = `
   e.year_built, e.buildings, e.households, e.floor_area_m2, e.land_area_m2,
   e.property_type, e.original_owner_unit, e.has_property_management, e.has_owners_committee,
   e.urgent, e.hazard_level, e.willingness_pct, e.notes,
-  COALESCE(e.year_built <= $1, false) AS eligible,
+  COALESCE(e.eligibility_override, e.year_built <= $1, false) AS eligible,
+  e.eligibility_override, e.eligibility_override_reason, e.import_layer_id,
   e.version, e.created_at, e.updated_at`;
 
 const ESTATE_FROM = `
@@ -94,6 +98,9 @@ function toFeature(row: EstateRow): EstateApiFeature {
       willingnessPct: row.willingness_pct,
       notes: row.notes,
       eligible: row.eligible,
+      eligibilityOverride: row.eligibility_override,
+      eligibilityOverrideReason: row.eligibility_override_reason,
+      importLayerId: row.import_layer_id,
       version: row.version,
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),
@@ -192,7 +199,7 @@ export async function summarizeEstates(
             COALESCE(sum(e.floor_area_m2), 0)::float8 AS floor_area_m2,
             COALESCE(sum(e.buildings), 0)::float8 AS buildings,
             COALESCE(sum(e.land_area_m2), 0)::float8 AS land_area_m2,
-            (count(*) FILTER (WHERE e.year_built <= $1))::int AS eligible,
+            (count(*) FILTER (WHERE COALESCE(e.eligibility_override, e.year_built <= $1, false)))::int AS eligible,
             (count(*) FILTER (WHERE e.urgent))::int AS urgent
      FROM estates e ${where}`,
     params,
