@@ -24,7 +24,8 @@ export interface EstateInput {
   district: string;
   subdistrict: string;
   community: string;
-  yearBuilt: number;
+  /** null when the survey has no year (eligibility by year then says no) */
+  yearBuilt: number | null;
   buildings: number;
   households: number;
   floorAreaM2: number;

@@ -116,8 +116,10 @@ export interface CommunityProperties {
 /** The ledger fields of core/estate.ts, with the administrative units as codes instead of names. */
 export type DemoEstateProperties = Omit<
   EstateInput,
-  'district' | 'subdistrict' | 'community' | 'eligibilityOverride' | 'eligibilityOverrideReason'
+  'district' | 'subdistrict' | 'community' | 'eligibilityOverride' | 'eligibilityOverrideReason' | 'yearBuilt'
 > & {
+  /** every demo estate has a surveyed year */
+  yearBuilt: number;
   districtCode: string;
   subdistrictCode: string;
   communityCode: string;

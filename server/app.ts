@@ -4,7 +4,10 @@ import express, { type Express } from 'express';
 import { PROJECT_ROOT, type AppConfig } from './config.js';
 import type { Db } from './db/index.js';
 import { errorHandler, NotFoundError } from './errors.js';
+import { estateWritesRouter } from './routes/estate-writes.routes.js';
 import { estatesRouter } from './routes/estates.routes.js';
+import { exportRouter } from './routes/export.routes.js';
+import { importsRouter } from './routes/imports.routes.js';
 import { geoRouter } from './routes/geo.routes.js';
 import { systemRouter } from './routes/system.routes.js';
 
@@ -20,7 +23,10 @@ export function createApp(db: Db, config: AppConfig, clientDir: string = CLIENT_
   const api = express.Router();
   api.use(systemRouter(db, config));
   api.use(estatesRouter(db, config.eligibilityCutoffYear));
+  api.use(estateWritesRouter(db, config.eligibilityCutoffYear));
+  api.use(importsRouter(db));
   api.use(geoRouter(db));
+  api.use(exportRouter(db, config.eligibilityCutoffYear));
   api.use((req) => {
     throw new NotFoundError(`no API route ${req.method} ${req.originalUrl}`);
   });

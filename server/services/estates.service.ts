@@ -84,7 +84,7 @@ function toFeature(row: EstateRow): EstateApiFeature {
       districtCode: row.district_code,
       subdistrictCode: row.subdistrict_code,
       communityCode: row.community_code,
-      yearBuilt: row.year_built ?? 0,
+      yearBuilt: row.year_built,
       buildings: row.buildings,
       households: row.households,
       floorAreaM2: row.floor_area_m2,

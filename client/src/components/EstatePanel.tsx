@@ -49,7 +49,7 @@ function fieldValue(field: EstateField, p: EstateApiProperties, t: T, language: 
   const text = (value: string) => (value.trim() ? value : t('estate.empty'));
   switch (field) {
     case 'yearBuilt':
-      return t('estate.yearValue', { value: p.yearBuilt });
+      return p.yearBuilt === null ? t('estate.empty') : t('estate.yearValue', { value: p.yearBuilt });
     case 'buildings':
       return t('units.buildings', { value: formatNumber(p.buildings, language) });
     case 'households':

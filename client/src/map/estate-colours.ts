@@ -90,10 +90,14 @@ export function createEstateColouring(
     case 'yearBuilt':
     case 'households': {
       const stops = colourBy === 'yearBuilt' ? YEAR_RAMP : HOUSEHOLDS_RAMP;
-      const [min, max] = extent(estates.map((p) => p[colourBy]));
+      const [min, max] = extent(estates.map((p) => p[colourBy]).filter((v): v is number => v !== null));
       return {
         key: `${colourBy}:${min}:${max}`,
-        colourOf: (p) => ramp(stops, min, max, p[colourBy]),
+        colourOf: (p) => {
+          const value = p[colourBy];
+          // An estate without a surveyed year has no place on the ramp.
+          return value === null ? STATUS_COLOURS.notEligible : ramp(stops, min, max, value);
+        },
         legend: { kind: 'ramp', attribute: colourBy, min, max, stops },
       };
     }

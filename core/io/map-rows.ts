@@ -1,0 +1,185 @@
+/**
+ * Import table + field mapping + source coordinate system → estate Features ready for
+ * POST /api/imports/validate, each with the problems found without a database.
+ *
+ * Checked here: the name, every field rule of core/estate-schema.ts, geometry presence and type,
+ * unparseable WKT, rings too short to be a polygon, non-numeric or out-of-range coordinates.
+ * Left to PostGIS (the truth, via /api/imports/validate): validity such as self-intersection
+ * (a bow-tie parses into a Polygon here and PostGIS reports `Self-intersection[…]`), overlaps and
+ * duplicates of stored estates.
+ */
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { estateFieldsSchema, type EstateFieldsInput } from '../estate-schema.js';
+import { coerceLedgerValue } from './coerce-value.js';
+import { ledgerColumn, type LedgerFieldKey } from './ledger-columns.js';
+import type { ImportTable } from './read-import-file.js';
+import { toWgs84, type SourceCrs } from './source-crs.js';
+
+/** Problem codes found on the client; the same names as the server's (docs/API.md → Import row problem codes). */
+export const ROW_PROBLEM_CODES = [
+  'missing_name',
+  'invalid_field',
+  'empty_geometry',
+  'invalid_geometry',
+  'wrong_geometry_type',
+  'coordinates_out_of_range',
+] as const;
+export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
+
+export interface RowProblem {
+  code: RowProblemCode;
+  message: string;
+  /** The ledger field concerned (invalid_field). */
+  field?: LedgerFieldKey;
+}
+
+/** Unit names as the file gives them; the server places an estate by its polygon, these are for display. */
+export interface ImportedUnitNames {
+  district?: string;
+  subdistrict?: string;
+  community?: string;
+}
+
+export interface MappedRow {
+  index: number;
+  /** WGS84 copy of the row's polygon with the ledger fields; null when there is no usable polygon. */
+  feature: Feature<Polygon | MultiPolygon, EstateFieldsInput> | null;
+  /** The row's fields even when the geometry is unusable (for the preview table). */
+  properties: EstateFieldsInput;
+  unitNames: ImportedUnitNames;
+  problems: RowProblem[];
+}
+
+const UNIT_KEYS = new Set<LedgerFieldKey>(['district', 'subdistrict', 'community']);
+
+/**
+ * Maps every row of an import table to an estate Feature in WGS84, with its problems.
+ * Never throws on a bad row. The input table is not modified.
+ * @example mapRowsToEstates(table, autoMatchFields(table.columns), 'gcj02')
+ */
+export function mapRowsToEstates(
+  table: ImportTable,
+  mapping: Readonly<Record<string, LedgerFieldKey | null>>,
+  crs: SourceCrs,
+  currentYear: number = new Date().getFullYear(),
+): MappedRow[] {
+  const schema = estateFieldsSchema(currentYear);
+  const mapped = Object.entries(mapping).filter((entry): entry is [string, LedgerFieldKey] => entry[1] !== null);
+  return table.rows.map((row) => {
+    const problems: RowProblem[] = [];
+    const fields: Record<string, unknown> = {};
+    const unitNames: ImportedUnitNames = {};
+    for (const [source, key] of mapped) {
+      const column = ledgerColumn(key);
+      if (!column.importable && !UNIT_KEYS.has(key)) continue;
+      const result = coerceLedgerValue(column.kind, row.values[source]);
+      if (result.ok === 'empty') continue;
+      if (result.ok === false) {
+        problems.push({ code: 'invalid_field', field: key, message: `${key} (${source}): ${result.reason}` });
+        continue;
+      }
+      if (UNIT_KEYS.has(key)) {
+        if (typeof result.value === 'string' && result.value !== '') unitNames[key as keyof ImportedUnitNames] = result.value;
+        continue;
+      }
+      fields[key] = result.value;
+    }
+    if (typeof fields.name !== 'string' || fields.name.trim() === '') {
+      problems.push({ code: 'missing_name', message: 'the estate has no name (小区名称)' });
+      delete fields.name;
+    }
+    if (fields.eligibilityOverride === null) delete fields.eligibilityOverrideReason;
+    else if (fields.eligibilityOverrideReason === undefined && fields.eligibilityOverride !== undefined) fields.eligibilityOverrideReason = null;
+
+    const checked = schema.safeParse({ name: '-', ...fields });
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const field = issue.path[0];
+        if (typeof field !== 'string') continue;
+        problems.push({ code: 'invalid_field', field: field as LedgerFieldKey, message: `${field}: ${issue.message}` });
+        delete fields[field];
+      }
+    }
+    const properties = fields as EstateFieldsInput;
+
+    const geometry = checkImportGeometry(row.geometry, row.geometryError);
+    let feature: MappedRow['feature'] = null;
+    if (geometry.ok) {
+      const wgs84 = toWgs84(geometry.value, crs);
+      const range = outOfRangeReason(wgs84);
+      if (range) problems.push({ code: 'coordinates_out_of_range', message: range });
+      feature = { type: 'Feature', geometry: wgs84, properties };
+    } else {
+      problems.push(geometry.problem);
+    }
+    return { index: row.index, feature, properties, unitNames, problems };
+  });
+}
+
+type GeometryCheck = { ok: true; value: Polygon | MultiPolygon } | { ok: false; problem: RowProblem };
+
+/** Minimum positions of a closed polygon ring (a triangle plus the closing point). */
+const MIN_RING_POSITIONS = 4;
+
+function isPosition(value: unknown): value is Position {
+  return Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number' && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+}
+
+/** A 2-D copy of the rings (Shapefile PolygonZ and GeoJSON with heights carry a third number), or why it is no polygon. */
+function polygonRings(rings: unknown): { ok: true; value: Position[][] } | { ok: false; reason: string } {
+  if (!Array.isArray(rings) || rings.length === 0) return { ok: false, reason: 'a polygon without rings' };
+  const out: Position[][] = [];
+  for (const ring of rings) {
+    if (!Array.isArray(ring) || !ring.every(isPosition)) return { ok: false, reason: 'a ring with coordinates that are not numbers' };
+    if (ring.length < MIN_RING_POSITIONS) {
+      return { ok: false, reason: `a ring of ${ring.length} positions; a polygon ring needs at least ${MIN_RING_POSITIONS}` };
+    }
+    const positions = ring.map((p: Position): Position => [p[0] ?? NaN, p[1] ?? NaN]);
+    const first = positions[0] ?? [];
+    const last = positions[positions.length - 1] ?? [];
+    if (first[0] !== last[0] || first[1] !== last[1]) positions.push([first[0] ?? NaN, first[1] ?? NaN]);
+    out.push(positions);
+  }
+  return { ok: true, value: out };
+}
+
+/**
+ * The row's geometry as a Polygon or MultiPolygon fit to send, or the problem with it.
+ * @example checkImportGeometry({ type: 'Point', coordinates: [1, 2] }, null) // { ok: false, problem: { code: 'wrong_geometry_type', … } }
+ */
+export function checkImportGeometry(geometry: Geometry | null, geometryError: string | null): GeometryCheck {
+  if (geometryError) return { ok: false, problem: { code: 'invalid_geometry', message: geometryError } };
+  if (!geometry) return { ok: false, problem: { code: 'empty_geometry', message: 'the row has no geometry' } };
+  if (geometry.type === 'Polygon') {
+    const rings = polygonRings(geometry.coordinates);
+    return rings.ok ? { ok: true, value: { type: 'Polygon', coordinates: rings.value } } : { ok: false, problem: { code: 'invalid_geometry', message: rings.reason } };
+  }
+  if (geometry.type === 'MultiPolygon') {
+    if (geometry.coordinates.length === 0) return { ok: false, problem: { code: 'empty_geometry', message: 'an empty MultiPolygon' } };
+    const polygons: Position[][][] = [];
+    for (const polygon of geometry.coordinates) {
+      const rings = polygonRings(polygon);
+      if (!rings.ok) return { ok: false, problem: { code: 'invalid_geometry', message: rings.reason } };
+      polygons.push(rings.value);
+    }
+    return { ok: true, value: { type: 'MultiPolygon', coordinates: polygons } };
+  }
+  return {
+    ok: false,
+    problem: { code: 'wrong_geometry_type', message: `a ${geometry.type}; an estate needs a Polygon or MultiPolygon (its outline)` },
+  };
+}
+
+function outOfRangeReason(geometry: Polygon | MultiPolygon): string | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (const [lng = NaN, lat = NaN] of ring) {
+        if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) {
+          return `coordinate [${lng}, ${lat}] is not a longitude/latitude; is the file in a projected system without a .prj?`;
+        }
+      }
+    }
+  }
+  return null;
+}

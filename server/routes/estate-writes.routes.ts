@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/index.js';
+import { createEstate, deleteEstate, updateEstate } from '../services/estate-writes.service.js';
+import { idParam } from './query-schemas.js';
+
+const propertiesObject = z.record(z.string(), z.unknown());
+
+/** A GeoJSON Feature; foreign members (bbox, id, …) are allowed, geometry is checked in PostGIS. */
+const createBody = z.looseObject({
+  type: z.literal('Feature', { error: 'body must be a GeoJSON Feature ("type": "Feature")' }),
+  geometry: z.unknown(),
+  properties: propertiesObject.nullable().default({}),
+});
+
+const createQuery = z.object({ allowOverlap: z.enum(['true', 'false']).optional() }).strict();
+
+const patchBody = z
+  .object({
+    version: z.number({ error: 'version (the version you edited) is required' }).int().min(1),
+    properties: propertiesObject.optional(),
+    geometry: z.unknown().optional(),
+    allowOverlap: z.boolean().optional(),
+  })
+  .strict();
+
+const deleteQuery = z
+  .object({
+    version: z
+      .string({ error: 'version (the version you are deleting) is required' })
+      .regex(/^\d{1,9}$/, 'version must be a positive whole number')
+      .transform(Number),
+  })
+  .strict();
+
+/** POST/PATCH/DELETE /api/estates (docs/API.md → Writes). */
+export function estateWritesRouter(db: Db, eligibilityCutoffYear: number): Router {
+  const router = Router();
+
+  router.post('/estates', async (req, res) => {
+    const query = createQuery.parse(req.query);
+    const body = createBody.parse(req.body);
+    const feature = await createEstate(db, body, { eligibilityCutoffYear, allowOverlap: query.allowOverlap === 'true' });
+    res.status(201).json(feature);
+  });
+
+  router.patch('/estates/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    const body = patchBody.parse(req.body);
+    const feature = await updateEstate(
+      db,
+      id,
+      { version: body.version, properties: body.properties, geometry: body.geometry },
+      { eligibilityCutoffYear, allowOverlap: body.allowOverlap === true },
+    );
+    res.json(feature);
+  });
+
+  router.delete('/estates/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    const { version } = deleteQuery.parse(req.query);
+    await deleteEstate(db, id, version, eligibilityCutoffYear);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/index.js';
+import { commitImport, IMPORT_FORMATS, listImportLayers, SOURCE_CRS, validateImport } from '../services/imports.service.js';
+import { noQuery } from './query-schemas.js';
+
+/** More rows than this belong in several files. */
+export const MAX_IMPORT_FEATURES = 50_000;
+
+// Rows stay `unknown` here: a bad row is a row problem in the report, not a 400 for the whole file.
+const features = z.array(z.unknown()).max(MAX_IMPORT_FEATURES, `at most ${MAX_IMPORT_FEATURES} features per import`);
+
+const validateBody = z.object({ features }).strict();
+
+const commitBody = z
+  .object({
+    layer: z
+      .object({
+        name: z.string().trim().min(1, 'layer.name is required').max(200),
+        fileName: z.string().trim().max(500).default(''),
+        format: z.enum(IMPORT_FORMATS),
+        sourceCrs: z.enum(SOURCE_CRS),
+      })
+      .strict(),
+    features: features.min(1, 'features: nothing to import'),
+    allowOverlap: z.boolean().optional(),
+  })
+  .strict();
+
+/** POST /api/imports/validate, POST /api/imports, GET /api/import-layers (docs/API.md → Writes). */
+export function importsRouter(db: Db): Router {
+  const router = Router();
+
+  router.post('/imports/validate', async (req, res) => {
+    noQuery.parse(req.query);
+    const body = validateBody.parse(req.body);
+    res.json({ rows: await validateImport(db, body.features) });
+  });
+
+  router.post('/imports', async (req, res) => {
+    noQuery.parse(req.query);
+    const body = commitBody.parse(req.body);
+    const result = await commitImport(db, body.layer, body.features, { allowOverlap: body.allowOverlap === true });
+    res.status(201).json(result);
+  });
+
+  router.get('/import-layers', async (req, res) => {
+    noQuery.parse(req.query);
+    res.json(await listImportLayers(db));
+  });
+
+  return router;
+}

@@ -1,0 +1,267 @@
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstateApiFeature, EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
+import { estateFieldsSchema } from '../../core/estate-schema.js';
+import { autoMatchFields } from '../../core/io/field-matching.js';
+import { IMPORTABLE_FIELDS } from '../../core/io/ledger-columns.js';
+import { mapRowsToEstates, type MappedRow } from '../../core/io/map-rows.js';
+import { readImportFile } from '../../core/io/read-import-file.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { DbBackend } from '../../server/db/index.js';
+import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+
+type EstateCollection = FeatureCollection<MultiPolygon, EstateApiProperties>;
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  text: string;
+}
+
+interface ExportApi extends TestDb {
+  raw(path: string): Promise<RawResponse>;
+  json<T>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function openExportApi(backend: DbBackend): Promise<ExportApi> {
+  const testDb = await openTestDb(backend);
+  const server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    ...testDb,
+    async raw(path) {
+      const response = await fetch(base + path);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+    },
+    async json<T>(path: string) {
+      return (await (await fetch(base + path)).json()) as T;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await testDb.dispose();
+    },
+  };
+}
+
+function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(arrayBufferOf(bytes));
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
+}
+
+function cellNumber(value: ExcelJS.CellValue): number {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'number') return value.result;
+  throw new Error(`not a number: ${JSON.stringify(value)}`);
+}
+
+function positions(geometry: Polygon | MultiPolygon): Position[] {
+  return geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
+}
+
+/** The importable fields of a stored estate, as the import would send them (after schema defaults). */
+function storedFields(properties: EstateApiProperties): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of IMPORTABLE_FIELDS) out[key] = properties[key as keyof EstateApiProperties];
+  if (out.yearBuilt === 0) out.yearBuilt = null;
+  return out;
+}
+
+function importedFields(row: MappedRow): Record<string, unknown> {
+  const parsed = estateFieldsSchema().parse(row.feature?.properties) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of IMPORTABLE_FIELDS) out[key] = parsed[key];
+  return out;
+}
+
+function expectSameEstates(rows: MappedRow[], estates: readonly EstateApiFeature[]): void {
+  expect(rows).toHaveLength(estates.length);
+  rows.forEach((row, i) => {
+    const estate = estates[i];
+    if (!estate || !row.feature) throw new Error(`row ${i}: ${JSON.stringify(row.problems)}`);
+    expect(row.problems, estate.properties.name).toEqual([]);
+    expect(importedFields(row), estate.properties.name).toEqual(storedFields(estate.properties));
+    const got = positions(row.feature.geometry);
+    const want = positions(estate.geometry);
+    expect(got.length, estate.properties.name).toBe(want.length);
+    want.forEach(([lng = 0, lat = 0], j) => {
+      expect(Math.abs((got[j]?.[0] ?? NaN) - lng)).toBeLessThanOrEqual(1e-7);
+      expect(Math.abs((got[j]?.[1] ?? NaN) - lat)).toBeLessThanOrEqual(1e-7);
+    });
+  });
+}
+
+describe.each(testBackends())('export API on %s', (backend) => {
+  let api: ExportApi;
+  let all: EstateApiFeature[];
+  let summary: EstateSummary;
+  beforeAll(async () => {
+    api = await openExportApi(backend);
+    all = (await api.json<EstateCollection>('/api/estates')).features as EstateApiFeature[];
+    summary = await api.json<EstateSummary>('/api/summary');
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('exports all estates as the same GeoJSON FeatureCollection as GET /api/estates, as an attachment', async () => {
+    const response = await api.raw('/api/export?format=geojson');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/geo+json');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="estate-ledger_\d{4}-\d{2}-\d{2}\.geojson"; filename\*=UTF-8''/);
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toMatch(/^老旧小区台账_\d{4}-\d{2}-\d{2}\.geojson$/);
+    const body = JSON.parse(response.text) as EstateCollection;
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toEqual(all);
+  });
+
+  it('exports a sub-district and a selection of ids', async () => {
+    const subdistrict = (await api.json<EstateCollection>('/api/estates?subdistrict=城中街道')).features;
+    const bySub = JSON.parse((await api.raw(`/api/export?format=geojson&subdistrict=${encodeURIComponent('城中街道')}`)).text) as EstateCollection;
+    expect(bySub.features.map((f) => f.id)).toEqual(subdistrict.map((f) => f.id));
+    expect(bySub.features.length).toBeGreaterThan(0);
+    expect(bySub.features.length).toBeLessThan(117);
+
+    const ids = all.slice(0, 3).map((f) => f.id);
+    const selection = JSON.parse((await api.raw(`/api/export?format=geojson&ids=${ids.reverse().join(',')}`)).text) as EstateCollection;
+    expect(selection.features.map((f) => f.id)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('answers 400 for an unknown id, ids mixed with filters, a bad format and an unknown sub-district', async () => {
+    const unknown = await api.raw('/api/export?format=csv&ids=1,999999');
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.text)).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('999999') } });
+    expect((await api.raw('/api/export?format=csv&ids=1&subdistrict=x')).status).toBe(400);
+    expect((await api.raw('/api/export?format=csv&ids=1,a')).status).toBe(400);
+    const badFormat = await api.raw('/api/export?format=shp');
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.text).toContain('format');
+    expect((await api.raw('/api/export')).status).toBe(400);
+    expect((await api.raw('/api/export?format=csv&subdistrict=nowhere')).status).toBe(400);
+  });
+
+  it('writes CSV with a UTF-8 BOM, Chinese ledger headers, one row per estate and a WKT column', async () => {
+    const response = await api.raw('/api/export?format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect([...response.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(response.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows[0]?.slice(0, 4)).toEqual(['序号', '小区编号', '小区名称', '地址']);
+    expect(rows[0]?.at(-1)).toBe('空间信息(WKT)');
+    expect(rows).toHaveLength(118);
+    expect(rows[1]?.at(-1)).toMatch(/^MULTIPOLYGON \(\(\(/);
+  });
+
+  it('writes the XLSX survey ledger: title, frozen header, 117 rows and a totals row equal to the summary', async () => {
+    const response = await api.raw('/api/export?format=xlsx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '')).toMatch(/\.xlsx$/);
+    const sheet = await readWorkbook(response.bytes);
+    expect(sheet.name).toBe('调查摸底情况统计表');
+    expect(String(sheet.getCell('A1').value)).toContain('调查摸底情况统计表');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const header = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);
+    expect(header.slice(0, 3)).toEqual(['序号', '小区编号', '小区名称']);
+    expect(sheet.rowCount).toBe(2 + 117 + 1);
+
+    const column = (zh: string): number => header.indexOf(zh) + 1;
+    const totals = sheet.getRow(sheet.rowCount);
+    expect(totals.getCell(1).value).toBe('合计');
+    expect(cellNumber(totals.getCell(column('小区名称')).value)).toBe(summary.estates);
+    expect(cellNumber(totals.getCell(column('户数')).value)).toBe(8_593);
+    expect(cellNumber(totals.getCell(column('户数')).value)).toBe(summary.households);
+    expect(cellNumber(totals.getCell(column('建筑面积(㎡)')).value)).toBe(435_000);
+    expect(cellNumber(totals.getCell(column('楼栋数')).value)).toBe(summary.buildings);
+    expect(Math.abs(cellNumber(totals.getCell(column('占地面积(㎡)')).value) - summary.landAreaM2)).toBeLessThan(1);
+    expect(sheet.getColumn(column('户数')).numFmt).toBe('#,##0');
+
+    // labels a planner reads, not codes
+    const first = all[0]?.properties;
+    const row3 = sheet.getRow(3);
+    expect(row3.getCell(column('小区名称')).value).toBe(first?.name);
+    expect(['房改房', '单位自管', '商品房', '混合']).toContain(row3.getCell(column('产权性质')).value);
+    expect(['是', '否']).toContain(row3.getCell(column('有无物业')).value);
+    expect(['是', '否']).toContain(row3.getCell(column('纳入改造范围')).value);
+  });
+
+  it('totals a sub-district export to the summary of that sub-district', async () => {
+    const sub = encodeURIComponent('城中街道');
+    const subSummary = await api.json<EstateSummary>(`/api/summary?subdistrict=${sub}`);
+    const sheet = await readWorkbook((await api.raw(`/api/export?format=xlsx&subdistrict=${sub}`)).bytes);
+    expect(sheet.rowCount).toBe(2 + subSummary.estates + 1);
+    const header = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);
+    const totals = sheet.getRow(sheet.rowCount);
+    expect(cellNumber(totals.getCell(header.indexOf('户数') + 1).value)).toBe(subSummary.households);
+    expect(cellNumber(totals.getCell(header.indexOf('建筑面积(㎡)') + 1).value)).toBe(subSummary.floorAreaM2);
+    expect(String(sheet.getCell('A1').value)).toContain('城中街道');
+  });
+
+  for (const format of ['xlsx', 'csv', 'geojson'] as const) {
+    it(`round-trips every estate through ${format} export → readImportFile → mapRowsToEstates(autoMatchFields)`, async () => {
+      const response = await api.raw(`/api/export?format=${format}`);
+      const table = await readImportFile({ name: `ledger.${format}`, bytes: arrayBufferOf(response.bytes) });
+      const mapping = autoMatchFields(table.columns);
+      for (const key of ['name', 'households', 'floorAreaM2', 'yearBuilt', 'buildings', 'propertyType']) expect(Object.values(mapping)).toContain(key);
+      expectSameEstates(mapRowsToEstates(table, mapping, 'wgs84'), all);
+    });
+  }
+
+  it('finds the fixture Shapefile’s bow-tie row invalid in PostGIS (Self-intersection) and the other rows valid', async () => {
+    const bytes = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'import', 'estates-gcj02-gbk.zip'));
+    const table = await readImportFile({ name: 'estates-gcj02-gbk.zip', bytes: arrayBufferOf(bytes) });
+    const rows = mapRowsToEstates(table, autoMatchFields(table.columns), 'gcj02');
+    const verdicts = [];
+    for (const row of rows) {
+      const [verdict] = await api.db.query<{ valid: boolean; reason: string }>(
+        'SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON($1) AS g) s',
+        [JSON.stringify(row.feature?.geometry)],
+      );
+      verdicts.push(verdict);
+    }
+    expect(verdicts.slice(0, 6).every((v) => v?.valid === true)).toBe(true);
+    expect(verdicts[6]).toMatchObject({ valid: false, reason: expect.stringContaining('Self-intersection') });
+  });
+
+  // Last: it adds an estate to this file's database copy.
+  it('escapes a formula-looking estate name in CSV and keeps it as plain text in XLSX, and both read back unchanged', async () => {
+    const name = '=HYPERLINK("x")';
+    const [inserted] = await api.db.query<{ id: number }>(
+      `INSERT INTO estates (name, households, floor_area_m2, year_built, geom)
+       VALUES ($1, 3, 120, 1990, ST_Multi(ST_GeomFromText($2, 4326))) RETURNING id`,
+      [name, 'POLYGON((109.4150 24.3230, 109.4156 24.3230, 109.4156 24.3234, 109.4150 24.3230))'],
+    );
+    const id = inserted?.id ?? 0;
+    const csv = await api.raw(`/api/export?format=csv&ids=${id}`);
+    expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv.text).not.toMatch(/(^|,)=HYPERLINK/m);
+    const fromCsv = await readImportFile({ name: 'a.csv', bytes: arrayBufferOf(csv.bytes) });
+    expect(mapRowsToEstates(fromCsv, autoMatchFields(fromCsv.columns), 'wgs84')[0]?.feature?.properties.name).toBe(name);
+
+    const xlsx = await api.raw(`/api/export?format=xlsx&ids=${id}`);
+    const sheet = await readWorkbook(xlsx.bytes);
+    const cell = sheet.getRow(3).getCell(3);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(name);
+    const fromXlsx = await readImportFile({ name: 'a.xlsx', bytes: arrayBufferOf(xlsx.bytes) });
+    expect(mapRowsToEstates(fromXlsx, autoMatchFields(fromXlsx.columns), 'wgs84')[0]?.feature?.properties.name).toBe(name);
+  });
+});
