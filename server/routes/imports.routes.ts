@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import { commitImport, IMPORT_FORMATS, listImportLayers, SOURCE_CRS, validateImport } from '../services/imports.service.js';
+import { IMPORT_FORMATS } from '../../core/io/read-import-file.js';
+import { SOURCE_CRS } from '../../core/io/source-crs.js';
+import { commitImport, listImportLayers, validateImport } from '../services/imports.service.js';
 import { noQuery } from './query-schemas.js';
 
 /** More rows than this belong in several files. */

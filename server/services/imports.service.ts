@@ -10,10 +10,9 @@ import { givenUnitCodes, parseEstateFields, writableProperties, type UnitCodeFie
 import { ESTATE_WRITE_LOCK_KEY } from './estate-writes.service.js';
 import { DUPLICATE_DISTANCE_M, MAX_ESTATE_VERTICES, MAX_OVERLAP_M2, type GeometryProblemCode } from './geometry-checks.js';
 
-export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'xlsx'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const SOURCE_CRS = ['wgs84', 'gcj02', 'bd09'] as const;
-export type SourceCrs = (typeof SOURCE_CRS)[number];
+// The formats and source systems are those the client's file readers produce (core/io).
+import type { ImportFormat } from '../../core/io/read-import-file.js';
+import type { SourceCrs } from '../../core/io/source-crs.js';
 
 /** Rows per INSERT into the working table: big enough to be fast, small enough for one message. */
 const BATCH_ROWS = 1000;

@@ -2,3 +2,6 @@ export * from './atlas-api';
 export { ApiError } from './http';
 export type * from './types';
 export { ROAD_CLASSES } from './types';
+export * from './imports';
+export * from './export';
+export * from './estate-writes';

@@ -8,6 +8,7 @@ import { AppHeader } from '../components/AppHeader';
 import { ControlPanel } from '../components/ControlPanel';
 import { MapArea } from '../components/MapArea';
 import { SummaryStrip } from '../components/SummaryStrip';
+import { LedgerDock } from '../ledger/LedgerDock';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData, loadSummary } from '../state/load-data';
 import { localeOf } from '../format/format';
@@ -16,6 +17,7 @@ import { UI_FONT_FAMILY } from './theme';
 export function App() {
   const language = useAtlasStore((s) => s.language);
   const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const { i18n, t } = useTranslation();
 
   useEffect(() => {
@@ -56,6 +58,7 @@ export function App() {
             <Layout.Content className="atlas-content">
               <SummaryStrip />
               <MapArea />
+              {ledgerOpen ? <LedgerDock /> : null}
             </Layout.Content>
           </Layout>
         </Layout>

@@ -2,6 +2,7 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/atlas-store';
 import { isLanguage, LANGUAGES } from '../state/view-slice';
+import { WorkbenchButtons } from '../ledger/WorkbenchButtons';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function AppHeader() {
         <span className="atlas-subtitle">{t('app.subtitle')}</span>
         <span className="atlas-tagline">{t('app.district')}</span>
       </div>
+      <WorkbenchButtons />
       <Segmented
         data-testid="lang-switch"
         aria-label={t('language.label')}

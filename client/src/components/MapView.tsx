@@ -14,6 +14,7 @@ import type { AtlasData } from '../state/data-slice';
 import { useAtlasStore } from '../state/atlas-store';
 import { ESTATE_PANEL_WIDTH_PX } from './EstatePanel';
 import { MapTooltip } from './MapTooltip';
+import { EditLayer } from '../edit/EditLayer';
 
 export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
@@ -29,6 +30,8 @@ export function MapView({ data }: { data: AtlasData }) {
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
   const hovered = useAtlasStore((s) => s.hovered);
   const hiddenFacilityTypes = useAtlasStore((s) => s.hiddenFacilityTypes);
+  const flyTo = useAtlasStore((s) => s.flyTo);
+  const importPreview = useAtlasStore((s) => s.importPreview);
 
   const estates = data.estates.features;
   const facilities = useMemo<FacilityDatum[]>(
@@ -46,6 +49,9 @@ export function MapView({ data }: { data: AtlasData }) {
     }),
     [data],
   );
+
+  // The camera fits the estates as they were when the map was created, not after each reload.
+  const initialEstatesRef = useRef(data.estates.features);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -69,14 +75,16 @@ export function MapView({ data }: { data: AtlasData }) {
     });
     const removeHook = exposeTestHook(map);
     const { subdistrictFilter: filter } = useAtlasStore.getState();
-    map.fitTo(filter ? data.estates.features.filter((f) => f.properties.subdistrictCode === filter) : data.estates.features, false);
+    const initialEstates = initialEstatesRef.current;
+    map.fitTo(filter ? initialEstates.filter((f) => f.properties.subdistrictCode === filter) : initialEstates, false);
     setAtlas(map);
     return () => {
       removeHook();
       map.destroy();
       setAtlas(null);
     };
-  }, [data]);
+    // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
+  }, [data.water, data.roads, data.communities, data.subdistricts, data.config]);
 
   // Tell the user once, not again whenever the language (and so `message`) changes.
   const fallbackShown = useRef(false);
@@ -111,6 +119,22 @@ export function MapView({ data }: { data: AtlasData }) {
     if (atlas && estate) atlas.reveal(estate, ESTATE_PANEL_WIDTH_PX);
   }, [atlas, selectedEstateId, estates]);
 
+  // The ledger (a row click) and the import (the new estates) ask the map to frame estates.
+  const flownSeq = useRef(0);
+  useEffect(() => {
+    // Each request flies once; a reloaded collection or a new map must not repeat an old one.
+    if (!atlas || !flyTo || flyTo.seq === flownSeq.current) return;
+    const ids = new Set(flyTo.estateIds);
+    const targets = flyTo.features ?? estates.filter((f) => ids.has(f.id));
+    if (targets.length === 0) return;
+    flownSeq.current = flyTo.seq;
+    atlas.flyTo(targets, flyTo.coveredRightPx ?? (targets.length === 1 ? ESTATE_PANEL_WIDTH_PX : 0));
+  }, [atlas, flyTo, estates]);
+
+  useEffect(() => {
+    atlas?.setPreview(importPreview);
+  }, [atlas, importPreview]);
+
   // Frame the filtered sub-district (or everything) when the filter changes, not on first draw.
   const lastFilter = useRef(subdistrictFilter);
   useEffect(() => {
@@ -135,6 +159,7 @@ export function MapView({ data }: { data: AtlasData }) {
           data={data}
         />
       ) : null}
+      {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
     </div>
   );
 }

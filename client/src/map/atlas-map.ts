@@ -7,6 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
+import type { Feature } from 'geojson';
 import type { BasemapConfig, EstateApiFeature } from '../api';
 import type { VisibleLayers } from '../state/view-slice';
 import {
@@ -18,7 +19,8 @@ import {
   type BasemapContext,
   type BasemapKind,
 } from './basemap-style';
-import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, LAYER_IDS, type MapScene } from './deck-layers';
+import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS, type MapScene } from './deck-layers';
+import type { ImportPreview } from '../ledger/ledger-slice';
 import { boundsOf, polygonLabelPoint, type LngLat } from './label-points';
 
 // MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
@@ -70,6 +72,7 @@ export class AtlasMap {
   private readonly callbacks: AtlasMapCallbacks;
   private kind: BasemapKind;
   private scene: SceneInput | null = null;
+  private preview: ImportPreview | null = null;
   private visibleLayers: VisibleLayers | null = null;
   private selectedSubdistrict: string | null = null;
   private labelZoomBand: boolean;
@@ -78,6 +81,10 @@ export class AtlasMap {
   private ready = false;
   private deckFramesSinceScene = 0;
   private destroyed = false;
+  /** False while an edit session owns the pointer (client/src/edit): deck.gl then neither picks nor selects. */
+  private interactive = true;
+  private sceneInput: SceneInput | null = null;
+  private hiddenEstateIds: ReadonlySet<number> = new Set();
 
   constructor(options: AtlasMapOptions) {
     this.context = options.context;
@@ -135,8 +142,15 @@ export class AtlasMap {
 
   /** Replaces what deck.gl draws; cheap to call often, deck.gl diffs by layer id and update triggers. */
   setScene(scene: SceneInput): void {
-    this.scene = scene;
+    this.sceneInput = scene;
+    this.scene = this.hiddenEstateIds.size ? { ...scene, estates: scene.estates.filter((f) => !this.hiddenEstateIds.has(f.id)) } : scene;
     this.deckFramesSinceScene = 0;
+    this.renderDeck();
+  }
+
+  /** Draws (or with null removes) the rows of an import that are not yet written. */
+  setPreview(preview: ImportPreview | null): void {
+    this.preview = preview;
     this.renderDeck();
   }
 
@@ -165,6 +179,20 @@ export class AtlasMap {
   }
 
   /**
+   * Flies to the given features, keeping them clear of a panel over the right `coveredRightPx`
+   * pixels of the map (the estate panel).
+   */
+  flyTo(features: readonly Feature[], coveredRightPx = 0): void {
+    const bounds = boundsOf(features);
+    if (!bounds) return;
+    const pad = MAP_DEFAULTS.fitPaddingPx;
+    const width = this.map.getContainer().clientWidth;
+    // A panel wider than the map leaves nothing to frame beside it; then ignore the panel.
+    const right = width - coveredRightPx > 4 * pad ? coveredRightPx + pad : pad;
+    this.map.fitBounds(bounds, { padding: { top: pad, bottom: pad, left: pad, right }, maxZoom: MAP_DEFAULTS.fitMaxZoom, duration: 600 });
+  }
+
+  /**
    * Pans sideways when the estate's label point lies under a panel covering the right
    * `coveredRightPx` pixels of the map, so the selected outline stays in sight.
    */
@@ -190,7 +218,29 @@ export class AtlasMap {
     return info ? this.targetOf(info) : null;
   }
 
-  /** The MapLibre map, for the test hook only. */
+  /**
+   * Hands the pointer to an editing session (false) or back to deck.gl (true): while editing,
+   * clicks go to Terra Draw and must not select or hover estates.
+   */
+  setInteractive(interactive: boolean): void {
+    if (this.interactive === interactive) return;
+    this.interactive = interactive;
+    // The class lets the editing styles fade deck.gl's estates so the outline being drawn shows through.
+    this.map.getContainer().classList.toggle('atlas-map-editing', !interactive);
+    if (interactive) return;
+    this.map.getCanvas().style.cursor = '';
+    // Drop any hover tooltip: the pointer now belongs to the editing session.
+    const container = this.map.getContainer();
+    this.callbacks.onHover?.({ target: null, x: 0, y: 0, width: container.clientWidth, height: container.clientHeight });
+  }
+
+  /** Leaves estates out of the deck.gl layers (the one being edited is drawn by Terra Draw instead). */
+  setHiddenEstateIds(ids: readonly number[]): void {
+    this.hiddenEstateIds = new Set(ids);
+    if (this.sceneInput) this.setScene(this.sceneInput);
+  }
+
+  /** The MapLibre map, for the test hook and the drawing surface (client/src/edit/draw-adapter.ts). */
   get maplibre(): MapLibreMap {
     return this.map;
   }
@@ -217,7 +267,9 @@ export class AtlasMap {
   private renderDeck(): void {
     if (!this.scene || this.destroyed) return;
     const scene: MapScene = { ...this.scene, zoom: this.map.getZoom(), showRoadLabels: this.kind === 'offline' };
-    this.overlay.setProps({ layers: buildDeckLayers(scene) });
+    const layers = buildDeckLayers(scene);
+    if (this.preview) layers.push(importPreviewLayer(this.preview));
+    this.overlay.setProps({ layers });
   }
 
   private targetOf(info: PickingInfo): MapTarget | null {
@@ -235,6 +287,7 @@ export class AtlasMap {
   }
 
   private handlePointer(info: PickingInfo, kind: 'hover' | 'click'): void {
+    if (!this.interactive) return;
     const container = this.map.getContainer();
     const event: MapPointerEvent = {
       target: this.targetOf(info),

@@ -11,6 +11,7 @@ import { withAlpha, type Rgba } from './colours';
 import { estateFill, type EstateColouring } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from './label-points';
+import type { ImportPreview } from '../ledger/ledger-slice';
 
 export const LAYER_IDS = {
   estates: 'estates',
@@ -19,6 +20,7 @@ export const LAYER_IDS = {
   roadLabels: 'road-labels',
   subdistrictLabels: 'subdistrict-labels',
   estateLabels: 'estate-labels',
+  importPreview: 'import-preview',
 } as const;
 
 /** CJK-capable system fonts first; deck.gl rasterises the glyphs itself, so no glyph server is needed. */
@@ -182,4 +184,36 @@ function labelLayers(scene: MapScene): Layer[] {
 
 export function buildDeckLayers(scene: MapScene): Layer[] {
   return [estateLayer(scene), highlightLayer(scene), facilityLayer(scene), ...labelLayers(scene)];
+}
+
+const PREVIEW_COLOURS = {
+  okFill: [31, 95, 168, 90],
+  okLine: [31, 95, 168, 255],
+  problemFill: [215, 48, 31, 120],
+  problemLine: [180, 20, 10, 255],
+  skippedFill: [120, 120, 120, 40],
+  skippedLine: [110, 110, 110, 200],
+} as const satisfies Record<string, Rgba>;
+
+/** The rows of an import before they are written: problem rows red (skipped or not), other skipped rows grey, the rest blue. */
+export function importPreviewLayer(preview: ImportPreview): Layer {
+  const problems = new Set(preview.problemIndexes);
+  const skipped = new Set(preview.skippedIndexes);
+  const kind = (index: number) => (problems.has(index) ? 'problem' : skipped.has(index) ? 'skipped' : 'ok');
+  return new GeoJsonLayer({
+    id: LAYER_IDS.importPreview,
+    data: preview.features as Feature[],
+    pickable: false,
+    filled: true,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: (_f, { index }) => (kind(index) === 'problem' ? 2.5 : 1.5),
+    getFillColor: (_f, { index }) => PREVIEW_COLOURS[`${kind(index)}Fill`],
+    getLineColor: (_f, { index }) => PREVIEW_COLOURS[`${kind(index)}Line`],
+    updateTriggers: {
+      getFillColor: [preview.problemIndexes, preview.skippedIndexes],
+      getLineColor: [preview.problemIndexes, preview.skippedIndexes],
+      getLineWidth: [preview.problemIndexes, preview.skippedIndexes],
+    },
+  });
 }

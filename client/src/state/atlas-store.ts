@@ -3,9 +3,12 @@
  * (state, argument) → partial state, so they can be tested without React.
  */
 import { create } from 'zustand';
+import type { Feature } from 'geojson';
 import * as data from './data-slice';
 import * as selection from './selection-slice';
 import * as view from './view-slice';
+import * as ledger from '../ledger/ledger-slice';
+import type { ImportPreview, LedgerState } from '../ledger/ledger-slice';
 import type { Summary } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
@@ -27,14 +30,20 @@ export interface AtlasActions {
   summaryLoading(): void;
   summaryLoaded(value: Summary): void;
   summaryFailed(message: string): void;
+  setLedgerOpen(open: boolean): void;
+  setCheckedEstateIds(ids: readonly number[]): void;
+  requestFlyTo(estateIds: readonly number[], coveredRightPx?: number | null): void;
+  requestFlyToFeatures(features: readonly Feature[], coveredRightPx?: number | null): void;
+  setImportPreview(preview: ImportPreview | null): void;
 }
 
-export type AtlasState = SelectionState & ViewState & DataState & AtlasActions;
+export type AtlasState = SelectionState & ViewState & DataState & LedgerState & AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
   ...selection.initialSelection,
   ...view.initialView,
   ...data.initialData,
+  ...ledger.initialLedger,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
@@ -50,4 +59,9 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   summaryLoading: () => set(data.summaryLoading()),
   summaryLoaded: (value) => set((s) => data.summaryLoaded(s, value)),
   summaryFailed: (message) => set((s) => data.summaryFailed(s, message)),
+  setLedgerOpen: (open) => set((s) => ledger.setLedgerOpen(s, open)),
+  setCheckedEstateIds: (ids) => set((s) => ledger.setCheckedEstateIds(s, ids)),
+  requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),
+  requestFlyToFeatures: (features, coveredRightPx) => set((s) => ledger.requestFlyToFeatures(s, features, coveredRightPx)),
+  setImportPreview: (preview) => set((s) => ledger.setImportPreview(s, preview)),
 }));

@@ -49,3 +49,13 @@ export async function loadSummary(subdistrict: string | null, signal?: AbortSign
     useAtlasStore.getState().summaryFailed(messageOf(error));
   }
 }
+
+/**
+ * Reloads only the estates (after a save, delete or import), keeping the other documents as they
+ * are so the map is not rebuilt; rejects when the estates cannot be loaded.
+ */
+export async function reloadEstates(signal?: AbortSignal): Promise<void> {
+  const estates = await fetchEstates({}, signal);
+  const latest = useAtlasStore.getState().data;
+  if (latest) useAtlasStore.getState().dataLoaded({ ...latest, estates });
+}

@@ -1,0 +1,129 @@
+/**
+ * Estate writes (docs/API.md "Writes"): create, patch and delete one estate. A refused write
+ * becomes an EstateWriteError carrying what the UI needs to explain it (overlaps, the current
+ * record of a version conflict, the field a rule names).
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { EstateFieldsInput } from '../../../core/estate-schema';
+import { ApiError, buildUrl, parseErrorBody } from './http';
+import { isFeature } from './checks';
+import type { EstateApiFeature } from './types';
+
+export type EstateWriteGeometry = Polygon | MultiPolygon;
+
+/** Properties a client may send: the ledger fields (estateFieldsSchema), defaults may be left out. */
+export type EstateWriteProperties = EstateFieldsInput;
+
+export interface EstateOverlap {
+  id: number;
+  name: string;
+  overlapM2: number;
+}
+
+/** What a refused write explains, by error code. */
+export type EstateWriteProblem =
+  | { kind: 'overlap'; overlaps: EstateOverlap[] }
+  | { kind: 'version_conflict'; current: EstateApiFeature | null }
+  | { kind: 'invalid_geometry'; code: string }
+  | { kind: 'invalid_request' }
+  | { kind: 'not_found' }
+  | { kind: 'other' };
+
+export class EstateWriteError extends ApiError {
+  readonly problem: EstateWriteProblem;
+
+  constructor(status: number, code: string, message: string, path: string, problem: EstateWriteProblem) {
+    super(status, code, message, path);
+    this.name = 'EstateWriteError';
+    this.problem = problem;
+  }
+}
+
+const GEOMETRY_CODES = new Set(['invalid_geometry', 'coordinates_out_of_range', 'empty_geometry', 'wrong_geometry_type', 'too_many_vertices']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOverlap(value: unknown): value is EstateOverlap {
+  return isRecord(value) && typeof value.id === 'number' && typeof value.name === 'string' && typeof value.overlapM2 === 'number';
+}
+
+/** Reads the error body's `details` into the problem its code announces. */
+export function problemOf(status: number, code: string, details: unknown): EstateWriteProblem {
+  if (code === 'overlap') {
+    const overlaps = isRecord(details) && Array.isArray(details.overlaps) ? details.overlaps.filter(isOverlap) : [];
+    return { kind: 'overlap', overlaps };
+  }
+  if (code === 'version_conflict') {
+    const current = isRecord(details) && isFeature(details.current) ? (details.current as unknown as EstateApiFeature) : null;
+    return { kind: 'version_conflict', current };
+  }
+  if (GEOMETRY_CODES.has(code) || status === 422) return { kind: 'invalid_geometry', code };
+  if (status === 400) return { kind: 'invalid_request' };
+  if (status === 404) return { kind: 'not_found' };
+  return { kind: 'other' };
+}
+
+async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', `Cannot reach the server for ${path}: ${String(cause)}`, path);
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    const error = parseErrorBody(parsed);
+    const code = error?.code ?? `http_${response.status}`;
+    const details = isRecord(parsed) && isRecord(parsed.error) ? parsed.error.details : undefined;
+    const message = error?.message ?? (response.statusText || 'request failed');
+    throw new EstateWriteError(response.status, code, message, path, problemOf(response.status, code, details));
+  }
+  return parsed;
+}
+
+function asFeature(body: unknown, path: string): EstateApiFeature {
+  if (!isFeature(body)) throw new ApiError(200, 'invalid_response', `${path} did not answer with a GeoJSON Feature`, path);
+  return body as unknown as EstateApiFeature;
+}
+
+/** POST /api/estates → 201 the stored estate (id, version 1, computed landAreaM2). */
+export async function createEstate(
+  geometry: EstateWriteGeometry,
+  properties: EstateWriteProperties,
+  options: { allowOverlap?: boolean } = {},
+): Promise<EstateApiFeature> {
+  const path = buildUrl('/api/estates', { allowOverlap: options.allowOverlap ? 'true' : undefined });
+  return asFeature(await send('POST', path, { type: 'Feature', geometry, properties }), '/api/estates');
+}
+
+export interface EstatePatch {
+  version: number;
+  properties?: Partial<EstateWriteProperties>;
+  geometry?: EstateWriteGeometry;
+  allowOverlap?: boolean;
+}
+
+/** PATCH /api/estates/:id with the version the edit started from → 200 the stored estate, version + 1. */
+export async function patchEstate(id: number, patch: EstatePatch): Promise<EstateApiFeature> {
+  const path = `/api/estates/${encodeURIComponent(String(id))}`;
+  return asFeature(await send('PATCH', path, patch), path);
+}
+
+/** DELETE /api/estates/:id?version=n → 204. */
+export async function deleteEstate(id: number, version: number): Promise<void> {
+  await send('DELETE', buildUrl(`/api/estates/${encodeURIComponent(String(id))}`, { version }));
+}
