@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiFeature } from '../../core/api-contract.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 
-/** Real OpenStreetMap residential land use (© OpenStreetMap contributors, ODbL), beside the checkout. */
-const HELSINKI_FILE = join(PROJECT_ROOT, '..', 'shared', 'realdata', 'helsinki_residential_landuse.geojson');
+/** Real OpenStreetMap residential land use (© OpenStreetMap contributors, ODbL). */
+const HELSINKI_FILE = HELSINKI_RESIDENTIAL;
 
 type Problem = { code: string; message: string; details?: unknown };
 type RowReport = { index: number; landAreaM2: number | null; problems: Problem[] };

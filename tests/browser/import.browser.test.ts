@@ -21,12 +21,13 @@ import type { EstateApiFeature, EstateCollection } from '../../client/src/api/ty
 import type { MapTarget } from '../../client/src/map/atlas-map';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const GCJ_ZIP = join(FIXTURE_DIR, 'estates-gcj02-gbk.zip');
 const GCJ_SOURCE = join(FIXTURE_DIR, 'estates-gcj02-gbk.wgs84.geojson');
 const XLSX_LEDGER = join(FIXTURE_DIR, 'estates-wkt.xlsx');
-const HELSINKI = '/work/shared/realdata/helsinki_residential_landuse.geojson';
+const HELSINKI = HELSINKI_RESIDENTIAL;
 const BOW_TIE_ROW = 6;
 
 interface HookView {

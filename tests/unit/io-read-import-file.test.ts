@@ -7,9 +7,10 @@ import { mapRowsToEstates } from '../../core/io/map-rows.js';
 import { readImportFile } from '../../core/io/read-import-file.js';
 import { guessSourceCrs } from '../../core/io/source-crs.js';
 import { encodeGbk, writeZip, writeZippedShapefile } from '../fixtures/import/fixture-writers.js';
+import { REALDATA_DIR } from '../helpers/realdata.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
-const REALDATA = '/work/shared/realdata';
+const REALDATA = REALDATA_DIR;
 
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
