@@ -16,8 +16,9 @@ import { unescapeFormula } from './csv.js';
 import { isGeometryHeader } from './field-matching.js';
 import { decodeText, encodingFromCodePage, encodingFromDbfLanguageDriver, isValidUtf8 } from './text-encoding.js';
 
-export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'xlsx'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from '../api-contract.js';
+
+export { IMPORT_FORMATS, type ImportFormat } from '../api-contract.js';
 
 export interface ImportRow {
   /** 0-based position among the file's data rows (features, records or rows below the header). */

@@ -11,8 +11,15 @@ import { ESTATE_WRITE_LOCK_KEY } from './estate-writes.service.js';
 import { DUPLICATE_DISTANCE_M, MAX_ESTATE_VERTICES, MAX_OVERLAP_M2, type GeometryProblemCode } from './geometry-checks.js';
 
 // The formats and source systems are those the client's file readers produce (core/io).
-import type { ImportFormat } from '../../core/io/read-import-file.js';
+import type {
+  ImportFormat,
+  ImportLayerInput,
+  ImportProblem as ContractImportProblem,
+  ImportRowReport as ContractImportRowReport,
+} from '../../core/api-contract.js';
 import type { SourceCrs } from '../../core/io/source-crs.js';
+
+export type { ImportLayerInput };
 
 /** Rows per INSERT into the working table: big enough to be fast, small enough for one message. */
 const BATCH_ROWS = 1000;
@@ -28,24 +35,12 @@ export type ImportProblemCode =
 /** Problems that `allowOverlap` turns from refusals into accepted facts. */
 const OVERLAP_CODES: ReadonlySet<ImportProblemCode> = new Set(['overlap_existing', 'overlap_in_file']);
 
-export interface ImportProblem {
+export interface ImportProblem extends ContractImportProblem {
   code: ImportProblemCode;
-  message: string;
-  details?: unknown;
 }
 
-export interface ImportRowReport {
-  index: number;
-  /** Land area of a geometry that passed the checks, else null. */
-  landAreaM2: number | null;
+export interface ImportRowReport extends Omit<ContractImportRowReport, 'problems'> {
   problems: ImportProblem[];
-}
-
-export interface ImportLayerInput {
-  name: string;
-  fileName: string;
-  format: ImportFormat;
-  sourceCrs: SourceCrs;
 }
 
 export interface ImportLayer extends ImportLayerInput {

@@ -2,33 +2,12 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ApiError, getJson, parseErrorBody } from './http';
 
-export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'xlsx'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/api-contract';
 
-export const IMPORT_SOURCE_CRS = ['wgs84', 'gcj02', 'bd09'] as const;
-export type ImportSourceCrs = (typeof IMPORT_SOURCE_CRS)[number];
+export type { ImportFormat, ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/api-contract';
 
 /** A row to import: WGS84 geometry, properties as estateFieldsSchema takes them. */
 export type ImportFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
-
-export interface ImportProblem {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-export interface ImportRowReport {
-  index: number;
-  landAreaM2: number | null;
-  problems: ImportProblem[];
-}
-
-export interface ImportLayerInput {
-  name: string;
-  fileName: string;
-  format: ImportFormat;
-  sourceCrs: ImportSourceCrs;
-}
 
 export interface ImportResult {
   layerId: number;
