@@ -1,8 +1,8 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from '../services/export.service.js';
-import { estateFilterQuery } from './query-schemas.js';
+import { bboxParam, estateFilterQuery } from './query-schemas.js';
 
 const MAX_EXPORT_IDS = 100_000;
 
@@ -23,7 +23,31 @@ export const exportQuery = estateFilterQuery
     error: 'give either ids (a selection) or the filters bbox/district/subdistrict, not both',
   });
 
-function describeScope(query: z.output<typeof exportQuery>, count: number): string {
+/**
+ * POST /api/export takes the same choice as a JSON body, so a selection of any size fits
+ * (a GET URL with thousands of ids would pass the 16 KiB request-head limit).
+ */
+export const exportBody = z
+  .object({
+    format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+    ids: z
+      .array(z.number().int().positive('ids must be estate ids'))
+      .min(1, 'ids must name at least one estate')
+      .max(MAX_EXPORT_IDS, `ids: at most ${MAX_EXPORT_IDS} estates`)
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
+    bbox: bboxParam.optional(),
+    district: z.string().trim().min(1).max(100).optional(),
+    subdistrict: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((q) => q.ids === undefined || (q.bbox === undefined && q.district === undefined && q.subdistrict === undefined), {
+    error: 'give either ids (a selection) or the filters bbox/district/subdistrict, not both',
+  });
+
+type ExportRequest = z.output<typeof exportQuery> | z.output<typeof exportBody>;
+
+function describeScope(query: ExportRequest, count: number): string {
   if (query.ids) return `选中 ${count} 个小区`;
   const parts = [query.district, query.subdistrict].filter((part): part is string => part !== undefined);
   if (query.bbox) parts.push('地图范围内');
@@ -33,16 +57,22 @@ function describeScope(query: z.output<typeof exportQuery>, count: number): stri
 export function exportRouter(db: Db, eligibilityCutoffYear: number): Router {
   const router = Router();
 
-  router.get('/export', async (req, res) => {
-    const query = exportQuery.parse(req.query);
-    const { format, ids, ...filter } = query;
+  async function sendExport(request: ExportRequest, res: Response): Promise<void> {
+    const { format, ids, ...filter } = request;
     const selection: ExportSelection = ids ? { ids } : { filter };
     const estates = await selectEstatesForExport(db, selection, eligibilityCutoffYear);
-    const file = await buildExport(format, estates, { scope: describeScope(query, estates.length) });
+    const file = await buildExport(format, estates, { scope: describeScope(request, estates.length) });
     res.set('Content-Type', file.contentType);
     res.set('Content-Disposition', file.contentDisposition);
     res.set('Cache-Control', 'no-store');
     res.send(file.body);
+  }
+
+  router.get('/export', async (req, res) => {
+    await sendExport(exportQuery.parse(req.query), res);
+  });
+  router.post('/export', async (req, res) => {
+    await sendExport(exportBody.parse(req.body), res);
   });
 
   return router;

@@ -1,4 +1,7 @@
-/** GET /api/export (docs/API.md): the ledger as GeoJSON, CSV or XLSX, by ids or by the estate filters. */
+/**
+ * /api/export (docs/API.md): the ledger as GeoJSON, CSV or XLSX — by the estate filters (GET), or
+ * for a selection by ids (POST with the ids in the body, so a selection of any size fits).
+ */
 import { ApiError, buildUrl, parseErrorBody, type QueryValue } from './http';
 import type { EstateFilter } from './types';
 
@@ -7,12 +10,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What to export: the checked rows (ids) or everything matching the estate filters. */
 export type ExportScope = { ids: readonly number[] } | { filter: EstateFilter };
-
-/**
- * Node's HTTP server refuses request heads over 16 KiB; stay well below with the id list.
- * Above this an ids export must be narrowed (or exported by filter).
- */
-export const MAX_EXPORT_URL_CHARS = 12_000;
 
 const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { geojson: 'geojson', csv: 'csv', xlsx: 'xlsx' };
 
@@ -52,13 +49,17 @@ export interface ExportFile {
 
 /** Fetches an export; throws ApiError with the server's message when it answers an error. */
 export async function fetchExport(format: ExportFormat, scope: ExportScope, signal?: AbortSignal): Promise<ExportFile> {
-  const url = exportUrl(format, scope);
-  if (url.length > MAX_EXPORT_URL_CHARS) {
-    throw new ApiError(0, 'too_many_ids', `Too many rows selected for one export (${'ids' in scope ? scope.ids.length : 0})`, '/api/export');
-  }
   let response: Response;
   try {
-    response = await fetch(url, { signal });
+    response =
+      'ids' in scope
+        ? await fetch('/api/export', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ format, ids: scope.ids }),
+            signal,
+          })
+        : await fetch(exportUrl(format, scope), { signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', `Cannot reach the server for /api/export: ${String(cause)}`, '/api/export');

@@ -6,7 +6,7 @@ import { Alert, App as AntApp, Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, EXPORT_FORMATS, fetchExport, type EstateApiFeature, type ExportFormat } from '../api';
+import { EXPORT_FORMATS, fetchExport, type EstateApiFeature, type ExportFormat } from '../api';
 import { useAtlasStore } from '../state/atlas-store';
 import { exportScopeFor, type ExportTarget } from './export-scope';
 
@@ -42,8 +42,7 @@ export function ExportMenu({ rows, tableFiltered }: { rows: readonly EstateApiFe
       saveBlob(file.blob, file.fileName);
       void message.success(t('export.done', { fileName: file.fileName }));
     } catch (cause) {
-      if (cause instanceof ApiError && cause.code === 'too_many_ids') setError(t('export.tooMany'));
-      else setError(cause instanceof Error ? cause.message : String(cause));
+      setError(cause instanceof Error ? cause.message : String(cause));
     } finally {
       setBusy(false);
     }

@@ -249,7 +249,6 @@ export const en: Resources = {
     xlsx: 'Export Excel',
     done: 'Exported {{fileName}}',
     failed: 'Export failed',
-    tooMany: 'Too many estates to export by id; narrow the filter, or clear the table filters and export by sub-district',
   },
   import: {
     button: 'Import',

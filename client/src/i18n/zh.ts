@@ -247,7 +247,6 @@ export const zh = {
     xlsx: '导出 Excel',
     done: '已导出 {{fileName}}',
     failed: '导出失败',
-    tooMany: '所选小区过多，无法按编号导出；请缩小筛选范围，或清除表格筛选后按街道导出',
   },
   import: {
     button: '导入',
