@@ -6,6 +6,7 @@ import type { EstateApiFeature } from '../../core/api-contract.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 type Reply<T> = { status: number; body: T };
@@ -63,7 +64,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
   let server: Server;
   let base = '';
   /** Places inside a sub-district, at least 100 m from any estate and 250 m from each other. */
-  const spots: { lng: number; lat: number; subdistrictCode: string }[] = [];
+  const spots: FreeSpot[] = [];
 
   async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
     const response = await fetch(base + path, {
@@ -101,7 +102,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     return row?.area ?? Number.NaN;
   }
 
-  function spot(k: number): { lng: number; lat: number; subdistrictCode: string } {
+  function spot(k: number): FreeSpot {
     const found = spots[k];
     if (!found) throw new Error(`need free spot ${k}; found only ${spots.length}`);
     return found;
@@ -112,17 +113,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const candidates = await testDb.db.query<{ lng: number; lat: number; code: string }>(
-      `SELECT ST_X(p.geom) AS lng, ST_Y(p.geom) AS lat, s.code
-       FROM subdistricts s, LATERAL (SELECT (ST_Dump(ST_GeneratePoints(s.geom, 500, 7))).geom) AS p
-       WHERE NOT EXISTS (SELECT 1 FROM estates e WHERE ST_DWithin(e.geom::geography, p.geom::geography, 100))
-         AND ST_Contains(s.geom, ST_Buffer(p.geom::geography, 100)::geometry)
-       ORDER BY s.code, lng`,
-    );
-    for (const c of candidates) {
-      const far = spots.every((s) => Math.hypot((s.lng - c.lng) * 0.9, s.lat - c.lat) * 111_320 > 250);
-      if (far) spots.push({ lng: c.lng, lat: c.lat, subdistrictCode: c.code });
-    }
+    spots.push(...(await findFreeSpots(testDb.db, 7)));
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => server?.close(() => resolve()));

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
+import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 
 /** Real OpenStreetMap residential land use (© OpenStreetMap contributors, ODbL). */
 const HELSINKI_FILE = HELSINKI_RESIDENTIAL;
@@ -37,7 +38,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
   let testDb: TestDb;
   let server: Server;
   let base = '';
-  const spots: { lng: number; lat: number; subdistrictCode: string }[] = [];
+  const spots: FreeSpot[] = [];
   let demo: { id: number; name: string; lng: number; lat: number };
   /** Another demo estate, far from `demo`. */
   let other: { id: number; name: string; lng: number; lat: number };
@@ -62,7 +63,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     return result;
   }
 
-  function spot(k: number): { lng: number; lat: number; subdistrictCode: string } {
+  function spot(k: number): FreeSpot {
     const found = spots[k];
     if (!found) throw new Error(`need free spot ${k}; found only ${spots.length}`);
     return found;
@@ -73,18 +74,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const candidates = await testDb.db.query<{ lng: number; lat: number; code: string }>(
-      `SELECT ST_X(p.geom) AS lng, ST_Y(p.geom) AS lat, s.code
-       FROM subdistricts s, LATERAL (SELECT (ST_Dump(ST_GeneratePoints(s.geom, 500, 11))).geom) AS p
-       WHERE NOT EXISTS (SELECT 1 FROM estates e WHERE ST_DWithin(e.geom::geography, p.geom::geography, 100))
-         AND ST_Contains(s.geom, ST_Buffer(p.geom::geography, 100)::geometry)
-       ORDER BY s.code, lng`,
-    );
-    for (const c of candidates) {
-      if (spots.every((s) => Math.hypot((s.lng - c.lng) * 0.9, s.lat - c.lat) * 111_320 > 250)) {
-        spots.push({ lng: c.lng, lat: c.lat, subdistrictCode: c.code });
-      }
-    }
+    spots.push(...(await findFreeSpots(testDb.db, 11)));
     const [first, last] = await testDb.db.query<{ id: number; name: string; lng: number; lat: number }>(
       `SELECT id, name, ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat FROM estates
        WHERE id IN ((SELECT min(id) FROM estates), (SELECT max(id) FROM estates)) ORDER BY id`,

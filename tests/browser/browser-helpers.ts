@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer } from '../helpers/test-server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const OUTPUT_DIR = fileURLToPath(new URL('../output', import.meta.url));
@@ -50,4 +51,40 @@ interface HookView {
 /** Waits until the map has drawn its estates (`window.__atlas.ready`, client/src/map/test-hook.ts). */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __atlas?: HookView }).__atlas?.ready === true, null, { timeout: 60_000 });
+}
+
+/** The app a browser test drives: its base URL, and how to stop it (a no-op for ATLAS_TEST_URL). */
+export interface AppUnderTest {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app over a private copy of the demo database, or uses the server named by
+ * ATLAS_TEST_URL; checks the client is built and the screenshot folder exists.
+ */
+export async function startAppUnderTest(): Promise<AppUnderTest> {
+  assertClientBuilt();
+  ensureOutputDir();
+  if (process.env.ATLAS_TEST_URL) return { url: process.env.ATLAS_TEST_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
+  return startTestServer();
+}
+
+/**
+ * Opens the atlas in a new page and waits for the map, collecting uncaught page errors into
+ * `pageErrors` so a test can assert there were none (and a never-ready map says why).
+ */
+export async function openAtlasPage(browser: Browser, url: string, pageErrors: string[] = []): Promise<Page> {
+  const page = await newAtlasPage(browser);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await gotoAtlas(page, url, pageErrors);
+  return page;
+}
+
+/** (Re)loads the atlas in `page` and waits for the map; a map that never gets ready reports the page errors seen. */
+export async function gotoAtlas(page: Page, url: string, pageErrors: readonly string[] = []): Promise<void> {
+  await page.goto(url);
+  await waitForMap(page).catch((error: unknown) => {
+    throw new Error(`the map never became ready (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`);
+  });
 }

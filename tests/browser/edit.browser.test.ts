@@ -11,8 +11,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { area, bbox, booleanPointInPolygon, point, pointOnFeature, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection, WaterCollection } from '../../client/src/api/types';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, gotoAtlas, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 type LngLat = [number, number];
 
@@ -93,7 +92,7 @@ async function clickAt(page: Page, lngLat: LngLat): Promise<void> {
 }
 
 describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page;
@@ -104,21 +103,12 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
   const problems: string[] = [];
 
   async function openFresh(): Promise<void> {
-    await page.goto(baseUrl);
-    await waitForMap(page).catch((error: unknown) => {
-      throw new Error(`the map never became ready (${String(error)}); page errors: ${problems.join(' | ') || 'none'}`);
-    });
+    await gotoAtlas(page, baseUrl, problems);
   }
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) {
-      baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    } else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
     water = await getJson<WaterCollection>(`${baseUrl}/api/water`);

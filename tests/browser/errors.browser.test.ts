@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { en } from '../../client/src/i18n/en';
 import { zh } from '../../client/src/i18n/zh';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest, waitForMap } from './browser-helpers';
 
 const SERVER_MESSAGE = 'database unreachable: test';
 const UNAVAILABLE_BODY = JSON.stringify({ error: { code: 'unavailable', message: SERVER_MESSAGE } });
@@ -28,20 +27,14 @@ function pathIs(path: string): (url: URL) => boolean {
 }
 
 describe.skipIf(skipBrowserTests)('the page when the API is unavailable', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page | null = null;
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) {
-      baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    } else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     browser = await launchChromium();
   }, 180_000);
 

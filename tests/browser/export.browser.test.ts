@@ -11,8 +11,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Browser, Download, Page } from 'playwright-core';
 import type { EstateCollection, Summary } from '../../client/src/api/types';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest, waitForMap } from './browser-helpers';
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -41,7 +40,7 @@ function cellNumber(value: ExcelJS.CellValue): number {
 }
 
 describe.skipIf(skipBrowserTests)('export from the ledger', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page;
@@ -49,13 +48,8 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
   let estates: EstateCollection;
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     summary = await getJson<Summary>(`${baseUrl}/api/summary`);
     estates = await getJson<EstateCollection>(`${baseUrl}/api/estates`);
     browser = await launchChromium();

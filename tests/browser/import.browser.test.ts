@@ -19,8 +19,7 @@ import { distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/atlas-map';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
@@ -96,7 +95,7 @@ async function mapColumn(page: Page, column: string, label: string, field: strin
 }
 
 describe.skipIf(skipBrowserTests)('the import wizard', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page;
@@ -104,19 +103,11 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     before = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     browser = await launchChromium();
-    page = await newAtlasPage(browser);
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(baseUrl);
-    await waitForMap(page);
+    page = await openAtlasPage(browser, baseUrl, problems);
   }, 180_000);
 
   afterAll(async () => {

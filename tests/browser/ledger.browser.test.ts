@@ -11,8 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { distance, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, Summary } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/atlas-map';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 interface HookView {
   map: { getCenter(): { lng: number; lat: number }; getZoom(): number; isMoving(): boolean; jumpTo(o: { center: [number, number]; zoom: number }): void };
@@ -44,7 +43,7 @@ function digits(text: string | null): string {
 }
 
 describe.skipIf(skipBrowserTests)('the ledger table', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page;
@@ -53,23 +52,12 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
   let initialCamera: { center: [number, number]; zoom: number };
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     summary = await getJson<Summary>(`${baseUrl}/api/summary`);
     browser = await launchChromium();
-    page = await newAtlasPage(browser);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(baseUrl);
-    await waitForMap(page).catch((error: unknown) => {
-      throw new Error(`the map never became ready (${String(error)}); page errors: ${problems.join(' | ') || 'none'}`);
-    });
+    page = await openAtlasPage(browser, baseUrl);
     initialCamera = await mapCamera(page);
   }, 180_000);
 

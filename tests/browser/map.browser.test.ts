@@ -15,8 +15,7 @@ import { LAND_RGB } from '../../client/src/map/basemap-style';
 import { blendOver, type Rgb } from '../../client/src/map/colours';
 import { createEstateColouring, estateFill } from '../../client/src/map/estate-colours';
 import type { MapTarget } from '../../client/src/map/atlas-map';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { assertClientBuilt, ensureOutputDir, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, waitForMap } from './browser-helpers';
+import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 /** Per-channel difference allowed between the expected and the screenshot colour (blending, dithering). */
 const COLOUR_TOLERANCE = 14;
@@ -79,7 +78,7 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 describe.skipIf(skipBrowserTests)('the map page', () => {
-  let server: TestServer | null = null;
+  let server: AppUnderTest | null = null;
   let baseUrl = '';
   let browser: Browser;
   let page: Page;
@@ -87,24 +86,12 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
   let subdistricts: SubdistrictCollection;
 
   beforeAll(async () => {
-    assertClientBuilt();
-    if (process.env.ATLAS_TEST_URL) {
-      baseUrl = process.env.ATLAS_TEST_URL.replace(/\/$/, '');
-    } else {
-      server = await startTestServer();
-      baseUrl = server.url;
-    }
-    ensureOutputDir();
+    server = await startAppUnderTest();
+    baseUrl = server.url;
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
     browser = await launchChromium();
-    page = await newAtlasPage(browser);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(baseUrl);
-    await waitForMap(page).catch((error: unknown) => {
-      throw new Error(`the map never became ready (${String(error)}); page errors: ${problems.join(' | ') || 'none'}`);
-    });
+    page = await openAtlasPage(browser, baseUrl);
   }, 180_000);
 
   afterAll(async () => {
