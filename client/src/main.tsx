@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { initI18n } from './i18n';
+import { initI18n } from './shared/i18n';
 import { useAtlasStore } from './state/atlas-store';
-import './styles.css';
+import './app/styles.css';
 
 initI18n(useAtlasStore.getState().language);
 

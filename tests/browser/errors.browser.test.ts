@@ -9,8 +9,8 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
-import { en } from '../../client/src/i18n/en';
-import { zh } from '../../client/src/i18n/zh';
+import { en } from '../../client/src/shared/i18n/en';
+import { zh } from '../../client/src/shared/i18n/zh';
 import { type AppUnderTest, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest, waitForMap } from './browser-helpers';
 
 const SERVER_MESSAGE = 'database unreachable: test';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
 import { problemOf } from '../../client/src/api/estate-writes';
-import { compareRows } from '../../client/src/edit/compare';
+import { compareRows } from '../../client/src/features/edit/compare';
 import {
   changedProperties,
   EMPTY_FORM_VALUES,
@@ -10,8 +10,8 @@ import {
   ruleEligibility,
   validateFormValues,
   writePropertiesOf,
-} from '../../client/src/edit/form-model';
-import { buildSaveRequest } from '../../client/src/edit/save-estate';
+} from '../../client/src/features/edit/form-model';
+import { buildSaveRequest } from '../../client/src/features/edit/save-estate';
 
 const YEAR = 2026;
 const valid = { ...EMPTY_FORM_VALUES, name: '测试小区', yearBuilt: 1995, households: 120, buildings: 4, floorAreaM2: 9000 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { area } from '@turf/turf';
-import { areaOfPartsM2, geometryOf, isUsableRing, partsOf, selfIntersections } from '../../client/src/edit/edit-geometry';
+import { areaOfPartsM2 } from '../../core/geometry/area-of-parts';
+import { geometryOf, isUsableRing, partsOf } from '../../core/geometry/polygon-parts';
+import { selfIntersections } from '../../core/geometry/self-intersections';
 
 const square = [
   [109.41, 24.31],

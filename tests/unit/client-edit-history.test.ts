@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { canRedo, canUndo, MAX_HISTORY_STEPS, pushSnapshot, redo, sameParts, startHistory, undo, type Parts } from '../../client/src/edit/edit-history';
-import * as session from '../../client/src/edit/edit-session';
+import { canRedo, canUndo, MAX_HISTORY_STEPS, pushSnapshot, redo, sameParts, startHistory, undo } from '../../client/src/features/edit/edit-history';
+import type { Parts } from '../../core/geometry/polygon-parts';
+import * as session from '../../client/src/features/edit/edit-session';
 import type { EstateApiFeature } from '../../client/src/api/types';
 
 const ring = (dx: number): Position[] => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { buildSnapIndex, nearestOnSegment, snapToEstates, type Projection } from '../../client/src/edit/snap';
+import { buildSnapIndex, nearestOnSegment, snapToEstates, type Projection } from '../../core/geometry/snap-to-estates';
 
 /** A flat test projection: 1 px per 0.00001° (≈ 1 m), y pointing down as on screen. */
 const SCALE = 100_000;

@@ -6,9 +6,9 @@ import {
   createEstateColouring,
   ESTATE_FILL_ALPHA,
   estateFill,
-  estateStatus,
   FILTERED_OUT_COLOUR,
 } from '../../client/src/map/estate-colours';
+import { estateStatus } from '../../core/estate-status';
 
 function estate(overrides: Partial<EstateApiProperties> = {}): EstateApiProperties {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, localeOf, M2_PER_MU, m2ToMu, toWanM2 } from '../../client/src/format/format';
+import { formatDateTime, formatNumber, localeOf, M2_PER_MU, m2ToMu, toWanM2 } from '../../client/src/shared/format';
 
 describe('亩 conversion', () => {
   it('takes one 亩 as 666.67 m², a fifteenth of a hectare', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITY_CATALOGUE } from '../../core/facility-catalogue';
-import { en } from '../../client/src/i18n/en';
-import { facilityTypeName } from '../../client/src/i18n/facility-names';
-import { initI18n } from '../../client/src/i18n';
-import { zh } from '../../client/src/i18n/zh';
+import { en } from '../../client/src/shared/i18n/en';
+import { facilityTypeName } from '../../client/src/shared/i18n/facility-names';
+import { initI18n } from '../../client/src/shared/i18n';
+import { zh } from '../../client/src/shared/i18n/zh';
 
 /** Every leaf of a resource tree as [dotted key, value]. */
 function leaves(tree: unknown, prefix = ''): [string, unknown][] {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Polygon } from 'geojson';
-import { boundsOf, lineMidLabel, polygonLabelPoint, roadLabels, segmentAngleDeg } from '../../client/src/map/label-points';
+import { boundsOf } from '../../core/geometry/bounds-of';
+import { lineMidLabel, polygonLabelPoint, roadLabels, segmentAngleDeg } from '../../core/geometry/label-points';
 
 /** A longitude span of about 1.11 km at the equator. */
 const KM_AT_EQUATOR_DEG = 0.01;

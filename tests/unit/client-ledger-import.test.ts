@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { EstateApiFeature } from '../../client/src/api/types';
-import { exportScopeFor } from '../../client/src/export/export-scope';
+import { exportScopeFor } from '../../client/src/features/export/export-scope';
 import { exportUrl, fileNameFromDisposition } from '../../client/src/api/export';
 import { parseRowReports } from '../../client/src/api/imports';
 import {
@@ -15,7 +15,7 @@ import {
   sampleValues,
   withServerReport,
   type PreviewRow,
-} from '../../client/src/import/import-session';
+} from '../../client/src/features/import/import-session';
 import { mapRowsToEstates } from '../../core/io/map-rows';
 import type { ImportTable } from '../../core/io/read-import-file';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
-import { EMPTY_LEDGER_FILTERS, filterLedgerRows, hasActiveFilters, ledgerTotals } from '../../client/src/ledger/ledger-rows';
-import * as ledger from '../../client/src/ledger/ledger-slice';
+import { EMPTY_LEDGER_FILTERS, filterLedgerRows, hasActiveFilters } from '../../client/src/features/ledger/ledger-rows';
+import { estateTotals } from '../../core/estate-totals';
+import * as ledger from '../../client/src/state/ledger-slice';
 
 function estate(id: number, p: Partial<EstateApiProperties>): EstateApiFeature {
   const properties = {
@@ -52,7 +53,7 @@ describe('the ledger rows', () => {
   it('shows every estate when nothing is filtered, with totals of all of them', () => {
     const rows = filterLedgerRows(estates, null, EMPTY_LEDGER_FILTERS);
     expect(ids(rows)).toEqual([1, 2, 3, 4]);
-    expect(ledgerTotals(rows)).toEqual({ estates: 4, households: 160, buildings: 4 + 1 + 1 + 1, floorAreaM2: 9000 + 1000 + 250.5 + 1000 });
+    expect(estateTotals(rows.map((r) => r.properties))).toMatchObject({ estates: 4, households: 160, buildings: 4 + 1 + 1 + 1, floorAreaM2: 9000 + 1000 + 250.5 + 1000 });
     expect(hasActiveFilters(EMPTY_LEDGER_FILTERS)).toBe(false);
   });
 
@@ -87,14 +88,14 @@ describe('the ledger rows', () => {
 
   it('totals only the filtered rows', () => {
     const rows = filterLedgerRows(estates, null, { ...EMPTY_LEDGER_FILTERS, subdistrictCodes: ['S1'] });
-    expect(ledgerTotals(rows)).toMatchObject({ estates: 2, households: 107 });
+    expect(estateTotals(rows.map((r) => r.properties))).toMatchObject({ estates: 2, households: 107 });
   });
 
   it('filters 10 000 estates without trouble', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => estate(i + 1, { name: `小区${i + 1}`, households: 1 }));
     const rows = filterLedgerRows(many, null, { ...EMPTY_LEDGER_FILTERS, search: '小区99' });
     expect(rows.length).toBe(111); // 99, 990–999, 9900–9999
-    expect(ledgerTotals(many).households).toBe(10_000);
+    expect(estateTotals(many.map((r) => r.properties)).households).toBe(10_000);
   });
 });
 

@@ -4,14 +4,14 @@ import { App as AntApp, ConfigProvider, Layout } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { AppHeader } from '../components/AppHeader';
-import { ControlPanel } from '../components/ControlPanel';
-import { MapArea } from '../components/MapArea';
-import { SummaryStrip } from '../components/SummaryStrip';
-import { LedgerDock } from '../ledger/LedgerDock';
+import { AppHeader } from './AppHeader';
+import { ControlPanel } from '../features/atlas/ControlPanel';
+import { MapArea } from '../features/atlas/MapArea';
+import { SummaryStrip } from '../features/atlas/SummaryStrip';
+import { LedgerDock } from '../features/ledger/LedgerDock';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData, loadSummary } from '../state/load-data';
-import { localeOf } from '../format/format';
+import { localeOf } from '../shared/format';
 import { UI_FONT_FAMILY } from './theme';
 
 export function App() {

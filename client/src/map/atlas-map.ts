@@ -20,8 +20,10 @@ import {
   type BasemapKind,
 } from './basemap-style';
 import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS, type MapScene } from './deck-layers';
-import type { ImportPreview } from '../ledger/ledger-slice';
-import { boundsOf, polygonLabelPoint, type LngLat } from './label-points';
+import type { ImportPreview } from '../state/ledger-slice';
+import { boundsOf } from '../../../core/geometry/bounds-of';
+import { polygonLabelPoint } from '../../../core/geometry/label-points';
+import type { LngLat } from '../../../core/geometry/lng-lat';
 
 // MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
 setWorkerUrl(maplibreWorkerUrl);

@@ -10,8 +10,8 @@ import type { VisibleLayers } from '../state/view-slice';
 import { withAlpha, type Rgba } from './colours';
 import { estateFill, type EstateColouring } from './estate-colours';
 import { facilityColour } from './facility-style';
-import type { LineLabel, PointLabel } from './label-points';
-import type { ImportPreview } from '../ledger/ledger-slice';
+import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
+import type { ImportPreview } from '../state/ledger-slice';
 
 export const LAYER_IDS = {
   estates: 'estates',

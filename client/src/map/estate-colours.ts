@@ -5,10 +5,8 @@
  */
 import type { EstateApiProperties } from '../api';
 import type { ColourBy } from '../state/view-slice';
+import { estateStatus, type EstateStatus } from '../../../core/estate-status';
 import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
-
-export const ESTATE_STATUSES = ['urgent', 'eligible', 'notEligible'] as const;
-export type EstateStatus = (typeof ESTATE_STATUSES)[number];
 
 export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
   urgent: hexToRgb('#d7301f'),
@@ -27,12 +25,6 @@ export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#deebf7', '#9ecae1', '#4292c6',
 export const CATEGORY_PALETTE: readonly Rgb[] = [
   '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b15928', '#6a3d9a', '#33a02c',
 ].map(hexToRgb);
-
-/** urgent wins over eligible: urgent estates are the ones to start first. */
-export function estateStatus(p: Pick<EstateApiProperties, 'eligible' | 'urgent'>): EstateStatus {
-  if (p.urgent) return 'urgent';
-  return p.eligible ? 'eligible' : 'notEligible';
-}
 
 export type EstateLegend =
   | { kind: 'categories'; items: { key: string; label: { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' } | { text: string }; colour: Rgb }[] }

@@ -4,7 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasMap, MapTarget } from './atlas-map';
-import type { LngLat } from './label-points';
+import type { LngLat } from '../../../core/geometry/lng-lat';
 
 export interface AtlasTestHook {
   map: MapLibreMap;

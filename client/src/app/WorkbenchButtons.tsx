@@ -1,0 +1,38 @@
+/** Header buttons of the planner's workbench: the ledger dock toggle and the import wizard. */
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAtlasStore } from '../state/atlas-store';
+import './header.css';
+
+// The file readers (Shapefile, Excel) are large and only needed once the wizard opens.
+const ImportWizard = lazy(() => import('../features/import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+
+export function WorkbenchButtons() {
+  const { t } = useTranslation();
+  const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
+  const setLedgerOpen = useAtlasStore((s) => s.setLedgerOpen);
+  const ready = useAtlasStore((s) => s.data !== null);
+  const [importOpen, setImportOpen] = useState(false);
+  return (
+    <div className="atlas-header-tools">
+      <Button
+        className={ledgerOpen ? 'atlas-header-button atlas-header-button-on' : 'atlas-header-button'}
+        aria-pressed={ledgerOpen}
+        disabled={!ready}
+        onClick={() => setLedgerOpen(!ledgerOpen)}
+        data-testid="ledger-toggle"
+      >
+        {t('ledger.open')}
+      </Button>
+      <Button className="atlas-header-button" disabled={!ready} onClick={() => setImportOpen(true)} data-testid="import-open">
+        {t('import.button')}
+      </Button>
+      {importOpen ? (
+        <Suspense fallback={null}>
+          <ImportWizard open={importOpen} onClose={() => setImportOpen(false)} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

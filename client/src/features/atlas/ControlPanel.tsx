@@ -1,0 +1,82 @@
+/** Left-hand controls: sub-district filter, colour-by, layer toggles and the legends. */
+import { Checkbox, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAtlasStore } from '../../state/atlas-store';
+import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../state/view-slice';
+import { EstateLegend } from './EstateLegend';
+import { FacilityLegend } from './FacilityLegend';
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="atlas-section" data-testid={testId}>
+      <h2 className="atlas-section-title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function ControlPanel() {
+  const { t } = useTranslation();
+  const data = useAtlasStore((s) => s.data);
+  const loading = useAtlasStore((s) => s.status === 'loading');
+  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const setSubdistrictFilter = useAtlasStore((s) => s.setSubdistrictFilter);
+  const colourBy = useAtlasStore((s) => s.colourBy);
+  const setColourBy = useAtlasStore((s) => s.setColourBy);
+  const visibleLayers = useAtlasStore((s) => s.visibleLayers);
+  const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
+
+  const subdistrictOptions = [
+    { value: '', label: t('filter.allSubdistricts') },
+    ...(data?.subdistricts.features ?? [])
+      .map((f) => f.properties)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((p) => ({ value: p.code, label: p.name })),
+  ];
+
+  return (
+    <div className="atlas-controls">
+      <Section title={t('filter.subdistrict')}>
+        <Select
+          data-testid="subdistrict-filter"
+          className="atlas-full-width"
+          value={subdistrictFilter ?? ''}
+          options={subdistrictOptions}
+          loading={loading}
+          onChange={(value: string) => setSubdistrictFilter(value || null)}
+          aria-label={t('filter.subdistrict')}
+        />
+      </Section>
+      <Section title={t('colourBy.label')}>
+        <Select
+          data-testid="colour-by"
+          className="atlas-full-width"
+          value={colourBy}
+          options={COLOUR_BY_OPTIONS.map((option) => ({ value: option, label: t(`colourBy.${option}`) }))}
+          onChange={(value: string) => {
+            if (isColourBy(value)) setColourBy(value);
+          }}
+          aria-label={t('colourBy.label')}
+        />
+        <EstateLegend />
+      </Section>
+      <Section title={t('layers.title')} testId="layer-toggles">
+        <div className="atlas-layer-grid">
+          {LAYER_KEYS.map((key) => (
+            <Checkbox
+              key={key}
+              data-testid={`layer-toggle-${key}`}
+              checked={visibleLayers[key]}
+              onChange={(e) => setLayerVisible(key, e.target.checked)}
+            >
+              {t(`layers.${key}`)}
+            </Checkbox>
+          ))}
+        </div>
+      </Section>
+      <Section title={t('legend.facilities')} testId="facility-legend">
+        <FacilityLegend />
+      </Section>
+    </div>
+  );
+}

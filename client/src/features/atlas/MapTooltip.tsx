@@ -1,0 +1,69 @@
+/** Hover card: an estate's name, households and floor area, or a facility's name and type. */
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../shared/format';
+import { facilityTypeName } from '../../shared/i18n/facility-names';
+import type { MapTarget } from '../../map/atlas-map';
+import type { AtlasData } from '../../state/data-slice';
+import { useAtlasStore } from '../../state/atlas-store';
+
+const OFFSET_PX = 14;
+
+interface MapTooltipProps {
+  target: MapTarget;
+  /** Pointer position inside the map container. */
+  x: number;
+  y: number;
+  containerWidth: number;
+  containerHeight: number;
+  data: AtlasData;
+}
+
+export function MapTooltip({ target, x, y, containerWidth, containerHeight, data }: MapTooltipProps) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+
+  let body: React.ReactNode;
+  if (target.kind === 'estate') {
+    const estate = data.estates.features.find((f) => f.id === target.id);
+    if (!estate) return null;
+    const p = estate.properties;
+    body = (
+      <>
+        <div className="atlas-tooltip-title">{p.name}</div>
+        <div className="atlas-tooltip-row">
+          <span>{t('tooltip.households')}</span>
+          <span>{t('units.households', { value: formatNumber(p.households, language) })}</span>
+        </div>
+        <div className="atlas-tooltip-row">
+          <span>{t('tooltip.floorArea')}</span>
+          <span>{t('units.m2', { value: formatNumber(p.floorAreaM2, language) })}</span>
+        </div>
+      </>
+    );
+  } else {
+    const facility = data.facilities.features[target.index];
+    if (!facility) return null;
+    body = (
+      <>
+        <div className="atlas-tooltip-title">{facility.properties.name}</div>
+        <div className="atlas-tooltip-row">
+          <span>{t('tooltip.facilityType')}</span>
+          <span>{facilityTypeName(facility.properties.type, language)}</span>
+        </div>
+      </>
+    );
+  }
+  // Flip to the left/top near the right/bottom edge so the card stays inside the map.
+  const flipX = x > containerWidth - 260;
+  const flipY = y > containerHeight - 120;
+  const style: React.CSSProperties = {
+    left: x + OFFSET_PX,
+    top: y + OFFSET_PX,
+    transform: `translate(${flipX ? `calc(-100% - ${2 * OFFSET_PX}px)` : '0'}, ${flipY ? `calc(-100% - ${2 * OFFSET_PX}px)` : '0'})`,
+  };
+  return (
+    <div className="atlas-tooltip" style={style} data-testid="map-tooltip" role="tooltip">
+      {body}
+    </div>
+  );
+}

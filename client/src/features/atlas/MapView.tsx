@@ -1,0 +1,165 @@
+/**
+ * React side of the map: creates the AtlasMap adapter, feeds it the store's state and turns
+ * its pointer events into store actions. No MapLibre or deck.gl object is touched here.
+ */
+import { App as AntApp } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEstateColouring } from './use-estate-colouring';
+import { AtlasMap, type MapPointerEvent } from '../../map/atlas-map';
+import type { FacilityDatum } from '../../map/deck-layers';
+import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
+import { exposeTestHook } from '../../map/test-hook';
+import type { AtlasData } from '../../state/data-slice';
+import { useAtlasStore } from '../../state/atlas-store';
+import { ESTATE_PANEL_WIDTH_PX } from './EstatePanel';
+import { MapTooltip } from './MapTooltip';
+import { EditLayer } from '../edit/EditLayer';
+
+export function MapView({ data }: { data: AtlasData }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [atlas, setAtlas] = useState<AtlasMap | null>(null);
+  const [pointer, setPointer] = useState<MapPointerEvent | null>(null);
+  const [basemapFallback, setBasemapFallback] = useState(false);
+
+  const colouring = useEstateColouring();
+  const visibleLayers = useAtlasStore((s) => s.visibleLayers);
+  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
+  const hovered = useAtlasStore((s) => s.hovered);
+  const hiddenFacilityTypes = useAtlasStore((s) => s.hiddenFacilityTypes);
+  const flyTo = useAtlasStore((s) => s.flyTo);
+  const importPreview = useAtlasStore((s) => s.importPreview);
+
+  const estates = data.estates.features;
+  const facilities = useMemo<FacilityDatum[]>(
+    () =>
+      data.facilities.features
+        .map((feature, index) => ({ feature, index }))
+        .filter((d) => !hiddenFacilityTypes.includes(d.feature.properties.type)),
+    [data.facilities, hiddenFacilityTypes],
+  );
+  const labels = useMemo(
+    () => ({
+      roads: roadLabels(data.roads.features),
+      subdistricts: data.subdistricts.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
+      estates: data.estates.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
+    }),
+    [data],
+  );
+
+  // The camera fits the estates as they were when the map was created, not after each reload.
+  const initialEstatesRef = useRef(data.estates.features);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new AtlasMap({
+      container,
+      context: { water: data.water, roads: data.roads, communities: data.communities, subdistricts: data.subdistricts },
+      basemap: data.config.basemap,
+      callbacks: {
+        onHover: (event) => {
+          setPointer(event.target ? event : null);
+          useAtlasStore.getState().setHovered(event.target);
+        },
+        onClick: (event) => {
+          const { selectEstate, clearSelection } = useAtlasStore.getState();
+          if (event.target?.kind === 'estate') selectEstate(event.target.id);
+          else if (!event.target) clearSelection();
+        },
+        onBasemapFallback: () => setBasemapFallback(true),
+      },
+    });
+    const removeHook = exposeTestHook(map);
+    const { subdistrictFilter: filter } = useAtlasStore.getState();
+    const initialEstates = initialEstatesRef.current;
+    map.fitTo(filter ? initialEstates.filter((f) => f.properties.subdistrictCode === filter) : initialEstates, false);
+    setAtlas(map);
+    return () => {
+      removeHook();
+      map.destroy();
+      setAtlas(null);
+    };
+    // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
+  }, [data.water, data.roads, data.communities, data.subdistricts, data.config]);
+
+  // Tell the user once, not again whenever the language (and so `message`) changes.
+  const fallbackShown = useRef(false);
+  useEffect(() => {
+    if (!basemapFallback || fallbackShown.current) return;
+    fallbackShown.current = true;
+    void message.warning(t('status.basemapFailed'));
+  }, [basemapFallback, message, t]);
+
+  useEffect(() => {
+    if (!atlas || !colouring) return;
+    atlas.setScene({
+      estates,
+      facilities,
+      colouring,
+      subdistrictFilter,
+      visibleLayers,
+      selectedEstateId,
+      hoveredEstateId: hovered?.kind === 'estate' ? hovered.id : null,
+      roadLabels: labels.roads,
+      subdistrictLabels: labels.subdistricts,
+      estateLabels: labels.estates,
+    });
+  }, [atlas, estates, facilities, colouring, subdistrictFilter, visibleLayers, selectedEstateId, hovered, labels]);
+
+  useEffect(() => {
+    atlas?.setVisibleLayers(visibleLayers);
+  }, [atlas, visibleLayers]);
+
+  useEffect(() => {
+    const estate = selectedEstateId === null ? undefined : estates.find((f) => f.id === selectedEstateId);
+    if (atlas && estate) atlas.reveal(estate, ESTATE_PANEL_WIDTH_PX);
+  }, [atlas, selectedEstateId, estates]);
+
+  // The ledger (a row click) and the import (the new estates) ask the map to frame estates.
+  const flownSeq = useRef(0);
+  useEffect(() => {
+    // Each request flies once; a reloaded collection or a new map must not repeat an old one.
+    if (!atlas || !flyTo || flyTo.seq === flownSeq.current) return;
+    const ids = new Set(flyTo.estateIds);
+    const targets = flyTo.features ?? estates.filter((f) => ids.has(f.id));
+    if (targets.length === 0) return;
+    flownSeq.current = flyTo.seq;
+    atlas.flyTo(targets, flyTo.coveredRightPx ?? (targets.length === 1 ? ESTATE_PANEL_WIDTH_PX : 0));
+  }, [atlas, flyTo, estates]);
+
+  useEffect(() => {
+    atlas?.setPreview(importPreview);
+  }, [atlas, importPreview]);
+
+  // Frame the filtered sub-district (or everything) when the filter changes, not on first draw.
+  const lastFilter = useRef(subdistrictFilter);
+  useEffect(() => {
+    if (!atlas) return;
+    atlas.setSelectedSubdistrict(subdistrictFilter);
+    if (lastFilter.current === subdistrictFilter) return;
+    lastFilter.current = subdistrictFilter;
+    const inFilter = subdistrictFilter ? estates.filter((f) => f.properties.subdistrictCode === subdistrictFilter) : estates;
+    atlas.fitTo(inFilter);
+  }, [atlas, subdistrictFilter, estates]);
+
+  return (
+    <div className="atlas-map" data-testid="map" onMouseLeave={() => setPointer(null)}>
+      <div className="atlas-map-canvas" ref={containerRef} />
+      {pointer?.target ? (
+        <MapTooltip
+          target={pointer.target}
+          x={pointer.x}
+          y={pointer.y}
+          containerWidth={pointer.width}
+          containerHeight={pointer.height}
+          data={data}
+        />
+      ) : null}
+      {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
+    </div>
+  );
+}

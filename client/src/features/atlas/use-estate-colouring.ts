@@ -1,0 +1,17 @@
+/** The estate colouring for the current store state, shared by the map and the legend. */
+import { useMemo } from 'react';
+import { useAtlasStore } from '../../state/atlas-store';
+import { createEstateColouring, type EstateColouring } from '../../map/estate-colours';
+
+export function useEstateColouring(): EstateColouring | null {
+  const colourBy = useAtlasStore((s) => s.colourBy);
+  const data = useAtlasStore((s) => s.data);
+  return useMemo(() => {
+    if (!data) return null;
+    return createEstateColouring(
+      colourBy,
+      data.estates.features.map((f) => f.properties),
+      data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
+    );
+  }, [colourBy, data]);
+}

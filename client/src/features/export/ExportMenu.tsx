@@ -1,0 +1,87 @@
+/**
+ * Export of the ledger (GET /api/export) as GeoJSON, CSV or Excel, for the current filter or
+ * the checked rows. The file is fetched first so a refused export shows the server's message.
+ */
+import { Alert, App as AntApp, Button, Dropdown } from 'antd';
+import type { MenuProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS, fetchExport, type EstateApiFeature, type ExportFormat } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+import { exportScopeFor, type ExportTarget } from './export-scope';
+import './export.css';
+
+const FORMAT_LABEL_KEYS = { geojson: 'export.geojson', csv: 'export.csv', xlsx: 'export.xlsx' } as const;
+
+/** Saves a blob under a file name through a temporary link. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportMenu({ rows, tableFiltered }: { rows: readonly EstateApiFeature[]; tableFiltered: boolean }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const checkedEstateIds = useAtlasStore((s) => s.checkedEstateIds);
+  const sidebarSubdistrict = useAtlasStore((s) => s.subdistrictFilter);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (format: ExportFormat, target: ExportTarget) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const scope = exportScopeFor(target, { rows, tableFiltered, checkedEstateIds, sidebarSubdistrict });
+      const file = await fetchExport(format, scope);
+      saveBlob(file.blob, file.fileName);
+      void message.success(t('export.done', { fileName: file.fileName }));
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const group = (target: ExportTarget, count: number, disabled: boolean): NonNullable<MenuProps['items']>[number] => ({
+    type: 'group',
+    key: target,
+    label: t(target === 'filter' ? 'export.currentFilter' : 'export.checkedRows', { count }),
+    children: EXPORT_FORMATS.map((format) => ({
+      key: `${target}-${format}`,
+      disabled,
+      label: <span data-testid={`export-${target}-${format}`}>{t(FORMAT_LABEL_KEYS[format])}</span>,
+      onClick: () => void run(format, target),
+    })),
+  });
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{ items: [group('filter', rows.length, rows.length === 0), group('checked', checkedEstateIds.length, checkedEstateIds.length === 0)] }}
+      >
+        <Button type="primary" loading={busy} data-testid="export-button">
+          {t('export.button')}
+        </Button>
+      </Dropdown>
+      {error ? (
+        <Alert
+          className="atlas-export-error"
+          data-testid="export-error"
+          type="error"
+          showIcon
+          closable={{ onClose: () => setError(null) }}
+          title={t('export.failed')}
+          description={error}
+        />
+      ) : null}
+    </>
+  );
+}

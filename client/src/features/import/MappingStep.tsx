@@ -1,0 +1,85 @@
+/** Step 3: source column → ledger field, pre-filled by autoMatchFields, editable, with sample values. */
+import { Alert, Select, Table } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEDGER_COLUMNS, ledgerColumn } from '../../../../core/io/ledger-columns';
+import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
+import type { ImportTable } from '../../../../core/io/read-import-file';
+import { useAtlasStore } from '../../state/atlas-store';
+import { mappingIssues, sampleValues, type FieldMapping } from './import-session';
+
+const IGNORE = '';
+
+interface MappingRow {
+  column: string;
+  samples: string[];
+}
+
+export function MappingStep({ table, mapping, onChange }: { table: ImportTable; mapping: FieldMapping; onChange(mapping: FieldMapping): void }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const rows = useMemo<MappingRow[]>(() => table.columns.map((column) => ({ column, samples: sampleValues(table, column) })), [table]);
+  const fieldLabel = (key: LedgerFieldKey) => ledgerColumn(key)[language];
+  // Derived columns (land area, eligibility) and unit names are listed so an exported ledger maps
+  // completely, but marked: the database computes them, or places the estate by its polygon.
+  const options = [
+    { value: IGNORE, label: t('import.ignore') },
+    ...LEDGER_COLUMNS.map((c) => ({ value: c.key, label: c.importable ? fieldLabel(c.key) : `${fieldLabel(c.key)} ${t('import.notStored')}` })),
+  ];
+  const issues = mappingIssues(mapping);
+  const matched = Object.values(mapping).filter((v) => v !== null).length;
+
+  return (
+    <div className="atlas-import-step" data-testid="import-step-mapping">
+      {issues.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-mapping-issues"
+          title={issues.map((issue) => (issue.kind === 'nameRequired' ? t('import.nameRequired') : t('import.duplicateField', { field: fieldLabel(issue.field) }))).join('；')}
+        />
+      ) : (
+        <Alert type="info" showIcon title={t('import.autoMatched', { count: matched })} />
+      )}
+      <Table<MappingRow>
+        size="small"
+        rowKey="column"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ y: 330 }}
+        columns={[
+          {
+            key: 'column',
+            title: t('import.sourceColumn'),
+            width: 170,
+            ellipsis: true,
+            render: (_, row) => <span data-testid="import-source-column">{row.column}</span>,
+          },
+          {
+            key: 'field',
+            title: t('import.ledgerField'),
+            width: 190,
+            render: (_, row) => (
+              <Select
+                className="atlas-full-width"
+                data-testid={`import-map-${row.column}`}
+                data-mapped={mapping[row.column] ?? ''}
+                value={mapping[row.column] ?? IGNORE}
+                options={options}
+                showSearch={{ optionFilterProp: 'label' }}
+                onChange={(value: string) => onChange({ ...mapping, [row.column]: value === IGNORE ? null : (value as LedgerFieldKey) })}
+                aria-label={t('import.ledgerField')}
+              />
+            ),
+          },
+          {
+            key: 'samples',
+            title: t('import.sample'),
+            ellipsis: true,
+            render: (_, row) => <span className="atlas-secondary">{row.samples.join(' · ')}</span>,
+          },
+        ]}
+      />
+    </div>
+  );
+}
