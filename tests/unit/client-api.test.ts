@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchConfig, fetchEstates, fetchSummary } from '../../client/src/api/atlas-api';
 import { isAtlasConfig, isFeature, isFeatureCollection, isSummary } from '../../client/src/api/checks';
-import { ApiError, buildUrl, getJson, parseErrorBody } from '../../client/src/api/http';
+import { ApiError, buildUrl, getJson, parseErrorBody, request } from '../../client/src/api/request';
 
 type FetchArgs = [input: string, init?: RequestInit];
 
@@ -198,5 +198,32 @@ describe('API answer checks', () => {
     expect(isAtlasConfig({ eligibilityCutoffYear: '2000', basemap: {} })).toBe(false);
     expect(isAtlasConfig({ eligibilityCutoffYear: 2000 })).toBe(false);
     expect(isAtlasConfig({ eligibilityCutoffYear: 2000, basemap: { tiandituKey: 42 } })).toBe(false);
+  });
+});
+
+describe('request', () => {
+  it('sends a JSON body with its method and content type', async () => {
+    const calls = stubFetch(() => json({ id: 7 }, 201));
+    await expect(request('/api/estates', { method: 'POST', body: { name: 'A' }, query: { allowOverlap: 'true' } })).resolves.toEqual({ id: 7 });
+    const [url, init] = calls[0] ?? [];
+    expect(url).toBe('/api/estates?allowOverlap=true');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"name":"A"}');
+    expect(init?.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+  });
+
+  it('keeps the server message and the details of an error answer for the caller to explain', async () => {
+    stubFetch(() => json({ error: { code: 'overlap', message: 'overlaps 1 estate', details: { overlaps: [] } } }, 409));
+    const error = await apiError(request('/api/estates/3', { method: 'PATCH', body: {} }));
+    expect(error.serverMessage).toBe('overlaps 1 estate');
+    expect(error.details).toEqual({ overlaps: [] });
+    expect(error.message).toBe('overlaps 1 estate (/api/estates/3, HTTP 409)');
+  });
+
+  it('hands a file answer back as a blob with its headers', async () => {
+    stubFetch(() => new Response('a,b', { headers: { 'Content-Disposition': 'attachment; filename="x.csv"' } }));
+    const answer = await request('/api/export', { query: { format: 'csv' }, as: 'file' });
+    expect(await answer.blob.text()).toBe('a,b');
+    expect(answer.header('Content-Disposition')).toContain('x.csv');
   });
 });

@@ -1,5 +1,5 @@
 /** Typed calls to the Renewal Atlas API (docs/API.md). Components use these, never fetch. */
-import { ApiError, getJson, type QueryValue } from './http';
+import { ApiError, getJson, type QueryValue } from './request';
 import { isAtlasConfig, isFeature, isFeatureCollection, isSummary } from './checks';
 import type {
   AtlasConfig,

@@ -2,13 +2,8 @@
  * Light shape checks of API answers, so a wrong answer fails with a message saying which
  * endpoint sent what, instead of an undefined deep inside a map layer.
  */
+import { isRecord, type Check } from '../../../core/checks';
 import type { AtlasConfig, Summary } from './types';
-
-export type Check<T> = (value: unknown) => value is T;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export interface LooseCollection {
   type: 'FeatureCollection';

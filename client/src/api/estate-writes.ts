@@ -5,7 +5,8 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EstateFieldsInput } from '../../../core/estate-schema';
-import { ApiError, buildUrl, parseErrorBody } from './http';
+import { isRecord } from '../../../core/checks';
+import { ApiError, request, type QueryValue } from './request';
 import { isFeature } from './checks';
 import type { EstateApiFeature } from './types';
 
@@ -41,10 +42,6 @@ export class EstateWriteError extends ApiError {
 
 const GEOMETRY_CODES = new Set(['invalid_geometry', 'coordinates_out_of_range', 'empty_geometry', 'wrong_geometry_type', 'too_many_vertices']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isOverlap(value: unknown): value is EstateOverlap {
   return isRecord(value) && typeof value.id === 'number' && typeof value.name === 'string' && typeof value.overlapM2 === 'number';
 }
@@ -65,34 +62,14 @@ export function problemOf(status: number, code: string, details: unknown): Estat
   return { kind: 'other' };
 }
 
-async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-  let response: Response;
+/** A write through `request`; a refused write becomes an EstateWriteError with the server's own message. */
+async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; query?: Record<string, QueryValue> } = {}): Promise<unknown> {
   try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'network_error', `Cannot reach the server for ${path}: ${String(cause)}`, path);
+    return await request(path, { method, ...options });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status < 400) throw error;
+    throw new EstateWriteError(error.status, error.code, error.serverMessage, path, problemOf(error.status, error.code, error.details));
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-  }
-  if (!response.ok) {
-    const error = parseErrorBody(parsed);
-    const code = error?.code ?? `http_${response.status}`;
-    const details = isRecord(parsed) && isRecord(parsed.error) ? parsed.error.details : undefined;
-    const message = error?.message ?? (response.statusText || 'request failed');
-    throw new EstateWriteError(response.status, code, message, path, problemOf(response.status, code, details));
-  }
-  return parsed;
 }
 
 function asFeature(body: unknown, path: string): EstateApiFeature {
@@ -106,8 +83,8 @@ export async function createEstate(
   properties: EstateWriteProperties,
   options: { allowOverlap?: boolean } = {},
 ): Promise<EstateApiFeature> {
-  const path = buildUrl('/api/estates', { allowOverlap: options.allowOverlap ? 'true' : undefined });
-  return asFeature(await send('POST', path, { type: 'Feature', geometry, properties }), '/api/estates');
+  const body = { type: 'Feature', geometry, properties };
+  return asFeature(await send('POST', '/api/estates', { body, query: { allowOverlap: options.allowOverlap ? 'true' : undefined } }), '/api/estates');
 }
 
 export interface EstatePatch {
@@ -120,10 +97,10 @@ export interface EstatePatch {
 /** PATCH /api/estates/:id with the version the edit started from → 200 the stored estate, version + 1. */
 export async function patchEstate(id: number, patch: EstatePatch): Promise<EstateApiFeature> {
   const path = `/api/estates/${encodeURIComponent(String(id))}`;
-  return asFeature(await send('PATCH', path, patch), path);
+  return asFeature(await send('PATCH', path, { body: patch }), path);
 }
 
 /** DELETE /api/estates/:id?version=n → 204. */
 export async function deleteEstate(id: number, version: number): Promise<void> {
-  await send('DELETE', buildUrl(`/api/estates/${encodeURIComponent(String(id))}`, { version }));
+  await send('DELETE', `/api/estates/${encodeURIComponent(String(id))}`, { query: { version } });
 }

@@ -2,7 +2,7 @@
  * /api/export (docs/API.md): the ledger as GeoJSON, CSV or XLSX — by the estate filters (GET), or
  * for a selection by ids (POST with the ids in the body, so a selection of any size fits).
  */
-import { ApiError, buildUrl, parseErrorBody, type QueryValue } from './http';
+import { buildUrl, request, type QueryValue } from './request';
 import type { EstateFilter } from './types';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
@@ -15,7 +15,11 @@ const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { geojson: 'geojson',
 
 /** The export URL for a format and scope. @example exportUrl('csv', { ids: [1, 2] }) // '/api/export?format=csv&ids=1%2C2' */
 export function exportUrl(format: ExportFormat, scope: ExportScope): string {
-  const query: Record<string, QueryValue> =
+  return buildUrl('/api/export', exportQuery(format, scope));
+}
+
+function exportQuery(format: ExportFormat, scope: ExportScope): Record<string, QueryValue> {
+  return (
     'ids' in scope
       ? { format, ids: scope.ids.join(',') }
       : {
@@ -23,8 +27,8 @@ export function exportUrl(format: ExportFormat, scope: ExportScope): string {
           subdistrict: scope.filter.subdistrict,
           district: scope.filter.district,
           bbox: scope.filter.bbox ? scope.filter.bbox.join(',') : undefined,
-        };
-  return buildUrl('/api/export', query);
+        }
+  );
 }
 
 /** The file name of a `Content-Disposition` header (RFC 6266 `filename*` first), else null. */
@@ -49,36 +53,10 @@ export interface ExportFile {
 
 /** Fetches an export; throws ApiError with the server's message when it answers an error. */
 export async function fetchExport(format: ExportFormat, scope: ExportScope, signal?: AbortSignal): Promise<ExportFile> {
-  let response: Response;
-  try {
-    response =
-      'ids' in scope
-        ? await fetch('/api/export', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ format, ids: scope.ids }),
-            signal,
-          })
-        : await fetch(exportUrl(format, scope), { signal });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', `Cannot reach the server for /api/export: ${String(cause)}`, '/api/export');
-  }
-  if (!response.ok) {
-    let parsed: { code: string; message: string } | null;
-    try {
-      parsed = parseErrorBody(JSON.parse(await response.text()));
-    } catch {
-      parsed = null;
-    }
-    throw new ApiError(
-      response.status,
-      parsed?.code ?? `http_${response.status}`,
-      `${parsed?.message ?? (response.statusText || 'request failed')} (/api/export, HTTP ${response.status})`,
-      '/api/export',
-    );
-  }
-  const blob = await response.blob();
-  const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? `estates.${EXTENSIONS[format]}`;
-  return { blob, fileName };
+  const answer =
+    'ids' in scope
+      ? await request('/api/export', { method: 'POST', body: { format, ids: scope.ids }, signal, as: 'file' })
+      : await request('/api/export', { query: exportQuery(format, scope), signal, as: 'file' });
+  const fileName = fileNameFromDisposition(answer.header('Content-Disposition')) ?? `estates.${EXTENSIONS[format]}`;
+  return { blob: answer.blob, fileName };
 }

@@ -1,7 +1,9 @@
 /**
- * The one place the browser talks HTTP. Every answer is read as JSON; an error answer
- * `{ error: { code, message } }` (docs/API.md) becomes an ApiError with a readable message.
+ * The one place the browser talks HTTP: every API call goes through `request`. An answer is read
+ * as JSON (or kept as a file); an error answer `{ error: { code, message, details } }`
+ * (docs/API.md) becomes an ApiError with a readable message and the body's details.
  */
+import { isRecord } from '../../../core/checks';
 
 export type QueryValue = string | number | undefined | null;
 
@@ -10,18 +12,20 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly path: string;
+  /** The server's own message without the path and status (what a form shows next to a field). */
+  readonly serverMessage: string;
+  /** `error.details` of the answer: overlaps, the current record of a conflict, a row report. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, path: string) {
+  constructor(status: number, code: string, message: string, path: string, extra: { serverMessage?: string; details?: unknown } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.path = path;
+    this.serverMessage = extra.serverMessage ?? message;
+    this.details = extra.details;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -46,29 +50,129 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
   return qs ? `${path}?${qs}` : path;
 }
 
-/** GETs a JSON document; throws ApiError on network failure, an error status or a body that is not JSON. */
-export async function getJson(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<unknown> {
-  const url = buildUrl(path, query);
+/** Progress of a large POST: the upload as a fraction, then the server's processing. */
+export type UploadProgress = { phase: 'upload'; fraction: number } | { phase: 'processing' };
+
+export interface RequestOptions {
+  /** GET unless given. */
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Reports the upload of a large body (then the request goes by XMLHttpRequest: fetch cannot report it). */
+  onUploadProgress?(progress: UploadProgress): void;
+}
+
+/** A successful answer read as a file (an export) rather than JSON. */
+export interface FileAnswer {
+  blob: Blob;
+  header(name: string): string | null;
+}
+
+/** What both transports hand back before the answer is interpreted. */
+interface RawAnswer {
+  status: number;
+  statusText: string;
+  text(): Promise<string>;
+  blob(): Promise<Blob>;
+  header(name: string): string | null;
+}
+
+function networkError(path: string, cause?: unknown): ApiError {
+  const reason = cause === undefined ? '' : `: ${String(cause)}`;
+  return new ApiError(0, 'network_error', `Cannot reach the server for ${path}${reason}`, path);
+}
+
+async function viaFetch(url: string, path: string, options: RequestOptions): Promise<RawAnswer> {
+  const headers: Record<string, string> =
+    options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' };
+  const init: RequestInit = { headers, signal: options.signal };
+  if (options.method && options.method !== 'GET') init.method = options.method;
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(url, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', `Cannot reach the server for ${path}: ${String(cause)}`, path);
+    throw networkError(path, cause);
   }
-  const text = await response.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      if (response.ok) throw new ApiError(response.status, 'invalid_json', `${path} answered with something that is not JSON`, path);
-    }
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    text: () => response.text(),
+    blob: () => response.blob(),
+    header: (name) => response.headers.get(name),
+  };
+}
+
+function viaXhr(url: string, path: string, options: RequestOptions, onProgress: (progress: UploadProgress) => void): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(options.method ?? 'POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress({ phase: 'upload', fraction: event.loaded / event.total });
+    };
+    xhr.upload.onload = () => onProgress({ phase: 'processing' });
+    xhr.onerror = () => reject(networkError(path));
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        statusText: xhr.statusText,
+        text: () => Promise.resolve(xhr.responseText),
+        blob: () => Promise.resolve(new Blob([xhr.responseText])),
+        header: (name) => xhr.getResponseHeader(name),
+      });
+    xhr.send(JSON.stringify(options.body));
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!text) return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
   }
-  if (!response.ok) {
-    const parsed = parseErrorBody(body);
-    const message = parsed?.message ?? (response.statusText || 'request failed');
-    throw new ApiError(response.status, parsed?.code ?? `http_${response.status}`, `${message} (${path}, HTTP ${response.status})`, path);
+}
+
+/** Turns an error status into an ApiError carrying the body's code, message and details. */
+async function failure(path: string, answer: RawAnswer): Promise<ApiError> {
+  const parsed = parseJson(await answer.text().catch(() => ''));
+  const body = parsed.ok ? parsed.value : null;
+  const error = parseErrorBody(body);
+  const serverMessage = error?.message ?? (answer.statusText || 'request failed');
+  const details = isRecord(body) && isRecord(body.error) ? body.error.details : undefined;
+  return new ApiError(answer.status, error?.code ?? `http_${answer.status}`, `${serverMessage} (${path}, HTTP ${answer.status})`, path, {
+    serverMessage,
+    details,
+  });
+}
+
+/**
+ * Calls the API: JSON in, JSON out (null for an empty answer), or a file with `as: 'file'`.
+ * Throws ApiError on network failure, an error status or a body that is not JSON; an abort
+ * passes through unchanged so callers can ignore it.
+ * @example await request('/api/estates', { query: { subdistrict: 'S01' } })
+ */
+export async function request(path: string, options?: RequestOptions & { as?: 'json' }): Promise<unknown>;
+export async function request(path: string, options: RequestOptions & { as: 'file' }): Promise<FileAnswer>;
+export async function request(path: string, options: RequestOptions & { as?: 'json' | 'file' } = {}): Promise<unknown> {
+  const url = buildUrl(path, options.query);
+  const answer = options.onUploadProgress ? await viaXhr(url, path, options, options.onUploadProgress) : await viaFetch(url, path, options);
+  if (answer.status < 200 || answer.status >= 300) throw await failure(path, answer);
+  if (options.as === 'file') {
+    const blob = await answer.blob();
+    return { blob, header: answer.header } satisfies FileAnswer;
   }
-  return body;
+  const parsed = parseJson(await answer.text());
+  if (!parsed.ok) throw new ApiError(answer.status, 'invalid_json', `${path} answered with something that is not JSON`, path);
+  return parsed.value;
+}
+
+/** GETs a JSON document (request with a query). */
+export function getJson(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<unknown> {
+  return request(path, { query, signal });
 }

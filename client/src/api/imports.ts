@@ -1,6 +1,7 @@
 /** Import endpoints (docs/API.md "Writes"): validate rows, commit a layer, list layers. */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { ApiError, getJson, parseErrorBody } from './http';
+import { isRecord } from '../../../core/checks';
+import { ApiError, getJson, request, type UploadProgress } from './request';
 
 import type { ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/api-contract';
 
@@ -32,10 +33,6 @@ export class ImportRejectedError extends ApiError {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isProblem(value: unknown): value is ImportProblem {
   return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
 }
@@ -56,67 +53,21 @@ export function parseRowReports(value: unknown): ImportRowReport[] | null {
   return value.rows;
 }
 
-/** Reads a JSON answer; an error status becomes an ImportRejectedError carrying any row report. */
-function readAnswer(path: string, status: number, statusText: string, text: string): unknown {
-  const ok = status >= 200 && status < 300;
-  let parsed: unknown = null;
+export type { UploadProgress } from './request';
+
+/** A POST through `request`; an error status becomes an ImportRejectedError carrying any row report. */
+async function post(path: string, body: unknown, options: { signal?: AbortSignal; onUploadProgress?(progress: UploadProgress): void } = {}): Promise<unknown> {
   try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    if (ok) throw new ApiError(status, 'invalid_json', `${path} answered with something that is not JSON`, path);
+    return await request(path, { method: 'POST', body, ...options });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status < 300) throw error;
+    throw new ImportRejectedError(error.status, error.code, error.message, path, parseRowReports(error.details) ?? []);
   }
-  if (ok) return parsed;
-  const error = parseErrorBody(parsed);
-  const message = `${error?.message ?? (statusText || 'request failed')} (${path}, HTTP ${status})`;
-  const details = isRecord(parsed) && isRecord(parsed.error) ? parsed.error.details : undefined;
-  throw new ImportRejectedError(status, error?.code ?? `http_${status}`, message, path, parseRowReports(details) ?? []);
-}
-
-async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', `Cannot reach the server for ${path}: ${String(cause)}`, path);
-  }
-  return readAnswer(path, response.status, response.statusText, await response.text());
-}
-
-/** Progress of a large POST: the upload as a fraction, then the server's processing. */
-export type UploadProgress = { phase: 'upload'; fraction: number } | { phase: 'processing' };
-
-/** POST with upload progress; fetch cannot report it, XMLHttpRequest can. */
-function postJsonWithProgress(path: string, body: unknown, onProgress: (progress: UploadProgress) => void): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress({ phase: 'upload', fraction: event.loaded / event.total });
-    };
-    xhr.upload.onload = () => onProgress({ phase: 'processing' });
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', `Cannot reach the server for ${path}`, path));
-    xhr.onload = () => {
-      try {
-        resolve(readAnswer(path, xhr.status, xhr.statusText, xhr.responseText));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    xhr.send(JSON.stringify(body));
-  });
 }
 
 /** Asks the server what is wrong with each row; writes nothing. */
 export async function validateImport(features: readonly ImportFeature[], signal?: AbortSignal): Promise<ImportRowReport[]> {
-  const body = await postJson('/api/imports/validate', { features }, signal);
+  const body = await post('/api/imports/validate', { features }, { signal });
   const rows = parseRowReports(body);
   if (!rows) throw new ApiError(200, 'invalid_response', '/api/imports/validate did not answer with a row report', '/api/imports/validate');
   return rows;
@@ -129,7 +80,7 @@ export async function commitImport(
   options: { allowOverlap?: boolean; onProgress?: (progress: UploadProgress) => void } = {},
 ): Promise<ImportResult> {
   const request = { layer, features, allowOverlap: options.allowOverlap ?? false };
-  const body = await postJsonWithProgress('/api/imports', request, options.onProgress ?? (() => undefined));
+  const body = await post('/api/imports', request, { onUploadProgress: options.onProgress ?? (() => undefined) });
   if (!isRecord(body) || typeof body.layerId !== 'number' || typeof body.inserted !== 'number' || !Array.isArray(body.ids)) {
     throw new ApiError(201, 'invalid_response', '/api/imports did not answer with { layerId, inserted, ids }', '/api/imports');
   }
