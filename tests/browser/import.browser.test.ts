@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
-import type { MapTarget } from '../../client/src/map/atlas-map';
+import type { MapTarget } from '../../client/src/map/map-types';
 import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 

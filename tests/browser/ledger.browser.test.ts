@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { distance, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, Summary } from '../../client/src/api/types';
-import type { MapTarget } from '../../client/src/map/atlas-map';
+import type { MapTarget } from '../../client/src/map/map-types';
 import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 interface HookView {

@@ -14,7 +14,7 @@ import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '
 import { LAND_RGB } from '../../client/src/map/basemap-style';
 import { blendOver, type Rgb } from '../../client/src/map/colours';
 import { createEstateColouring, estateFill } from '../../client/src/map/estate-colours';
-import type { MapTarget } from '../../client/src/map/atlas-map';
+import type { MapTarget } from '../../client/src/map/map-types';
 import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 /** Per-channel difference allowed between the expected and the screenshot colour (blending, dithering). */

@@ -3,6 +3,8 @@ import type { AtlasData } from '../../client/src/state/data-slice';
 import * as data from '../../client/src/state/data-slice';
 import * as selection from '../../client/src/state/selection-slice';
 import * as view from '../../client/src/state/view-slice';
+import { isColourBy, LAYER_KEYS } from '../../client/src/map/map-types';
+import { isLanguage } from '../../client/src/shared/i18n/languages';
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 const atlasData: AtlasData = {
@@ -54,7 +56,7 @@ describe('the view slice', () => {
     expect(view.initialView.subdistrictFilter).toBeNull();
     expect(view.initialView.hiddenFacilityTypes).toEqual([]);
     expect(Object.values(view.initialView.visibleLayers).every(Boolean)).toBe(true);
-    expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...view.LAYER_KEYS].sort());
+    expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...LAYER_KEYS].sort());
   });
 
   it('switches one layer off without touching the others', () => {
@@ -94,10 +96,10 @@ describe('the view slice', () => {
   });
 
   it('recognises only the known languages and colourings', () => {
-    expect(view.isLanguage('en')).toBe(true);
-    expect(view.isLanguage('fr')).toBe(false);
-    expect(view.isColourBy('households')).toBe(true);
-    expect(view.isColourBy('urgent')).toBe(false);
+    expect(isLanguage('en')).toBe(true);
+    expect(isLanguage('fr')).toBe(false);
+    expect(isColourBy('households')).toBe(true);
+    expect(isColourBy('urgent')).toBe(false);
   });
 });
 

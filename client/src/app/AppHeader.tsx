@@ -1,7 +1,7 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/atlas-store';
-import { isLanguage, LANGUAGES } from '../state/view-slice';
+import { isLanguage, LANGUAGES } from '../shared/i18n/languages';
 import { WorkbenchButtons } from './WorkbenchButtons';
 
 export function AppHeader() {

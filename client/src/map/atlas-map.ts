@@ -9,7 +9,6 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import type { BasemapConfig, EstateApiFeature } from '../api';
-import type { VisibleLayers } from '../state/view-slice';
 import {
   basemapKind,
   offlineStyle,
@@ -20,25 +19,13 @@ import {
   type BasemapKind,
 } from './basemap-style';
 import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS, type MapScene } from './deck-layers';
-import type { ImportPreview } from '../state/ledger-slice';
+import type { ImportPreview, MapPointerEvent, MapTarget, VisibleLayers } from './map-types';
 import { boundsOf } from '../../../core/geometry/bounds-of';
 import { polygonLabelPoint } from '../../../core/geometry/label-points';
 import type { LngLat } from '../../../core/geometry/lng-lat';
 
 // MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
 setWorkerUrl(maplibreWorkerUrl);
-
-export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
-
-export interface MapPointerEvent {
-  target: MapTarget | null;
-  /** Pixel position inside the map container. */
-  x: number;
-  y: number;
-  /** Size of the map container, to keep popups inside it. */
-  width: number;
-  height: number;
-}
 
 export interface AtlasMapCallbacks {
   onHover?(event: MapPointerEvent): void;

@@ -9,7 +9,7 @@ import type { MapOptions } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { BasemapConfig, CommunityCollection, RoadCollection, SubdistrictCollection, WaterCollection } from '../api';
-import type { LayerKey } from '../state/view-slice';
+import type { LayerKey } from './map-types';
 import { hexToRgb, type Rgb } from './colours';
 
 export type StyleSpecification = Exclude<MapOptions['style'], string | undefined>;

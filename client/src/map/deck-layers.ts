@@ -6,12 +6,11 @@ import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { EstateApiFeature, EstateApiProperties, FacilityFeature } from '../api';
-import type { VisibleLayers } from '../state/view-slice';
 import { withAlpha, type Rgba } from './colours';
 import { estateFill, type EstateColouring } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
-import type { ImportPreview } from '../state/ledger-slice';
+import type { ImportPreview, VisibleLayers } from './map-types';
 
 export const LAYER_IDS = {
   estates: 'estates',

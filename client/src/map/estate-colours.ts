@@ -4,7 +4,7 @@
  * fill colour of an estate the same way the map does.
  */
 import type { EstateApiProperties } from '../api';
-import type { ColourBy } from '../state/view-slice';
+import type { ColourBy } from './map-types';
 import { estateStatus, type EstateStatus } from '../../../core/estate-status';
 import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
 

@@ -3,7 +3,8 @@
  * and ask what deck.gl picks there, once the estates are drawn (`ready`).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AtlasMap, MapTarget } from './atlas-map';
+import type { AtlasMap } from './atlas-map';
+import type { MapTarget } from './map-types';
 import type { LngLat } from '../../../core/geometry/lng-lat';
 
 export interface AtlasTestHook {

@@ -1,5 +1,5 @@
 /** Number, area and date formatting for the UI, per language. */
-import type { Language } from '../state/view-slice';
+import type { Language } from './i18n/languages';
 
 /** 1 亩 (mu) is 1/15 hectare, i.e. 666.67 m². */
 export const M2_PER_MU = 10000 / 15;

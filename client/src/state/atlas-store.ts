@@ -8,11 +8,13 @@ import * as data from './data-slice';
 import * as selection from './selection-slice';
 import * as view from './view-slice';
 import * as ledger from './ledger-slice';
-import type { ImportPreview, LedgerState } from './ledger-slice';
+import type { LedgerState } from './ledger-slice';
+import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
+import type { Language } from '../shared/i18n/languages';
 import type { Summary } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
-import type { ColourBy, Language, LayerKey, ViewState } from './view-slice';
+import type { ViewState } from './view-slice';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;

@@ -2,7 +2,8 @@
  * Store slice of the ledger dock and the import preview: whether the ledger is open, the rows
  * checked for export, requests to frame an estate on the map, and the import wizard's preview.
  */
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature } from 'geojson';
+import type { ImportPreview } from '../map/map-types';
 
 /**
  * A request for the map to frame estates (by id, once loaded) or given features (an import
@@ -14,15 +15,6 @@ export interface FlyToRequest {
   /** Pixels on the map's right covered by a panel or dialog; null lets the map decide. */
   coveredRightPx: number | null;
   seq: number;
-}
-
-/** Rows of an import shown on the map before anything is written. */
-export interface ImportPreview {
-  features: readonly Feature<Polygon | MultiPolygon>[];
-  /** Indexes into `features` of rows with problems (drawn red). */
-  problemIndexes: readonly number[];
-  /** Indexes into `features` of rows the user skips (drawn faint). */
-  skippedIndexes: readonly number[];
 }
 
 export interface LedgerState {

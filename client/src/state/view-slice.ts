@@ -1,15 +1,6 @@
 /** How the map is shown: colouring, visible layers, language and the sub-district filter. */
-
-export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
-/** status = eligibility + urgency (the default); the others are ramps or categories. */
-export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
-
-export const LAYER_KEYS = ['estates', 'facilities', 'subdistricts', 'communities', 'roads', 'labels'] as const;
-export type LayerKey = (typeof LAYER_KEYS)[number];
-export type VisibleLayers = Readonly<Record<LayerKey, boolean>>;
-
-export const LANGUAGES = ['zh', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
+import type { Language } from '../shared/i18n/languages';
 
 export interface ViewState {
   colourBy: ColourBy;
@@ -66,12 +57,4 @@ export function setFacilityTypeVisible(state: ViewState, typeId: string, visible
 /** Shows every facility type, or hides all of `typeIds`. */
 export function setAllFacilityTypesVisible(_state: ViewState, visible: boolean, typeIds: readonly string[]): Partial<ViewState> {
   return { hiddenFacilityTypes: visible ? [] : [...typeIds] };
-}
-
-export function isLanguage(value: string): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value);
-}
-
-export function isColourBy(value: string): value is ColourBy {
-  return (COLOUR_BY_OPTIONS as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@
 import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
-import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../state/view-slice';
+import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../map/map-types';
 import { EstateLegend } from './EstateLegend';
 import { FacilityLegend } from './FacilityLegend';
 

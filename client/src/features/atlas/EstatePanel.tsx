@@ -2,46 +2,18 @@
 import { Descriptions, Drawer, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EstateProperties } from '../../../../core/estate';
 import type { EstateApiProperties } from '../../api';
 import { formatDateTime, formatNumber, m2ToMu } from '../../shared/format';
 import { rgbToCss } from '../../map/colours';
 import { estateStatus } from '../../../../core/estate-status';
 import { STATUS_COLOURS } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
-import type { Language } from '../../state/view-slice';
+import type { Language } from '../../shared/i18n/languages';
+import { ESTATE_FIELD_ORDER, type EstateField } from '../../shared/estate-fields';
 
 /** Width of the panel over the map's right-hand side. */
 export const ESTATE_PANEL_WIDTH_PX = 380;
 
-/** The ledger fields in the order of the survey form (调查摸底情况统计表). */
-export const ESTATE_FIELD_ORDER = [
-  'code',
-  'name',
-  'address',
-  'district',
-  'subdistrict',
-  'community',
-  'yearBuilt',
-  'buildings',
-  'households',
-  'floorAreaM2',
-  'landAreaM2',
-  'propertyType',
-  'originalOwnerUnit',
-  'hasPropertyManagement',
-  'hasOwnersCommittee',
-  'urgent',
-  'hazardLevel',
-  'willingnessPct',
-  'notes',
-  'eligible',
-  'version',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof EstateProperties)[];
-
-export type EstateField = (typeof ESTATE_FIELD_ORDER)[number];
 
 type T = ReturnType<typeof useTranslation>['t'];
 

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
-import type { MapTarget } from '../../map/atlas-map';
+import type { MapTarget } from '../../map/map-types';
 import type { AtlasData } from '../../state/data-slice';
 import { useAtlasStore } from '../../state/atlas-store';
 

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { HAZARD_LEVELS, PROPERTY_TYPES } from '../../../../core/estate';
 import type { CommunityCollection, SubdistrictCollection } from '../../api';
 import { formatNumber, m2ToMu } from '../../shared/format';
-import type { Language } from '../../state/view-slice';
+import type { Language } from '../../shared/i18n/languages';
 import { ruleEligibility, type EstateFormValues, type FieldErrors, type FormField } from './form-model';
 
 /** Width of the panel; the same as the estate panel it replaces while editing. */

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { EstateFieldsInput } from '../../../../core/estate-schema';
 import type { EstateApiFeature, EstateOverlap } from '../../api';
 import { formatNumber } from '../../shared/format';
-import type { Language } from '../../state/view-slice';
+import type { Language } from '../../shared/i18n/languages';
 import { compareRows, type CompareRow } from './compare';
 import { fieldLabel } from './field-labels';
 

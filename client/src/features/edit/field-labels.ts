@@ -1,10 +1,6 @@
 /** The label of a write property or form field, from the estate panel's field names. */
 import type { TFunction } from 'i18next';
-import { ESTATE_FIELD_ORDER, type EstateField } from '../atlas/EstatePanel';
-
-function isEstateField(key: string): key is EstateField {
-  return (ESTATE_FIELD_ORDER as readonly string[]).includes(key);
-}
+import { isEstateField } from '../../shared/estate-fields';
 
 export function fieldLabel(t: TFunction, field: string): string {
   switch (field) {

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
-import type { Language } from '../../state/view-slice';
+import type { Language } from './languages';
 
 export const resources = {
   zh: { translation: zh },

@@ -1,0 +1,40 @@
+/**
+ * The words the map adapters speak: what can be coloured by, which layers can be toggled, what a
+ * pointer hits and the import preview to draw. The store keeps values of these types; the map
+ * owns them so it never needs to know the store (client/src/state).
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
+/** status = eligibility + urgency (the default); the others are ramps or categories. */
+export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
+
+export function isColourBy(value: string): value is ColourBy {
+  return (COLOUR_BY_OPTIONS as readonly string[]).includes(value);
+}
+
+export const LAYER_KEYS = ['estates', 'facilities', 'subdistricts', 'communities', 'roads', 'labels'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+export type VisibleLayers = Readonly<Record<LayerKey, boolean>>;
+
+/** Rows of an import shown on the map before anything is written. */
+export interface ImportPreview {
+  features: readonly Feature<Polygon | MultiPolygon>[];
+  /** Indexes into `features` of rows with problems (drawn red). */
+  problemIndexes: readonly number[];
+  /** Indexes into `features` of rows the user skips (drawn faint). */
+  skippedIndexes: readonly number[];
+}
+
+/** What the pointer is over: an estate by id, or a facility by its index in the facility collection. */
+export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
+
+export interface MapPointerEvent {
+  target: MapTarget | null;
+  /** Pixel position inside the map container. */
+  x: number;
+  y: number;
+  /** Size of the map container, to keep popups inside it. */
+  width: number;
+  height: number;
+}
