@@ -15,7 +15,7 @@ import {
   sampleValues,
   withServerReport,
   type PreviewRow,
-} from '../../client/src/features/import/import-session';
+} from '../../client/src/features/import/import-rows';
 import { mapRowsToEstates } from '../../core/io/map-rows';
 import type { ImportTable } from '../../core/io/read-import-file';
 

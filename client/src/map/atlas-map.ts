@@ -1,6 +1,7 @@
 /**
- * The map adapter: one MapLibre map with a deck.gl overlay. React talks to this class only;
- * it never touches MapLibre or deck.gl objects (see MapView.tsx).
+ * The browser's MapAdapter: one MapLibre map with a deck.gl overlay and, while editing, a Terra
+ * Draw surface. React talks to the MapAdapter interface only and never touches MapLibre, deck.gl
+ * or Terra Draw objects (see features/atlas/MapView.tsx).
  */
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -8,57 +9,39 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { BasemapConfig, EstateApiFeature } from '../api';
 import {
   basemapKind,
   offlineStyle,
-  STYLE_LAYERS_BY_TOGGLE,
   tiandituStyle,
   withOverlay,
   type BasemapContext,
   type BasemapKind,
 } from './basemap-style';
-import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS, type MapScene } from './deck-layers';
-import type { ImportPreview, MapPointerEvent, MapTarget, VisibleLayers } from './map-types';
-import { boundsOf } from '../../../core/geometry/bounds-of';
-import { polygonLabelPoint } from '../../../core/geometry/label-points';
-import type { LngLat } from '../../../core/geometry/lng-lat';
+import { cameraOf, fitFeatures, flyToFeatures, MAP_DEFAULTS, revealFeature } from './camera';
+import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS } from './deck-layers';
+import { TerraDrawSurface } from './draw-surface';
+import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
+import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
+import { applyStyleState } from './style-state';
 
 // MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
 setWorkerUrl(maplibreWorkerUrl);
-
-export interface AtlasMapCallbacks {
-  onHover?(event: MapPointerEvent): void;
-  onClick?(event: MapPointerEvent): void;
-  /** The estates have been drawn at their fitted extent for the first time. */
-  onReady?(): void;
-  /** An external basemap failed to load and the offline style replaced it. */
-  onBasemapFallback?(): void;
-}
-
-export type SceneInput = Omit<MapScene, 'zoom' | 'showRoadLabels'>;
 
 export interface AtlasMapOptions {
   container: HTMLElement;
   context: BasemapContext;
   basemap: BasemapConfig;
-  callbacks: AtlasMapCallbacks;
+  callbacks: MapAdapterCallbacks;
 }
 
-/** Defaults for the initial camera and fitting; the demo city sits around 109.41 °E 24.31 °N. */
-export const MAP_DEFAULTS = {
-  center: [109.41, 24.31] as LngLat,
-  zoom: 13,
-  maxZoom: 19,
-  fitPaddingPx: 48,
-  fitMaxZoom: 17,
-};
-
-export class AtlasMap {
+export class AtlasMap implements MapAdapter {
   private readonly map: MapLibreMap;
   private readonly overlay: MapboxOverlay;
   private readonly context: BasemapContext;
-  private readonly callbacks: AtlasMapCallbacks;
+  private readonly callbacks: MapAdapterCallbacks;
   private kind: BasemapKind;
   private scene: SceneInput | null = null;
   private preview: ImportPreview | null = null;
@@ -130,7 +113,7 @@ export class AtlasMap {
   }
 
   /** Replaces what deck.gl draws; cheap to call often, deck.gl diffs by layer id and update triggers. */
-  setScene(scene: SceneInput): void {
+  render(scene: SceneInput): void {
     this.sceneInput = scene;
     this.scene = this.hiddenEstateIds.size ? { ...scene, estates: scene.estates.filter((f) => !this.hiddenEstateIds.has(f.id)) } : scene;
     this.deckFramesSinceScene = 0;
@@ -155,49 +138,29 @@ export class AtlasMap {
     this.applyStyleState();
   }
 
-  /** Frames the given estates; without animation the camera jumps, which tests rely on. */
   fitTo(features: readonly EstateApiFeature[], animate = true): void {
-    const bounds = boundsOf(features);
-    if (!bounds) return;
-    this.map.fitBounds(bounds, {
-      padding: MAP_DEFAULTS.fitPaddingPx,
-      maxZoom: MAP_DEFAULTS.fitMaxZoom,
-      duration: animate ? 600 : 0,
-    });
-    this.fitted = true;
+    if (fitFeatures(this.map, features, animate)) this.fitted = true;
   }
 
-  /**
-   * Flies to the given features, keeping them clear of a panel over the right `coveredRightPx`
-   * pixels of the map (the estate panel).
-   */
   flyTo(features: readonly Feature[], coveredRightPx = 0): void {
-    const bounds = boundsOf(features);
-    if (!bounds) return;
-    const pad = MAP_DEFAULTS.fitPaddingPx;
-    const width = this.map.getContainer().clientWidth;
-    // A panel wider than the map leaves nothing to frame beside it; then ignore the panel.
-    const right = width - coveredRightPx > 4 * pad ? coveredRightPx + pad : pad;
-    this.map.fitBounds(bounds, { padding: { top: pad, bottom: pad, left: pad, right }, maxZoom: MAP_DEFAULTS.fitMaxZoom, duration: 600 });
+    flyToFeatures(this.map, features, coveredRightPx);
   }
 
-  /**
-   * Pans sideways when the estate's label point lies under a panel covering the right
-   * `coveredRightPx` pixels of the map, so the selected outline stays in sight.
-   */
   reveal(feature: EstateApiFeature, coveredRightPx: number): void {
-    const point = this.map.project(polygonLabelPoint(feature.geometry));
-    const visibleRight = this.map.getContainer().clientWidth - coveredRightPx;
-    const marginPx = 24;
-    if (visibleRight <= 2 * marginPx || (point.x > marginPx && point.x < visibleRight - marginPx)) return;
-    this.map.panBy([point.x - visibleRight / 2, 0], { duration: 400 });
+    revealFeature(this.map, feature, coveredRightPx);
   }
 
   /** Viewport (CSS pixel, page) position of a coordinate. */
-  project(lngLat: LngLat): [number, number] {
+  project(lngLat: LngLat): PixelPoint {
     const point = this.map.project(lngLat);
     const rect = this.map.getContainer().getBoundingClientRect();
     return [rect.left + point.x, rect.top + point.y];
+  }
+
+  unproject([x, y]: PixelPoint): LngLat {
+    const rect = this.map.getContainer().getBoundingClientRect();
+    const { lng, lat } = this.map.unproject([x - rect.left, y - rect.top]);
+    return [lng, lat];
   }
 
   /** What deck.gl would pick at a viewport position. */
@@ -226,12 +189,16 @@ export class AtlasMap {
   /** Leaves estates out of the deck.gl layers (the one being edited is drawn by Terra Draw instead). */
   setHiddenEstateIds(ids: readonly number[]): void {
     this.hiddenEstateIds = new Set(ids);
-    if (this.sceneInput) this.setScene(this.sceneInput);
+    if (this.sceneInput) this.render(this.sceneInput);
   }
 
-  /** The MapLibre map, for the test hook and the drawing surface (client/src/edit/draw-adapter.ts). */
-  get maplibre(): MapLibreMap {
-    return this.map;
+  /** Terra Draw on this MapLibre map; the map itself never leaves this class. */
+  createDrawSurface(options: DrawSurfaceOptions): DrawSurface {
+    return new TerraDrawSurface(new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 9 }), options);
+  }
+
+  get camera(): MapCamera {
+    return cameraOf(this.map);
   }
 
   get isReady(): boolean {
@@ -294,18 +261,7 @@ export class AtlasMap {
   }
 
   private applyStyleState(): void {
-    if (!this.styleLoaded) return;
-    if (this.visibleLayers) {
-      for (const [toggle, ids] of Object.entries(STYLE_LAYERS_BY_TOGGLE)) {
-        const visible = this.visibleLayers[toggle as keyof VisibleLayers];
-        for (const id of ids ?? []) {
-          if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-        }
-      }
-    }
-    if (this.map.getLayer('subdistricts-selected')) {
-      this.map.setFilter('subdistricts-selected', ['==', ['get', 'code'], this.selectedSubdistrict ?? '']);
-    }
+    if (this.styleLoaded) applyStyleState(this.map, this.visibleLayers, this.selectedSubdistrict);
   }
 
   private handleMapError(event: { error: { message?: string } }): void {

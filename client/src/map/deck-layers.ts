@@ -5,12 +5,12 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
-import type { EstateApiFeature, EstateApiProperties, FacilityFeature } from '../api';
+import type { EstateApiFeature, EstateApiProperties } from '../api';
 import { withAlpha, type Rgba } from './colours';
-import { estateFill, type EstateColouring } from './estate-colours';
+import { estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
-import type { ImportPreview, VisibleLayers } from './map-types';
+import type { FacilityDatum, ImportPreview, MapScene } from './map-types';
 
 export const LAYER_IDS = {
   estates: 'estates',
@@ -33,28 +33,6 @@ const HOVER_OUTLINE: Rgba = [255, 255, 255, 255];
 const HOVER_FILL: Rgba = [255, 255, 255, 70];
 const ESTATE_OUTLINE: Rgba = [255, 255, 255, 220];
 const FADED_OUTLINE: Rgba = [255, 255, 255, 90];
-
-export interface FacilityDatum {
-  feature: FacilityFeature;
-  /** Index in the full facility collection (the hover target refers to it). */
-  index: number;
-}
-
-export interface MapScene {
-  estates: readonly EstateApiFeature[];
-  facilities: readonly FacilityDatum[];
-  colouring: EstateColouring;
-  subdistrictFilter: string | null;
-  visibleLayers: VisibleLayers;
-  selectedEstateId: number | null;
-  hoveredEstateId: number | null;
-  roadLabels: readonly LineLabel[];
-  subdistrictLabels: readonly PointLabel[];
-  estateLabels: readonly PointLabel[];
-  /** Road labels only belong on the offline basemap; an external basemap has its own. */
-  showRoadLabels: boolean;
-  zoom: number;
-}
 
 type EstateGeoFeature = Feature<Geometry, EstateApiProperties>;
 

@@ -5,9 +5,9 @@
  * one). Each part of a MultiPolygon is its own Terra Draw Polygon; the session joins them on save.
  *
  * It reports every change as parts: live ones while the pointer moves, committed ones when a
- * gesture finishes. React and the store never touch Terra Draw itself.
+ * gesture finishes. React and the store never touch Terra Draw itself: they get a DrawSurface
+ * from MapAdapter.createDrawSurface, which hands this class the Terra Draw adapter of its map.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Polygon, Position } from 'geojson';
 import {
   TerraDraw,
@@ -18,27 +18,12 @@ import {
   type TerraDrawMouseEvent,
   type SnappableContext,
 } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Parts } from '../../../core/geometry/polygon-parts';
-import { snapToEstates, type SnapIndex } from '../../../core/geometry/snap-to-estates';
+import { snapToEstates } from '../../../core/geometry/snap-to-estates';
+import type { DrawSurface, DrawSurfaceCallbacks, DrawSurfaceOptions } from './map-adapter';
 
-export interface DrawSurfaceCallbacks {
-  /** The outline changed mid-gesture (`sketching`: a polygon is being clicked in). */
-  onLive(parts: Parts, sketching: boolean): void;
-  /** A gesture finished: vertex dropped, part moved or deleted, polygon closed. */
-  onCommit(parts: Parts): void;
-  /** A new polygon was closed (the session then switches to select mode). */
-  onPolygonClosed(): void;
-}
-
-export interface DrawSurfaceOptions {
-  map: MapLibreMap;
-  callbacks: DrawSurfaceCallbacks;
-  /** The neighbours to snap to, read on every pointer move (the estates may reload mid-session). */
-  snapIndex: () => SnapIndex;
-  /** The estate being edited, not to be snapped to. */
-  excludeEstateId: number | null;
-}
+/** Terra Draw's adapter interface (`{ project, unproject, render, … }`); the package exports it only inside its types. */
+export type TerraDrawAdapter = ConstructorParameters<typeof TerraDraw>[0]['adapter'];
 
 /** Look of the drawing; matches the selected-estate blue of deck-layers.ts. */
 export const DRAW_STYLE = {
@@ -59,13 +44,14 @@ function isPolygonPart(feature: GeoJSONStoreFeatures): feature is GeoJSONStoreFe
   return feature.geometry.type === 'Polygon' && feature.properties.mode === POLYGON_MODE;
 }
 
-export class DrawSurface {
+export class TerraDrawSurface implements DrawSurface {
   private readonly draw: TerraDraw;
   private readonly callbacks: DrawSurfaceCallbacks;
   private loading = false;
   private frame = 0;
 
-  constructor(options: DrawSurfaceOptions) {
+  /** `adapter`: Terra Draw's adapter for the map library (created by the map adapter that owns the map). */
+  constructor(adapter: TerraDrawAdapter, options: DrawSurfaceOptions) {
     this.callbacks = options.callbacks;
     const exclude = options.excludeEstateId === null ? undefined : new Set([options.excludeEstateId]);
     const snap: SnapToCustom = (event: TerraDrawMouseEvent, context: SnappableContext) => {
@@ -88,7 +74,7 @@ export class DrawSurface {
     };
     const { colour, vertexColour, snapColour, fillOpacity, outlineWidthPx } = DRAW_STYLE;
     this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map: options.map, coordinatePrecision: 9 }),
+      adapter,
       modes: [
         new TerraDrawPolygonMode({
           snapping: { toCustom: snap },

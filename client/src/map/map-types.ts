@@ -4,6 +4,9 @@
  * owns them so it never needs to know the store (client/src/state).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
+import type { EstateApiFeature, FacilityFeature } from '../api';
+import type { EstateColouring } from './estate-colours';
 
 export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
 /** status = eligibility + urgency (the default); the others are ramps or categories. */
@@ -38,3 +41,28 @@ export interface MapPointerEvent {
   width: number;
   height: number;
 }
+
+export interface FacilityDatum {
+  feature: FacilityFeature;
+  /** Index in the full facility collection (the hover target refers to it). */
+  index: number;
+}
+
+export interface MapScene {
+  estates: readonly EstateApiFeature[];
+  facilities: readonly FacilityDatum[];
+  colouring: EstateColouring;
+  subdistrictFilter: string | null;
+  visibleLayers: VisibleLayers;
+  selectedEstateId: number | null;
+  hoveredEstateId: number | null;
+  roadLabels: readonly LineLabel[];
+  subdistrictLabels: readonly PointLabel[];
+  estateLabels: readonly PointLabel[];
+  /** Road labels only belong on the offline basemap; an external basemap has its own. */
+  showRoadLabels: boolean;
+  zoom: number;
+}
+
+/** The scene as its owner describes it; the map adds the zoom and whether road labels are its own. */
+export type SceneInput = Omit<MapScene, 'zoom' | 'showRoadLabels'>;

@@ -2,13 +2,13 @@
  * `window.__atlas`, for browser tests only: lets a test find the screen pixel of a coordinate
  * and ask what deck.gl picks there, once the estates are drawn (`ready`).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AtlasMap } from './atlas-map';
+import type { MapAdapter, MapCamera } from './map-adapter';
 import type { MapTarget } from './map-types';
 import type { LngLat } from '../../../core/geometry/lng-lat';
 
 export interface AtlasTestHook {
-  map: MapLibreMap;
+  /** The camera (not the MapLibre map): centre, zoom, jumpTo, isMoving. */
+  map: MapCamera;
   /** Viewport CSS-pixel position of [lng, lat], usable with page.mouse.click. */
   project(lngLat: LngLat): [number, number];
   /** What deck.gl picks at a viewport position. */
@@ -22,9 +22,9 @@ declare global {
   }
 }
 
-export function exposeTestHook(atlas: AtlasMap): () => void {
+export function exposeTestHook(atlas: MapAdapter): () => void {
   const hook: AtlasTestHook = {
-    map: atlas.maplibre,
+    map: atlas.camera,
     project: (lngLat) => atlas.project(lngLat),
     pick: (x, y) => atlas.pick(x, y),
     get ready() {

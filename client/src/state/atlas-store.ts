@@ -11,7 +11,7 @@ import * as ledger from './ledger-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import type { Summary } from '../api';
+import type { EstateApiFeature, EstateCollection, Summary } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
@@ -32,6 +32,10 @@ export interface AtlasActions {
   summaryLoading(): void;
   summaryLoaded(value: Summary): void;
   summaryFailed(message: string): void;
+  /** A write's stored estate replaces (or joins) the one in the store; the summary follows. */
+  estateStored(estate: EstateApiFeature): void;
+  estateRemoved(id: number): void;
+  estatesReplaced(estates: EstateCollection): void;
   setLedgerOpen(open: boolean): void;
   setCheckedEstateIds(ids: readonly number[]): void;
   requestFlyTo(estateIds: readonly number[], coveredRightPx?: number | null): void;
@@ -61,6 +65,9 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   summaryLoading: () => set(data.summaryLoading()),
   summaryLoaded: (value) => set((s) => data.summaryLoaded(s, value)),
   summaryFailed: (message) => set((s) => data.summaryFailed(s, message)),
+  estateStored: (estate) => set((s) => data.estateStored(s, estate, s.subdistrictFilter)),
+  estateRemoved: (id) => set((s) => data.estateRemoved(s, id, s.subdistrictFilter)),
+  estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates, s.subdistrictFilter)),
   setLedgerOpen: (open) => set((s) => ledger.setLedgerOpen(s, open)),
   setCheckedEstateIds: (ids) => set((s) => ledger.setCheckedEstateIds(s, ids)),
   requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),

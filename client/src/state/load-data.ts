@@ -51,11 +51,12 @@ export async function loadSummary(subdistrict: string | null, signal?: AbortSign
 }
 
 /**
- * Reloads only the estates (after a save, delete or import), keeping the other documents as they
- * are so the map is not rebuilt; rejects when the estates cannot be loaded.
+ * Loads the estate collection once after an import and puts it in the store (the summary follows
+ * from it). An import answers only the new ids; fetching each as GET /api/estates/:id would take
+ * 10 000 requests for a large file, so one GET /api/estates is the cheaper way to the new estates.
+ * The other documents stay, so the map is not rebuilt. Rejects when the estates cannot be loaded.
  */
-export async function reloadEstates(signal?: AbortSignal): Promise<void> {
+export async function reloadEstatesAfterImport(signal?: AbortSignal): Promise<void> {
   const estates = await fetchEstates({}, signal);
-  const latest = useAtlasStore.getState().data;
-  if (latest) useAtlasStore.getState().dataLoaded({ ...latest, estates });
+  useAtlasStore.getState().estatesReplaced(estates);
 }

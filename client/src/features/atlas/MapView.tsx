@@ -7,8 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
-import type { MapPointerEvent } from '../../map/map-types';
-import type { FacilityDatum } from '../../map/deck-layers';
+import type { MapAdapter } from '../../map/map-adapter';
+import type { FacilityDatum, MapPointerEvent } from '../../map/map-types';
 import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
 import { exposeTestHook } from '../../map/test-hook';
 import type { AtlasData } from '../../state/data-slice';
@@ -21,7 +21,7 @@ export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const containerRef = useRef<HTMLDivElement>(null);
-  const [atlas, setAtlas] = useState<AtlasMap | null>(null);
+  const [atlas, setAtlas] = useState<MapAdapter | null>(null);
   const [pointer, setPointer] = useState<MapPointerEvent | null>(null);
   const [basemapFallback, setBasemapFallback] = useState(false);
 
@@ -57,7 +57,7 @@ export function MapView({ data }: { data: AtlasData }) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new AtlasMap({
+    const map: MapAdapter = new AtlasMap({
       container,
       context: { water: data.water, roads: data.roads, communities: data.communities, subdistricts: data.subdistricts },
       basemap: data.config.basemap,
@@ -97,7 +97,7 @@ export function MapView({ data }: { data: AtlasData }) {
 
   useEffect(() => {
     if (!atlas || !colouring) return;
-    atlas.setScene({
+    atlas.render({
       estates,
       facilities,
       colouring,

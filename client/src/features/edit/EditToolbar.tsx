@@ -1,9 +1,7 @@
 /** The editing toolbar over the map's top-left corner, beside the zoom buttons. */
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-export const TOOLBAR_ACTIONS = ['create', 'edit', 'addPart', 'delete', 'undo', 'redo', 'save', 'cancel'] as const;
-export type ToolbarAction = (typeof TOOLBAR_ACTIONS)[number];
+import { TOOLBAR_ACTIONS, type ToolbarAction } from './edit-toolbar-actions';
 
 export interface EditToolbarProps {
   /** Actions shown; the others are hidden (e.g. "add part" outside a session). */

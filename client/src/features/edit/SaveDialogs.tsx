@@ -10,11 +10,8 @@ import type { EstateApiFeature, EstateOverlap } from '../../api';
 import { formatNumber } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
 import { compareRows, type CompareRow } from './compare';
+import type { SaveDialog } from './edit-form-session';
 import { fieldLabel } from './field-labels';
-
-export type SaveDialog =
-  | { kind: 'overlap'; overlaps: EstateOverlap[] }
-  | { kind: 'conflict'; current: EstateApiFeature | null; mineVersion: number };
 
 export interface SaveDialogsProps {
   dialog: SaveDialog | null;

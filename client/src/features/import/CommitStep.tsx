@@ -2,8 +2,7 @@
 import { Alert, Button, Checkbox, Input, Progress, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../api';
-
-export type CommitPhase = 'idle' | 'upload' | 'processing' | 'refresh' | 'done' | 'failed';
+import type { CommitPhase } from './import-session';
 
 export interface CommitStepProps {
   layerName: string;

@@ -6,7 +6,7 @@ import { LEDGER_COLUMNS, ledgerColumn } from '../../../../core/io/ledger-columns
 import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
 import type { ImportTable } from '../../../../core/io/read-import-file';
 import { useAtlasStore } from '../../state/atlas-store';
-import { mappingIssues, sampleValues, type FieldMapping } from './import-session';
+import { mappingIssues, sampleValues, type FieldMapping } from './import-rows';
 
 const IGNORE = '';
 

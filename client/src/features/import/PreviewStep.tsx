@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
-import { isProblemCode, type PreviewRow } from './import-session';
+import { isProblemCode, type PreviewRow } from './import-rows';
 
 export interface PreviewStepProps {
   rows: readonly PreviewRow[];

@@ -1,200 +1,190 @@
 /**
- * Pure steps of the import wizard: samples for the mapping table, checks of the mapping, the
- * preview rows (local problems from the file plus the server's report) and what gets committed.
+ * The import session: everything the wizard holds between "choose a file" and "done", as one
+ * state with pure transitions (ImportWizard.tsx runs it with useReducer; the async work in
+ * use-import-commands.ts only dispatches). Row helpers live in import-rows.ts.
  */
-import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { ImportFeature, ImportProblem, ImportRowReport } from '../../api';
-import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
-import { mapRowsToEstates, type MappedRow } from '../../../../core/io/map-rows';
+import type { ImportResult, ImportRowReport, UploadProgress } from '../../api';
 import type { ImportTable } from '../../../../core/io/read-import-file';
-import type { SourceCrs } from '../../../../core/io/source-crs';
+import type { SourceCrs, SourceCrsGuess } from '../../../../core/io/source-crs';
+import { acceptedFeatures, defaultSkipped, mappingIssues, withServerReport, type FieldMapping, type PreviewRow } from './import-rows';
 
-export type FieldMapping = Record<string, LedgerFieldKey | null>;
+export const STEP_KEYS = ['file', 'crs', 'mapping', 'preview', 'commit'] as const;
+export type StepIndex = 0 | 1 | 2 | 3 | 4;
 
-/** One row of the preview: the source row, its converted estate (null when unusable) and all its problems. */
-export interface PreviewRow {
-  /** 0-based index of the row in the file. */
-  sourceIndex: number;
-  name: string;
-  feature: ImportFeature | null;
-  landAreaM2: number | null;
-  problems: ImportProblem[];
+export type CommitPhase = 'idle' | 'upload' | 'processing' | 'refresh' | 'done' | 'failed';
+
+/** Share of the progress bar for each commit phase (upload, server processing, refresh). */
+export const PROGRESS = { uploadEnd: 60, processing: 80, refresh: 92 } as const;
+
+export interface ImportSession {
+  step: StepIndex;
+  fileName: string | null;
+  table: ImportTable | null;
+  reading: boolean;
+  fileError: string | null;
+  crs: SourceCrs;
+  guess: SourceCrsGuess | null;
+  mapping: FieldMapping;
+  rows: PreviewRow[] | null;
+  skipped: ReadonlySet<number>;
+  /** Rows being checked by the server (the preview step waits), else null. */
+  checkingCount: number | null;
+  previewError: string | null;
+  layerName: string;
+  allowOverlap: boolean;
+  phase: CommitPhase;
+  percent: number;
+  result: ImportResult | null;
+  commitError: string | null;
+  refreshError: string | null;
 }
 
-/** Row problem codes of docs/API.md (client and server); the UI has a short label for each. */
-export const PROBLEM_CODES = [
-  'invalid_geometry',
-  'empty_geometry',
-  'wrong_geometry_type',
-  'coordinates_out_of_range',
-  'too_many_vertices',
-  'missing_name',
-  'invalid_field',
-  'overlap_existing',
-  'overlap_in_file',
-  'duplicate',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type ImportEvent =
+  | { type: 'reset' }
+  | { type: 'fileReading'; fileName: string }
+  | { type: 'fileRead'; table: ImportTable; guess: SourceCrsGuess | null; mapping: FieldMapping; layerName: string }
+  | { type: 'fileFailed'; message: string }
+  | { type: 'crsChosen'; crs: SourceCrs }
+  | { type: 'mappingChanged'; mapping: FieldMapping }
+  | { type: 'layerNamed'; layerName: string }
+  | { type: 'overlapAllowed'; allowOverlap: boolean }
+  | { type: 'advanced' }
+  | { type: 'wentBack' }
+  | { type: 'previewStarted'; rowCount: number }
+  | { type: 'previewChecked'; rows: PreviewRow[] }
+  | { type: 'previewFailed'; message: string }
+  | { type: 'rowsSkipped'; indexes: readonly number[]; skip: boolean }
+  | { type: 'commitStarted' }
+  | { type: 'uploadProgressed'; progress: UploadProgress }
+  | { type: 'commitRejected'; message: string; report: readonly ImportRowReport[] }
+  | { type: 'committed' }
+  | { type: 'refreshFailed'; message: string }
+  | { type: 'done'; result: ImportResult };
 
-export function isProblemCode(code: string): code is ProblemCode {
-  return (PROBLEM_CODES as readonly string[]).includes(code);
-}
+export const initialImportSession: ImportSession = {
+  step: 0,
+  fileName: null,
+  table: null,
+  reading: false,
+  fileError: null,
+  crs: 'wgs84',
+  guess: null,
+  mapping: {},
+  rows: null,
+  skipped: new Set(),
+  checkingCount: null,
+  previewError: null,
+  layerName: '',
+  allowOverlap: false,
+  phase: 'idle',
+  percent: 0,
+  result: null,
+  commitError: null,
+  refreshError: null,
+};
 
-/** Rows handled per batch before yielding to the browser, so a 10 000-row file keeps the UI responsive. */
-export const ROWS_PER_BATCH = 500;
-
-/** Lets the browser paint and handle input between batches of work. */
-export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value).trim();
+/**
+ * A refused commit's report refers to the rows as sent (the accepted ones); this puts its
+ * problems back on the preview rows.
+ */
+function withRejection(rows: readonly PreviewRow[], skipped: ReadonlySet<number>, report: readonly ImportRowReport[]): PreviewRow[] {
+  const sentRows = rows.filter((row, i) => row.feature !== null && !skipped.has(i));
+  const updated = withServerReport(sentRows, report);
+  const byRow = new Map(sentRows.map((row, k) => [row, updated[k]]));
+  return rows.map((row) => byRow.get(row) ?? row);
 }
 
 /**
- * Up to `count` distinct non-empty values of a column, for the mapping table.
- * @example sampleValues(table, '小区名称', 3) // ['幸福里', '建设小区', '东风新村']
+ * The session after an event.
+ * @example importSessionReducer(initialImportSession, { type: 'fileReading', fileName: 'a.csv' }).reading // true
  */
-export function sampleValues(table: ImportTable, column: string, count = 3): string[] {
-  const found = new Set<string>();
-  for (const row of table.rows) {
-    const text = cellText(row.values[column]);
-    if (text) found.add(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-    if (found.size >= count) break;
-  }
-  return [...found];
-}
-
-export type MappingIssue = { kind: 'nameRequired' } | { kind: 'duplicateField'; field: LedgerFieldKey };
-
-/** What stops a mapping from being used: no name column, or a ledger field fed by two columns. */
-export function mappingIssues(mapping: FieldMapping): MappingIssue[] {
-  const issues: MappingIssue[] = [];
-  const fields = Object.values(mapping).filter((f): f is LedgerFieldKey => f !== null);
-  if (!fields.includes('name')) issues.push({ kind: 'nameRequired' });
-  const seen = new Set<LedgerFieldKey>();
-  const reported = new Set<LedgerFieldKey>();
-  for (const field of fields) {
-    if (seen.has(field) && !reported.has(field)) {
-      issues.push({ kind: 'duplicateField', field });
-      reported.add(field);
+export function importSessionReducer(state: ImportSession, event: ImportEvent): ImportSession {
+  switch (event.type) {
+    case 'reset':
+      return initialImportSession;
+    case 'fileReading':
+      return { ...state, reading: true, fileName: event.fileName, fileError: null, table: null, rows: null };
+    case 'fileRead':
+      return {
+        ...state,
+        reading: false,
+        table: event.table,
+        guess: event.guess,
+        crs: event.guess?.crs ?? 'wgs84',
+        mapping: event.mapping,
+        layerName: event.layerName,
+      };
+    case 'fileFailed':
+      return { ...state, reading: false, fileError: event.message };
+    case 'crsChosen':
+      return { ...state, crs: event.crs };
+    case 'mappingChanged':
+      return { ...state, mapping: event.mapping };
+    case 'layerNamed':
+      return { ...state, layerName: event.layerName };
+    case 'overlapAllowed':
+      return { ...state, allowOverlap: event.allowOverlap };
+    case 'advanced':
+      return state.step < 4 ? { ...state, step: (state.step + 1) as StepIndex } : state;
+    case 'wentBack': {
+      const phase = state.step === 4 ? 'idle' : state.phase;
+      return state.step > 0 ? { ...state, phase, step: (state.step - 1) as StepIndex } : { ...state, phase };
     }
-    seen.add(field);
-  }
-  return issues;
-}
-
-/** The first [lng, lat] of a geometry, for guessing its coordinate system. */
-export function firstPosition(geometry: Geometry | null): [number, number] | undefined {
-  if (!geometry) return undefined;
-  if (geometry.type === 'GeometryCollection') {
-    for (const g of geometry.geometries) {
-      const p = firstPosition(g);
-      if (p) return p;
+    case 'previewStarted':
+      return { ...state, step: 3, rows: null, previewError: null, checkingCount: event.rowCount };
+    case 'previewChecked':
+      return { ...state, rows: event.rows, skipped: defaultSkipped(event.rows), checkingCount: null };
+    case 'previewFailed':
+      return { ...state, previewError: event.message, checkingCount: null };
+    case 'rowsSkipped': {
+      const skipped = new Set(state.skipped);
+      for (const i of event.indexes) {
+        if (event.skip) skipped.add(i);
+        else skipped.delete(i);
+      }
+      return { ...state, skipped };
     }
-    return undefined;
-  }
-  let node: unknown = geometry.coordinates;
-  while (Array.isArray(node) && Array.isArray(node[0])) node = node[0];
-  const position = node as Position | undefined;
-  const [lng, lat] = position ?? [];
-  return typeof lng === 'number' && typeof lat === 'number' ? [lng, lat] : undefined;
-}
-
-/** A sample coordinate of the file: the first row that has a geometry. */
-export function sampleLngLat(table: ImportTable): [number, number] | undefined {
-  for (const row of table.rows) {
-    const p = firstPosition(row.geometry);
-    if (p) return p;
-  }
-  return undefined;
-}
-
-/**
- * Adds the server's report (indexed by position in the list of sent features) to the rows.
- * @example withServerReport(rows, [{ index: 0, landAreaM2: 812, problems: [] }])
- */
-export function withServerReport(rows: readonly PreviewRow[], report: readonly ImportRowReport[]): PreviewRow[] {
-  const sent = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.feature !== null);
-  const next = rows.map((row) => ({ ...row, problems: [...row.problems] }));
-  for (const entry of report) {
-    const target = sent[entry.index];
-    const row = target ? next[target.i] : undefined;
-    if (!row) continue;
-    row.landAreaM2 = entry.landAreaM2;
-    for (const problem of entry.problems) {
-      // The server repeats some checks made in the browser (a missing name); show each once.
-      const known = row.problems.some((p) => p.code === problem.code && (p.message === problem.message || problem.code === 'missing_name'));
-      if (!known) row.problems.push(problem);
+    case 'commitStarted':
+      return { ...state, phase: 'upload', percent: 0, commitError: null };
+    case 'uploadProgressed':
+      return event.progress.phase === 'upload'
+        ? { ...state, percent: event.progress.fraction * PROGRESS.uploadEnd }
+        : { ...state, phase: 'processing', percent: PROGRESS.processing };
+    case 'commitRejected': {
+      const rows = state.rows && event.report.length > 0 ? withRejection(state.rows, state.skipped, event.report) : state.rows;
+      return { ...state, phase: 'failed', commitError: event.message, rows };
     }
+    case 'committed':
+      return { ...state, phase: 'refresh', percent: PROGRESS.refresh };
+    case 'refreshFailed':
+      return { ...state, refreshError: event.message };
+    case 'done':
+      return { ...state, result: event.result, phase: 'done', percent: 100 };
   }
-  return next;
 }
 
-/** The features to send for validation, in row order (rows without a usable feature are left out). */
-export function featuresToValidate(rows: readonly PreviewRow[]): ImportFeature[] {
-  return rows.flatMap((row) => (row.feature ? [row.feature] : []));
+/** An upload or the refresh after it is under way: the dialog cannot be closed or stepped. */
+export function isRunning(state: ImportSession): boolean {
+  return state.phase === 'upload' || state.phase === 'processing' || state.phase === 'refresh';
 }
 
-/** Rows skipped by default: every row with a problem. */
-export function defaultSkipped(rows: readonly PreviewRow[]): Set<number> {
-  const skipped = new Set<number>();
-  rows.forEach((row, i) => {
-    if (row.problems.length > 0 || row.feature === null) skipped.add(i);
-  });
-  return skipped;
+/** How many rows a commit would write. */
+export function acceptedCount(state: ImportSession): number {
+  return state.rows ? acceptedFeatures(state.rows, state.skipped).length : 0;
 }
 
-/** The features to commit: rows not skipped that have a feature. */
-export function acceptedFeatures(rows: readonly PreviewRow[], skipped: ReadonlySet<number>): ImportFeature[] {
-  return rows.flatMap((row, i) => (row.feature && !skipped.has(i) ? [row.feature] : []));
-}
-
-/** Indexes (among rows with a feature, i.e. in the preview layer's data) of problem rows and skipped rows. */
-export function previewIndexes(rows: readonly PreviewRow[], skipped: ReadonlySet<number>): { problemIndexes: number[]; skippedIndexes: number[] } {
-  const problemIndexes: number[] = [];
-  const skippedIndexes: number[] = [];
-  let layerIndex = 0;
-  rows.forEach((row, i) => {
-    if (!row.feature) return;
-    if (row.problems.length > 0) problemIndexes.push(layerIndex);
-    if (skipped.has(i)) skippedIndexes.push(layerIndex);
-    layerIndex += 1;
-  });
-  return { problemIndexes, skippedIndexes };
-}
-
-export type PreviewFeature = Feature<Polygon | MultiPolygon>;
-
-/** "layer.zip" → "layer": the default layer name. */
-export function layerNameOf(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/u, '') || fileName;
-}
-
-/** A preview row from a mapped row (core/io/map-rows.ts). */
-export function previewRowOf(mapped: MappedRow): PreviewRow {
-  return {
-    sourceIndex: mapped.index,
-    name: typeof mapped.properties.name === 'string' ? mapped.properties.name : '',
-    feature: mapped.feature as ImportFeature | null,
-    landAreaM2: null,
-    problems: mapped.problems.map((p) => ({ code: p.code, message: p.message })),
-  };
-}
-
-/**
- * mapRowsToEstates over slices of the table, yielding to the browser between slices so that
- * converting 10 000 rows does not freeze the page.
- */
-export async function mapRowsInBatches(table: ImportTable, mapping: FieldMapping, crs: SourceCrs, batchSize = ROWS_PER_BATCH): Promise<PreviewRow[]> {
-  const out: PreviewRow[] = [];
-  for (let start = 0; start < table.rows.length; start += batchSize) {
-    const slice: ImportTable = { ...table, rows: table.rows.slice(start, start + batchSize) };
-    for (const mapped of mapRowsToEstates(slice, mapping, crs)) out.push(previewRowOf(mapped));
-    await yieldToBrowser();
+/** Whether "Next" may be pressed on the current step. */
+export function canAdvance(state: ImportSession): boolean {
+  switch (state.step) {
+    case 0:
+      return state.table !== null && !state.reading;
+    case 1:
+      return true;
+    case 2:
+      return mappingIssues(state.mapping).length === 0;
+    case 3:
+      return state.rows !== null && acceptedCount(state) > 0 && state.checkingCount === null;
+    case 4:
+      return false;
   }
-  return out;
 }
