@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
+import * as data from '../../client/src/state/data-slice';
+import type { AtlasData, DataState } from '../../client/src/state/data-slice';
+
+function estate(id: number, p: Partial<EstateApiProperties> = {}): EstateApiFeature {
+  const properties = {
+    id,
+    code: `E${id}`,
+    name: `小区${id}`,
+    address: '',
+    district: '城中区',
+    districtCode: 'D01',
+    subdistrict: '城中街道',
+    subdistrictCode: 'S1',
+    community: '',
+    communityCode: null,
+    yearBuilt: 1990,
+    buildings: 1,
+    households: 10,
+    floorAreaM2: 1000,
+    landAreaM2: 500,
+    propertyType: 'housing_reform',
+    originalOwnerUnit: '',
+    hasPropertyManagement: false,
+    hasOwnersCommittee: false,
+    urgent: false,
+    hazardLevel: 'none',
+    willingnessPct: null,
+    notes: '',
+    eligibilityOverride: null,
+    eligibilityOverrideReason: null,
+    eligible: true,
+    importLayerId: null,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...p,
+  } satisfies EstateApiProperties;
+  return { type: 'Feature', id, geometry: { type: 'MultiPolygon', coordinates: [] }, properties };
+}
+
+const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
+function loaded(estates: EstateApiFeature[]): DataState {
+  const atlasData: AtlasData = {
+    config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null } },
+    estates: { type: 'FeatureCollection', features: estates },
+    facilities: emptyCollection,
+    roads: emptyCollection,
+    subdistricts: emptyCollection,
+    communities: emptyCollection,
+    water: emptyCollection,
+  };
+  return { ...data.initialData, ...data.dataLoaded(data.initialData, atlasData) };
+}
+
+const ids = (next: Partial<DataState>) => next.data?.estates.features.map((f) => f.id);
+
+describe('splicing a write into the store', () => {
+  const before = loaded([estate(1), estate(2, { subdistrictCode: 'S2', households: 40 }), estate(3)]);
+
+  it('puts a patched estate in place of the stored one, keeping the order', () => {
+    const patched = estate(2, { subdistrictCode: 'S2', households: 55, version: 2 });
+    const next = data.estateStored(before, patched, null);
+    expect(ids(next)).toEqual([1, 2, 3]);
+    expect(next.data?.estates.features[1]).toBe(patched);
+    // The other documents are the same objects, so the map is not rebuilt.
+    expect(next.data?.facilities).toBe(before.data?.facilities);
+  });
+
+  it('appends a created estate', () => {
+    expect(ids(data.estateStored(before, estate(9), null))).toEqual([1, 2, 3, 9]);
+  });
+
+  it('removes a deleted estate, and changes nothing for an id it does not hold', () => {
+    expect(ids(data.estateRemoved(before, 2, null))).toEqual([1, 3]);
+    expect(data.estateRemoved(before, 42, null)).toEqual({});
+  });
+
+  it('updates the summary from the estates in the store, within the sub-district filter', () => {
+    const patched = estate(2, { subdistrictCode: 'S2', households: 55, urgent: true });
+    expect(data.estateStored(before, patched, null).summary).toMatchObject({ estates: 3, households: 75, urgent: 1 });
+    expect(data.estateStored(before, patched, 'S2').summary).toMatchObject({ estates: 1, households: 55, urgent: 1 });
+    expect(data.estateRemoved(before, 1, 'S1')).toMatchObject({ summary: { estates: 1, households: 10 }, summaryStatus: 'ready' });
+  });
+
+  it('replaces the whole collection after an import, keeping the other documents', () => {
+    const next = data.estatesReplaced(before, { type: 'FeatureCollection', features: [estate(7), estate(8)] }, null);
+    expect(ids(next)).toEqual([7, 8]);
+    expect(next.data?.roads).toBe(before.data?.roads);
+    expect(next.summary?.estates).toBe(2);
+  });
+
+  it('ignores a write before the documents are loaded', () => {
+    expect(data.estateStored(data.initialData, estate(1), null)).toEqual({});
+  });
+});
