@@ -3,32 +3,21 @@
  * Draw surface. React talks to the MapAdapter interface only and never touches MapLibre, deck.gl
  * or Terra Draw objects (see features/atlas/MapView.tsx).
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { BasemapConfig, EstateApiFeature } from '../api';
-import {
-  basemapKind,
-  offlineStyle,
-  tiandituStyle,
-  withOverlay,
-  type BasemapContext,
-  type BasemapKind,
-} from './basemap-style';
-import { cameraOf, fitFeatures, flyToFeatures, MAP_DEFAULTS, revealFeature } from './camera';
-import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, LAYER_IDS } from './deck-layers';
+import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from './basemap-style';
+import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
+import { createMapLibreMap } from './create-maplibre-map';
+import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, pickedTarget } from './deck-layers';
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
 import { applyStyleState } from './style-state';
-
-// MapLibre 6 finds its worker next to its own module; once bundled that file is elsewhere, so name it.
-setWorkerUrl(maplibreWorkerUrl);
 
 export interface AtlasMapOptions {
   container: HTMLElement;
@@ -62,29 +51,7 @@ export class AtlasMap implements MapAdapter {
     this.context = options.context;
     this.callbacks = options.callbacks;
     this.kind = basemapKind(options.basemap);
-    const { basemap } = options;
-    this.map = new MapLibreMap({
-      container: options.container,
-      style:
-        this.kind === 'styleUrl' && basemap.styleUrl
-          ? basemap.styleUrl
-          : this.kind === 'tianditu' && basemap.tiandituKey
-            ? tiandituStyle(this.context, basemap.tiandituKey)
-            : offlineStyle(this.context),
-      transformStyle: this.kind === 'styleUrl' ? (_previous, next) => withOverlay(this.context, next) : undefined,
-      center: MAP_DEFAULTS.center,
-      zoom: MAP_DEFAULTS.zoom,
-      maxZoom: MAP_DEFAULTS.maxZoom,
-      attributionControl: this.kind === 'offline' ? false : { compact: true },
-      dragRotate: false,
-      pitchWithRotate: false,
-      // Test screenshots read the canvas back.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-    });
-    this.map.touchZoomRotate.disableRotation();
-    // Top-left: the estate panel covers the right-hand side.
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map = createMapLibreMap(options.container, this.context, options.basemap, this.kind);
     this.labelZoomBand = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
 
     this.overlay = new MapboxOverlay({
@@ -167,7 +134,7 @@ export class AtlasMap implements MapAdapter {
   pick(clientX: number, clientY: number): MapTarget | null {
     const rect = this.map.getContainer().getBoundingClientRect();
     const info = this.overlay.pickObject({ x: clientX - rect.left, y: clientY - rect.top, radius: 0 });
-    return info ? this.targetOf(info) : null;
+    return info && this.scene ? pickedTarget(info, this.scene) : null;
   }
 
   /**
@@ -228,25 +195,11 @@ export class AtlasMap implements MapAdapter {
     this.overlay.setProps({ layers });
   }
 
-  private targetOf(info: PickingInfo): MapTarget | null {
-    if (!info.picked || info.index < 0) return null;
-    const layerId = info.layer?.id;
-    if (layerId === LAYER_IDS.estates) {
-      const estate = this.scene?.estates[info.index];
-      return estate ? { kind: 'estate', id: estate.id } : null;
-    }
-    if (layerId === LAYER_IDS.facilities) {
-      const datum = this.scene?.facilities[info.index];
-      return datum ? { kind: 'facility', index: datum.index } : null;
-    }
-    return null;
-  }
-
   private handlePointer(info: PickingInfo, kind: 'hover' | 'click'): void {
     if (!this.interactive) return;
     const container = this.map.getContainer();
     const event: MapPointerEvent = {
-      target: this.targetOf(info),
+      target: this.scene ? pickedTarget(info, this.scene) : null,
       x: info.x,
       y: info.y,
       width: container.clientWidth,

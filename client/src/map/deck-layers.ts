@@ -3,14 +3,14 @@
  * Layer ids are stable so deck.gl diffs props instead of rebuilding layers.
  */
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { EstateApiFeature, EstateApiProperties } from '../api';
 import { withAlpha, type Rgba } from './colours';
 import { estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
-import type { FacilityDatum, ImportPreview, MapScene } from './map-types';
+import type { FacilityDatum, ImportPreview, MapScene, MapTarget, SceneInput } from './map-types';
 
 export const LAYER_IDS = {
   estates: 'estates',
@@ -193,4 +193,19 @@ export function importPreviewLayer(preview: ImportPreview): Layer {
       getLineWidth: [preview.problemIndexes, preview.skippedIndexes],
     },
   });
+}
+
+/** What a deck.gl pick hit, as a MapTarget of the scene it was drawn from. */
+export function pickedTarget(info: PickingInfo, scene: SceneInput): MapTarget | null {
+  if (!info.picked || info.index < 0) return null;
+  const layerId = info.layer?.id;
+  if (layerId === LAYER_IDS.estates) {
+    const estate = scene.estates[info.index];
+    return estate ? { kind: 'estate', id: estate.id } : null;
+  }
+  if (layerId === LAYER_IDS.facilities) {
+    const datum = scene.facilities[info.index];
+    return datum ? { kind: 'facility', index: datum.index } : null;
+  }
+  return null;
 }
