@@ -135,7 +135,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       expect(created.geometry.type).toBe('MultiPolygon');
       expect(created.properties.landAreaM2).toBeCloseTo(await postgisAreaM2(geometry), 1);
       expect(created.properties.subdistrictCode).toBe(subdistrictCode);
-      expect(created.properties.subdistrict.length).toBeGreaterThan(0);
+      expect(created.properties.subdistrict?.length).toBeGreaterThan(0);
       expect(created.properties.districtCode).not.toBeNull();
       expect(created.properties.importLayerId).toBeNull();
       expect(created.properties.eligible).toBe(true);
