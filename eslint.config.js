@@ -2,6 +2,11 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const NO_HTTP = [
+  { group: ['express', 'express/*'], message: 'Only *.routes.ts and server/http/ talk HTTP; throw a domain error (server/domain-errors.ts) instead.' },
+  { group: ['**/http/*', '**/*.routes.js'], message: 'Services do not depend on routes or the HTTP layer.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'tests/output/', 'data/demo-city/'] },
   js.configs.recommended,
@@ -38,5 +43,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Services, SQL builders, domain errors and the context know nothing of HTTP: routes parse
+    // requests and the one error middleware maps domain errors to statuses.
+    files: ['server/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NO_HTTP }] },
+  },
+  {
+    files: ['server/features/**/!(*.routes).ts', 'server/domain-errors.ts', 'server/context.ts', 'server/seed/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['pg'], patterns: [{ group: ['@electric-sql/*'], message: 'Only server/db talks to the database drivers.' }, ...NO_HTTP] }] },
   },
 );
