@@ -3,7 +3,7 @@
  * writes and what the import's field matching recognises. One list for both directions, so an
  * exported file always reads back.
  */
-import type { EstateApiProperties } from '../api-contract.js';
+import type { EstateApiProperties } from '../contract/index.js';
 import {
   HAZARD_LEVEL_LABELS,
   LEDGER_FIELDS,

@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
-import type { ApiErrorBody } from '../../core/api-contract.js';
+import type { ApiErrorBody } from '../../core/contract/index.js';
 import { toFieldIssue } from '../../core/estate-schema.js';
 import { ConflictError, DomainError, InvalidError, NotFoundError, RejectedError, UnavailableError } from '../domain-errors.js';
 

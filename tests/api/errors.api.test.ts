@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody } from '../../core/api-contract.js';
+import type { ApiErrorBody } from '../../core/contract/index.js';
 import { isProblemCode, problemMessage } from '../../core/problems.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';

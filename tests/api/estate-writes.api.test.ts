@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Geometry, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature } from '../../core/api-contract.js';
+import type { EstateApiFeature } from '../../core/contract/index.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';

@@ -1,7 +1,7 @@
 import { area as turfArea } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
+import type { EstateApiProperties, EstateSummary } from '../../core/contract/index.js';
 import { testBackends } from '../helpers/test-db.js';
 import { openApi, type ApiFixture } from './api-fixture.js';
 

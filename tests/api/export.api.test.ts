@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature, EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
+import type { EstateApiFeature, EstateApiProperties, EstateSummary } from '../../core/contract/index.js';
 import { estateFieldsSchema } from '../../core/estate-schema.js';
 import { autoMatchFields } from '../../core/io/field-matching.js';
 import { IMPORTABLE_FIELDS } from '../../core/io/ledger-columns.js';

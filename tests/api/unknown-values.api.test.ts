@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature, EstateSummary, ImportResult } from '../../core/api-contract.js';
+import type { EstateApiFeature, EstateSummary, ImportResult } from '../../core/contract/index.js';
 import { INPUT_FIELDS, PROPERTY_TYPES, HAZARD_LEVELS } from '../../core/ledger-fields.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';

@@ -3,7 +3,7 @@
  * Each runs in one transaction behind one advisory lock, so overlap and code checks cannot race
  * with another write, and a rejected request changes nothing.
  */
-import type { EstateApiFeature } from '../../../core/api-contract.js';
+import type { EstateApiFeature } from '../../../core/contract/index.js';
 import { parseEstateFields, type EstateFields, type FieldIssue } from '../../../core/estate-schema.js';
 import { INPUT_FIELDS } from '../../../core/ledger-fields.js';
 import type { ServiceContext } from '../../context.js';

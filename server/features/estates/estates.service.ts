@@ -3,7 +3,7 @@
  * aliased to its API key from estates.sql.ts, so rows are features without mapping.
  */
 import type { MultiPolygon } from 'geojson';
-import { SUMMED_FIELDS, type EstateApiFeature, type EstateApiProperties, type EstateFilter, type EstateSummary } from '../../../core/api-contract.js';
+import { SUMMED_FIELDS, type EstateApiFeature, type EstateApiProperties, type EstateFilter, type EstateSummary } from '../../../core/contract/index.js';
 import { ledgerField } from '../../../core/ledger-fields.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';

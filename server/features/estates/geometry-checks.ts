@@ -3,7 +3,7 @@
  * migrations 003/004 define `estate_geometry_check` (parse, type, emptiness, range, vertex count,
  * validity) and `estate_units` (administrative units from the polygon's location).
  */
-import type { EstateOverlap } from '../../../core/api-contract.js';
+import type { EstateOverlap } from '../../../core/contract/index.js';
 import { GEOMETRY_PROBLEM_CODES, type GeometryProblemCode, type ProblemParams } from '../../../core/problems.js';
 import type { Queryable } from '../../db/index.js';
 import { ConflictError, RejectedError } from '../../domain-errors.js';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { geojsonToWKT } from '@terraformer/wkt';
-import type { EstateApiFeature, EstateFilter } from '../../../core/api-contract.js';
+import type { EstateApiFeature, EstateFilter } from '../../../core/contract/index.js';
 import { toCsv } from '../../../core/io/csv.js';
 import { LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, WKT_COLUMN_HEADER, ledgerCellValue } from '../../../core/io/ledger-columns.js';
 import { TOTALLED_FIELD_KEYS } from '../../../core/ledger-fields.js';

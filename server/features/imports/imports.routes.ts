@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { IMPORT_FORMATS } from '../../../core/api-contract.js';
+import { IMPORT_FORMATS } from '../../../core/contract/index.js';
 import { SOURCE_CRS } from '../../../core/io/source-crs.js';
 import type { ServiceContext } from '../../context.js';
 import { noQuery } from '../../http/query-schemas.js';

@@ -3,10 +3,10 @@
  * Set-based: the rows go into a temporary table in batches, every rule is one SQL statement
  * over all rows, and the commit is one INSERT … SELECT from that table.
  */
-import type { ImportLayer, ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } from '../../../core/api-contract.js';
+import type { ImportLayer, ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } from '../../../core/contract/index.js';
 import { isRecord } from '../../../core/checks.js';
 import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
-import type { ImportFormat } from '../../../core/api-contract.js';
+import type { ImportFormat } from '../../../core/contract/index.js';
 import type { SourceCrs } from '../../../core/io/source-crs.js';
 import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
 import type { ServiceContext } from '../../context.js';
