@@ -3,15 +3,15 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
 import { testBackends } from '../helpers/test-db.js';
-import { openApi, type ApiFixture } from './api-fixture.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type EstateCollection = FeatureCollection<MultiPolygon, EstateApiProperties>;
 type ErrorBody = { error: { code: string; message: string } };
 
 describe.each(testBackends())('estates API on %s', (backend) => {
-  let api: ApiFixture;
+  let api: TestServer;
   beforeAll(async () => {
-    api = await openApi(backend);
+    api = await startTestServer({ backend });
   });
   afterAll(async () => {
     await api?.close();
