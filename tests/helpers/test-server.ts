@@ -51,6 +51,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!db) throw new Error('startTestServer: no database to serve.');
   const config = loadConfig({ SEED_DEMO: 'false', ...options.env });
   const server = createApp(db, config).listen(0, '127.0.0.1');
+  // Node closes idle keep-alive sockets after 5 s; on a loaded machine fetch can pick one up just as it
+  // closes (ECONNRESET). Tests close every connection in close(), so idle ones may live longer.
+  server.keepAliveTimeout = 60_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
