@@ -8,6 +8,7 @@ import { createServer, connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decideClientBuild } from '../../server/cli/ensure-client-build.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 
 const HEALTH_TIMEOUT_MS = 150_000;
@@ -76,6 +77,9 @@ describe('npm start', () => {
   it(
     'serves /api/health on the given port, and on SIGTERM exits 0 leaving no process behind and the port free',
     async () => {
+      // A rebuild here would empty dist/client under the browser tests running beside this one.
+      const build = decideClientBuild(PROJECT_ROOT);
+      if (build.build) throw new Error(`the client build is stale (${build.reason}); run \`npm run build\` before this test`);
       const port = await freePort();
       let output = '';
       child = spawn('npm', ['start'], {
