@@ -1,20 +1,14 @@
 /** Every read route answers in the shape core/contract/ declares, so the client's checks and the server agree. */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { apiErrorSchema, atlasConfigSchema, estateFeatureSchema, estateSummarySchema, featureCollectionSchema } from '../../core/contract/index.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { openTestDb, type TestDb } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('the API answers as core/contract/ declares', () => {
-  let testDb: TestDb;
-  let server: Server;
-  let base = '';
+  let app: TestServer;
 
   async function getParsed(path: string, schema: z.ZodType): Promise<unknown> {
-    const response = await fetch(base + path);
+    const response = await fetch(app.url + path);
     const body: unknown = await response.json();
     const parsed = schema.safeParse(body);
     expect(parsed.success, `${path}: ${parsed.error?.message ?? ''}`).toBe(true);
@@ -22,14 +16,10 @@ describe('the API answers as core/contract/ declares', () => {
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb('pglite');
-    server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startTestServer();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await testDb.dispose();
+    await app.close();
   });
 
   it('answers /api/summary and /api/config with their schemas', async () => {

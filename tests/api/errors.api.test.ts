@@ -2,35 +2,25 @@
  * Every error answer has one shape — `{ error: { code, message, params, details? } }` — with a code
  * of core/problems.ts that the client words in Chinese or English, and a 400 names each field.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../core/contract/index.js';
 import { isProblemCode, problemMessage } from '../../core/problems.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { openTestDb, type TestDb } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('error answers', () => {
-  let testDb: TestDb;
-  let server: Server;
-  let base = '';
+  let app: TestServer;
 
   async function call(method: string, path: string, body?: string): Promise<{ status: number; error: ApiErrorBody }> {
-    const response = await fetch(base + path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body });
+    const response = await fetch(app.url + path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body });
     const json = (await response.json()) as { error: ApiErrorBody };
     return { status: response.status, error: json.error };
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb('pglite');
-    server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startTestServer();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await testDb.dispose();
+    await app.close();
   });
 
   it('answers a bad query parameter with 400 whose details name the field', async () => {

@@ -3,16 +3,13 @@
  * is stored as NULL, answered as null and left out of the totals with a count of unknowns.
  * Checked against what PostgreSQL itself holds, not against the API's own answers.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiFeature, EstateSummary, ImportResult } from '../../core/contract/index.js';
 import { INPUT_FIELDS, PROPERTY_TYPES, HAZARD_LEVELS } from '../../core/ledger-fields.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
-import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { testBackends } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 function square(spot: FreeSpot, halfSideM = 30): Polygon {
   const dLat = halfSideM / 111_320;
@@ -22,39 +19,28 @@ function square(spot: FreeSpot, halfSideM = 30): Polygon {
 }
 
 describe.each(testBackends())('unknown ledger values on %s', (backend) => {
-  let testDb: TestDb;
-  let server: Server;
-  let base = '';
+  let app: TestServer;
   let spots: FreeSpot[] = [];
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(base + path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
+    return app.request<T>(method, path, body);
   }
 
   /** The stored row's input columns as PostgreSQL holds them. */
   async function storedRow(id: number): Promise<Record<string, unknown>> {
     const columns = INPUT_FIELDS.map((field) => `${field.column} AS "${field.key}"`).join(', ');
-    const [row] = await testDb.db.query<Record<string, unknown>>(`SELECT ${columns} FROM estates WHERE id = $1`, [id]);
+    const [row] = await app.db.query<Record<string, unknown>>(`SELECT ${columns} FROM estates WHERE id = $1`, [id]);
     if (!row) throw new Error(`estate ${id} is not stored`);
     return row;
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb(backend);
-    spots = await findFreeSpots(testDb.db, 61);
-    server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startTestServer({ backend });
+    spots = await findFreeSpots(app.db, 61);
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await testDb.dispose();
+    await app.close();
   });
 
   it('stores an estate created with only a name with every other field NULL, and answers null', async () => {
@@ -98,7 +84,7 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
 
   it('sums households over known values only and counts the unknown ones, as PostgreSQL does', async () => {
     const summary = await call<EstateSummary>('GET', '/api/summary');
-    const [expected] = await testDb.db.query<{ households: number; unknown: number; estates: number }>(
+    const [expected] = await app.db.query<{ households: number; unknown: number; estates: number }>(
       `SELECT COALESCE(sum(households), 0)::float8 AS households, count(*) FILTER (WHERE households IS NULL)::int AS unknown,
               count(*)::int AS estates FROM estates`,
     );
@@ -109,7 +95,7 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
   });
 
   it('has the CHECK lists of the migrations agree with the registry', async () => {
-    const rows = await testDb.db.query<{ def: string }>(
+    const rows = await app.db.query<{ def: string }>(
       `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'estates'::regclass AND contype = 'c'`,
     );
     const valuesIn = (column: string): string[] => {
@@ -122,7 +108,7 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
   });
 
   it('has a column in the estates table for every input field of the registry, nullable unless required', async () => {
-    const columns = await testDb.db.query<{ column_name: string; is_nullable: string }>(
+    const columns = await app.db.query<{ column_name: string; is_nullable: string }>(
       `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'estates'`,
     );
     for (const field of INPUT_FIELDS) {
