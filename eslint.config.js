@@ -37,8 +37,8 @@ const NO_CLIENT_OR_SERVER = {
   message: 'core/ is shared by browser and server: it imports only core/ and pure libraries.',
 };
 const GEOMETRY_ONLY = {
-  regex: '^(?!geojson$|@turf/|\\.{1,2}/(?!\\.\\./)).+',
-  message: 'core/geometry/ is pure geometry: GeoJSON types, turf and other core/ files only.',
+  regex: '^(?!geojson$|@turf/|geographiclib-geodesic$|\\.{1,2}/(?!\\.\\./)).+',
+  message: 'core/geometry/ is pure geometry: GeoJSON types, turf, geographiclib and other core/ files only.',
 };
 /** A `.ts` module (a hook, a model, a session) must not reach into a React component (PascalCase `.tsx`). */
 const NO_COMPONENT = {
@@ -46,6 +46,12 @@ const NO_COMPONENT = {
   caseSensitive: true,
   message: 'a .ts module must not import a component; move the shared value into a .ts module.',
 };
+
+/** Services, SQL builders, the context and domain errors know nothing of HTTP (server/http/, *.routes.ts, Express). */
+const NO_HTTP = [
+  { group: ['express', 'express/*'], message: 'Only *.routes.ts and server/http/ talk HTTP; throw a domain error (server/domain-errors.ts) instead.' },
+  { group: ['**/http/*', '**/*.routes.js'], message: 'Services do not depend on routes or the HTTP layer.' },
+];
 
 function restrictImports(...patterns) {
   return { 'no-restricted-imports': ['error', { paths: DB_ONLY.paths, patterns: [...DB_ONLY.patterns, ...patterns] }] };
@@ -140,5 +146,13 @@ export default tseslint.config(
   {
     files: ['core/geometry/**/*.ts'],
     rules: restrictImports(CORE_PURE, NO_CLIENT_OR_SERVER, GEOMETRY_ONLY),
+  },
+  {
+    files: ['server/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NO_HTTP }] },
+  },
+  {
+    files: ['server/features/**/!(*.routes).ts', 'server/domain-errors.ts', 'server/context.ts', 'server/seed/**/*.ts'],
+    rules: restrictImports(...NO_HTTP),
   },
 );

@@ -4,51 +4,29 @@
  * computed by PostGIS from the polygon, never typed in.
  */
 import type { MultiPolygon } from 'geojson';
+import type { LedgerInputValues } from './ledger-fields.js';
 
-export const PROPERTY_TYPES = ['housing_reform', 'unit_managed', 'commercial', 'mixed'] as const;
-/** 产权性质: 房改房 / 单位自管 / 商品房 / 混合 */
-export type PropertyType = (typeof PROPERTY_TYPES)[number];
-
-export const HAZARD_LEVELS = ['none', 'B', 'C', 'D'] as const;
-/** 危房等级 (none = no dangerous buildings) */
-export type HazardLevel = (typeof HAZARD_LEVELS)[number];
+export { HAZARD_LEVELS, PROPERTY_TYPES } from './ledger-fields.js';
+export type { HazardLevel, PropertyType } from './ledger-fields.js';
 
 /** Default eligibility cut-off: built before the end of 2000 (国办发〔2020〕23号). Cities may configure 2004 or 2005. */
 export const DEFAULT_ELIGIBILITY_CUTOFF_YEAR = 2000;
 
-/** Attributes a planner types in. */
-export interface EstateInput {
-  code: string;
-  name: string;
-  address: string;
-  district: string;
-  subdistrict: string;
-  community: string;
-  /** null when the survey has no year (eligibility by year then says no) */
-  yearBuilt: number | null;
-  buildings: number;
-  households: number;
-  floorAreaM2: number;
-  propertyType: PropertyType;
-  originalOwnerUnit: string;
-  hasPropertyManagement: boolean;
-  hasOwnersCommittee: boolean;
-  urgent: boolean;
-  hazardLevel: HazardLevel;
-  willingnessPct: number | null;
-  notes: string;
-  /**
-   * A planner's decision that overrides the cut-off-year rule (true = include, false = exclude);
-   * null = follow the rule. An override always carries its reason.
-   */
-  eligibilityOverride: boolean | null;
-  eligibilityOverrideReason: string | null;
-}
+/**
+ * Attributes a planner types in (core/ledger-fields.ts), each null when unknown. An eligibility
+ * override (true = include, false = exclude, null = follow the cut-off-year rule) carries its reason.
+ */
+export type EstateInput = LedgerInputValues;
 
 /** An estate as the API returns it: the input plus what the database derives. */
 export interface EstateProperties extends EstateInput {
+  /** Names of the administrative units the estate lies in; null when not (yet) assigned. */
+  district: string | null;
+  subdistrict: string | null;
+  community: string | null;
+  /** ST_Area(geography) of the polygon, m². */
   landAreaM2: number;
-  /** The override when there is one, else the cut-off-year rule. */
+  /** The override when there is one, else the cut-off-year rule (an unknown year is not eligible). */
   eligible: boolean;
   /** The import layer the estate came from (its source file and coordinate system), null when drawn. */
   importLayerId: number | null;

@@ -113,13 +113,15 @@ export interface CommunityProperties {
   subdistrictCode: string;
 }
 
-/** The ledger fields of core/estate.ts, with the administrative units as codes instead of names. */
-export type DemoEstateProperties = Omit<
-  EstateInput,
-  'district' | 'subdistrict' | 'community' | 'eligibilityOverride' | 'eligibilityOverrideReason' | 'yearBuilt'
-> & {
-  /** every demo estate has a surveyed year */
-  yearBuilt: number;
+/**
+ * The ledger fields of core/estate.ts, with the administrative units as codes instead of names.
+ * The demo survey is complete: every field is known except willingness (not yet asked) and notes.
+ */
+export type DemoEstateProperties = {
+  [K in Exclude<keyof EstateInput, 'eligibilityOverride' | 'eligibilityOverrideReason' | 'willingnessPct' | 'notes'>]: NonNullable<EstateInput[K]>;
+} & {
+  willingnessPct: number | null;
+  notes: string;
   districtCode: string;
   subdistrictCode: string;
   communityCode: string;

@@ -7,7 +7,7 @@
  */
 import { signedArea, type Point } from './plane-geometry.js';
 
-import type { RoadClass } from '../core/api-contract.js';
+import type { RoadClass } from '../core/contract/index.js';
 
 export type { RoadClass };
 

@@ -9,28 +9,58 @@
  * duplicates of stored estates.
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { estateFieldsSchema, type EstateFieldsInput } from '../estate-schema.js';
+import { parseEstateFields, type EstateFieldsInput } from '../estate-schema.js';
+import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../problems.js';
 import { coerceLedgerValue } from './coerce-value.js';
 import { ledgerColumn, type LedgerFieldKey } from './ledger-columns.js';
-import type { ImportTable } from './read-import-file.js';
+import type { ImportRow, ImportTable } from './read-import-file.js';
 import { toWgs84, type SourceCrs } from './source-crs.js';
 
-/** Problem codes found on the client; the same names as the server's (docs/API.md → Import row problem codes). */
-export const ROW_PROBLEM_CODES = [
-  'missing_name',
-  'invalid_field',
-  'empty_geometry',
-  'invalid_geometry',
-  'wrong_geometry_type',
-  'coordinates_out_of_range',
-] as const;
-export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
+/** Problem codes found on the client: those of core/problems.ts the server also reports. */
+export type RowProblemCode = Extract<ImportRowProblemCode, 'missing_name' | 'invalid_field' | 'empty_geometry' | 'invalid_geometry' | 'wrong_geometry_type' | 'coordinates_out_of_range'>;
 
 export interface RowProblem {
   code: RowProblemCode;
+  /** English wording; the UI words it in its language from `code` and `params` (core/problems.ts). */
   message: string;
+  params: ProblemParams;
   /** The ledger field concerned (invalid_field). */
   field?: LedgerFieldKey;
+}
+
+function rowProblem(code: RowProblemCode, params: ProblemParams = {}, field?: LedgerFieldKey): RowProblem {
+  const problem: RowProblem = { code, message: problemMessage(code, params, 'en'), params };
+  if (field !== undefined) problem.field = field;
+  return problem;
+}
+
+/** Options of the mapping beyond the column → field choices. */
+export interface MapRowsOptions {
+  /**
+   * How to name a row the file leaves unnamed: `{column}` is replaced by that column's value and
+   * `{#}` by the row number (1-based), e.g. `OSM {osm_id}` or `未命名小区 {#}`. Empty = such rows are refused.
+   */
+  namePattern?: string;
+  /** For the year-built rule; defaults to this year. */
+  currentYear?: number;
+}
+
+/**
+ * A name built from a pattern for one row; '' when a column it names is empty in this row.
+ * @example nameFromPattern('OSM {osm_id}', { index: 0, values: { osm_id: 42 }, geometry: null, geometryError: null }) // 'OSM 42'
+ */
+export function nameFromPattern(pattern: string, row: Pick<ImportRow, 'index' | 'values'>): string {
+  let missing = false;
+  const name = pattern.replace(/\{([^{}]+)\}/gu, (_match, column: string) => {
+    if (column === '#') return String(row.index + 1);
+    const value = row.values[column];
+    if (value === null || value === undefined || String(value).trim() === '') {
+      missing = true;
+      return '';
+    }
+    return String(value).trim();
+  });
+  return missing ? '' : name.trim();
 }
 
 /** Unit names as the file gives them; the server places an estate by its polygon, these are for display. */
@@ -61,9 +91,9 @@ export function mapRowsToEstates(
   table: ImportTable,
   mapping: Readonly<Record<string, LedgerFieldKey | null>>,
   crs: SourceCrs,
-  currentYear: number = new Date().getFullYear(),
+  options: MapRowsOptions = {},
 ): MappedRow[] {
-  const schema = estateFieldsSchema(currentYear);
+  const currentYear = options.currentYear ?? new Date().getFullYear();
   const mapped = Object.entries(mapping).filter((entry): entry is [string, LedgerFieldKey] => entry[1] !== null);
   return table.rows.map((row) => {
     const problems: RowProblem[] = [];
@@ -75,7 +105,7 @@ export function mapRowsToEstates(
       const result = coerceLedgerValue(column.kind, row.values[source]);
       if (result.ok === 'empty') continue;
       if (result.ok === false) {
-        problems.push({ code: 'invalid_field', field: key, message: `${key} (${source}): ${result.reason}` });
+        problems.push(rowProblem('invalid_field', { field: key, rule: 'not_a_value', value: String(row.values[source]), column: source, detail: result.reason }, key));
         continue;
       }
       if (UNIT_KEYS.has(key)) {
@@ -84,20 +114,23 @@ export function mapRowsToEstates(
       }
       fields[key] = result.value;
     }
+    if ((typeof fields.name !== 'string' || fields.name.trim() === '') && options.namePattern) {
+      const generated = nameFromPattern(options.namePattern, row);
+      if (generated !== '') fields.name = generated;
+    }
     if (typeof fields.name !== 'string' || fields.name.trim() === '') {
-      problems.push({ code: 'missing_name', message: 'the estate has no name (小区名称)' });
+      problems.push(rowProblem('missing_name'));
       delete fields.name;
     }
     if (fields.eligibilityOverride === null) delete fields.eligibilityOverrideReason;
     else if (fields.eligibilityOverrideReason === undefined && fields.eligibilityOverride !== undefined) fields.eligibilityOverrideReason = null;
 
-    const checked = schema.safeParse({ name: '-', ...fields });
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const field = issue.path[0];
-        if (typeof field !== 'string') continue;
-        problems.push({ code: 'invalid_field', field: field as LedgerFieldKey, message: `${field}: ${issue.message}` });
-        delete fields[field];
+    const checked = parseEstateFields({ name: '-', ...fields }, currentYear);
+    if (!checked.ok) {
+      for (const issue of checked.issues) {
+        if (issue.field === '') continue;
+        problems.push(rowProblem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code }, issue.field as LedgerFieldKey));
+        delete fields[issue.field];
       }
     }
     const properties = fields as EstateFieldsInput;
@@ -107,7 +140,7 @@ export function mapRowsToEstates(
     if (geometry.ok) {
       const wgs84 = toWgs84(geometry.value, crs);
       const range = outOfRangeReason(wgs84);
-      if (range) problems.push({ code: 'coordinates_out_of_range', message: range });
+      if (range) problems.push(rowProblem('coordinates_out_of_range', { detail: range }));
       feature = { type: 'Feature', geometry: wgs84, properties };
     } else {
       problems.push(geometry.problem);
@@ -148,26 +181,23 @@ function polygonRings(rings: unknown): { ok: true; value: Position[][] } | { ok:
  * @example checkImportGeometry({ type: 'Point', coordinates: [1, 2] }, null) // { ok: false, problem: { code: 'wrong_geometry_type', … } }
  */
 export function checkImportGeometry(geometry: Geometry | null, geometryError: string | null): GeometryCheck {
-  if (geometryError) return { ok: false, problem: { code: 'invalid_geometry', message: geometryError } };
-  if (!geometry) return { ok: false, problem: { code: 'empty_geometry', message: 'the row has no geometry' } };
+  if (geometryError) return { ok: false, problem: rowProblem('invalid_geometry', { reason: geometryError }) };
+  if (!geometry) return { ok: false, problem: rowProblem('empty_geometry') };
   if (geometry.type === 'Polygon') {
     const rings = polygonRings(geometry.coordinates);
-    return rings.ok ? { ok: true, value: { type: 'Polygon', coordinates: rings.value } } : { ok: false, problem: { code: 'invalid_geometry', message: rings.reason } };
+    return rings.ok ? { ok: true, value: { type: 'Polygon', coordinates: rings.value } } : { ok: false, problem: rowProblem('invalid_geometry', { reason: rings.reason }) };
   }
   if (geometry.type === 'MultiPolygon') {
-    if (geometry.coordinates.length === 0) return { ok: false, problem: { code: 'empty_geometry', message: 'an empty MultiPolygon' } };
+    if (geometry.coordinates.length === 0) return { ok: false, problem: rowProblem('empty_geometry') };
     const polygons: Position[][][] = [];
     for (const polygon of geometry.coordinates) {
       const rings = polygonRings(polygon);
-      if (!rings.ok) return { ok: false, problem: { code: 'invalid_geometry', message: rings.reason } };
+      if (!rings.ok) return { ok: false, problem: rowProblem('invalid_geometry', { reason: rings.reason }) };
       polygons.push(rings.value);
     }
     return { ok: true, value: { type: 'MultiPolygon', coordinates: polygons } };
   }
-  return {
-    ok: false,
-    problem: { code: 'wrong_geometry_type', message: `a ${geometry.type}; an estate needs a Polygon or MultiPolygon (its outline)` },
-  };
+  return { ok: false, problem: rowProblem('wrong_geometry_type', { type: geometry.type }) };
 }
 
 function outOfRangeReason(geometry: Polygon | MultiPolygon): string | null {

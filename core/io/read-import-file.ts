@@ -16,9 +16,9 @@ import { unescapeFormula } from './csv.js';
 import { isGeometryHeader } from './field-matching.js';
 import { decodeText, encodingFromCodePage, encodingFromDbfLanguageDriver, isValidUtf8 } from './text-encoding.js';
 
-import type { ImportFormat } from '../api-contract.js';
+import type { ImportFormat } from '../contract/index.js';
 
-export { IMPORT_FORMATS, type ImportFormat } from '../api-contract.js';
+export { IMPORT_FORMATS, type ImportFormat } from '../contract/index.js';
 
 export interface ImportRow {
   /** 0-based position among the file's data rows (features, records or rows below the header). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { PROJECT_ROOT } from '../config.js';
 import type { Db, Executor } from '../db/index.js';
+import { INPUT_COLUMNS, inputFromJsonSql } from '../features/estates/estates.sql.js';
 
 export const DEMO_CITY_DIR = join(PROJECT_ROOT, 'data', 'demo-city');
 
@@ -35,15 +36,10 @@ const INSERT_SQL: Readonly<Record<Layer, string>> = {
   facilities: `INSERT INTO facilities (type, name, geom)
     SELECT f->'properties'->>'type', COALESCE(f->'properties'->>'name', ''), ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)
     FROM json_array_elements($1::json) AS f`,
-  estates: `INSERT INTO estates (code, name, address, district_code, subdistrict_code, community_code, year_built,
-      buildings, households, floor_area_m2, property_type, original_owner_unit, has_property_management,
-      has_owners_committee, urgent, hazard_level, willingness_pct, notes, geom)
-    SELECT p->>'code', p->>'name', COALESCE(p->>'address', ''), p->>'districtCode', p->>'subdistrictCode', p->>'communityCode',
-           (p->>'yearBuilt')::int, (p->>'buildings')::int, (p->>'households')::int, (p->>'floorAreaM2')::float8,
-           p->>'propertyType', COALESCE(p->>'originalOwnerUnit', ''), COALESCE((p->>'hasPropertyManagement')::boolean, false),
-           COALESCE((p->>'hasOwnersCommittee')::boolean, false), COALESCE((p->>'urgent')::boolean, false),
-           COALESCE(p->>'hazardLevel', 'none'), (p->>'willingnessPct')::float8, COALESCE(p->>'notes', ''),
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
+  // The ledger fields come from the registry (core/ledger-fields.ts); a value the file lacks is unknown (NULL).
+  estates: `INSERT INTO estates (district_code, subdistrict_code, community_code, geom, ${INPUT_COLUMNS.join(', ')})
+    SELECT p->>'districtCode', p->>'subdistrictCode', p->>'communityCode',
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)), ${inputFromJsonSql('p')}
     FROM json_array_elements($1::json) AS f, LATERAL (SELECT f->'properties' AS p) AS props`,
 };
 

@@ -1,14 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
 import { migrate, type Db } from '../../server/db/index.js';
 import { listMigrations } from '../../server/db/migrate.js';
 import { DEMO_CITY_DIR, loadDemoCity } from '../../server/seed/demo-city.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { startTestServer } from '../helpers/test-server.js';
 
 async function countEstates(db: Db): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
@@ -68,16 +66,14 @@ describe('health when the database is unreachable', () => {
       transaction: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
       close: () => Promise.resolve(),
     };
-    const server = createApp(deadDb, loadConfig({})).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const server = await startTestServer({ db: deadDb });
     try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`);
-      expect(response.status).toBe(503);
-      const body = (await response.json()) as { error: { code: string; message: string } };
+      const { status, body } = await server.get<{ error: { code: string; message: string } }>('/api/health');
+      expect(status).toBe(503);
       expect(body.error.code).toBe('unavailable');
       expect(body.error.message).toContain('ECONNREFUSED');
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 });

@@ -1,15 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Geometry, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature } from '../../core/api-contract.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import type { EstateApiFeature } from '../../core/contract/index.js';
+import { testBackends } from '../helpers/test-db.js';
+import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-type Reply<T> = { status: number; body: T };
 
 /** A square of about `halfSideM` metres either side of [lng, lat]. */
 function square(lng: number, lat: number, halfSideM: number): Polygon {
@@ -60,24 +56,16 @@ const BASE_PROPERTIES = {
 };
 
 describe.each(testBackends())('estate writes API on %s', (backend) => {
-  let testDb: TestDb;
-  let server: Server;
-  let base = '';
+  let api: TestServer;
   /** Places inside a sub-district, at least 100 m from any estate and 250 m from each other. */
   const spots: FreeSpot[] = [];
 
-  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
-    const response = await fetch(base + path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  function call<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    return api.request<T>(method, path, body);
   }
 
   async function tableFingerprint(): Promise<{ estates: number; checksum: string }> {
-    const [row] = await testDb.db.query<{ estates: number; checksum: string }>(
+    const [row] = await api.db.query<{ estates: number; checksum: string }>(
       `SELECT count(*)::int AS estates,
               md5(COALESCE(string_agg(id || ':' || version || ':' || name || ':' || households || ':' || ST_AsText(geom), ',' ORDER BY id), '')) AS checksum
        FROM estates`,
@@ -96,7 +84,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
   }
 
   async function postgisAreaM2(geometry: Geometry): Promise<number> {
-    const [row] = await testDb.db.query<{ area: number }>('SELECT ST_Area(ST_GeomFromGeoJSON($1)::geography) AS area', [
+    const [row] = await api.db.query<{ area: number }>('SELECT ST_Area(ST_GeomFromGeoJSON($1)::geography) AS area', [
       JSON.stringify(geometry),
     ]);
     return row?.area ?? Number.NaN;
@@ -109,46 +97,69 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb(backend);
-    server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    spots.push(...(await findFreeSpots(testDb.db, 7)));
+    api = await startTestServer({ backend });
+    spots.push(...(await findFreeSpots(api.db, 7)));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    await testDb?.dispose();
+    await api?.close();
   });
 
-  describe('create, update and delete', () => {
-    let created: EstateApiFeature;
+  /** Spots 0–5 are named by the tests below; the estate factory fills the spots after them, four estates each. */
+  let factoryEstates = 0;
 
+  /**
+   * A new estate of its own for one test, so that no test depends on another's writes: a square of
+   * 36 m on a side, 80 m from its neighbours, in a corner of a free spot (its centre is `at`).
+   */
+  async function createEstate(properties: Record<string, unknown> = {}): Promise<{ estate: EstateApiFeature; at: { lng: number; lat: number } }> {
+    const k = factoryEstates++;
+    const free = spot(6 + Math.floor(k / 4));
+    const offsetM = 40;
+    const at = {
+      lng: free.lng + ((k % 2 === 0 ? -1 : 1) * offsetM) / (111_320 * Math.cos((free.lat * Math.PI) / 180)),
+      lat: free.lat + ((k % 4 < 2 ? -1 : 1) * offsetM) / 111_320,
+    };
+    const reply = await call<EstateApiFeature>('POST', '/api/estates', feature(square(at.lng, at.lat, 18), { ...BASE_PROPERTIES, ...properties }));
+    if (reply.status !== 201) throw new Error(`could not create a test estate: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return { estate: reply.body, at };
+  }
+
+  /** PATCHes and expects success, for tests that need an estate at a later version. */
+  async function patched(estate: EstateApiFeature, properties: Record<string, unknown>): Promise<EstateApiFeature> {
+    const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${estate.id}`, { version: estate.properties.version, properties });
+    if (reply.status !== 200) throw new Error(`could not update test estate ${estate.id}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  }
+
+  describe('create, update and delete', () => {
     it('creates an estate: 201 with an id, version 1, the land area PostGIS computes and the sub-district of its location', async () => {
       const { lng, lat, subdistrictCode } = spot(0);
       const geometry = square(lng, lat, 40);
       const reply = await call<EstateApiFeature>('POST', '/api/estates', feature(geometry, BASE_PROPERTIES));
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-      created = reply.body;
+      const created = reply.body;
       expect(created.id).toBeGreaterThan(0);
       expect(created.properties.id).toBe(created.id);
       expect(created.properties.version).toBe(1);
       expect(created.geometry.type).toBe('MultiPolygon');
       expect(created.properties.landAreaM2).toBeCloseTo(await postgisAreaM2(geometry), 1);
       expect(created.properties.subdistrictCode).toBe(subdistrictCode);
-      expect(created.properties.subdistrict.length).toBeGreaterThan(0);
+      expect(created.properties.subdistrict?.length).toBeGreaterThan(0);
       expect(created.properties.districtCode).not.toBeNull();
       expect(created.properties.importLayerId).toBeNull();
       expect(created.properties.eligible).toBe(true);
     });
 
-    it('finds the created estate with GET, exactly as POST answered', async () => {
-      const reply = await call<EstateApiFeature>('GET', `/api/estates/${created.id}`);
+    it('finds a created estate with GET, exactly as POST answered', async () => {
+      const { estate } = await createEstate();
+      const reply = await call<EstateApiFeature>('GET', `/api/estates/${estate.id}`);
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual(created);
+      expect(reply.body).toEqual(estate);
     });
 
     it('updates properties only: version 2, the change stored, the polygon and area kept', async () => {
-      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, {
+      const { estate } = await createEstate();
+      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${estate.id}`, {
         version: 1,
         properties: { households: 130, eligibilityOverride: false, eligibilityOverrideReason: '已纳入其他项目' },
       });
@@ -157,72 +168,76 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       expect(reply.body.properties.households).toBe(130);
       expect(reply.body.properties.eligible).toBe(false);
       expect(reply.body.properties.name).toBe(BASE_PROPERTIES.name);
-      expect(reply.body.properties.landAreaM2).toBe(created.properties.landAreaM2);
-      expect(Date.parse(reply.body.properties.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.properties.updatedAt));
-      created = reply.body;
+      expect(reply.body.properties.landAreaM2).toBe(estate.properties.landAreaM2);
+      expect(reply.body.geometry).toEqual(estate.geometry);
+      expect(Date.parse(reply.body.properties.updatedAt)).toBeGreaterThanOrEqual(Date.parse(estate.properties.updatedAt));
+      expect((await call<EstateApiFeature>('GET', `/api/estates/${estate.id}`)).body).toEqual(reply.body);
     });
 
-    it('updates the geometry: version 3 and a land area recomputed by PostGIS', async () => {
-      const { lng, lat } = spot(0);
-      const geometry = square(lng, lat, 60);
-      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, { version: 2, geometry });
+    it('updates the geometry: the next version and a land area recomputed by PostGIS', async () => {
+      const { estate, at } = await createEstate();
+      // 27 m instead of 18 m either side: 2.25 times the area, still clear of its neighbours
+      const geometry = square(at.lng, at.lat, 27);
+      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${estate.id}`, { version: 1, geometry });
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-      expect(reply.body.properties.version).toBe(3);
-      expect(reply.body.properties.landAreaM2).toBeGreaterThan(created.properties.landAreaM2 * 2);
+      expect(reply.body.properties.version).toBe(2);
+      expect(reply.body.properties.landAreaM2).toBeGreaterThan(estate.properties.landAreaM2 * 2);
       expect(reply.body.properties.landAreaM2).toBeCloseTo(await postgisAreaM2(geometry), 1);
-      created = reply.body;
     });
 
     it('accepts a whole GET feature sent back (read-only keys stripped)', async () => {
-      const { properties } = (await call<EstateApiFeature>('GET', `/api/estates/${created.id}`)).body;
-      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, {
-        version: 3,
+      const { estate } = await createEstate();
+      const { properties } = (await call<EstateApiFeature>('GET', `/api/estates/${estate.id}`)).body;
+      const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${estate.id}`, {
+        version: 1,
         properties: { ...properties, notes: '复核' },
       });
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
       expect(reply.body.properties.notes).toBe('复核');
-      expect(reply.body.properties.version).toBe(4);
-      created = reply.body;
+      expect(reply.body.properties.version).toBe(2);
     });
 
     it('refuses a stale PATCH with 409 version_conflict carrying the current record', async () => {
-      const error = await refused('PATCH', `/api/estates/${created.id}`, { version: 1, properties: { households: 1 } }, 409);
+      const current = await patched((await createEstate()).estate, { notes: '第二版' });
+      const error = await refused('PATCH', `/api/estates/${current.id}`, { version: 1, properties: { households: 1 } }, 409);
       expect(error.code).toBe('version_conflict');
       const details = error.details as { current: EstateApiFeature };
-      expect(details.current).toEqual(created);
+      expect(details.current).toEqual(current);
     });
 
     it('lets only one of two concurrent PATCHes with the same version win', async () => {
-      const version = created.properties.version;
+      const { estate } = await createEstate();
       const replies = await Promise.all(
         [200, 210].map((households) =>
-          call<EstateApiFeature | ErrorBody>('PATCH', `/api/estates/${created.id}`, { version, properties: { households } }),
+          call<EstateApiFeature | ErrorBody>('PATCH', `/api/estates/${estate.id}`, { version: 1, properties: { households } }),
         ),
       );
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
-      const current = (await call<EstateApiFeature>('GET', `/api/estates/${created.id}`)).body;
-      expect(current.properties.version).toBe(version + 1);
+      const current = (await call<EstateApiFeature>('GET', `/api/estates/${estate.id}`)).body;
+      expect(current.properties.version).toBe(2);
       const winner = replies.find((r) => r.status === 200)?.body as EstateApiFeature;
       expect(current.properties.households).toBe(winner.properties.households);
-      created = current;
     });
 
     it('refuses a stale DELETE with 409 version_conflict', async () => {
-      const error = await refused('DELETE', `/api/estates/${created.id}?version=1`, undefined, 409);
+      const current = await patched((await createEstate()).estate, { notes: '第二版' });
+      const error = await refused('DELETE', `/api/estates/${current.id}?version=1`, undefined, 409);
       expect(error.code).toBe('version_conflict');
     });
 
     it('refuses a DELETE without a version with 400', async () => {
-      const error = await refused('DELETE', `/api/estates/${created.id}`, undefined, 400);
+      const { estate } = await createEstate();
+      const error = await refused('DELETE', `/api/estates/${estate.id}`, undefined, 400);
       expect(error.message).toContain('version');
     });
 
     it('deletes with the current version (204), after which GET, PATCH and DELETE answer 404', async () => {
-      const reply = await call('DELETE', `/api/estates/${created.id}?version=${created.properties.version}`);
+      const current = await patched((await createEstate()).estate, { notes: '第二版' });
+      const reply = await call('DELETE', `/api/estates/${current.id}?version=${current.properties.version}`);
       expect(reply.status).toBe(204);
-      expect((await call('GET', `/api/estates/${created.id}`)).status).toBe(404);
-      expect((await refused('PATCH', `/api/estates/${created.id}`, { version: 1, properties: {} }, 404)).code).toBe('not_found');
-      expect((await refused('DELETE', `/api/estates/${created.id}?version=1`, undefined, 404)).code).toBe('not_found');
+      expect((await call('GET', `/api/estates/${current.id}`)).status).toBe(404);
+      expect((await refused('PATCH', `/api/estates/${current.id}`, { version: 1, properties: {} }, 404)).code).toBe('not_found');
+      expect((await refused('DELETE', `/api/estates/${current.id}?version=1`, undefined, 404)).code).toBe('not_found');
     });
   });
 
@@ -301,7 +316,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     let demo: { id: number; name: string; lng: number; lat: number };
 
     beforeAll(async () => {
-      const [row] = await testDb.db.query<{ id: number; name: string; lng: number; lat: number }>(
+      const [row] = await api.db.query<{ id: number; name: string; lng: number; lat: number }>(
         'SELECT id, name, ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat FROM estates ORDER BY id LIMIT 1',
       );
       if (!row) throw new Error('no demo estate');
@@ -314,7 +329,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       expect(error.code).toBe('overlap');
       expect(error.message).toContain(demo.name);
       const { overlaps } = error.details as { overlaps: { id: number; name: string; overlapM2: number }[] };
-      const [expected] = await testDb.db.query<{ overlap_m2: number }>(
+      const [expected] = await api.db.query<{ overlap_m2: number }>(
         'SELECT ST_Area(ST_Intersection(geom, ST_GeomFromGeoJSON($1))::geography) AS overlap_m2 FROM estates WHERE id = $2',
         [JSON.stringify(geometry), demo.id],
       );
@@ -374,7 +389,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     });
 
     it('refuses a code another estate already has with 400 naming the code', async () => {
-      const [taken] = await testDb.db.query<{ code: string }>('SELECT code FROM estates WHERE code IS NOT NULL LIMIT 1');
+      const [taken] = await api.db.query<{ code: string }>('SELECT code FROM estates WHERE code IS NOT NULL LIMIT 1');
       const { lng, lat } = spot(1);
       const error = await refused('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, code: taken?.code }), 400);
       expect(error.message).toContain('code');
@@ -382,16 +397,16 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     });
 
     it('checks the override rule on the merged record of a PATCH', async () => {
-      const [demo] = await testDb.db.query<{ id: number; version: number }>('SELECT id, version FROM estates ORDER BY id LIMIT 1');
+      const [demo] = await api.db.query<{ id: number; version: number }>('SELECT id, version FROM estates ORDER BY id LIMIT 1');
       const error = await refused('PATCH', `/api/estates/${demo?.id}`, { version: demo?.version, properties: { eligibilityOverride: true } }, 400);
       expect(error.message).toContain('eligibilityOverrideReason');
     });
 
     it('moves an estate to a named sub-district by PATCH, taking the district from its parent', async () => {
-      const [demo] = await testDb.db.query<{ id: number; version: number; subdistrict_code: string }>(
+      const [demo] = await api.db.query<{ id: number; version: number; subdistrict_code: string }>(
         'SELECT id, version, subdistrict_code FROM estates ORDER BY id DESC LIMIT 1',
       );
-      const [target] = await testDb.db.query<{ code: string; district_code: string }>(
+      const [target] = await api.db.query<{ code: string; district_code: string }>(
         'SELECT code, district_code FROM subdistricts WHERE code <> $1 ORDER BY code LIMIT 1',
         [demo?.subdistrict_code ?? ''],
       );
@@ -408,7 +423,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
 
     it('refuses a body that is not a Feature, and a PATCH without a version, with 400', async () => {
       expect((await refused('POST', '/api/estates', { name: 'x' }, 400)).code).toBe('invalid_request');
-      const [demo] = await testDb.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id LIMIT 1');
+      const [demo] = await api.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id LIMIT 1');
       expect((await refused('PATCH', `/api/estates/${demo?.id}`, { properties: { households: 1 } }, 400)).message).toContain('version');
     });
   });

@@ -1,57 +1,19 @@
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature, EstateApiProperties, EstateSummary } from '../../core/api-contract.js';
+import type { EstateApiFeature, EstateApiProperties, EstateSummary } from '../../core/contract/index.js';
 import { estateFieldsSchema } from '../../core/estate-schema.js';
 import { autoMatchFields } from '../../core/io/field-matching.js';
 import { IMPORTABLE_FIELDS } from '../../core/io/ledger-columns.js';
 import { mapRowsToEstates, type MappedRow } from '../../core/io/map-rows.js';
 import { readImportFile } from '../../core/io/read-import-file.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import type { DbBackend } from '../../server/db/index.js';
-import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { testBackends } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type EstateCollection = FeatureCollection<MultiPolygon, EstateApiProperties>;
-
-interface RawResponse {
-  status: number;
-  headers: Headers;
-  bytes: Uint8Array;
-  text: string;
-}
-
-interface ExportApi extends TestDb {
-  raw(path: string, init?: RequestInit): Promise<RawResponse>;
-  json<T>(path: string): Promise<T>;
-  close(): Promise<void>;
-}
-
-async function openExportApi(backend: DbBackend): Promise<ExportApi> {
-  const testDb = await openTestDb(backend);
-  const server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    ...testDb,
-    async raw(path, init) {
-      const response = await fetch(base + path, init);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
-    },
-    async json<T>(path: string) {
-      return (await (await fetch(base + path)).json()) as T;
-    },
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await testDb.dispose();
-    },
-  };
-}
 
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -108,13 +70,13 @@ function expectSameEstates(rows: MappedRow[], estates: readonly EstateApiFeature
 }
 
 describe.each(testBackends())('export API on %s', (backend) => {
-  let api: ExportApi;
+  let api: TestServer;
   let all: EstateApiFeature[];
   let summary: EstateSummary;
   beforeAll(async () => {
-    api = await openExportApi(backend);
-    all = (await api.json<EstateCollection>('/api/estates')).features as EstateApiFeature[];
-    summary = await api.json<EstateSummary>('/api/summary');
+    api = await startTestServer({ backend });
+    all = (await api.get<EstateCollection>('/api/estates')).body.features as EstateApiFeature[];
+    summary = (await api.get<EstateSummary>('/api/summary')).body;
   });
   afterAll(async () => {
     await api?.close();
@@ -134,7 +96,7 @@ describe.each(testBackends())('export API on %s', (backend) => {
   });
 
   it('exports a sub-district and a selection of ids', async () => {
-    const subdistrict = (await api.json<EstateCollection>('/api/estates?subdistrict=城中街道')).features;
+    const subdistrict = (await api.get<EstateCollection>('/api/estates?subdistrict=城中街道')).body.features;
     const bySub = JSON.parse((await api.raw(`/api/export?format=geojson&subdistrict=${encodeURIComponent('城中街道')}`)).text) as EstateCollection;
     expect(bySub.features.map((f) => f.id)).toEqual(subdistrict.map((f) => f.id));
     expect(bySub.features.length).toBeGreaterThan(0);
@@ -222,7 +184,7 @@ describe.each(testBackends())('export API on %s', (backend) => {
 
   it('totals a sub-district export to the summary of that sub-district', async () => {
     const sub = encodeURIComponent('城中街道');
-    const subSummary = await api.json<EstateSummary>(`/api/summary?subdistrict=${sub}`);
+    const subSummary = (await api.get<EstateSummary>(`/api/summary?subdistrict=${sub}`)).body;
     const sheet = await readWorkbook((await api.raw(`/api/export?format=xlsx&subdistrict=${sub}`)).bytes);
     expect(sheet.rowCount).toBe(2 + subSummary.estates + 1);
     const header = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);

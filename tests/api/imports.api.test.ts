@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstateApiFeature } from '../../core/api-contract.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import type { EstateApiFeature } from '../../core/contract/index.js';
+import { testBackends } from '../helpers/test-db.js';
+import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 
@@ -16,7 +13,6 @@ const HELSINKI_FILE = HELSINKI_RESIDENTIAL;
 type Problem = { code: string; message: string; details?: unknown };
 type RowReport = { index: number; landAreaM2: number | null; problems: Problem[] };
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-type Reply<T> = { status: number; body: T };
 type ImportLayer = { id: number; name: string; fileName: string; format: string; sourceCrs: string; featureCount: number; createdAt: string };
 
 function square(lng: number, lat: number, halfSideM: number): Polygon {
@@ -35,26 +31,18 @@ function row(geometry: unknown, properties: Record<string, unknown>): unknown {
 const LAYER = { name: '2024年台账', fileName: 'taizhang.shp.zip', format: 'shapefile', sourceCrs: 'gcj02' } as const;
 
 describe.each(testBackends())('imports API on %s', (backend) => {
-  let testDb: TestDb;
-  let server: Server;
-  let base = '';
+  let api: TestServer;
   const spots: FreeSpot[] = [];
   let demo: { id: number; name: string; lng: number; lat: number };
   /** Another demo estate, far from `demo`. */
   let other: { id: number; name: string; lng: number; lat: number };
 
-  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
-    const response = await fetch(base + path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  function call<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    return api.request<T>(method, path, body);
   }
 
   async function fingerprint(): Promise<{ estates: number; layers: number; checksum: string }> {
-    const [result] = await testDb.db.query<{ estates: number; layers: number; checksum: string }>(
+    const [result] = await api.db.query<{ estates: number; layers: number; checksum: string }>(
       `SELECT count(*)::int AS estates, (SELECT count(*)::int FROM import_layers) AS layers,
               md5(COALESCE(string_agg(id || ':' || version || ':' || name || ':' || ST_AsText(geom), ',' ORDER BY id), '')) AS checksum
        FROM estates`,
@@ -70,12 +58,9 @@ describe.each(testBackends())('imports API on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb(backend);
-    server = createApp(testDb.db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    spots.push(...(await findFreeSpots(testDb.db, 11)));
-    const [first, last] = await testDb.db.query<{ id: number; name: string; lng: number; lat: number }>(
+    api = await startTestServer({ backend });
+    spots.push(...(await findFreeSpots(api.db, 11)));
+    const [first, last] = await api.db.query<{ id: number; name: string; lng: number; lat: number }>(
       `SELECT id, name, ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat FROM estates
        WHERE id IN ((SELECT min(id) FROM estates), (SELECT max(id) FROM estates)) ORDER BY id`,
     );
@@ -84,8 +69,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     other = last;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    await testDb?.dispose();
+    await api?.close();
   });
 
   /** A batch with one clean row and one row for each problem code. */
@@ -171,7 +155,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     const { features } = craftedBatch();
     const { rows } = (await call<{ rows: RowReport[] }>('POST', '/api/imports/validate', { features })).body;
     const first = features[0] as Feature<Geometry>;
-    const [expected] = await testDb.db.query<{ area: number }>('SELECT ST_Area(ST_GeomFromGeoJSON($1)::geography) AS area', [
+    const [expected] = await api.db.query<{ area: number }>('SELECT ST_Area(ST_GeomFromGeoJSON($1)::geography) AS area', [
       JSON.stringify(first.geometry),
     ]);
     expect(rows[0]?.landAreaM2).toBeCloseTo(expected?.area ?? Number.NaN, 1);
@@ -266,7 +250,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
       return row(f.geometry, { name, code: `OSM-${String(properties.osm_id)}` });
     });
     // The reference: which geometries PostGIS itself finds invalid.
-    const invalid = await testDb.db.query<{ idx: number }>(
+    const invalid = await api.db.query<{ idx: number }>(
       `SELECT (n - 1)::int AS idx FROM json_array_elements($1::json) WITH ORDINALITY AS g(f, n)
        WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(f->>'geometry')) ORDER BY 1`,
       [JSON.stringify(features)],

@@ -2,12 +2,12 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { testBackends } from '../helpers/test-db.js';
-import { openApi, type ApiFixture } from './api-fixture.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe.each(testBackends())('reference layers API on %s', (backend) => {
-  let api: ApiFixture;
+  let api: TestServer;
   beforeAll(async () => {
-    api = await openApi(backend);
+    api = await startTestServer({ backend });
   });
   afterAll(async () => {
     await api?.close();

@@ -14,7 +14,8 @@ import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
-import { listEstates } from '../../server/services/estates.service.js';
+import { serviceContext } from '../../server/context.js';
+import { listEstates } from '../../server/features/estates/estates.service.js';
 import type { Bbox } from '../../core/bbox.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
@@ -36,7 +37,7 @@ async function medianMs(work: () => Promise<unknown>, runs = 5): Promise<number>
 }
 
 async function listAsJson(db: Db, bbox?: Bbox): Promise<number> {
-  const features = await listEstates(db, { bbox }, 2000);
+  const features = await listEstates(serviceContext(db, { eligibilityCutoffYear: 2000 }), { bbox });
   return JSON.stringify({ type: 'FeatureCollection', features }).length;
 }
 

@@ -14,11 +14,29 @@ declare module 'vitest' {
   }
 }
 
+interface Templates {
+  pgliteTemplateDir: string;
+  postgresTemplateUrl: string | null;
+}
+
+// The api and browser projects both name this setup; vitest runs it once per project in one
+// process, so the first call builds the templates and later calls reuse its result.
+const BUILT = Symbol.for('renewal-atlas.test-templates');
+type WithTemplates = typeof globalThis & { [BUILT]?: Promise<Templates> };
+
 /**
  * Builds, once per run, a migrated and seeded database for each back-end; every test
  * file then works on its own copy (a copied PGlite folder, or CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(project: TestProject): Promise<void> {
+  const shared = globalThis as WithTemplates;
+  shared[BUILT] ??= buildTemplates();
+  const templates = await shared[BUILT];
+  project.provide('pgliteTemplateDir', templates.pgliteTemplateDir);
+  project.provide('postgresTemplateUrl', templates.postgresTemplateUrl);
+}
+
+async function buildTemplates(): Promise<Templates> {
   const templateDir = pgliteTemplateDir(templateFingerprint());
   if (!existsSync(templateDir)) {
     const started = performance.now();
@@ -33,7 +51,6 @@ export default async function setup(project: TestProject): Promise<void> {
     renameSync(buildDir, templateDir);
     console.log(`[tests] built embedded template database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  project.provide('pgliteTemplateDir', templateDir);
 
   const postgresUrl = process.env.TEST_DATABASE_URL;
   if (postgresUrl) {
@@ -45,5 +62,5 @@ export default async function setup(project: TestProject): Promise<void> {
       await db.close();
     }
   }
-  project.provide('postgresTemplateUrl', postgresUrl ?? null);
+  return { pgliteTemplateDir: templateDir, postgresTemplateUrl: postgresUrl ?? null };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { area } from '@turf/turf';
 import { areaOfPartsM2 } from '../../core/geometry/area-of-parts';
 import { geometryOf, isUsableRing, partsOf } from '../../core/geometry/polygon-parts';
 import { selfIntersections } from '../../core/geometry/self-intersections';
@@ -33,12 +32,34 @@ describe('the geometry of an editing session', () => {
     expect(partsOf({ type: 'Polygon', coordinates: [square] }).hadHoles).toBe(false);
   });
 
-  it('measures the area of all parts as turf does, about 11 200 m² for 0.001° square at 24.3° N', () => {
-    const one = area({ type: 'Polygon', coordinates: [square] });
-    expect(one).toBeGreaterThan(11_000);
-    expect(one).toBeLessThan(11_500);
-    expect(areaOfPartsM2([square])).toBeCloseTo(one, 6);
-    expect(areaOfPartsM2([square, square])).toBeCloseTo(2 * one, 6);
+  // Reference areas from PostGIS 3 on the ellipsoid, e.g.
+  // SELECT ST_Area(ST_GeomFromText('POLYGON((109.41 24.31, 109.411 24.31, …))', 4326)::geography);
+  // The editor may differ by up to 0.3 % today (a spherical formula); defect 9 of issue 6 narrows this to 0.1 %.
+  const POSTGIS_SQUARE_M2 = 11_243.098; // the 0.001° square at 24.31° N above
+  const lShape = [
+    [116.397, 39.909],
+    [116.3995, 39.909],
+    [116.3995, 39.9105],
+    [116.3982, 39.9105],
+    [116.3982, 39.9112],
+    [116.397, 39.9112],
+    [116.397, 39.909],
+  ];
+  const POSTGIS_L_SHAPE_M2 = 43_577.246; // an L-shaped block of about 210 m × 240 m at 39.9° N
+  const AREA_TOLERANCE = 0.003;
+
+  function expectNear(actualM2: number, referenceM2: number): void {
+    expect(Math.abs(actualM2 - referenceM2) / referenceM2, `${actualM2} m² against PostGIS ${referenceM2} m²`).toBeLessThan(AREA_TOLERANCE);
+  }
+
+  it('measures a small square and an L-shaped block as PostGIS does on the ellipsoid, within 0.3 %', () => {
+    expectNear(areaOfPartsM2([square]), POSTGIS_SQUARE_M2);
+    expectNear(areaOfPartsM2([lShape]), POSTGIS_L_SHAPE_M2);
+  });
+
+  it('measures a ring the same whichever way it is drawn, and adds up the parts', () => {
+    expectNear(areaOfPartsM2([[...lShape].reverse()]), POSTGIS_L_SHAPE_M2);
+    expectNear(areaOfPartsM2([square, lShape]), POSTGIS_SQUARE_M2 + POSTGIS_L_SHAPE_M2);
   });
 
   it('does not measure rings that are not closed polygons yet', () => {

@@ -4,6 +4,7 @@ import { estateFieldsSchema } from '../../core/estate-schema.js';
 import { coerceLedgerValue, parseNumberCell, parseYearCell } from '../../core/io/coerce-value.js';
 import { autoMatchFields } from '../../core/io/field-matching.js';
 import { mapRowsToEstates } from '../../core/io/map-rows.js';
+import { problemMessage } from '../../core/problems.js';
 import type { ImportRow, ImportTable } from '../../core/io/read-import-file.js';
 
 const SQUARE: Polygon = {
@@ -92,7 +93,7 @@ describe('mapRowsToEstates', () => {
         geometryError: null,
       },
     ]);
-    const [row] = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84', 2026);
+    const [row] = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84', { currentYear: 2026 });
     expect(row?.problems).toEqual([]);
     expect(row?.feature?.properties).toEqual({
       name: '搪瓷厂宿舍',
@@ -113,13 +114,31 @@ describe('mapRowsToEstates', () => {
     const t = table([
       { values: { 小区名称: '', 户数: '-5', 建成年代: '1850', 改造意愿: '150%', 产权性质: '别墅' }, geometry: SQUARE, geometryError: null },
     ]);
-    const [row] = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84', 2026);
+    const [row] = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84', { currentYear: 2026 });
     const codes = row?.problems.map((p) => p.code);
     expect(codes).toContain('missing_name');
     const fields = row?.problems.filter((p) => p.code === 'invalid_field').map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['households', 'yearBuilt', 'willingnessPct', 'propertyType']));
-    expect(row?.problems.find((p) => p.field === 'yearBuilt')?.message).toContain('yearBuilt');
-    expect(row?.problems.find((p) => p.field === 'propertyType')?.message).toContain('产权性质');
+    const yearBuilt = row?.problems.find((p) => p.field === 'yearBuilt');
+    expect(yearBuilt && problemMessage(yearBuilt.code, yearBuilt.params, 'zh')).toBe('建成年代不能小于 1900');
+    expect(yearBuilt && problemMessage(yearBuilt.code, yearBuilt.params, 'en')).toBe('Year built must be at least 1900');
+    const propertyType = row?.problems.find((p) => p.field === 'propertyType');
+    expect(propertyType && problemMessage(propertyType.code, propertyType.params, 'zh')).toBe('产权性质：无法识别"别墅"');
+    const missingName = row?.problems.find((p) => p.code === 'missing_name');
+    expect(missingName && problemMessage(missingName.code, missingName.params, 'zh')).toBe('缺少小区名称');
+  });
+
+  it('names unnamed rows from a pattern of other columns and the row number, and still refuses rows the pattern leaves empty', () => {
+    const t = table([
+      { values: { name: '', osm_id: '24339210' }, geometry: SQUARE, geometryError: null },
+      { values: { name: 'Kallio', osm_id: '1' }, geometry: SQUARE, geometryError: null },
+      { values: { name: null, osm_id: null }, geometry: SQUARE, geometryError: null },
+    ]);
+    const byId = mapRowsToEstates(t, { name: 'name', osm_id: null }, 'wgs84', { namePattern: 'OSM {osm_id}' });
+    expect(byId.map((r) => r.feature?.properties.name ?? null)).toEqual(['OSM 24339210', 'Kallio', null]);
+    expect(byId[2]?.problems.map((p) => p.code)).toEqual(['missing_name']);
+    const numbered = mapRowsToEstates(t, { name: 'name', osm_id: null }, 'wgs84', { namePattern: '未命名小区 {#}' });
+    expect(numbered.map((r) => r.feature?.properties.name)).toEqual(['未命名小区 1', 'Kallio', '未命名小区 3']);
   });
 
   it('reports points and lines as the wrong geometry type, and a missing or unreadable geometry', () => {

@@ -34,13 +34,42 @@ describe('coordinate conversion', () => {
       expect(worstM).toBeLessThan(2);
     });
 
-    it(`brings WGS84 → BD-09 → WGS84 back within 2 m around ${place}`, () => {
+    it(`moves WGS84 → BD-09 by Baidu's 0.0065° E, 0.006° N on top of GCJ-02 and brings it back within 2 m around ${place}`, () => {
+      let worstM = 0;
       for (const point of gridAround([centre[0], centre[1]])) {
-        const bd = fromWgs84<Point>({ type: 'Point', coordinates: point }, 'bd09');
-        expect(haversineM(point, toWgs84(bd, 'bd09').coordinates)).toBeLessThan(2);
+        const gcj = fromWgs84<Point>({ type: 'Point', coordinates: point }, 'gcj02').coordinates;
+        const bd = fromWgs84<Point>({ type: 'Point', coordinates: point }, 'bd09').coordinates;
+        // BD-09 adds about +0.0065° lng, +0.006° lat to GCJ-02: 840–960 m to the north-east between 24° and 40° N
+        expect(bd[0] ?? 0).toBeGreaterThan(gcj[0] ?? 0);
+        expect(bd[1] ?? 0).toBeGreaterThan(gcj[1] ?? 0);
+        expect(haversineM(gcj, bd)).toBeGreaterThan(800);
+        expect(haversineM(gcj, bd)).toBeLessThan(1000);
+        const back = toWgs84<Point>({ type: 'Point', coordinates: bd }, 'bd09').coordinates;
+        worstM = Math.max(worstM, haversineM(point, back));
       }
+      expect(worstM).toBeLessThan(2);
     });
   }
+
+  // Published outputs of wandergis/coordtransform (MIT), test/app.js, for the input (116.404, 39.915).
+  it('agrees with published reference values at Tiananmen: WGS84 → GCJ-02 and GCJ-02 → BD-09 within 1 m', () => {
+    const gcj = fromWgs84<Point>({ type: 'Point', coordinates: [116.404, 39.915] }, 'gcj02').coordinates;
+    expect(haversineM(gcj, [116.41024449916938, 39.91640428150164])).toBeLessThan(1);
+    // The WGS84 point whose GCJ-02 is (116.404, 39.915) must land on the published BD-09 of (116.404, 39.915).
+    const bd = fromWgs84<Point>({ type: 'Point', coordinates: [116.39775550083061, 39.91359571849836] }, 'bd09').coordinates;
+    expect(haversineM(bd, [116.41036949371029, 39.92133699351021])).toBeLessThan(1);
+  });
+
+  it('puts Beijing railway station, as published in BD-09 and in GCJ-02, on one WGS84 place about 1.4 km from its BD-09 numbers', () => {
+    // The station's coordinates as the documentation of an R converter's bd2gcj() gives them (5 decimals, about 1 m).
+    const bd: [number, number] = [116.43351, 39.90851];
+    const gcj: [number, number] = [116.42703, 39.90245];
+    const fromBd = positionToWgs84(bd, 'bd09');
+    const fromGcj = positionToWgs84(gcj, 'gcj02');
+    expect(haversineM(fromBd, fromGcj)).toBeLessThan(3);
+    expect(haversineM(bd, fromBd)).toBeGreaterThan(1000);
+    expect(haversineM(bd, fromBd)).toBeLessThan(1500);
+  });
 
   it('converts a copy and never changes the caller’s geometry', () => {
     const polygon: Polygon = {

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Bbox } from '../../core/bbox.js';
-import type { Queryable, SqlParam } from '../db/index.js';
+import type { Bbox } from '../../../core/bbox.js';
+import type { Queryable, SqlParam } from '../../db/index.js';
 
 /** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
 type GeoRow = { id: number; geometry: Geometry } & Record<string, unknown>;

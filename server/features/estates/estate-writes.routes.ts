@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
-import { createEstate, deleteEstate, updateEstate } from '../services/estate-writes.service.js';
-import { idParam } from './query-schemas.js';
+import type { ServiceContext } from '../../context.js';
+import { idParam } from '../../http/query-schemas.js';
+import { createEstate, deleteEstate, updateEstate } from './estate-writes.service.js';
 
 const propertiesObject = z.record(z.string(), z.unknown());
 
@@ -34,13 +34,13 @@ const deleteQuery = z
   .strict();
 
 /** POST/PATCH/DELETE /api/estates (docs/API.md → Writes). */
-export function estateWritesRouter(db: Db, eligibilityCutoffYear: number): Router {
+export function estateWritesRouter(ctx: ServiceContext): Router {
   const router = Router();
 
   router.post('/estates', async (req, res) => {
     const query = createQuery.parse(req.query);
     const body = createBody.parse(req.body);
-    const feature = await createEstate(db, body, { eligibilityCutoffYear, allowOverlap: query.allowOverlap === 'true' });
+    const feature = await createEstate(ctx, body, { allowOverlap: query.allowOverlap === 'true' });
     res.status(201).json(feature);
   });
 
@@ -48,10 +48,10 @@ export function estateWritesRouter(db: Db, eligibilityCutoffYear: number): Route
     const { id } = idParam.parse(req.params);
     const body = patchBody.parse(req.body);
     const feature = await updateEstate(
-      db,
+      ctx,
       id,
       { version: body.version, properties: body.properties, geometry: body.geometry },
-      { eligibilityCutoffYear, allowOverlap: body.allowOverlap === true },
+      { allowOverlap: body.allowOverlap === true },
     );
     res.json(feature);
   });
@@ -59,7 +59,7 @@ export function estateWritesRouter(db: Db, eligibilityCutoffYear: number): Route
   router.delete('/estates/:id', async (req, res) => {
     const { id } = idParam.parse(req.params);
     const { version } = deleteQuery.parse(req.query);
-    await deleteEstate(db, id, version, eligibilityCutoffYear);
+    await deleteEstate(ctx, id, version);
     res.status(204).end();
   });
 

@@ -1,8 +1,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
-import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from '../services/export.service.js';
-import { bboxParam, estateFilterQuery } from './query-schemas.js';
+import type { ServiceContext } from '../../context.js';
+import { bboxParam, estateFilterQuery } from '../../http/query-schemas.js';
+import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from './export.service.js';
 
 const MAX_EXPORT_IDS = 100_000;
 
@@ -54,13 +54,13 @@ function describeScope(query: ExportRequest, count: number): string {
   return parts.length > 0 ? parts.join('，') : '全部小区';
 }
 
-export function exportRouter(db: Db, eligibilityCutoffYear: number): Router {
+export function exportRouter(ctx: ServiceContext): Router {
   const router = Router();
 
   async function sendExport(request: ExportRequest, res: Response): Promise<void> {
     const { format, ids, ...filter } = request;
     const selection: ExportSelection = ids ? { ids } : { filter };
-    const estates = await selectEstatesForExport(db, selection, eligibilityCutoffYear);
+    const estates = await selectEstatesForExport(ctx, selection);
     const file = await buildExport(format, estates, { scope: describeScope(request, estates.length) });
     res.set('Content-Type', file.contentType);
     res.set('Content-Disposition', file.contentDisposition);

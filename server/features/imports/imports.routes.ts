@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
-import { IMPORT_FORMATS } from '../../core/io/read-import-file.js';
-import { SOURCE_CRS } from '../../core/io/source-crs.js';
-import { commitImport, listImportLayers, validateImport } from '../services/imports.service.js';
-import { noQuery } from './query-schemas.js';
+import { IMPORT_FORMATS } from '../../../core/contract/index.js';
+import { SOURCE_CRS } from '../../../core/io/source-crs.js';
+import type { ServiceContext } from '../../context.js';
+import { noQuery } from '../../http/query-schemas.js';
+import { commitImport, listImportLayers, validateImport } from './imports.service.js';
 
 /** More rows than this belong in several files. */
 export const MAX_IMPORT_FEATURES = 50_000;
@@ -30,25 +30,25 @@ const commitBody = z
   .strict();
 
 /** POST /api/imports/validate, POST /api/imports, GET /api/import-layers (docs/API.md → Writes). */
-export function importsRouter(db: Db): Router {
+export function importsRouter(ctx: ServiceContext): Router {
   const router = Router();
 
   router.post('/imports/validate', async (req, res) => {
     noQuery.parse(req.query);
     const body = validateBody.parse(req.body);
-    res.json({ rows: await validateImport(db, body.features) });
+    res.json({ rows: await validateImport(ctx, body.features) });
   });
 
   router.post('/imports', async (req, res) => {
     noQuery.parse(req.query);
     const body = commitBody.parse(req.body);
-    const result = await commitImport(db, body.layer, body.features, { allowOverlap: body.allowOverlap === true });
+    const result = await commitImport(ctx, body.layer, body.features, { allowOverlap: body.allowOverlap === true });
     res.status(201).json(result);
   });
 
   router.get('/import-layers', async (req, res) => {
     noQuery.parse(req.query);
-    res.json(await listImportLayers(db));
+    res.json(await listImportLayers(ctx));
   });
 
   return router;

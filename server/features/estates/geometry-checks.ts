@@ -1,10 +1,12 @@
 /**
  * The geometry rules of estate writes and imports, run in PostGIS (the truth):
- * migration 003 defines `estate_geometry_check` (parse, type, emptiness, range, vertex count,
+ * migrations 003/004 define `estate_geometry_check` (parse, type, emptiness, range, vertex count,
  * validity) and `estate_units` (administrative units from the polygon's location).
  */
-import type { Queryable } from '../db/index.js';
-import { HttpError } from '../errors.js';
+import type { EstateOverlap } from '../../../core/contract/index.js';
+import { GEOMETRY_PROBLEM_CODES, type GeometryProblemCode, type ProblemParams } from '../../../core/problems.js';
+import type { Queryable } from '../../db/index.js';
+import { ConflictError, RejectedError } from '../../domain-errors.js';
 
 /** More vertices than this (ST_NPoints, closing points included) are refused. */
 export const MAX_ESTATE_VERTICES = 10_000;
@@ -13,34 +15,17 @@ export const MAX_OVERLAP_M2 = 1;
 /** An estate with the same name this close to an existing one is taken for a duplicate. */
 export const DUPLICATE_DISTANCE_M = 50;
 
-export const GEOMETRY_PROBLEM_CODES = [
-  'invalid_geometry',
-  'wrong_geometry_type',
-  'empty_geometry',
-  'coordinates_out_of_range',
-  'too_many_vertices',
-] as const;
-export type GeometryProblemCode = (typeof GEOMETRY_PROBLEM_CODES)[number];
-
-/** 422 for a geometry PostGIS refuses; `code` is the specific problem. */
-export class GeometryError extends HttpError {
-  constructor(code: GeometryProblemCode, message: string) {
-    super(422, code, message);
-  }
+/** The params of a geometry problem from the check's detail column (reason, type or vertex limit). */
+export function geometryProblemParams(code: GeometryProblemCode, detail: string | null): ProblemParams {
+  if (code === 'invalid_geometry') return { reason: detail ?? '' };
+  if (code === 'wrong_geometry_type') return { type: detail ?? '' };
+  if (code === 'too_many_vertices') return { maximum: MAX_ESTATE_VERTICES };
+  return {};
 }
 
-export interface EstateOverlap {
-  id: number;
-  name: string;
-  overlapM2: number;
-}
-
-/** 409 for an overlap with stored estates; details.overlaps names them. */
-export class OverlapError extends HttpError {
-  constructor(overlaps: EstateOverlap[]) {
-    const list = overlaps.map((o) => `${o.name} (id ${o.id}, ${o.overlapM2.toFixed(1)} m²)`).join(', ');
-    super(409, 'overlap', `the polygon overlaps ${overlaps.length === 1 ? 'estate' : 'estates'} ${list}`, { overlaps });
-  }
+/** A list of overlapped estates for a message: `name (id 3, 12.5 m²), …`. */
+export function overlapList(overlaps: readonly EstateOverlap[]): string {
+  return overlaps.map((o) => `${o.name} (id ${o.id}, ${o.overlapM2.toFixed(1)} m²)`).join(', ');
 }
 
 /** The geometry as text for `ST_GeomFromGeoJSON`; JSON null/undefined (no geometry) becomes SQL NULL. */
@@ -49,28 +34,44 @@ export function geometryText(geometry: unknown): string | null {
   return JSON.stringify(geometry);
 }
 
-export type GeometryCheck = { ok: true } | { ok: false; code: GeometryProblemCode; message: string };
+export type GeometryCheck = { ok: true } | { ok: false; code: GeometryProblemCode; message: string; params: ProblemParams };
 
-function isGeometryProblemCode(value: string): value is GeometryProblemCode {
+export function isGeometryProblemCode(value: string): value is GeometryProblemCode {
   return (GEOMETRY_PROBLEM_CODES as readonly string[]).includes(value);
 }
 
 /** Runs the PostGIS geometry rules on one GeoJSON geometry. */
 export async function checkGeometry(db: Queryable, geojson: string | null): Promise<GeometryCheck> {
-  const [row] = await db.query<{ problem_code: string | null; problem_message: string | null }>(
-    'SELECT problem_code, problem_message FROM estate_geometry_check($1, $2)',
+  const [row] = await db.query<{ problem_code: string | null; problem_message: string | null; problem_detail: string | null }>(
+    'SELECT problem_code, problem_message, problem_detail FROM estate_geometry_check($1, $2)',
     [geojson, MAX_ESTATE_VERTICES],
   );
   if (!row) throw new Error('estate_geometry_check returned no row');
   if (row.problem_code === null) return { ok: true };
   if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
-  return { ok: false, code: row.problem_code, message: row.problem_message ?? row.problem_code };
+  return { ok: false, code: row.problem_code, message: row.problem_message ?? row.problem_code, params: geometryProblemParams(row.problem_code, row.problem_detail) };
 }
 
-/** Throws a 422 GeometryError unless the geometry passes every rule. */
+/** A geometry PostGIS refuses (422), with PostGIS's own English wording kept as the message. */
+export class GeometryRejectedError extends RejectedError {
+  constructor(check: Extract<GeometryCheck, { ok: false }>) {
+    super(check.code, check.params);
+    this.message = check.message;
+  }
+}
+
+/** Throws a GeometryRejectedError unless the geometry passes every rule. */
 export async function assertGeometry(db: Queryable, geojson: string | null): Promise<void> {
   const check = await checkGeometry(db, geojson);
-  if (!check.ok) throw new GeometryError(check.code, check.message);
+  if (!check.ok) throw new GeometryRejectedError(check);
+}
+
+/** An overlap with stored estates (409); details.overlaps names them. */
+export class OverlapError extends ConflictError {
+  constructor(overlaps: EstateOverlap[]) {
+    super('overlap', { list: overlapList(overlaps) }, { overlaps });
+    this.message = `the polygon overlaps ${overlaps.length === 1 ? 'estate' : 'estates'} ${overlapList(overlaps)}`;
+  }
 }
 
 /**

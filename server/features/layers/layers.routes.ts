@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import type { Db } from '../db/index.js';
-import { listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from '../services/geo.service.js';
-import { bboxOnlyQuery, facilityQuery, noQuery } from './query-schemas.js';
+import type { ServiceContext } from '../../context.js';
+import { bboxOnlyQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
+import { listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
 
 /** Reference layers: facilities, roads, administrative units and water. */
-export function geoRouter(db: Db): Router {
+export function layersRouter({ db }: ServiceContext): Router {
   const router = Router();
   router.get('/facilities', async (req, res) => {
     res.json(await listFacilities(db, facilityQuery.parse(req.query)));

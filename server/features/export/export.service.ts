@@ -5,12 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { geojsonToWKT } from '@terraformer/wkt';
-import type { EstateApiFeature } from '../../core/api-contract.js';
-import { toCsv } from '../../core/io/csv.js';
-import { LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, WKT_COLUMN_HEADER, ledgerCellValue, type LedgerFieldKey } from '../../core/io/ledger-columns.js';
-import type { Queryable } from '../db/index.js';
-import { ValidationError } from '../errors.js';
-import { listEstates, type EstateFilter } from './estates.service.js';
+import type { EstateApiFeature, EstateFilter } from '../../../core/contract/index.js';
+import { toCsv } from '../../../core/io/csv.js';
+import { LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, WKT_COLUMN_HEADER, ledgerCellValue } from '../../../core/io/ledger-columns.js';
+import { TOTALLED_FIELD_KEYS } from '../../../core/ledger-fields.js';
+import type { ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/index.js';
+import { InvalidError } from '../../domain-errors.js';
+import { listEstates, listEstatesById } from '../estates/estates.service.js';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,13 +36,15 @@ export interface ExportFile {
 }
 
 /** The estates to export, ordered by id; an unknown id in a selection is a 400 naming it. */
-export async function selectEstatesForExport(db: Queryable, selection: ExportSelection, eligibilityCutoffYear: number): Promise<EstateApiFeature[]> {
-  if ('filter' in selection) return listEstates(db, selection.filter, eligibilityCutoffYear);
-  const wanted = new Set(selection.ids);
-  const estates = (await listEstates(db, {}, eligibilityCutoffYear)).filter((estate) => wanted.has(estate.id));
+export async function selectEstatesForExport(ctx: ServiceContext<Queryable>, selection: ExportSelection): Promise<EstateApiFeature[]> {
+  if ('filter' in selection) return listEstates(ctx, selection.filter);
+  const estates = await listEstatesById(ctx, selection.ids);
   const found = new Set(estates.map((estate) => estate.id));
-  const missing = [...wanted].filter((id) => !found.has(id));
-  if (missing.length > 0) throw new ValidationError(`ids: no estate with id ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ' …' : ''}`);
+  const missing = selection.ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const list = `${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ' …' : ''}`;
+    throw new InvalidError([{ field: 'ids', code: 'not_a_value', params: { field: 'ids', value: list }, message: `ids: no estate with id ${list}` }]);
+  }
   return estates;
 }
 
@@ -90,7 +94,6 @@ export function estatesToCsv(estates: readonly EstateApiFeature[]): string {
   );
 }
 
-const TOTALLED: readonly LedgerFieldKey[] = ['households', 'buildings', 'floorAreaM2', 'landAreaM2'];
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB0B8C4' } };
 const GRID: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -158,9 +161,9 @@ export async function estatesToXlsx(estates: readonly EstateApiFeature[], option
   const nameIndex = 1 + LEDGER_COLUMNS.findIndex((c) => c.key === 'name');
   const count = estates.length;
   totals[nameIndex] = count > 0 ? { formula: `COUNTA(${columnLetter(nameIndex + 1)}${firstDataRow}:${columnLetter(nameIndex + 1)}${lastDataRow})`, result: count } : 0;
-  for (const key of TOTALLED) {
+  for (const key of TOTALLED_FIELD_KEYS) {
     const index = 1 + LEDGER_COLUMNS.findIndex((c) => c.key === key);
-    const sum = estates.reduce((total, estate) => total + estate.properties[key as 'households' | 'buildings' | 'floorAreaM2' | 'landAreaM2'], 0);
+    const sum = estates.reduce((total, estate) => total + (estate.properties[key] ?? 0), 0);
     const letter = columnLetter(index + 1);
     totals[index] = count > 0 ? { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: Math.round(sum * 100) / 100 } : 0;
   }

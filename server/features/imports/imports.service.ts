@@ -3,56 +3,36 @@
  * Set-based: the rows go into a temporary table in batches, every rule is one SQL statement
  * over all rows, and the commit is one INSERT … SELECT from that table.
  */
-import type { EstateFields } from '../../core/estate-schema.js';
-import type { Db, Executor, Queryable } from '../db/index.js';
-import { HttpError } from '../errors.js';
-import { givenUnitCodes, parseEstateFields, writableProperties, type UnitCodeField } from './estate-fields.js';
-import { ESTATE_WRITE_LOCK_KEY } from './estate-writes.service.js';
-import { DUPLICATE_DISTANCE_M, MAX_ESTATE_VERTICES, MAX_OVERLAP_M2, type GeometryProblemCode } from './geometry-checks.js';
-
-// The formats and source systems are those the client's file readers produce (core/io).
-import type {
-  ImportFormat,
-  ImportLayerInput,
-  ImportProblem as ContractImportProblem,
-  ImportRowReport as ContractImportRowReport,
-} from '../../core/api-contract.js';
-import type { SourceCrs } from '../../core/io/source-crs.js';
-
-export type { ImportLayerInput };
+import type { ImportLayer, ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } from '../../../core/contract/index.js';
+import { isRecord } from '../../../core/checks.js';
+import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
+import type { ImportFormat } from '../../../core/contract/index.js';
+import type { SourceCrs } from '../../../core/io/source-crs.js';
+import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
+import type { ServiceContext } from '../../context.js';
+import type { Executor, Queryable } from '../../db/index.js';
+import { RejectedError } from '../../domain-errors.js';
+import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
+import { ESTATE_WRITE_LOCK_KEY } from '../estates/estate-writes.service.js';
+import { INPUT_COLUMNS, inputFromJsonSql } from '../estates/estates.sql.js';
+import {
+  DUPLICATE_DISTANCE_M,
+  geometryProblemParams,
+  isGeometryProblemCode,
+  MAX_ESTATE_VERTICES,
+  MAX_OVERLAP_M2,
+  overlapList,
+} from '../estates/geometry-checks.js';
 
 /** Rows per INSERT into the working table: big enough to be fast, small enough for one message. */
 const BATCH_ROWS = 1000;
 
-export type ImportProblemCode =
-  | GeometryProblemCode
-  | 'missing_name'
-  | 'invalid_field'
-  | 'overlap_existing'
-  | 'overlap_in_file'
-  | 'duplicate';
-
 /** Problems that `allowOverlap` turns from refusals into accepted facts. */
-const OVERLAP_CODES: ReadonlySet<ImportProblemCode> = new Set(['overlap_existing', 'overlap_in_file']);
+const OVERLAP_CODES: ReadonlySet<ImportRowProblemCode> = new Set(['overlap_existing', 'overlap_in_file']);
 
-export interface ImportProblem extends ContractImportProblem {
-  code: ImportProblemCode;
-}
-
-export interface ImportRowReport extends Omit<ContractImportRowReport, 'problems'> {
-  problems: ImportProblem[];
-}
-
-export interface ImportLayer extends ImportLayerInput {
-  id: number;
-  featureCount: number;
-  createdAt: string;
-}
-
-export interface ImportResult {
-  layerId: number;
-  inserted: number;
-  ids: number[];
+/** A problem with its English message worded from core/problems.ts (the client words it in Chinese from the same table). */
+function problem(code: ImportRowProblemCode, params: ProblemParams, details?: unknown, message = problemMessage(code, params, 'en')): ImportProblem {
+  return details === undefined ? { code, message, params } : { code, message, params, details };
 }
 
 interface PreparedRow {
@@ -65,10 +45,6 @@ interface PreparedRow {
   problems: ImportProblem[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The field rules of one row, in TypeScript (core/estate-schema.ts), before anything reaches SQL. */
 function prepareRow(feature: unknown, index: number, currentYear: number): PreparedRow {
   const record = isRecord(feature) ? feature : {};
@@ -79,9 +55,9 @@ function prepareRow(feature: unknown, index: number, currentYear: number): Prepa
   if (!result.ok) {
     for (const issue of result.issues) {
       if (issue.field === 'name' && rawName === '') {
-        problems.push({ code: 'missing_name', message: 'the estate has no name' });
+        problems.push(problem('missing_name', {}));
       } else {
-        problems.push({ code: 'invalid_field', message: issue.message, details: { field: issue.field } });
+        problems.push(problem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code, detail: issue.message }, { field: issue.field }, issue.message));
       }
     }
   }
@@ -90,7 +66,7 @@ function prepareRow(feature: unknown, index: number, currentYear: number): Prepa
     index,
     fields,
     name: fields?.name ?? (rawName === '' ? null : rawName),
-    code: fields && fields.code !== '' ? fields.code : null,
+    code: fields?.code ?? null,
     units: fields ? givenUnitCodes(properties) : { districtCode: null, subdistrictCode: null, communityCode: null },
     geometry: record.geometry ?? null,
     problems,
@@ -106,11 +82,8 @@ function flagCodesRepeatedInFile(rows: readonly PreparedRow[]): void {
     if (first === undefined) {
       firstByCode.set(row.code, row.index);
     } else {
-      row.problems.push({
-        code: 'invalid_field',
-        message: `code: "${row.code}" is also used by row ${first}`,
-        details: { field: 'code', otherIndex: first },
-      });
+      const message = `code: "${row.code}" is also used by row ${first}`;
+      row.problems.push(problem('invalid_field', { field: 'code', detail: message }, { field: 'code', otherIndex: first }, message));
     }
   }
 }
@@ -126,15 +99,16 @@ const CREATE_WORK_TABLE = `CREATE TEMP TABLE import_rows (
     geom geometry,
     problem_code text,
     problem_message text,
+    problem_detail text,
     new_id integer
   ) ON COMMIT DROP`;
 
 // Each batch is a JSON array of { idx, name, code, units…, fields, geometry }; the geometry goes
 // through estate_geometry_check (migration 003), which never throws, so one bad row cannot abort the rest.
 const INSERT_WORK_ROWS = `INSERT INTO import_rows
-    (idx, name, code, district_code, subdistrict_code, community_code, fields, geom, problem_code, problem_message)
+    (idx, name, code, district_code, subdistrict_code, community_code, fields, geom, problem_code, problem_message, problem_detail)
   SELECT (r->>'idx')::int, r->>'name', r->>'code', r->>'districtCode', r->>'subdistrictCode', r->>'communityCode',
-         r->'fields', c.geom, c.problem_code, c.problem_message
+         r->'fields', c.geom, c.problem_code, c.problem_message, c.problem_detail
   FROM json_array_elements($1::json) AS r, LATERAL estate_geometry_check(r->>'geometry', $2) AS c`;
 
 async function loadWorkTable(tx: Executor, rows: readonly PreparedRow[]): Promise<void> {
@@ -172,12 +146,13 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
   };
   const landAreas = new Map<number, number>();
 
-  const geometryRows = await tx.query<{ idx: number; problem_code: string | null; problem_message: string | null; land_area_m2: number | null }>(
-    `SELECT idx, problem_code, problem_message, ST_Area(geom::geography) AS land_area_m2 FROM import_rows`,
+  const geometryRows = await tx.query<{ idx: number; problem_code: string | null; problem_message: string | null; problem_detail: string | null; land_area_m2: number | null }>(
+    `SELECT idx, problem_code, problem_message, problem_detail, ST_Area(geom::geography) AS land_area_m2 FROM import_rows`,
   );
   for (const row of geometryRows) {
     if (row.problem_code !== null) {
-      add(row.idx, { code: row.problem_code as GeometryProblemCode, message: row.problem_message ?? row.problem_code });
+      if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
+      add(row.idx, problem(row.problem_code, geometryProblemParams(row.problem_code, row.problem_detail), undefined, row.problem_message ?? row.problem_code));
     } else if (row.land_area_m2 !== null) {
       landAreas.set(row.idx, round(row.land_area_m2, 2));
     }
@@ -189,11 +164,8 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
        WHERE r.${unit.column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${unit.table} u WHERE u.code = r.${unit.column})`,
     );
     for (const row of unknown) {
-      add(row.idx, {
-        code: 'invalid_field',
-        message: `${unit.field}: unknown ${unit.label} code "${row.code}"`,
-        details: { field: unit.field },
-      });
+      const message = `${unit.field}: unknown ${unit.label} code "${row.code}"`;
+      add(row.idx, problem('invalid_field', { field: unit.field, detail: message }, { field: unit.field }, message));
     }
   }
 
@@ -201,11 +173,8 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
     'SELECT r.idx, r.code, e.id, e.name FROM import_rows r JOIN estates e ON e.code = r.code',
   );
   for (const row of codeClashes) {
-    add(row.idx, {
-      code: 'invalid_field',
-      message: `code: "${row.code}" is already used by estate ${row.name} (id ${row.id})`,
-      details: { field: 'code', id: row.id, name: row.name },
-    });
+    const message = `code: "${row.code}" is already used by estate ${row.name} (id ${row.id})`;
+    add(row.idx, problem('invalid_field', { field: 'code', detail: message }, { field: 'code', id: row.id, name: row.name }, message));
   }
 
   if (checkOverlaps) {
@@ -223,8 +192,7 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
       byRow.set(row.idx, list);
     }
     for (const [idx, overlaps] of byRow) {
-      const names = overlaps.map((o) => `${o.name} (id ${o.id}, ${o.overlapM2.toFixed(1)} m²)`).join(', ');
-      add(idx, { code: 'overlap_existing', message: `overlaps stored estates: ${names}`, details: { overlaps } });
+      add(idx, problem('overlap_existing', { list: overlapList(overlaps) }, { overlaps }));
     }
 
     const inFile = await tx.query<{ a: number; b: number; overlap_m2: number }>(
@@ -236,8 +204,8 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
     );
     for (const pair of inFile) {
       const overlapM2 = round(pair.overlap_m2, 1);
-      add(pair.a, { code: 'overlap_in_file', message: `overlaps row ${pair.b} by ${overlapM2.toFixed(1)} m²`, details: { otherIndex: pair.b, overlapM2 } });
-      add(pair.b, { code: 'overlap_in_file', message: `overlaps row ${pair.a} by ${overlapM2.toFixed(1)} m²`, details: { otherIndex: pair.a, overlapM2 } });
+      add(pair.a, problem('overlap_in_file', { otherIndex: pair.b, overlapM2: overlapM2.toFixed(1) }, { otherIndex: pair.b, overlapM2 }));
+      add(pair.b, problem('overlap_in_file', { otherIndex: pair.a, overlapM2: overlapM2.toFixed(1) }, { otherIndex: pair.a, overlapM2 }));
     }
   }
 
@@ -249,27 +217,21 @@ async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], check
     [DUPLICATE_DISTANCE_M],
   );
   for (const row of duplicates) {
-    const where = row.distance_m === 0 ? 'overlapping it' : `${row.distance_m.toFixed(0)} m away`;
-    add(row.idx, {
-      code: 'duplicate',
-      message: `an estate named ${row.name} already exists ${where} (id ${row.id})`,
-      details: { id: row.id, name: row.name },
-    });
+    add(row.idx, problem('duplicate', { name: row.name, id: row.id, distanceM: Math.round(row.distance_m) }, { id: row.id, name: row.name }));
   }
   return landAreas;
 }
 
 export interface ImportCheckOptions {
-  /** For the year-built rule; defaults to this year. */
-  currentYear?: number;
+  /** For the year-built rule. */
+  currentYear: number;
   /** Overlaps are not problems (the planner accepted them). */
   allowOverlap?: boolean;
 }
 
 /** Prepares the rows, fills the work table and runs every rule; must run inside a transaction. */
 async function checkRows(tx: Executor, features: readonly unknown[], options: ImportCheckOptions): Promise<{ rows: PreparedRow[]; reports: ImportRowReport[] }> {
-  const currentYear = options.currentYear ?? new Date().getFullYear();
-  const rows = features.map((feature, index) => prepareRow(feature, index, currentYear));
+  const rows = features.map((feature, index) => prepareRow(feature, index, options.currentYear));
   flagCodesRepeatedInFile(rows);
   await loadWorkTable(tx, rows);
   const landAreas = await checkWorkTable(tx, rows, options.allowOverlap !== true);
@@ -278,43 +240,34 @@ async function checkRows(tx: Executor, features: readonly unknown[], options: Im
 }
 
 /** POST /api/imports/validate: the per-row report; writes nothing (the work table dies with the transaction). */
-export async function validateImport(db: Db, features: readonly unknown[], options: ImportCheckOptions = {}): Promise<ImportRowReport[]> {
-  return db.transaction(async (tx) => (await checkRows(tx, features, options)).reports);
+export async function validateImport(ctx: ServiceContext, features: readonly unknown[]): Promise<ImportRowReport[]> {
+  return ctx.db.transaction(async (tx) => (await checkRows(tx, features, { currentYear: ctx.now().getFullYear() })).reports);
 }
 
-/** 422 for an import with problem rows; details.rows is the whole report. */
-export class ImportRejectedError extends HttpError {
+/** An import with problem rows (422); details.rows is the whole report. */
+export class ImportRejectedError extends RejectedError {
   constructor(rows: ImportRowReport[]) {
     const bad = rows.filter((row) => row.problems.length > 0).length;
-    super(422, 'import_rejected', `${bad} of ${rows.length} rows have problems; nothing was imported`, { rows });
+    super('import_rejected', { bad, total: rows.length }, { rows });
   }
 }
 
-const INSERT_ESTATES = `INSERT INTO estates (id, code, name, address, district_code, subdistrict_code, community_code,
-    year_built, buildings, households, floor_area_m2, property_type, original_owner_unit, has_property_management,
-    has_owners_committee, urgent, hazard_level, willingness_pct, notes, eligibility_override,
-    eligibility_override_reason, import_layer_id, geom)
-  SELECT r.new_id, r.code, f->>'name', f->>'address', u.district_code, u.subdistrict_code, u.community_code,
-         (f->>'yearBuilt')::int, (f->>'buildings')::int, (f->>'households')::int, (f->>'floorAreaM2')::float8,
-         f->>'propertyType', f->>'originalOwnerUnit', (f->>'hasPropertyManagement')::boolean,
-         (f->>'hasOwnersCommittee')::boolean, (f->>'urgent')::boolean, f->>'hazardLevel',
-         (f->>'willingnessPct')::float8, f->>'notes', (f->>'eligibilityOverride')::boolean,
-         f->>'eligibilityOverrideReason', $1, r.geom
+const INSERT_ESTATES = `INSERT INTO estates (id, district_code, subdistrict_code, community_code, import_layer_id, geom, ${INPUT_COLUMNS.join(', ')})
+  SELECT r.new_id, u.district_code, u.subdistrict_code, u.community_code, $1, r.geom, ${inputFromJsonSql('r.fields')}
   FROM import_rows r
-  CROSS JOIN LATERAL (SELECT r.fields AS f) AS x
   CROSS JOIN LATERAL estate_units(r.geom, r.district_code, r.subdistrict_code, r.community_code) AS u
   ORDER BY r.idx`;
 
 /** POST /api/imports: all rows as one layer in one transaction, or nothing (ImportRejectedError). */
 export async function commitImport(
-  db: Db,
+  ctx: ServiceContext,
   layer: ImportLayerInput,
   features: readonly unknown[],
-  options: ImportCheckOptions = {},
+  options: { allowOverlap?: boolean } = {},
 ): Promise<ImportResult> {
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ESTATE_WRITE_LOCK_KEY]);
-    const { reports } = await checkRows(tx, features, options);
+    const { reports } = await checkRows(tx, features, { ...options, currentYear: ctx.now().getFullYear() });
     const refused = reports.filter((row) =>
       row.problems.some((problem) => options.allowOverlap !== true || !OVERLAP_CODES.has(problem.code)),
     );
@@ -344,7 +297,7 @@ interface ImportLayerRow {
 }
 
 /** GET /api/import-layers */
-export async function listImportLayers(db: Queryable): Promise<ImportLayer[]> {
+export async function listImportLayers({ db }: ServiceContext<Queryable>): Promise<ImportLayer[]> {
   const rows = await db.query<ImportLayerRow>(
     'SELECT id, name, file_name, format, source_crs, feature_count, created_at FROM import_layers ORDER BY id',
   );

@@ -1,0 +1,97 @@
+/**
+ * The wire format of the estate routes (docs/API.md → Estates): GET/POST/PATCH/DELETE /api/estates,
+ * GET /api/summary.
+ */
+import { z } from 'zod';
+import type { EstateFeature, EstateProperties } from '../estate.js';
+
+/** Estate properties as the API sends them: the ledger record plus its place in the hierarchy. */
+export interface EstateApiProperties extends EstateProperties {
+  id: number;
+  /** null for an estate not (yet) assigned to an administrative unit */
+  districtCode: string | null;
+  subdistrictCode: string | null;
+  communityCode: string | null;
+}
+
+export type EstateApiFeature = Omit<EstateFeature, 'properties'> & { properties: EstateApiProperties };
+
+/** Fields whose totals leave unknown values out, with a count of the estates that lack them. */
+export const SUMMED_FIELDS = ['households', 'floorAreaM2', 'buildings'] as const;
+export type SummedField = (typeof SUMMED_FIELDS)[number];
+
+/** GET /api/summary: totals of the estates matching the current filter. */
+export interface EstateSummary {
+  estates: number;
+  /** Sums over the estates whose value is known. */
+  households: number;
+  floorAreaM2: number;
+  buildings: number;
+  landAreaM2: number;
+  eligible: number;
+  urgent: number;
+  /** How many estates have no value for each summed field (left out of its sum). */
+  unknown: Record<SummedField, number>;
+}
+
+/** Filters of GET /api/estates, /api/summary and the export. */
+export interface EstateFilter {
+  /** [west, south, east, north] in degrees. */
+  bbox?: readonly [number, number, number, number] | undefined;
+  /** District code or name. */
+  district?: string | undefined;
+  /** Sub-district code or name. */
+  subdistrict?: string | undefined;
+}
+
+/** A stored estate a polygon overlaps, with the overlap area from PostGIS. */
+export interface EstateOverlap {
+  id: number;
+  name: string;
+  overlapM2: number;
+}
+
+
+/** POST /api/estates body: a GeoJSON Feature; properties as core/estate-schema.ts takes them. */
+export interface EstateCreateBody {
+  type: 'Feature';
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+/** PATCH /api/estates/:id body: the version edited, and only what changed. */
+export interface EstatePatchBody {
+  version: number;
+  properties?: Record<string, unknown>;
+  geometry?: unknown;
+  allowOverlap?: boolean;
+}
+
+/** The answer of GET /api/summary, checked by the client. */
+export const estateSummarySchema = z.object({
+  estates: z.number(),
+  households: z.number(),
+  floorAreaM2: z.number(),
+  buildings: z.number(),
+  landAreaM2: z.number(),
+  eligible: z.number(),
+  urgent: z.number(),
+  unknown: z.object({ households: z.number(), floorAreaM2: z.number(), buildings: z.number() }),
+}) satisfies z.ZodType<EstateSummary>;
+
+/** A GeoJSON Feature as any route sends it (properties checked by each consumer). */
+export const featureSchema = z.looseObject({
+  type: z.literal('Feature'),
+  id: z.union([z.number(), z.string()]).optional(),
+  geometry: z.looseObject({ type: z.string() }),
+  properties: z.record(z.string(), z.unknown()),
+});
+
+/** A GeoJSON FeatureCollection as the list routes send it. */
+export const featureCollectionSchema = z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(featureSchema) });
+
+/** One estate as GET/POST/PATCH answer it. */
+export const estateFeatureSchema = featureSchema.extend({
+  id: z.number(),
+  properties: z.looseObject({ id: z.number(), name: z.string(), version: z.number(), landAreaM2: z.number(), eligible: z.boolean() }),
+});

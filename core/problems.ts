@@ -1,0 +1,134 @@
+/**
+ * Every problem code the API answers with — request errors, field rules, geometry rules and import
+ * row problems — with its message in Chinese and English. The server sends the code, its params
+ * and the English message; the client shows the message of the user's language from this table.
+ */
+import { ledgerField, isLedgerFieldKey, type Bilingual } from './ledger-fields.js';
+
+export type ProblemParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
+type Template = (p: ProblemParams) => string;
+
+/** The label of a field named in params.field, in one language (the key itself when not a ledger field). */
+function fieldLabel(p: ProblemParams, language: keyof Bilingual): string {
+  const key = typeof p.field === 'string' ? p.field : '';
+  if (key === '') return language === 'zh' ? '记录' : 'record';
+  return isLedgerFieldKey(key) ? ledgerField(key).label[language] : key;
+}
+
+const zhField: Template = (p) => fieldLabel(p, 'zh');
+const enField: Template = (p) => fieldLabel(p, 'en');
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+/** The codes with their messages. Request-level codes first, then field rules, geometry rules, import rows. */
+export const PROBLEMS = {
+  // Requests
+  invalid_request: { zh: (p) => `请求有误：${str(p.detail)}`, en: (p) => `Invalid request: ${str(p.detail)}` },
+  invalid_json: { zh: () => '请求内容不是有效的 JSON', en: () => 'The request body is not valid JSON' },
+  not_found: { zh: (p) => `${str(p.what)}不存在`, en: (p) => `${str(p.what)} does not exist` },
+  no_route: { zh: (p) => `没有这个接口：${str(p.route)}`, en: (p) => `No API route ${str(p.route)}` },
+  version_conflict: {
+    zh: (p) => `该小区已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
+    en: (p) => `The estate was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+  },
+  overlap: { zh: (p) => `边界与已有小区重叠：${str(p.list)}`, en: (p) => `The polygon overlaps stored estates: ${str(p.list)}` },
+  import_rejected: {
+    zh: (p) => `${str(p.bad)} / ${str(p.total)} 行有问题，未导入任何数据`,
+    en: (p) => `${str(p.bad)} of ${str(p.total)} rows have problems; nothing was imported`,
+  },
+  unavailable: {
+    zh: (p) => `数据库暂时无法连接，请稍后重试（${str(p.reason)}）`,
+    en: (p) => `The database cannot be reached; try again shortly (${str(p.reason)})`,
+  },
+  internal: { zh: () => '服务器内部错误', en: () => 'Internal server error' },
+
+  // Field rules
+  required: { zh: (p) => `${zhField(p)}为必填项`, en: (p) => `${enField(p)} is required` },
+  wrong_type: { zh: (p) => `${zhField(p)}应为${str(p.expected)}`, en: (p) => `${enField(p)} must be a ${str(p.expected)}` },
+  not_integer: { zh: (p) => `${zhField(p)}应为整数`, en: (p) => `${enField(p)} must be a whole number` },
+  too_small: { zh: (p) => `${zhField(p)}不能小于 ${str(p.minimum)}`, en: (p) => `${enField(p)} must be at least ${str(p.minimum)}` },
+  too_big: { zh: (p) => `${zhField(p)}不能大于 ${str(p.maximum)}`, en: (p) => `${enField(p)} must be at most ${str(p.maximum)}` },
+  too_long: { zh: (p) => `${zhField(p)}最多 ${str(p.maximum)} 个字符`, en: (p) => `${enField(p)}: at most ${str(p.maximum)} characters` },
+  not_one_of: { zh: (p) => `${zhField(p)}应为以下之一：${str(p.values)}`, en: (p) => `${enField(p)} must be one of ${str(p.values)}` },
+  unknown_property: { zh: (p) => `未知字段：${str(p.keys)}`, en: (p) => `Unknown property: ${str(p.keys)}` },
+  reason_required: { zh: () => '调整纳入范围时必须填写调整理由', en: () => 'An eligibility override needs its reason' },
+  code_taken: {
+    zh: (p) => `小区编号"${str(p.code)}"已被${p.row !== undefined ? `第 ${str(p.row)} 行` : `小区 ${str(p.name)}（id ${str(p.id)}）`}使用`,
+    en: (p) => `Code "${str(p.code)}" is already used by ${p.row !== undefined ? `row ${str(p.row)}` : `estate ${str(p.name)} (id ${str(p.id)})`}`,
+  },
+  unknown_unit: { zh: (p) => `${zhField(p)}：不存在编码为"${str(p.code)}"的单位`, en: (p) => `${enField(p)}: no unit with code "${str(p.code)}"` },
+  not_a_value: { zh: (p) => `${zhField(p)}：无法识别"${str(p.value)}"`, en: (p) => `${enField(p)}: cannot read "${str(p.value)}"` },
+
+  // Geometry rules (PostGIS, migration 003)
+  invalid_geometry: { zh: (p) => `几何图形无效：${str(p.reason)}`, en: (p) => `Invalid geometry: ${str(p.reason)}` },
+  wrong_geometry_type: {
+    zh: (p) => `小区边界应为面（Polygon/MultiPolygon），而不是 ${str(p.type)}`,
+    en: (p) => `An estate must be a Polygon or MultiPolygon, not a ${str(p.type)}`,
+  },
+  empty_geometry: { zh: () => '没有边界（几何为空）', en: () => 'The feature has no geometry' },
+  coordinates_out_of_range: {
+    zh: () => '坐标不是经纬度（经度 -180…180，纬度 -90…90）；文件是否为投影坐标且缺少 .prj？',
+    en: () => 'Coordinates are not longitude/latitude (-180…180, -90…90); is the file projected without a .prj?',
+  },
+  too_many_vertices: { zh: (p) => `顶点过多（最多 ${str(p.maximum)} 个）`, en: (p) => `Too many vertices (at most ${str(p.maximum)})` },
+
+  // Import rows
+  missing_name: { zh: () => '缺少小区名称', en: () => 'The estate has no name' },
+  invalid_field: { zh: (p) => ruleText(p, 'zh') ?? `${zhField(p)}：${str(p.detail)}`, en: (p) => ruleText(p, 'en') ?? `${enField(p)}: ${str(p.detail)}` },
+  overlap_existing: { zh: (p) => `与已有小区重叠：${str(p.list)}`, en: (p) => `Overlaps stored estates: ${str(p.list)}` },
+  overlap_in_file: {
+    zh: (p) => `与文件第 ${str(p.otherIndex)} 行重叠 ${str(p.overlapM2)} ㎡`,
+    en: (p) => `Overlaps row ${str(p.otherIndex)} by ${str(p.overlapM2)} m²`,
+  },
+  duplicate: {
+    zh: (p) => `已有同名小区"${str(p.name)}"${p.distanceM === 0 ? '与其重叠' : `，相距 ${str(p.distanceM)} 米`}（id ${str(p.id)}）`,
+    en: (p) => `An estate named ${str(p.name)} already exists ${p.distanceM === 0 ? 'overlapping it' : `${str(p.distanceM)} m away`} (id ${str(p.id)})`,
+  },
+} as const satisfies Record<string, { zh: Template; en: Template }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** An import row's invalid_field names the field rule it broke (`params.rule`): word it as that rule. */
+function ruleText(p: ProblemParams, language: keyof Bilingual): string | null {
+  const rule = p.rule;
+  if (typeof rule !== 'string' || rule === 'invalid_field' || !isProblemCode(rule)) return null;
+  return PROBLEMS[rule][language](p);
+}
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
+
+export const GEOMETRY_PROBLEM_CODES = [
+  'invalid_geometry',
+  'wrong_geometry_type',
+  'empty_geometry',
+  'coordinates_out_of_range',
+  'too_many_vertices',
+] as const satisfies readonly ProblemCode[];
+export type GeometryProblemCode = (typeof GEOMETRY_PROBLEM_CODES)[number];
+
+/** Problems of one import row. */
+export const IMPORT_ROW_PROBLEM_CODES = [
+  ...GEOMETRY_PROBLEM_CODES,
+  'missing_name',
+  'invalid_field',
+  'overlap_existing',
+  'overlap_in_file',
+  'duplicate',
+] as const satisfies readonly ProblemCode[];
+export type ImportRowProblemCode = (typeof IMPORT_ROW_PROBLEM_CODES)[number];
+
+/** Codes a field rule gives (FieldIssue.code). */
+export type FieldProblemCode = Extract<
+  ProblemCode,
+  'required' | 'wrong_type' | 'not_integer' | 'too_small' | 'too_big' | 'too_long' | 'not_one_of' | 'unknown_property' | 'reason_required' | 'code_taken' | 'unknown_unit' | 'not_a_value'
+>;
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(PROBLEMS, code);
+}
+
+/**
+ * A problem's message in one language; an unknown code falls back to `fallback` (the server's English message).
+ * @example problemMessage('required', { field: 'name' }, 'zh') // '小区名称为必填项'
+ */
+export function problemMessage(code: string, params: ProblemParams, language: keyof Bilingual, fallback = code): string {
+  return isProblemCode(code) ? PROBLEMS[code][language](params) : fallback;
+}

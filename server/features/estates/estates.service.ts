@@ -1,0 +1,127 @@
+/**
+ * Reading the estate ledger: list, one estate, and the totals of a filter. Every property comes
+ * aliased to its API key from estates.sql.ts, so rows are features without mapping.
+ */
+import type { MultiPolygon } from 'geojson';
+import { SUMMED_FIELDS, type EstateApiFeature, type EstateApiProperties, type EstateFilter, type EstateSummary } from '../../../core/contract/index.js';
+import { ledgerField } from '../../../core/ledger-fields.js';
+import type { ServiceContext } from '../../context.js';
+import type { Queryable, SqlParam } from '../../db/index.js';
+import { InvalidError, NotFoundError } from '../../domain-errors.js';
+import { eligibleSql, ESTATE_FROM, estateSelectSql } from './estates.sql.js';
+
+type EstateRow = Omit<EstateApiProperties, 'createdAt' | 'updatedAt'> & {
+  geometry: MultiPolygon;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+function toIso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function toFeature({ geometry, ...row }: EstateRow): EstateApiFeature {
+  return {
+    type: 'Feature',
+    id: row.id,
+    geometry,
+    properties: {
+      ...row,
+      landAreaM2: Math.round(row.landAreaM2 * 100) / 100,
+      createdAt: toIso(row.createdAt),
+      updatedAt: toIso(row.updatedAt),
+    },
+  };
+}
+
+/**
+ * The WHERE clause of a filter, with parameters numbered after `firstParams`.
+ * District and sub-district are looked up first so an unknown value is a 400, not an empty map.
+ */
+async function filterClause(db: Queryable, filter: EstateFilter, firstParams: SqlParam[]): Promise<{ where: string; params: SqlParam[] }> {
+  const params = [...firstParams];
+  const conditions: string[] = [];
+  if (filter.district !== undefined) {
+    params.push(await resolveUnitCode(db, 'districts', 'district', filter.district));
+    conditions.push(`e.district_code = $${params.length}`);
+  }
+  if (filter.subdistrict !== undefined) {
+    params.push(await resolveUnitCode(db, 'subdistricts', 'subdistrict', filter.subdistrict));
+    conditions.push(`e.subdistrict_code = $${params.length}`);
+  }
+  if (filter.bbox !== undefined) {
+    const n = params.length;
+    params.push(...filter.bbox);
+    conditions.push(`e.geom && ST_MakeEnvelope($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, 4326)`);
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+const UNIT_TABLES = { districts: 'districts', subdistricts: 'subdistricts' } as const;
+
+async function resolveUnitCode(db: Queryable, table: keyof typeof UNIT_TABLES, field: string, codeOrName: string): Promise<string> {
+  const rows = await db.query<{ code: string }>(
+    `SELECT code FROM ${UNIT_TABLES[table]} WHERE code = $1 OR name = $1 ORDER BY code = $1 DESC LIMIT 1`,
+    [codeOrName],
+  );
+  const row = rows[0];
+  if (!row) throw new InvalidError([{ field, code: 'unknown_unit', params: { field, code: codeOrName }, message: `${field}: unknown ${field} "${codeOrName}" (give its code or name)` }]);
+  return row.code;
+}
+
+/** GET /api/estates */
+export async function listEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter & { limit?: number | undefined }): Promise<EstateApiFeature[]> {
+  const { where, params } = await filterClause(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
+  let limitSql = '';
+  if (filter.limit !== undefined) {
+    params.push(filter.limit);
+    limitSql = `LIMIT $${params.length}`;
+  }
+  const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} ${where} ORDER BY e.id ${limitSql}`, params);
+  return rows.map(toFeature);
+}
+
+/** The estates with the given ids, ordered by id; ids that do not exist are left out. */
+export async function listEstatesById(ctx: ServiceContext<Queryable>, ids: readonly number[]): Promise<EstateApiFeature[]> {
+  const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} WHERE e.id = ANY($2::int[]) ORDER BY e.id`, [
+    ctx.settings.eligibilityCutoffYear,
+    ids,
+  ]);
+  return rows.map(toFeature);
+}
+
+/** GET /api/estates/:id */
+export async function getEstate(ctx: ServiceContext<Queryable>, id: number): Promise<EstateApiFeature> {
+  const [row] = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} WHERE e.id = $2`, [ctx.settings.eligibilityCutoffYear, id]);
+  if (!row) throw new NotFoundError(`estate ${id}`);
+  return toFeature(row);
+}
+
+/** GET /api/summary: sums over known values, with how many estates lack each one. */
+export async function summarizeEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter): Promise<EstateSummary> {
+  const { where, params } = await filterClause(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
+  const sums = SUMMED_FIELDS.map((key) => {
+    const column = ledgerField(key).column;
+    return `COALESCE(sum(e.${column}), 0)::float8 AS "${key}", (count(*) FILTER (WHERE e.${column} IS NULL))::int AS "${key}Unknown"`;
+  });
+  const [row] = await ctx.db.query<Record<string, number>>(
+    `SELECT count(*)::int AS estates, ${sums.join(', ')},
+            COALESCE(sum(e.land_area_m2), 0)::float8 AS "landAreaM2",
+            (count(*) FILTER (WHERE ${eligibleSql(1)}))::int AS eligible,
+            (count(*) FILTER (WHERE e.urgent))::int AS urgent
+     FROM estates e ${where}`,
+    params,
+  );
+  if (!row) throw new Error('summary query returned no row');
+  const value = (key: string): number => row[key] ?? 0;
+  return {
+    estates: value('estates'),
+    households: value('households'),
+    floorAreaM2: value('floorAreaM2'),
+    buildings: value('buildings'),
+    landAreaM2: Math.round(value('landAreaM2')),
+    eligible: value('eligible'),
+    urgent: value('urgent'),
+    unknown: { households: value('householdsUnknown'), floorAreaM2: value('floorAreaM2Unknown'), buildings: value('buildingsUnknown') },
+  };
+}
