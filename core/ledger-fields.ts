@@ -81,6 +81,8 @@ export interface LedgerFieldDef {
   required?: true;
   /** Summed in the ledger totals and the export's 合计 row. */
   totalled?: true;
+  /** A long text, edited in a multi-line box. */
+  multiline?: true;
   /** The rule of an input field's known value (null is always allowed unless required). */
   rule?: (context: RuleContext) => z.ZodType;
   /** Column width in the XLSX, in characters. */
@@ -270,7 +272,17 @@ export const LEDGER_FIELDS = [
     rule: text(1000),
     widthChars: 18,
   },
-  { key: 'notes', column: 'notes', kind: 'text', source: 'input', label: { zh: '备注', en: 'Notes' }, aliases: ['说明', '其他', 'notes', 'note', 'remarks', 'remark', 'comment'], rule: text(5000), widthChars: 24 },
+  {
+    key: 'notes',
+    column: 'notes',
+    kind: 'text',
+    source: 'input',
+    label: { zh: '备注', en: 'Notes' },
+    aliases: ['说明', '其他', 'notes', 'note', 'remarks', 'remark', 'comment'],
+    rule: text(5000),
+    multiline: true,
+    widthChars: 24,
+  },
 ] as const satisfies readonly LedgerFieldDef[];
 
 export type LedgerField = (typeof LEDGER_FIELDS)[number];

@@ -287,7 +287,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     const behindTheBack = await fetch(`${baseUrl}/api/estates/${estate.id}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ version: estate.properties.version, properties: { households: estate.properties.households + 7 } }),
+      body: JSON.stringify({ version: estate.properties.version, properties: { households: (estate.properties.households ?? 0) + 7 } }),
     });
     expect(behindTheBack.status, await behindTheBack.clone().text()).toBe(200);
 
@@ -302,7 +302,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     const table = page.getByTestId('conflict-compare-table');
     await table.waitFor({ state: 'visible' });
     expect(await table.textContent()).toContain(mine);
-    expect(await table.textContent()).toContain(String(estate.properties.households + 7));
+    expect(await table.textContent()).toContain(String((estate.properties.households ?? 0) + 7));
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUTPUT_DIR, 'edit-conflict-en.png') });
 

@@ -122,7 +122,7 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
   it('downloads the rows found by the table search as GeoJSON', async () => {
     const target = estates.features[5];
     if (!target) throw new Error('too few estates');
-    await page.getByTestId('ledger-search').locator('input').fill(target.properties.code);
+    await page.getByTestId('ledger-search').locator('input').fill(target.properties.code ?? '');
     await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 /'), null, { timeout: 5_000 });
     const download = await exportVia(page, 'export-filter-geojson');
     const collection = JSON.parse((await downloadedBytes(download)).toString('utf8')) as EstateCollection;

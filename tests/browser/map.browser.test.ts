@@ -117,7 +117,7 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
     const largest = (keep: (p: EstateApiFeature['properties']) => boolean) =>
       estates.filter((f) => keep(f.properties)).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];
     const samples = [
-      ['urgent', largest((p) => p.urgent)],
+      ['urgent', largest((p) => p.urgent === true)],
       ['eligible', largest((p) => p.eligible && !p.urgent)],
       ['notEligible', largest((p) => !p.eligible)],
     ] as const;

@@ -5,7 +5,6 @@ import { compareRows } from '../../client/src/features/edit/compare';
 import {
   changedProperties,
   EMPTY_FORM_VALUES,
-  fieldNamedIn,
   formValuesOf,
   ruleEligibility,
   validateFormValues,
@@ -88,11 +87,6 @@ describe('the attribute form rules (core/estate-schema.ts)', () => {
     expect(changedProperties(stored.properties, writePropertiesOf(values))).toEqual({});
   });
 
-  it('finds the field a server message names', () => {
-    expect(fieldNamedIn('yearBuilt cannot be after 2026')).toBe('yearBuilt');
-    expect(fieldNamedIn('eligibilityOverrideReason is required when eligibility is overridden')).toBe('eligibilityOverrideReason');
-    expect(fieldNamedIn('body must be a GeoJSON Feature')).toBeNull();
-  });
 });
 
 describe('what Save sends', () => {

@@ -49,7 +49,7 @@ describe('the import session', () => {
     let s = run([{ type: 'previewStarted', rowCount: 3 }]);
     expect(s.step).toBe(3);
     expect(canAdvance(s)).toBe(false);
-    s = importSessionReducer(s, { type: 'previewChecked', rows: [row(0), row(1, [{ code: 'missing_name', message: 'no name' }]), row(2)] });
+    s = importSessionReducer(s, { type: 'previewChecked', rows: [row(0), row(1, [{ code: 'missing_name', message: 'no name', params: {} }]), row(2)] });
     expect([...s.skipped]).toEqual([1]);
     expect(acceptedCount(s)).toBe(2);
     s = importSessionReducer(s, { type: 'rowsSkipped', indexes: [1], skip: false });
@@ -69,9 +69,9 @@ describe('the import session', () => {
   });
 
   it('puts the problems of a refused commit back on the rows that were sent', () => {
-    let s = run([{ type: 'previewChecked', rows: [row(0), row(1, [{ code: 'duplicate', message: 'dup' }]), row(2)] }]);
+    let s = run([{ type: 'previewChecked', rows: [row(0), row(1, [{ code: 'duplicate', message: 'dup', params: {} }]), row(2)] }]);
     // Rows 0 and 2 were sent (row 1 was skipped); the report's index 1 is row 2.
-    s = importSessionReducer(s, { type: 'commitRejected', message: 'refused', report: [{ index: 1, landAreaM2: null, problems: [{ code: 'overlap_existing', message: 'overlaps' }] }] });
+    s = importSessionReducer(s, { type: 'commitRejected', message: 'refused', report: [{ index: 1, landAreaM2: null, problems: [{ code: 'overlap_existing', message: 'overlaps', params: {} }] }] });
     expect(s.phase).toBe('failed');
     expect(s.commitError).toBe('refused');
     expect(s.rows?.map((r) => r.problems.map((p) => p.code))).toEqual([[], ['duplicate'], ['overlap_existing']]);

@@ -69,10 +69,10 @@ describe('the import wizard steps', () => {
   });
 
   it('puts the server report, indexed by sent feature, back on the rows that had a feature', () => {
-    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: 'no geometry' }]), row(2, true, [{ code: 'missing_name', message: 'no name (client)' }])];
+    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: 'no geometry', params: {} }]), row(2, true, [{ code: 'missing_name', message: 'no name (client)', params: {} }])];
     const checked = withServerReport(rows, [
       { index: 0, landAreaM2: 812, problems: [] },
-      { index: 1, landAreaM2: 90, problems: [{ code: 'missing_name', message: 'name is required' }, { code: 'overlap_in_file', message: 'overlaps row 0' }] },
+      { index: 1, landAreaM2: 90, problems: [{ code: 'missing_name', message: 'name is required', params: {} }, { code: 'overlap_in_file', message: 'overlaps row 0', params: {} }] },
     ]);
     expect(checked[0]).toMatchObject({ landAreaM2: 812, problems: [] });
     expect(checked[1]?.problems.map((p) => p.code)).toEqual(['empty_geometry']);
@@ -82,7 +82,7 @@ describe('the import wizard steps', () => {
   });
 
   it('skips problem rows by default and commits the others, keeping the preview layer indexes in step', () => {
-    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: '' }]), row(2, true, [{ code: 'invalid_geometry', message: 'Self-intersection' }]), row(3, true)];
+    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: '', params: {} }]), row(2, true, [{ code: 'invalid_geometry', message: 'Self-intersection', params: {} }]), row(3, true)];
     const skipped = defaultSkipped(rows);
     expect([...skipped]).toEqual([1, 2]);
     expect(acceptedFeatures(rows, skipped).map((f) => f.properties.name)).toEqual(['row 0', 'row 3']);
@@ -110,7 +110,7 @@ describe('the import wizard steps', () => {
   });
 
   it('reads the row report of a refused import and rejects a malformed one', () => {
-    expect(parseRowReports({ rows: [{ index: 0, landAreaM2: null, problems: [{ code: 'duplicate', message: 'same as 幸福里', details: { id: 3 } }] }] })).toHaveLength(1);
+    expect(parseRowReports({ rows: [{ index: 0, landAreaM2: null, problems: [{ code: 'duplicate', message: 'same as 幸福里', params: { id: 3 }, details: { id: 3 } }] }] })).toHaveLength(1);
     expect(parseRowReports({ rows: [{ index: '0', problems: [] }] })).toBeNull();
     expect(parseRowReports(null)).toBeNull();
   });

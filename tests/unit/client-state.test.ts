@@ -16,7 +16,7 @@ const atlasData: AtlasData = {
   communities: emptyCollection,
   water: emptyCollection,
 };
-const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 90000, eligible: 70, urgent: 18 };
+const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 90000, eligible: 70, urgent: 18, unknown: { households: 0, floorAreaM2: 0, buildings: 0 } };
 
 describe('the selection slice', () => {
   it('starts with nothing selected or hovered', () => {

@@ -33,8 +33,8 @@ export type EstateWriteProblem =
 export class EstateWriteError extends ApiError {
   readonly problem: EstateWriteProblem;
 
-  constructor(status: number, code: string, message: string, path: string, problem: EstateWriteProblem) {
-    super(status, code, message, path);
+  constructor(cause: ApiError, path: string, problem: EstateWriteProblem) {
+    super(cause.status, cause.code, cause.serverMessage, path, { serverMessage: cause.serverMessage, details: cause.details, params: cause.params });
     this.name = 'EstateWriteError';
     this.problem = problem;
   }
@@ -68,7 +68,7 @@ async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, options: 
     return await request(path, { method, ...options });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status < 400) throw error;
-    throw new EstateWriteError(error.status, error.code, error.serverMessage, path, problemOf(error.status, error.code, error.details));
+    throw new EstateWriteError(error, path, problemOf(error.status, error.code, error.details));
   }
 }
 

@@ -26,15 +26,15 @@ export interface ImportLayer extends ImportLayerInput {
 export class ImportRejectedError extends ApiError {
   readonly rows: ImportRowReport[];
 
-  constructor(status: number, code: string, message: string, path: string, rows: ImportRowReport[]) {
-    super(status, code, message, path);
+  constructor(cause: ApiError, path: string, rows: ImportRowReport[]) {
+    super(cause.status, cause.code, cause.message, path, { serverMessage: cause.serverMessage, details: cause.details, params: cause.params });
     this.name = 'ImportRejectedError';
     this.rows = rows;
   }
 }
 
 function isProblem(value: unknown): value is ImportProblem {
-  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
+  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string' && isRecord(value.params);
 }
 
 function isRowReport(value: unknown): value is ImportRowReport {
@@ -61,7 +61,7 @@ async function post(path: string, body: unknown, options: { signal?: AbortSignal
     return await request(path, { method: 'POST', body, ...options });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status < 300) throw error;
-    throw new ImportRejectedError(error.status, error.code, error.message, path, parseRowReports(error.details) ?? []);
+    throw new ImportRejectedError(error, path, parseRowReports(error.details) ?? []);
   }
 }
 

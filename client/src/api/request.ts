@@ -4,6 +4,9 @@
  * (docs/API.md) becomes an ApiError with a readable message and the body's details.
  */
 import { isRecord } from '../../../core/checks';
+import type { FieldIssue } from '../../../core/estate-schema';
+import type { Bilingual } from '../../../core/ledger-fields';
+import { problemMessage, type ProblemParams } from '../../../core/problems';
 
 export type QueryValue = string | number | undefined | null;
 
@@ -16,8 +19,16 @@ export class ApiError extends Error {
   readonly serverMessage: string;
   /** `error.details` of the answer: overlaps, the current record of a conflict, a row report. */
   readonly details: unknown;
+  /** `error.params`: what the code's wording needs (core/problems.ts). */
+  readonly params: ProblemParams;
 
-  constructor(status: number, code: string, message: string, path: string, extra: { serverMessage?: string; details?: unknown } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    path: string,
+    extra: { serverMessage?: string; details?: unknown; params?: ProblemParams } = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -25,6 +36,29 @@ export class ApiError extends Error {
     this.path = path;
     this.serverMessage = extra.serverMessage ?? message;
     this.details = extra.details;
+    this.params = extra.params ?? {};
+  }
+
+  /**
+   * The problem in the user's language, from its code and params; the server's English for a code
+   * this client does not know. A bad request names each field in the user's language.
+   */
+  messageIn(language: keyof Bilingual): string {
+    const fields = this.fieldIssues();
+    if (this.code === 'invalid_request' && fields.length > 0) {
+      return fields.map((issue) => problemMessage(issue.code, issue.params, language, issue.message)).join(language === 'zh' ? '；' : '; ');
+    }
+    return problemMessage(this.code, this.params, language, this.serverMessage);
+  }
+
+  /** The fields a 400 names (`details.fields`), each with its rule code and params. */
+  fieldIssues(): FieldIssue[] {
+    const fields = isRecord(this.details) ? this.details.fields : undefined;
+    if (!Array.isArray(fields)) return [];
+    return fields.filter((f): f is FieldIssue => isRecord(f) && typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string').map((f) => ({
+      ...f,
+      params: isRecord(f.params) ? (f.params as ProblemParams) : {},
+    }));
   }
 }
 
@@ -145,9 +179,11 @@ async function failure(path: string, answer: RawAnswer): Promise<ApiError> {
   const error = parseErrorBody(body);
   const serverMessage = error?.message ?? (answer.statusText || 'request failed');
   const details = isRecord(body) && isRecord(body.error) ? body.error.details : undefined;
+  const params = isRecord(body) && isRecord(body.error) && isRecord(body.error.params) ? (body.error.params as ProblemParams) : {};
   return new ApiError(answer.status, error?.code ?? `http_${answer.status}`, `${serverMessage} (${path}, HTTP ${answer.status})`, path, {
     serverMessage,
     details,
+    params,
   });
 }
 

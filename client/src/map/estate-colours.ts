@@ -98,7 +98,7 @@ export function createEstateColouring(
       const known = [...subdistricts].sort((a, b) => a.code.localeCompare(b.code));
       for (const p of estates) {
         const code = p.subdistrictCode;
-        if (code !== null && !known.some((s) => s.code === code)) known.push({ code, name: p.subdistrict });
+        if (code !== null && !known.some((s) => s.code === code)) known.push({ code, name: p.subdistrict ?? code });
       }
       const colourByCode = new Map(known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]));
       return {

@@ -6,62 +6,41 @@ import type { EstateApiProperties } from '../../api';
 import { formatDateTime, formatNumber, m2ToMu } from '../../shared/format';
 import { rgbToCss } from '../../map/colours';
 import { estateStatus } from '../../../../core/estate-status';
+import { LEDGER_FIELDS } from '../../../../core/ledger-fields';
 import { STATUS_COLOURS } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
 import type { Language } from '../../shared/i18n/languages';
-import { ESTATE_FIELD_ORDER, type EstateField } from '../../shared/estate-fields';
+import { formatLedgerValue } from '../../shared/ledger-format';
 
 /** Width of the panel over the map's right-hand side. */
 export const ESTATE_PANEL_WIDTH_PX = 380;
 
+/** The record's bookkeeping, after the ledger fields. */
+const RECORD_FIELDS = ['version', 'createdAt', 'updatedAt'] as const;
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function fieldValue(field: EstateField, p: EstateApiProperties, t: T, language: Language): React.ReactNode {
-  const yesNo = (value: boolean) => (value ? t('estate.yes') : t('estate.no'));
-  const text = (value: string) => (value.trim() ? value : t('estate.empty'));
-  switch (field) {
-    case 'yearBuilt':
-      return p.yearBuilt === null ? t('estate.empty') : t('estate.yearValue', { value: p.yearBuilt });
-    case 'buildings':
-      return t('units.buildings', { value: formatNumber(p.buildings, language) });
-    case 'households':
-      return t('units.households', { value: formatNumber(p.households, language) });
-    case 'floorAreaM2':
-      return t('units.m2', { value: formatNumber(p.floorAreaM2, language) });
-    case 'landAreaM2':
-      return (
+/** Every ledger field of the registry in its order, then the record's version and times. */
+export function panelItems(p: EstateApiProperties, t: T, language: Language): NonNullable<DescriptionsProps['items']> {
+  const ledger = LEDGER_FIELDS.map((field) => {
+    const value = formatLedgerValue(field.key, p[field.key], language);
+    // Land area also in 亩, the unit planners quote for sites.
+    const children =
+      field.key === 'landAreaM2' ? (
         <span data-testid="estate-land-area">
-          {t('units.m2', { value: formatNumber(p.landAreaM2, language) })}
-          <span className="atlas-secondary"> ({t('units.mu', { value: formatNumber(m2ToMu(p.landAreaM2), language, 2) })})</span>
+          {value} m²<span className="atlas-secondary"> ({t('units.mu', { value: formatNumber(m2ToMu(p.landAreaM2), language, 2) })})</span>
         </span>
+      ) : (
+        value
       );
-    case 'propertyType':
-      return t(`estate.propertyType.${p.propertyType}`, { defaultValue: p.propertyType });
-    case 'hazardLevel':
-      return t(`estate.hazardLevel.${p.hazardLevel}`, { defaultValue: p.hazardLevel });
-    case 'hasPropertyManagement':
-    case 'hasOwnersCommittee':
-    case 'urgent':
-    case 'eligible':
-      return yesNo(p[field]);
-    case 'willingnessPct':
-      return p.willingnessPct === null ? t('estate.notSurveyed') : t('estate.willingness', { value: formatNumber(p.willingnessPct, language) });
-    case 'version':
-      return String(p.version);
-    case 'createdAt':
-    case 'updatedAt':
-      return formatDateTime(p[field], language);
-    case 'code':
-    case 'name':
-    case 'address':
-    case 'district':
-    case 'subdistrict':
-    case 'community':
-    case 'originalOwnerUnit':
-    case 'notes':
-      return text(p[field]);
-  }
+    return { key: field.key, label: field.label[language], children: <span data-testid={`estate-field-${field.key}`}>{children}</span> };
+  });
+  const record = RECORD_FIELDS.map((key) => ({
+    key,
+    label: t(`estate.fields.${key}`),
+    children: <span data-testid={`estate-field-${key}`}>{key === 'version' ? String(p.version) : formatDateTime(p[key], language)}</span>,
+  }));
+  return [...ledger, ...record];
 }
 
 export function EstatePanel() {
@@ -74,13 +53,7 @@ export function EstatePanel() {
   const p = estate?.properties;
 
   const status = p ? estateStatus(p) : null;
-  const items: DescriptionsProps['items'] = p
-    ? ESTATE_FIELD_ORDER.map((field) => ({
-        key: field,
-        label: t(`estate.fields.${field}`),
-        children: <span data-testid={`estate-field-${field}`}>{fieldValue(field, p, t, language)}</span>,
-      }))
-    : [];
+  const items: DescriptionsProps['items'] = p ? panelItems(p, t, language) : [];
 
   return (
     <Drawer

@@ -1,5 +1,6 @@
 /** Hover card: an estate's name, households and floor area, or a facility's name and type. */
 import { useTranslation } from 'react-i18next';
+import { UNKNOWN_VALUE } from '../../shared/ledger-format';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import type { MapTarget } from '../../map/map-types';
@@ -32,11 +33,11 @@ export function MapTooltip({ target, x, y, containerWidth, containerHeight, data
         <div className="atlas-tooltip-title">{p.name}</div>
         <div className="atlas-tooltip-row">
           <span>{t('tooltip.households')}</span>
-          <span>{t('units.households', { value: formatNumber(p.households, language) })}</span>
+          <span>{p.households === null ? UNKNOWN_VALUE : t('units.households', { value: formatNumber(p.households, language) })}</span>
         </div>
         <div className="atlas-tooltip-row">
           <span>{t('tooltip.floorArea')}</span>
-          <span>{t('units.m2', { value: formatNumber(p.floorAreaM2, language) })}</span>
+          <span>{p.floorAreaM2 === null ? UNKNOWN_VALUE : t('units.m2', { value: formatNumber(p.floorAreaM2, language) })}</span>
         </div>
       </>
     );

@@ -45,7 +45,7 @@ export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData 
   const areaM2 = useMemo(() => areaOfPartsM2(parts), [parts]);
   const crossings = useMemo(() => selfIntersections(parts), [parts]);
   const blocker = session ? saveBlocker(session, crossings.length) : null;
-  const clientErrors = useMemo(() => validateFormValues(form.values), [form.values]);
+  const clientErrors = useMemo(() => validateFormValues(form.values, new Date().getFullYear(), language), [form.values, language]);
 
   const commands = useEditCommands({ selected, form, dispatch, clientErrors });
   useEditShortcuts(commands.onAction);

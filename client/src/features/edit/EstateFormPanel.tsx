@@ -2,23 +2,18 @@
  * The attribute form of the estate being drawn or edited (every ledger field of design.md §3),
  * in a side panel over the map. Land area is shown, never typed: it comes from the outline.
  */
-import { Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Drawer, Form, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HAZARD_LEVELS, PROPERTY_TYPES } from '../../../../core/estate';
+import { LEDGER_FIELDS, type LedgerField } from '../../../../core/ledger-fields';
 import type { CommunityCollection, SubdistrictCollection } from '../../api';
 import { formatNumber, m2ToMu } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
-import { ruleEligibility, type EstateFormValues, type FieldErrors, type FormField } from './form-model';
+import { FORM_LEDGER_FIELDS, ruleEligibility, type EstateFormValues, type FieldErrors, type FormField } from './form-model';
+import { LedgerFieldControl, type LedgerFieldValue } from './LedgerFieldControl';
 
 /** Width of the panel; the same as the estate panel it replaces while editing. */
 export const FORM_PANEL_WIDTH_PX = 380;
-
-const MESSAGE_FIELDS = ['name', 'yearBuilt', 'buildings', 'households', 'floorAreaM2', 'willingnessPct', 'eligibilityOverrideReason'] as const;
-type MessageField = (typeof MESSAGE_FIELDS)[number];
-function hasMessage(field: FormField): field is MessageField {
-  return (MESSAGE_FIELDS as readonly string[]).includes(field);
-}
 
 export interface EstateFormPanelProps {
   open: boolean;
@@ -39,43 +34,65 @@ export interface EstateFormPanelProps {
 export function EstateFormPanel(props: EstateFormPanelProps) {
   const { t } = useTranslation();
   const { values, errors, onChange, language } = props;
-  const currentYear = new Date().getFullYear();
 
-  const set = <K extends FormField>(field: K, value: EstateFormValues[K]) => onChange({ ...values, [field]: value });
-  const message = (field: FormField): string | undefined => {
-    const raw = errors[field];
-    if (!raw) return undefined;
-    return hasMessage(field) ? t(`form.errors.${field}`, { year: currentYear }) : raw;
-  };
-  const item = (field: FormField, label: ReactNode, control: ReactNode, required = false) => (
+  const set = (field: FormField, value: LedgerFieldValue) => onChange({ ...values, [field]: value });
+  const item = (field: FormField, label: ReactNode, control: ReactNode, options: { required?: boolean; wide?: boolean } = {}) => (
     <Form.Item
       key={field}
       label={label}
-      required={required}
+      required={options.required}
       validateStatus={errors[field] ? 'error' : undefined}
-      help={message(field)}
+      help={errors[field]}
+      className={options.wide ? 'atlas-edit-form-wide' : undefined}
       data-testid={`form-item-${field}`}
     >
       {control}
     </Form.Item>
   );
-  const number = (field: 'yearBuilt' | 'buildings' | 'households' | 'floorAreaM2' | 'willingnessPct', options: { min?: number; max?: number; suffix?: string; precision?: number }) => (
-    <InputNumber
-      data-testid={`form-${field}`}
-      value={values[field]}
-      min={options.min}
-      max={options.max}
-      precision={options.precision}
-      suffix={options.suffix}
-      style={{ width: '100%' }}
-      onChange={(value) => set(field, typeof value === 'number' ? value : null)}
-    />
-  );
 
   const communities = props.communities.features.filter(
     (f) => !values.subdistrictCode || f.properties.subdistrictCode === values.subdistrictCode,
   );
-  const ruleIncluded = ruleEligibility(values.yearBuilt, props.cutoffYear);
+  const unitSelect = (field: 'subdistrictCode' | 'communityCode', label: string) =>
+    item(
+      field,
+      label,
+      <Select
+        data-testid={field === 'subdistrictCode' ? 'form-subdistrict' : 'form-community'}
+        allowClear
+        value={values[field] ?? undefined}
+        placeholder={t('form.auto')}
+        options={(field === 'subdistrictCode' ? props.subdistricts.features : communities).map((f) => ({ value: f.properties.code, label: f.properties.name }))}
+        onChange={(value: string | undefined) =>
+          onChange(field === 'subdistrictCode' ? { ...values, subdistrictCode: value ?? null, communityCode: null } : { ...values, communityCode: value ?? null })
+        }
+      />,
+    );
+
+  /** The registry's fields in ledger order: a control for each input field, the rest as the ledger derives them. */
+  const controlOf = (field: LedgerField): ReactNode => {
+    const label = field.label[language];
+    const input = FORM_LEDGER_FIELDS.find((f) => f.key === field.key);
+    if (input) {
+      const wide = input.kind === 'text';
+      const control = (
+        <LedgerFieldControl
+          field={input}
+          value={values[input.key as FormField] as LedgerFieldValue}
+          onChange={(value) => set(input.key as FormField, value)}
+          language={language}
+          placeholder={'required' in input ? t('form.required') : undefined}
+        />
+      );
+      return item(input.key as FormField, label, control, { required: 'required' in input, wide });
+    }
+    if (field.key === 'subdistrict') return unitSelect('subdistrictCode', label);
+    if (field.key === 'community') return unitSelect('communityCode', label);
+    if (field.key === 'landAreaM2') return <LandArea key={field.key} label={label} landAreaM2={props.landAreaM2} language={language} />;
+    if (field.key === 'eligible') return <EligibilityItems key={field.key} {...props} item={item} />;
+    // district follows the sub-district; the override pair is part of the eligibility items.
+    return null;
+  };
 
   return (
     <Drawer
@@ -92,125 +109,68 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
       <div data-testid="edit-form">
         {props.notice}
         <Form layout="vertical" size="small" className="atlas-edit-form" component="div">
-          {item('code', t('estate.fields.code'), <Input data-testid="form-code" value={values.code} onChange={(e) => set('code', e.target.value)} />)}
-          {item(
-            'name',
-            t('estate.fields.name'),
-            <Input data-testid="form-name" value={values.name} placeholder={t('form.required')} onChange={(e) => set('name', e.target.value)} />,
-            true,
-          )}
-          {item('address', t('estate.fields.address'), <Input data-testid="form-address" value={values.address} onChange={(e) => set('address', e.target.value)} />)}
-          <div className="atlas-edit-form-row">
-            {item(
-              'subdistrictCode',
-              t('estate.fields.subdistrict'),
-              <Select
-                data-testid="form-subdistrict"
-                allowClear
-                value={values.subdistrictCode ?? undefined}
-                placeholder={t('form.auto')}
-                options={props.subdistricts.features.map((f) => ({ value: f.properties.code, label: f.properties.name }))}
-                onChange={(value: string | undefined) => onChange({ ...values, subdistrictCode: value ?? null, communityCode: null })}
-              />,
-            )}
-            {item(
-              'communityCode',
-              t('estate.fields.community'),
-              <Select
-                data-testid="form-community"
-                allowClear
-                value={values.communityCode ?? undefined}
-                placeholder={t('form.auto')}
-                options={communities.map((f) => ({ value: f.properties.code, label: f.properties.name }))}
-                onChange={(value: string | undefined) => set('communityCode', value ?? null)}
-              />,
-            )}
-          </div>
-          <div className="atlas-edit-form-row">
-            {item('yearBuilt', t('estate.fields.yearBuilt'), number('yearBuilt', { precision: 0 }))}
-            {item('buildings', t('estate.fields.buildings'), number('buildings', { min: 0, precision: 0 }))}
-          </div>
-          <div className="atlas-edit-form-row">
-            {item('households', t('estate.fields.households'), number('households', { min: 0, precision: 0 }))}
-            {item('floorAreaM2', t('estate.fields.floorAreaM2'), number('floorAreaM2', { min: 0, suffix: 'm²' }))}
-          </div>
-          <Form.Item label={t('form.landArea')}>
-            <span data-testid="form-land-area">
-              {t('units.m2', { value: formatNumber(props.landAreaM2, language) })}
-              <span className="atlas-secondary"> ({t('units.mu', { value: formatNumber(m2ToMu(props.landAreaM2), language, 2) })})</span>
-            </span>
-          </Form.Item>
-          <div className="atlas-edit-form-row">
-            {item(
-              'propertyType',
-              t('estate.fields.propertyType'),
-              <Select
-                data-testid="form-propertyType"
-                allowClear
-                value={values.propertyType ?? undefined}
-                options={PROPERTY_TYPES.map((type) => ({ value: type, label: t(`estate.propertyType.${type}`) }))}
-                onChange={(value: (typeof PROPERTY_TYPES)[number] | undefined) => set('propertyType', value ?? null)}
-              />,
-            )}
-            {item(
-              'hazardLevel',
-              t('estate.fields.hazardLevel'),
-              <Select
-                data-testid="form-hazardLevel"
-                value={values.hazardLevel}
-                options={HAZARD_LEVELS.map((level) => ({ value: level, label: t(`estate.hazardLevel.${level}`) }))}
-                onChange={(value: (typeof HAZARD_LEVELS)[number]) => set('hazardLevel', value)}
-              />,
-            )}
-          </div>
-          {item(
-            'originalOwnerUnit',
-            t('estate.fields.originalOwnerUnit'),
-            <Input value={values.originalOwnerUnit} onChange={(e) => set('originalOwnerUnit', e.target.value)} />,
-          )}
-          <div className="atlas-edit-form-switches">
-            {(['hasPropertyManagement', 'hasOwnersCommittee', 'urgent'] as const).map((field) => (
-              <Form.Item key={field} label={t(`estate.fields.${field}`)} className="atlas-edit-switch">
-                <Switch data-testid={`form-${field}`} size="small" checked={values[field]} onChange={(checked) => set(field, checked)} />
-              </Form.Item>
-            ))}
-          </div>
-          {item('willingnessPct', t('estate.fields.willingnessPct'), number('willingnessPct', { min: 0, max: 100, suffix: t('form.percent') }))}
-          {item(
-            'eligibility',
-            t('form.eligibility'),
-            <Select
-              data-testid="form-eligibility"
-              value={values.eligibility}
-              options={[
-                { value: 'rule', label: t('form.eligibilityRule') },
-                { value: 'include', label: t('form.eligibilityInclude') },
-                { value: 'exclude', label: t('form.eligibilityExclude') },
-              ]}
-              onChange={(value: EstateFormValues['eligibility']) => set('eligibility', value)}
-            />,
-          )}
-          {values.eligibility === 'rule' ? (
-            <div className="atlas-edit-rule-hint" data-testid="form-rule-hint">
-              {t('form.ruleHint', { year: props.cutoffYear, result: ruleIncluded ? t('form.included') : t('form.excluded') })}
-            </div>
-          ) : (
-            item(
-              'eligibilityOverrideReason',
-              t('form.overrideReason'),
-              <Input.TextArea
-                data-testid="form-override-reason"
-                rows={2}
-                value={values.eligibilityOverrideReason}
-                placeholder={t('form.overrideReasonPlaceholder')}
-                onChange={(e) => set('eligibilityOverrideReason', e.target.value)}
-              />,
-              true,
-            )
-          )}
-          {item('notes', t('estate.fields.notes'), <Input.TextArea rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />)}
+          {LEDGER_FIELDS.map(controlOf)}
         </Form>
       </div>
     </Drawer>
+  );
+}
+
+/** Land area: shown, never typed — it comes from the outline. */
+function LandArea({ label, landAreaM2, language }: { label: string; landAreaM2: number; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={label}>
+      <span data-testid="form-land-area">
+        {t('units.m2', { value: formatNumber(landAreaM2, language) })}
+        <span className="atlas-secondary"> ({t('units.mu', { value: formatNumber(m2ToMu(landAreaM2), language, 2) })})</span>
+      </span>
+    </Form.Item>
+  );
+}
+
+type ItemFn = (field: FormField, label: ReactNode, control: ReactNode, options?: { required?: boolean; wide?: boolean }) => ReactNode;
+
+/** Eligibility: the cut-off-year rule, or a planner's override with its reason. */
+function EligibilityItems(props: EstateFormPanelProps & { item: ItemFn }) {
+  const { t } = useTranslation();
+  const { values, onChange, item } = props;
+  const ruleIncluded = ruleEligibility(values.yearBuilt, props.cutoffYear);
+  return (
+    <>
+      {item(
+        'eligibility',
+        t('form.eligibility'),
+        <Select
+          data-testid="form-eligibility"
+          value={values.eligibility}
+          options={[
+            { value: 'rule', label: t('form.eligibilityRule') },
+            { value: 'include', label: t('form.eligibilityInclude') },
+            { value: 'exclude', label: t('form.eligibilityExclude') },
+          ]}
+          onChange={(value: EstateFormValues['eligibility']) => onChange({ ...values, eligibility: value })}
+        />,
+        { wide: true },
+      )}
+      {values.eligibility === 'rule' ? (
+        <div className="atlas-edit-rule-hint atlas-edit-form-wide" data-testid="form-rule-hint">
+          {t('form.ruleHint', { year: props.cutoffYear, result: ruleIncluded ? t('form.included') : t('form.excluded') })}
+        </div>
+      ) : (
+        item(
+          'eligibilityOverrideReason',
+          t('form.overrideReason'),
+          <Input.TextArea
+            data-testid="form-override-reason"
+            rows={2}
+            value={values.eligibilityOverrideReason ?? ''}
+            placeholder={t('form.overrideReasonPlaceholder')}
+            onChange={(e) => onChange({ ...values, eligibilityOverrideReason: e.target.value })}
+          />,
+          { required: true, wide: true },
+        )
+      )}
+    </>
   );
 }

@@ -98,7 +98,7 @@ function ConflictDialog(props: SaveDialogsProps & { dialog: Extract<SaveDialog, 
             rowKey="field"
             dataSource={rows}
             columns={[
-              { title: t('edit.field'), key: 'field', render: (_, row) => fieldLabel(t, row.field) },
+              { title: t('edit.field'), key: 'field', render: (_, row) => fieldLabel(t, row.field, props.language) },
               { title: t('edit.mine'), key: 'mine', render: (_, row) => (row.field === 'geometry' ? t('edit.geometryChanged') : show(row.mine)) },
               { title: t('edit.theirs'), key: 'theirs', render: (_, row) => show(row.theirs) },
             ]}

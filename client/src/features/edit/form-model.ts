@@ -1,60 +1,45 @@
 /**
- * The attribute form's model: form values ↔ the write properties of docs/API.md, checked with
- * the same zod schema the server runs (core/estate-schema.ts), issues mapped to form fields.
+ * The attribute form's model, derived from the ledger registry (core/ledger-fields.ts): form values
+ * ↔ the write properties of docs/API.md, checked with the same rules the server runs
+ * (core/estate-schema.ts). An empty control is an unknown value (null), never a 0.
  */
-import { estateFieldsSchema, type EstateFieldsInput } from '../../../../core/estate-schema';
-import { resolveEligibility, type HazardLevel, type PropertyType } from '../../../../core/estate';
+import { parseEstateFields, type EstateFieldsInput } from '../../../../core/estate-schema';
+import { resolveEligibility } from '../../../../core/estate';
+import { INPUT_FIELDS, type InputField, type LedgerInputValues } from '../../../../core/ledger-fields';
+import { problemMessage } from '../../../../core/problems';
 import type { EstateApiProperties } from '../../api';
+import type { Language } from '../../shared/i18n/languages';
 
 /** 按年份 (follow the cut-off year) / 纳入 (include) / 不纳入 (exclude). */
 export const ELIGIBILITY_CHOICES = ['rule', 'include', 'exclude'] as const;
 export type EligibilityChoice = (typeof ELIGIBILITY_CHOICES)[number];
 
-export interface EstateFormValues {
-  code: string;
-  name: string;
-  address: string;
+/** The override pair is one select (rule / include / exclude) and its reason, not two plain controls. */
+const OVERRIDE_KEYS = new Set<string>(['eligibilityOverride', 'eligibilityOverrideReason']);
+
+/** The registry's input fields the form shows as one control each, in ledger order. */
+export const FORM_LEDGER_FIELDS: readonly InputField[] = INPUT_FIELDS.filter((field) => !OVERRIDE_KEYS.has(field.key));
+
+export type EstateFormValues = Omit<LedgerInputValues, 'eligibilityOverride'> & {
   /** null = let the server fill it from the polygon's location */
   subdistrictCode: string | null;
   communityCode: string | null;
-  yearBuilt: number | null;
-  buildings: number | null;
-  households: number | null;
-  floorAreaM2: number | null;
-  propertyType: PropertyType | null;
-  originalOwnerUnit: string;
-  hasPropertyManagement: boolean;
-  hasOwnersCommittee: boolean;
-  urgent: boolean;
-  hazardLevel: HazardLevel;
-  willingnessPct: number | null;
-  notes: string;
   eligibility: EligibilityChoice;
-  eligibilityOverrideReason: string;
-}
+};
 
 export type FormField = keyof EstateFormValues;
 
+function emptyLedgerValues(): Omit<LedgerInputValues, 'eligibilityOverride'> {
+  const values: Record<string, unknown> = {};
+  for (const field of INPUT_FIELDS) if (field.key !== 'eligibilityOverride') values[field.key] = 'required' in field ? '' : null;
+  return values as Omit<LedgerInputValues, 'eligibilityOverride'>;
+}
+
 export const EMPTY_FORM_VALUES: EstateFormValues = {
-  code: '',
-  name: '',
-  address: '',
+  ...emptyLedgerValues(),
   subdistrictCode: null,
   communityCode: null,
-  yearBuilt: null,
-  buildings: null,
-  households: null,
-  floorAreaM2: null,
-  propertyType: null,
-  originalOwnerUnit: '',
-  hasPropertyManagement: false,
-  hasOwnersCommittee: false,
-  urgent: false,
-  hazardLevel: 'none',
-  willingnessPct: null,
-  notes: '',
   eligibility: 'rule',
-  eligibilityOverrideReason: '',
 };
 
 function choiceOf(override: boolean | null): EligibilityChoice {
@@ -70,57 +55,33 @@ function overrideOf(choice: EligibilityChoice): boolean | null {
 /** The form's starting values: an existing estate's, or empty ones for a new estate. */
 export function formValuesOf(p: EstateApiProperties | null): EstateFormValues {
   if (!p) return EMPTY_FORM_VALUES;
+  const values: Record<string, unknown> = { ...EMPTY_FORM_VALUES };
+  for (const field of INPUT_FIELDS) values[field.key] = p[field.key];
+  delete values.eligibilityOverride;
   return {
-    code: p.code,
-    name: p.name,
-    address: p.address,
+    ...(values as EstateFormValues),
     subdistrictCode: p.subdistrictCode,
     communityCode: p.communityCode,
-    yearBuilt: p.yearBuilt,
-    buildings: p.buildings,
-    households: p.households,
-    floorAreaM2: p.floorAreaM2,
-    propertyType: p.propertyType,
-    originalOwnerUnit: p.originalOwnerUnit,
-    hasPropertyManagement: p.hasPropertyManagement,
-    hasOwnersCommittee: p.hasOwnersCommittee,
-    urgent: p.urgent,
-    hazardLevel: p.hazardLevel,
-    willingnessPct: p.willingnessPct,
-    notes: p.notes,
     eligibility: choiceOf(p.eligibilityOverride),
-    eligibilityOverrideReason: p.eligibilityOverrideReason ?? '',
   };
 }
 
 /**
- * Write properties of the form values. Empty counts are 0 (the ledger's blank cell); empty
+ * Write properties of the form values: every ledger field (null when unknown); empty
  * sub-district/community are left out so the server fills them from the polygon's location.
  */
 export function writePropertiesOf(values: EstateFormValues): EstateFieldsInput {
   const override = overrideOf(values.eligibility);
-  const properties: EstateFieldsInput = {
-    code: values.code,
-    name: values.name,
-    address: values.address,
-    yearBuilt: values.yearBuilt,
-    buildings: values.buildings ?? 0,
-    households: values.households ?? 0,
-    floorAreaM2: values.floorAreaM2 ?? 0,
-    propertyType: values.propertyType,
-    originalOwnerUnit: values.originalOwnerUnit,
-    hasPropertyManagement: values.hasPropertyManagement,
-    hasOwnersCommittee: values.hasOwnersCommittee,
-    urgent: values.urgent,
-    hazardLevel: values.hazardLevel,
-    willingnessPct: values.willingnessPct,
-    notes: values.notes,
-    eligibilityOverride: override,
-    eligibilityOverrideReason: override === null ? null : values.eligibilityOverrideReason.trim() || null,
-  };
+  const properties: Record<string, unknown> = {};
+  for (const field of FORM_LEDGER_FIELDS) {
+    const value = values[field.key as keyof EstateFormValues];
+    properties[field.key] = typeof value === 'string' && !('required' in field) && value.trim() === '' ? null : value;
+  }
+  properties.eligibilityOverride = override;
+  properties.eligibilityOverrideReason = override === null ? null : values.eligibilityOverrideReason?.trim() || null;
   if (values.subdistrictCode) properties.subdistrictCode = values.subdistrictCode;
   if (values.communityCode) properties.communityCode = values.communityCode;
-  return properties;
+  return properties as EstateFieldsInput;
 }
 
 /** The form field a schema path or a server message refers to. */
@@ -132,29 +93,19 @@ export function formFieldOf(key: string): FormField | null {
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 /**
- * Runs the ledger's field rules on the form values; one message per field (the first issue).
- * @example validateFormValues({ ...EMPTY_FORM_VALUES, name: '' }, 2026) // { name: 'name is required' }
+ * Runs the ledger's field rules on the form values; one message per field (the first issue),
+ * worded in the UI language from the rule's code (core/problems.ts).
+ * @example validateFormValues({ ...EMPTY_FORM_VALUES, name: '' }, 2026, 'zh') // { name: '小区名称为必填项' }
  */
-export function validateFormValues(values: EstateFormValues, currentYear: number = new Date().getFullYear()): FieldErrors {
-  const result = estateFieldsSchema(currentYear).safeParse(writePropertiesOf(values));
-  if (result.success) return {};
+export function validateFormValues(values: EstateFormValues, currentYear: number = new Date().getFullYear(), language: Language = 'en'): FieldErrors {
+  const result = parseEstateFields(writePropertiesOf(values) as Record<string, unknown>, currentYear);
+  if (result.ok) return {};
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path[0];
-    const field = typeof key === 'string' ? formFieldOf(key) : null;
-    if (field && !errors[field]) errors[field] = issue.message;
+  for (const issue of result.issues) {
+    const field = formFieldOf(issue.field);
+    if (field && !errors[field]) errors[field] = problemMessage(issue.code, issue.params, language, issue.message);
   }
   return errors;
-}
-
-/** The field a server message names ("yearBuilt must be …" → yearBuilt), if any. */
-export function fieldNamedIn(message: string): FormField | null {
-  const match = /\b(eligibilityOverrideReason|eligibilityOverride|[a-z][A-Za-z0-9]*)\b/g;
-  for (const [word] of message.matchAll(match)) {
-    const field = formFieldOf(word);
-    if (field) return field;
-  }
-  return null;
 }
 
 /** Write properties whose value differs from the stored estate's: what a PATCH sends. */

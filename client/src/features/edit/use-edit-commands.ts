@@ -14,7 +14,8 @@ import { currentParts, saveBlocker } from './edit-session';
 import { useEditStore } from './edit-store';
 import type { ToolbarAction } from './edit-toolbar-actions';
 import { fieldLabel } from './field-labels';
-import { EMPTY_FORM_VALUES, fieldNamedIn, formValuesOf, writePropertiesOf, type FieldErrors } from './form-model';
+import { EMPTY_FORM_VALUES, formFieldOf, formValuesOf, writePropertiesOf, type FieldErrors } from './form-model';
+import { problemMessage } from '../../../../core/problems';
 import { buildSaveRequest, sendSaveRequest } from './save-estate';
 
 export interface EditCommandsInput {
@@ -88,6 +89,7 @@ export function useEditCommands({ selected, form, dispatch, clientErrors }: Edit
       return;
     }
     const { problem } = error;
+    const language = useAtlasStore.getState().language;
     switch (problem.kind) {
       case 'overlap':
         dispatch({ type: 'openDialog', dialog: { kind: 'overlap', overlaps: problem.overlaps } });
@@ -96,17 +98,20 @@ export function useEditCommands({ selected, form, dispatch, clientErrors }: Edit
         dispatch({ type: 'openDialog', dialog: { kind: 'conflict', current: problem.current, mineVersion: base?.properties.version ?? 0 } });
         return;
       case 'invalid_geometry':
-        void message.error({ content: t('edit.invalidGeometry', { reason: error.message }), duration: 8 });
+        void message.error({ content: t('edit.invalidGeometry', { reason: error.messageIn(language) }), duration: 8 });
         return;
       case 'invalid_request': {
-        const field = fieldNamedIn(error.message);
-        if (field) dispatch({ type: 'serverError', field, message: error.message });
-        void message.error(t('edit.saveFailed', { reason: error.message }));
+        // The server names each field with its rule; word each in the UI language beside its control.
+        for (const issue of error.fieldIssues()) {
+          const field = formFieldOf(issue.field);
+          if (field) dispatch({ type: 'serverError', field, message: problemMessage(issue.code, issue.params, language, issue.message) });
+        }
+        void message.error(t('edit.saveFailed', { reason: error.messageIn(language) }));
         return;
       }
       case 'not_found':
       case 'other':
-        void message.error(t('edit.saveFailed', { reason: error.message }));
+        void message.error(t('edit.saveFailed', { reason: error.messageIn(language) }));
     }
   };
 
@@ -116,7 +121,7 @@ export function useEditCommands({ selected, form, dispatch, clientErrors }: Edit
     if (saveBlocker(current, selfIntersections(currentParts(current)).length)) return;
     if (Object.keys(clientErrors).length > 0) {
       dispatch({ type: 'showAllErrors' });
-      void message.error(t('edit.formInvalid', { fields: Object.keys(clientErrors).map((f) => fieldLabel(t, f)).join('、') }));
+      void message.error(t('edit.formInvalid', { fields: Object.keys(clientErrors).map((f) => fieldLabel(t, f, useAtlasStore.getState().language)).join('、') }));
       return;
     }
     const base = current.original;

@@ -181,7 +181,7 @@ export function previewRowOf(mapped: MappedRow): PreviewRow {
     name: typeof mapped.properties.name === 'string' ? mapped.properties.name : '',
     feature: mapped.feature as ImportFeature | null,
     landAreaM2: null,
-    problems: mapped.problems.map((p) => ({ code: p.code, message: p.message })),
+    problems: mapped.problems.map((p) => ({ code: p.code, message: p.message, params: p.params })),
   };
 }
 

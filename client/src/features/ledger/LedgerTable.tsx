@@ -65,7 +65,7 @@ export function LedgerTable() {
 
   const n = (value: number, digits = 0) => formatNumber(value, language, digits);
 
-  const columns = ledgerColumns({ t, n, filters, subdistrictFilters });
+  const columns = ledgerColumns({ t, language, filters, subdistrictFilters });
   const scrollXPx = scrollWidthPx(columns);
 
   const onChange: TableProps<EstateApiFeature>['onChange'] = (_pagination, tableFilters) => {

@@ -1,141 +1,76 @@
-/** The ledger table's columns: the ledger fields with their sorters, filters and cell rendering. */
+/**
+ * The ledger table's columns, one per field of the registry (core/ledger-fields.ts) in its order,
+ * so a field added there becomes a column with no other edit. Sorting and alignment follow the
+ * field's kind; a few columns add the table's filters.
+ */
 import { Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
+import { isNumericKind, LEDGER_FIELDS, type LedgerField } from '../../../../core/ledger-fields';
 import type { EstateApiFeature } from '../../api';
+import type { Language } from '../../shared/i18n/languages';
+import { formatLedgerValue } from '../../shared/ledger-format';
 import { YES_NO, type LedgerFilters } from './ledger-rows';
 
 export interface LedgerColumnsInput {
   t: TFunction;
-  /** Formats a number in the UI language. */
-  n(value: number, digits?: number): string;
+  language: Language;
   filters: LedgerFilters;
   /** The sub-districts offered in the sub-district column's filter. */
   subdistrictFilters: { text: string; value: string }[];
 }
 
-function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN');
+/** Pixels per character of a column's `widthChars`, plus room for the sorter and filter icons. */
+const PX_PER_CHAR = 9;
+const HEADER_ICONS_PX = 40;
+/** Columns that stay in view while the table scrolls sideways. */
+const FIXED_LEFT = new Set<string>(['code', 'name']);
+
+type Value = string | number | boolean | null;
+
+function compareValues(a: Value, b: Value): number {
+  // Unknown values sort last whichever way the column is sorted first.
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'zh-CN');
 }
 
-export function ledgerColumns({ t, n, filters, subdistrictFilters }: LedgerColumnsInput): TableColumnsType<EstateApiFeature> {
+function valueOf(feature: EstateApiFeature, field: LedgerField): Value {
+  const value: unknown = feature.properties[field.key];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+export function ledgerColumns({ t, language, filters, subdistrictFilters }: LedgerColumnsInput): TableColumnsType<EstateApiFeature> {
   const yesNoFilters = YES_NO.map((v) => ({ text: t(`ledger.${v}`), value: v }));
-return [
-  {
-    key: 'code',
-    title: t('estate.fields.code'),
-    width: 100,
-    fixed: 'left',
-    ellipsis: true,
-    sorter: (a, b) => compareText(a.properties.code, b.properties.code),
-    render: (_, f) => f.properties.code,
-  },
-  {
-    key: 'name',
-    title: t('estate.fields.name'),
-    width: 170,
-    fixed: 'left',
-    ellipsis: true,
-    sorter: (a, b) => compareText(a.properties.name, b.properties.name),
-    render: (_, f) => <span data-testid="ledger-name">{f.properties.name}</span>,
-  },
-  {
-    key: 'subdistrict',
-    title: t('estate.fields.subdistrict'),
-    width: 156,
-    ellipsis: true,
-    filters: subdistrictFilters,
-    filteredValue: filters.subdistrictCodes.length ? [...filters.subdistrictCodes] : null,
-    sorter: (a, b) => compareText(a.properties.subdistrict, b.properties.subdistrict),
-    render: (_, f) => f.properties.subdistrict || t('estate.empty'),
-  },
-  {
-    key: 'community',
-    title: t('estate.fields.community'),
-    width: 124,
-    ellipsis: true,
-    render: (_, f) => f.properties.community || t('estate.empty'),
-  },
-  {
-    key: 'address',
-    title: t('estate.fields.address'),
-    width: 180,
-    ellipsis: true,
-    render: (_, f) => f.properties.address || t('estate.empty'),
-  },
-  {
-    key: 'yearBuilt',
-    title: t('estate.fields.yearBuilt'),
-    width: 116,
-    align: 'right',
-    sorter: (a, b) => (a.properties.yearBuilt ?? 0) - (b.properties.yearBuilt ?? 0),
-    render: (_, f) => f.properties.yearBuilt ?? t('estate.empty'),
-  },
-  {
-    key: 'buildings',
-    title: t('estate.fields.buildings'),
-    width: 112,
-    align: 'right',
-    sorter: (a, b) => a.properties.buildings - b.properties.buildings,
-    render: (_, f) => n(f.properties.buildings),
-  },
-  {
-    key: 'households',
-    title: t('estate.fields.households'),
-    width: 120,
-    align: 'right',
-    sorter: (a, b) => a.properties.households - b.properties.households,
-    render: (_, f) => n(f.properties.households),
-  },
-  {
-    key: 'floorAreaM2',
-    title: t('ledger.floorAreaM2'),
-    width: 150,
-    align: 'right',
-    sorter: (a, b) => a.properties.floorAreaM2 - b.properties.floorAreaM2,
-    render: (_, f) => n(f.properties.floorAreaM2),
-  },
-  {
-    key: 'landAreaM2',
-    title: t('ledger.landAreaM2'),
-    width: 150,
-    align: 'right',
-    sorter: (a, b) => a.properties.landAreaM2 - b.properties.landAreaM2,
-    render: (_, f) => n(f.properties.landAreaM2),
-  },
-  {
-    key: 'propertyType',
-    title: t('estate.fields.propertyType'),
-    width: 130,
-    ellipsis: true,
-    render: (_, f) =>
-      f.properties.propertyType ? t(`estate.propertyType.${f.properties.propertyType}`, { defaultValue: f.properties.propertyType }) : t('estate.empty'),
-  },
-  {
-    key: 'eligible',
-    title: t('ledger.eligible'),
-    width: 110,
-    filters: yesNoFilters,
-    filteredValue: filters.eligible.length ? [...filters.eligible] : null,
-    render: (_, f) => (f.properties.eligible ? <Tag color="orange">{t('ledger.yes')}</Tag> : <span className="atlas-secondary">{t('ledger.no')}</span>),
-  },
-  {
-    key: 'urgent',
-    title: t('ledger.urgent'),
-    width: 100,
-    filters: yesNoFilters,
-    filteredValue: filters.urgent.length ? [...filters.urgent] : null,
-    render: (_, f) => (f.properties.urgent ? <Tag color="red">{t('ledger.yes')}</Tag> : <span className="atlas-secondary">{t('ledger.no')}</span>),
-  },
-  {
-    key: 'willingnessPct',
-    title: t('ledger.willingnessPct'),
-    width: 124,
-    align: 'right',
-    sorter: (a, b) => (a.properties.willingnessPct ?? -1) - (b.properties.willingnessPct ?? -1),
-    render: (_, f) => (f.properties.willingnessPct === null ? t('estate.empty') : `${n(f.properties.willingnessPct)}%`),
-  },
-];
+  /** The table's filters, by the column that offers them. */
+  const filterOf: Record<string, { filters: { text: string; value: string }[]; filteredValue: string[] | null }> = {
+    subdistrict: { filters: subdistrictFilters, filteredValue: filters.subdistrictCodes.length ? [...filters.subdistrictCodes] : null },
+    eligible: { filters: yesNoFilters, filteredValue: filters.eligible.length ? [...filters.eligible] : null },
+    urgent: { filters: yesNoFilters, filteredValue: filters.urgent.length ? [...filters.urgent] : null },
+  };
+  const tagColour: Record<string, string> = { eligible: 'orange', urgent: 'red' };
+
+  return LEDGER_FIELDS.map((field) => {
+    const numeric = isNumericKind(field.kind);
+    const tag = tagColour[field.key];
+    return {
+      key: field.key,
+      title: field.label[language],
+      width: Math.max(field.widthChars, field.label[language].length) * PX_PER_CHAR + HEADER_ICONS_PX,
+      fixed: FIXED_LEFT.has(field.key) ? 'left' : undefined,
+      ellipsis: !numeric,
+      align: numeric ? 'right' : undefined,
+      sorter: (a: EstateApiFeature, b: EstateApiFeature) => compareValues(valueOf(a, field), valueOf(b, field)),
+      ...filterOf[field.key],
+      render: (_: unknown, f: EstateApiFeature) => {
+        const text = formatLedgerValue(field.key, f.properties[field.key], language);
+        if (field.key === 'name') return <span data-testid="ledger-name">{text}</span>;
+        if (tag) return f.properties[field.key] === true ? <Tag color={tag}>{text}</Tag> : <span className="atlas-secondary">{text}</span>;
+        return text;
+      },
+    };
+  });
 }
 
 /** The table's scroll width: the sum of the column widths plus the checkbox column. */

@@ -46,7 +46,7 @@ function matchesYesNo(selected: readonly YesNo[], value: boolean): boolean {
 
 function matchesSearch(p: EstateApiProperties, needle: string): boolean {
   if (!needle) return true;
-  return [p.name, p.code, p.address].some((text) => text.toLowerCase().includes(needle));
+  return [p.name, p.code, p.address].some((text) => text?.toLowerCase().includes(needle) === true);
 }
 
 /** A year outside a given range excludes the estate; an unknown year only passes an open range. */
@@ -74,7 +74,7 @@ export function filterLedgerRows(
     if (filters.subdistrictCodes.length > 0 && !filters.subdistrictCodes.includes(subdistrict)) return false;
     return (
       matchesYesNo(filters.eligible, p.eligible) &&
-      matchesYesNo(filters.urgent, p.urgent) &&
+      matchesYesNo(filters.urgent, p.urgent === true) &&
       matchesYear(p.yearBuilt, filters.yearFrom, filters.yearTo) &&
       matchesSearch(p, needle)
     );
