@@ -18,8 +18,9 @@ function ringAreaM2(ring: readonly Position[]): number {
     const [lng = 0, lat = 0] = ring[i] ?? [];
     polygon.AddPoint(lat, lng);
   }
-  // reverse=false, sign=false: the area of the ring whichever way it winds.
-  return Math.abs(polygon.Compute(false, false).area ?? 0);
+  // sign=true gives a signed area (counter-clockwise positive) whose magnitude is right either way
+  // round; sign=false would answer the rest of the Earth for a clockwise ring.
+  return Math.abs(polygon.Compute(false, true).area ?? 0);
 }
 
 /**

@@ -50,3 +50,14 @@ export function isUsableRing(ring: readonly Position[]): boolean {
   const last = ring[ring.length - 1];
   return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
 }
+
+/**
+ * The vertices a planner has clicked of a polygon still being drawn, closed: Terra Draw keeps the
+ * sketch as `[...clicked, cursor, first]`, and the rubber band to the cursor is not yet part of the
+ * outline (checking it warned of self-intersections while drawing a plain rectangle).
+ * @example committedSketchRing([a, b, c, cursor, a]) // [a, b, c, a]
+ */
+export function committedSketchRing(sketch: readonly Position[]): Position[] {
+  if (sketch.length < 3) return [...sketch];
+  return [...sketch.slice(0, -2), sketch[sketch.length - 1] ?? []];
+}

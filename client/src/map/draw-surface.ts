@@ -18,7 +18,7 @@ import {
   type TerraDrawMouseEvent,
   type SnappableContext,
 } from 'terra-draw';
-import type { Parts } from '../../../core/geometry/polygon-parts';
+import { committedSketchRing, type Parts } from '../../../core/geometry/polygon-parts';
 import { snapToEstates } from '../../../core/geometry/snap-to-estates';
 import type { DrawSurface, DrawSurfaceCallbacks, DrawSurfaceOptions } from './map-adapter';
 
@@ -146,13 +146,13 @@ export class TerraDrawSurface implements DrawSurface {
     });
   }
 
-  /** Polygon parts in the store; the unfinished one only when `includeSketch`. */
+  /** Polygon parts in the store; the unfinished one (its clicked vertices only) when `includeSketch`. */
   parts(includeSketch = false): Parts {
     return this.draw
       .getSnapshot()
       .filter(isPolygonPart)
       .filter((f) => includeSketch || !f.properties.currentlyDrawing)
-      .map((f) => f.geometry.coordinates[0] ?? []);
+      .map((f) => (f.properties.currentlyDrawing ? committedSketchRing(f.geometry.coordinates[0] ?? []) : (f.geometry.coordinates[0] ?? [])));
   }
 
   isSketching(): boolean {
