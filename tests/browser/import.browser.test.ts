@@ -147,7 +147,8 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     expect(await summary.getAttribute('data-accepted')).toBe('6');
     const bowTieSkip = page.getByTestId(`import-skip-${BOW_TIE_ROW}`);
     expect(await bowTieSkip.isChecked()).toBe(true);
-    expect(await page.getByTestId('import-row-problems').allTextContents()).toEqual([expect.stringMatching(/几何无效[\s\S]*Self-intersection/)]);
+    // The problem is worded in Chinese from its code, with PostGIS's reason kept as it is.
+    expect(await page.getByTestId('import-row-problems').allTextContents()).toEqual([expect.stringMatching(/几何无效[\s\S]*几何图形无效：[\s\S]*Self-intersection/)]);
     await settle(page);
     await shot(page, 'import-4-preview-zh.png');
 
@@ -254,14 +255,13 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     await shot(page, 'import-2-crs-en.png');
     expect(await overflowingInWizard(page)).toEqual([]);
 
-    // Most OSM polygons have no name: take the OSM id as the name instead.
+    // 23 of the 26 OSM polygons have no name: keep the 3 names and build the others from the OSM id.
     await page.getByTestId('import-next').click();
     await page.getByTestId('import-step-mapping').waitFor();
     expect(await mappedField(page, 'name')).toBe('name');
-    await mapColumn(page, 'name', '(not imported)', '');
-    await mapColumn(page, 'osm_id', 'Name', 'name');
-    expect(await mappedField(page, 'osm_id')).toBe('name');
-    expect(await mappedField(page, 'name')).toBe('');
+    expect(await page.getByTestId('import-name-pattern-box').textContent()).toContain('Rows without a name: 23');
+    await page.getByTestId('import-name-pattern').fill('OSM {osm_id}');
+    expect(await page.getByTestId('import-name-pattern-hint').textContent()).toMatch(/The first will be named: OSM \d+/);
     await shot(page, 'import-3-mapping-en.png');
     expect(await overflowingInWizard(page)).toEqual([]);
 
@@ -296,6 +296,8 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     expect(countAfter - countBefore).toBe(accepted);
     const layers = await getJson<{ name: string; sourceCrs: string; featureCount: number }[]>(`${baseUrl}/api/import-layers`);
     expect(layers.map((l) => [l.name, l.sourceCrs, l.featureCount])).toContainEqual(['helsinki_residential_landuse', 'wgs84', accepted]);
+    const names = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features.map((f) => f.properties.name);
+    expect(names.filter((name) => /^OSM \d+$/u.test(name)).length).toBeGreaterThanOrEqual(accepted - 3);
     expect(problems).toEqual([]);
   }, 120_000);
 });

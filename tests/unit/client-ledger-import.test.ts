@@ -93,7 +93,7 @@ describe('the import wizard steps', () => {
 
   it('maps rows in batches exactly as mapping them all at once', async () => {
     const mapping = { 小区名称: 'name', 户数: 'households', 备注: null } as const;
-    const batched = await mapRowsInBatches(table, mapping, 'gcj02', 3);
+    const batched = await mapRowsInBatches(table, mapping, 'gcj02', {}, 3);
     const whole = mapRowsToEstates(table, mapping, 'gcj02');
     expect(batched.map((r) => r.sourceIndex)).toEqual(whole.map((m) => m.index));
     expect(batched.map((r) => r.feature)).toEqual(whole.map((m) => m.feature));

@@ -96,7 +96,13 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
           <CrsStep crs={session.crs} guess={session.guess} sample={sampleLngLat(table)} onChange={(crs) => dispatch({ type: 'crsChosen', crs })} />
         ) : null}
         {step === 2 && table ? (
-          <MappingStep table={table} mapping={session.mapping} onChange={(mapping) => dispatch({ type: 'mappingChanged', mapping })} />
+          <MappingStep
+            table={table}
+            mapping={session.mapping}
+            onChange={(mapping) => dispatch({ type: 'mappingChanged', mapping })}
+            namePattern={session.namePattern}
+            onNamePatternChange={(namePattern) => dispatch({ type: 'namePatternChanged', namePattern })}
+          />
         ) : null}
         {step === 3 ? (
           <>

@@ -1,9 +1,10 @@
 /** Step 3: source column → ledger field, pre-filled by autoMatchFields, editable, with sample values. */
-import { Alert, Select, Table } from 'antd';
+import { Alert, Input, Select, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEDGER_COLUMNS, ledgerColumn } from '../../../../core/io/ledger-columns';
 import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
+import { nameFromPattern } from '../../../../core/io/map-rows';
 import type { ImportTable } from '../../../../core/io/read-import-file';
 import { useAtlasStore } from '../../state/atlas-store';
 import { mappingIssues, sampleValues, type FieldMapping } from './import-rows';
@@ -15,7 +16,22 @@ interface MappingRow {
   samples: string[];
 }
 
-export function MappingStep({ table, mapping, onChange }: { table: ImportTable; mapping: FieldMapping; onChange(mapping: FieldMapping): void }) {
+export interface MappingStepProps {
+  table: ImportTable;
+  mapping: FieldMapping;
+  onChange(mapping: FieldMapping): void;
+  namePattern: string;
+  onNamePatternChange(namePattern: string): void;
+}
+
+/** Rows whose mapped name column is empty (all rows when no column is the name). */
+function unnamedRowCount(table: ImportTable, mapping: FieldMapping): number {
+  const nameColumn = Object.entries(mapping).find(([, field]) => field === 'name')?.[0];
+  if (nameColumn === undefined) return table.rows.length;
+  return table.rows.filter((row) => String(row.values[nameColumn] ?? '').trim() === '').length;
+}
+
+export function MappingStep({ table, mapping, onChange, namePattern, onNamePatternChange }: MappingStepProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const rows = useMemo<MappingRow[]>(() => table.columns.map((column) => ({ column, samples: sampleValues(table, column) })), [table]);
@@ -26,8 +42,14 @@ export function MappingStep({ table, mapping, onChange }: { table: ImportTable; 
     { value: IGNORE, label: t('import.ignore') },
     ...LEDGER_COLUMNS.map((c) => ({ value: c.key, label: c.importable ? fieldLabel(c.key) : `${fieldLabel(c.key)} ${t('import.notStored')}` })),
   ];
-  const issues = mappingIssues(mapping);
+  const issues = mappingIssues(mapping, namePattern);
   const matched = Object.values(mapping).filter((v) => v !== null).length;
+  const unnamed = unnamedRowCount(table, mapping);
+  const firstUnnamed = table.rows.find((row) => {
+    const nameColumn = Object.entries(mapping).find(([, field]) => field === 'name')?.[0];
+    return nameColumn === undefined || String(row.values[nameColumn] ?? '').trim() === '';
+  });
+  const example = firstUnnamed && namePattern.trim() ? nameFromPattern(namePattern, firstUnnamed) : '';
 
   return (
     <div className="atlas-import-step" data-testid="import-step-mapping">
@@ -41,6 +63,21 @@ export function MappingStep({ table, mapping, onChange }: { table: ImportTable; 
       ) : (
         <Alert type="info" showIcon title={t('import.autoMatched', { count: matched })} />
       )}
+      {unnamed > 0 ? (
+        <div className="atlas-import-name-pattern" data-testid="import-name-pattern-box">
+          <label htmlFor="import-name-pattern">{t('import.namePattern', { count: unnamed })}</label>
+          <Input
+            id="import-name-pattern"
+            data-testid="import-name-pattern"
+            value={namePattern}
+            placeholder={table.columns.includes('osm_id') ? 'OSM {osm_id}' : t('import.namePatternPlaceholder')}
+            onChange={(e) => onNamePatternChange(e.target.value)}
+          />
+          <div className="atlas-secondary" data-testid="import-name-pattern-hint">
+            {example ? t('import.namePatternExample', { name: example }) : t('import.namePatternHint')}
+          </div>
+        </div>
+      ) : null}
       <Table<MappingRow>
         size="small"
         rowKey="column"

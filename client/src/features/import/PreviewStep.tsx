@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
+import { problemMessage } from '../../../../core/problems';
 import { isProblemCode, type PreviewRow } from './import-rows';
 
 export interface PreviewStepProps {
@@ -90,13 +91,16 @@ export function PreviewStep({ rows, skipped, onSkip }: PreviewStepProps) {
               ) : (
                 <div className="atlas-import-problems" data-testid="import-row-problems">
                   {l.row.problems.map((p, k) => (
-                    <Tooltip key={k} title={p.message}>
+                    <Tooltip key={k} title={problemMessage(p.code, p.params, language, p.message)}>
                       <Tag color="red" className="atlas-import-problem">
                         {isProblemCode(p.code) ? t(`import.problemCodes.${p.code}`) : p.code}
                       </Tag>
                     </Tooltip>
                   ))}
-                  <div className="atlas-import-problem-text">{l.row.problems.map((p) => p.message).join('; ')}</div>
+                  {/* Each problem worded in the UI language from its code and params (core/problems.ts). */}
+                  <div className="atlas-import-problem-text">
+                    {l.row.problems.map((p) => problemMessage(p.code, p.params, language, p.message)).join(language === 'zh' ? '；' : '; ')}
+                  </div>
                 </div>
               ),
           },

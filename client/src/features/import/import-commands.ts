@@ -41,7 +41,7 @@ export function importCommands(session: ImportSession, dispatch: Dispatch<Import
   const buildPreview = async (source: ImportTable) => {
     dispatch({ type: 'previewStarted', rowCount: source.rows.length });
     try {
-      const mapped = await mapRowsInBatches(source, session.mapping, session.crs);
+      const mapped = await mapRowsInBatches(source, session.mapping, session.crs, { namePattern: session.namePattern.trim() });
       const features = featuresToValidate(mapped);
       const report = features.length > 0 ? await validateImport(features) : [];
       dispatch({ type: 'previewChecked', rows: withServerReport(mapped, report) });

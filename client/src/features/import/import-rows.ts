@@ -5,7 +5,7 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ImportFeature, ImportProblem, ImportRowReport } from '../../api';
 import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
-import { mapRowsToEstates, type MappedRow } from '../../../../core/io/map-rows';
+import { mapRowsToEstates, type MappedRow, type MapRowsOptions } from '../../../../core/io/map-rows';
 import type { ImportTable } from '../../../../core/io/read-import-file';
 import type { SourceCrs } from '../../../../core/io/source-crs';
 
@@ -70,11 +70,14 @@ export function sampleValues(table: ImportTable, column: string, count = 3): str
 
 export type MappingIssue = { kind: 'nameRequired' } | { kind: 'duplicateField'; field: LedgerFieldKey };
 
-/** What stops a mapping from being used: no name column, or a ledger field fed by two columns. */
-export function mappingIssues(mapping: FieldMapping): MappingIssue[] {
+/**
+ * What stops a mapping from being used: neither a name column nor a name pattern, or a ledger
+ * field fed by two columns.
+ */
+export function mappingIssues(mapping: FieldMapping, namePattern = ''): MappingIssue[] {
   const issues: MappingIssue[] = [];
   const fields = Object.values(mapping).filter((f): f is LedgerFieldKey => f !== null);
-  if (!fields.includes('name')) issues.push({ kind: 'nameRequired' });
+  if (!fields.includes('name') && namePattern.trim() === '') issues.push({ kind: 'nameRequired' });
   const seen = new Set<LedgerFieldKey>();
   const reported = new Set<LedgerFieldKey>();
   for (const field of fields) {
@@ -189,11 +192,17 @@ export function previewRowOf(mapped: MappedRow): PreviewRow {
  * mapRowsToEstates over slices of the table, yielding to the browser between slices so that
  * converting 10 000 rows does not freeze the page.
  */
-export async function mapRowsInBatches(table: ImportTable, mapping: FieldMapping, crs: SourceCrs, batchSize = ROWS_PER_BATCH): Promise<PreviewRow[]> {
+export async function mapRowsInBatches(
+  table: ImportTable,
+  mapping: FieldMapping,
+  crs: SourceCrs,
+  options: MapRowsOptions = {},
+  batchSize = ROWS_PER_BATCH,
+): Promise<PreviewRow[]> {
   const out: PreviewRow[] = [];
   for (let start = 0; start < table.rows.length; start += batchSize) {
     const slice: ImportTable = { ...table, rows: table.rows.slice(start, start + batchSize) };
-    for (const mapped of mapRowsToEstates(slice, mapping, crs)) out.push(previewRowOf(mapped));
+    for (const mapped of mapRowsToEstates(slice, mapping, crs, options)) out.push(previewRowOf(mapped));
     await yieldToBrowser();
   }
   return out;

@@ -25,6 +25,8 @@ export interface ImportSession {
   crs: SourceCrs;
   guess: SourceCrsGuess | null;
   mapping: FieldMapping;
+  /** How to name rows the file leaves unnamed (`OSM {osm_id}`, `{#}`); '' = such rows are refused. */
+  namePattern: string;
   rows: PreviewRow[] | null;
   skipped: ReadonlySet<number>;
   /** Rows being checked by the server (the preview step waits), else null. */
@@ -46,6 +48,7 @@ export type ImportEvent =
   | { type: 'fileFailed'; message: string }
   | { type: 'crsChosen'; crs: SourceCrs }
   | { type: 'mappingChanged'; mapping: FieldMapping }
+  | { type: 'namePatternChanged'; namePattern: string }
   | { type: 'layerNamed'; layerName: string }
   | { type: 'overlapAllowed'; allowOverlap: boolean }
   | { type: 'advanced' }
@@ -70,6 +73,7 @@ export const initialImportSession: ImportSession = {
   crs: 'wgs84',
   guess: null,
   mapping: {},
+  namePattern: '',
   rows: null,
   skipped: new Set(),
   checkingCount: null,
@@ -120,6 +124,8 @@ export function importSessionReducer(state: ImportSession, event: ImportEvent): 
       return { ...state, crs: event.crs };
     case 'mappingChanged':
       return { ...state, mapping: event.mapping };
+    case 'namePatternChanged':
+      return { ...state, namePattern: event.namePattern };
     case 'layerNamed':
       return { ...state, layerName: event.layerName };
     case 'overlapAllowed':
@@ -181,7 +187,7 @@ export function canAdvance(state: ImportSession): boolean {
     case 1:
       return true;
     case 2:
-      return mappingIssues(state.mapping).length === 0;
+      return mappingIssues(state.mapping, state.namePattern).length === 0;
     case 3:
       return state.rows !== null && acceptedCount(state) > 0 && state.checkingCount === null;
     case 4:
