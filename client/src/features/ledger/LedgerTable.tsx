@@ -11,10 +11,9 @@ import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ExportMenu } from '../export/ExportMenu';
 import { estateTotals } from '../../../../core/estate-totals';
-import { ledgerColumns, scrollWidthPx } from './ledger-columns';
+import { ledgerColumns, ledgerTotalsRow, scrollWidthPx } from './ledger-columns';
 import { EMPTY_LEDGER_FILTERS, filterLedgerRows, hasActiveFilters, YES_NO, type LedgerFilters, type YesNo } from './ledger-rows';
 import { LedgerToolbar } from './LedgerToolbar';
-import { LedgerTotalsRow } from './LedgerTotalsRow';
 import { useTableBodyHeight } from './use-table-body-height';
 
 type TableRef = GetRef<typeof Table<EstateApiFeature>>;
@@ -119,7 +118,7 @@ export function LedgerTable() {
             useAtlasStore.getState().requestFlyTo([f.id]);
           },
         })}
-        summary={() => <LedgerTotalsRow totals={totals} n={n} />}
+        summary={() => ledgerTotalsRow(totals, t, n)}
         locale={{ emptyText: t('ledger.empty') }}
       />
       </div>

@@ -3,10 +3,11 @@
  * so a field added there becomes a column with no other edit. Sorting and alignment follow the
  * field's kind; a few columns add the table's filters.
  */
-import { Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { isNumericKind, LEDGER_FIELDS, type LedgerField } from '../../../../core/ledger-fields';
+import type { EstateSummary } from '../../../../core/contract/index';
 import type { EstateApiFeature } from '../../api';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
@@ -76,4 +77,38 @@ export function ledgerColumns({ t, language, filters, subdistrictFilters }: Ledg
 /** The table's scroll width: the sum of the column widths plus the checkbox column. */
 export function scrollWidthPx(columns: TableColumnsType<EstateApiFeature>): number {
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 100), 0) + 40;
+}
+
+/**
+ * The fixed totals row under the filtered rows (core/estate-totals.ts), one cell per column of
+ * `ledgerColumns` so it lines up whatever the registry holds: the count under code and name, the
+ * sum under each summed field with how many estates leave it unknown. A plain function, not a
+ * component: the table reads `fixed` from the Table.Summary element that `summary` returns.
+ */
+export function ledgerTotalsRow(totals: EstateSummary, t: TFunction, n: (value: number) => string) {
+  // Cell 0 is the checkbox column; field k is cell k + 1.
+  const firstOther = LEDGER_FIELDS.findIndex((field) => !FIXED_LEFT.has(field.key));
+  const cells = LEDGER_FIELDS.slice(firstOther).map((field, k) => {
+    const index = firstOther + k + 1;
+    const key = field.key as keyof EstateSummary;
+    const sum = totals[key];
+    if (!('totalled' in field) || typeof sum !== 'number') return <Table.Summary.Cell key={field.key} index={index} />;
+    const unknown = (totals.unknown as Partial<Record<string, number>>)[field.key] ?? 0;
+    return (
+      <Table.Summary.Cell key={field.key} index={index} align="right">
+        <span data-testid={`ledger-total-${field.key}`}>{n(sum)}</span>
+        {unknown > 0 ? <div className="atlas-secondary" data-testid={`ledger-unknown-${field.key}`}>{t('ledger.unknownCount', { count: unknown })}</div> : null}
+      </Table.Summary.Cell>
+    );
+  });
+  return (
+    <Table.Summary fixed>
+      <Table.Summary.Row className="atlas-ledger-totals" data-testid="ledger-totals">
+        <Table.Summary.Cell index={0} colSpan={firstOther + 1}>
+          <strong>{t('ledger.totals', { count: n(totals.estates) })}</strong>
+        </Table.Summary.Cell>
+        {cells}
+      </Table.Summary.Row>
+    </Table.Summary>
+  );
 }

@@ -231,6 +231,7 @@ export const en: Resources = {
     count: '{{shown}} of {{total}} estates',
     checked: '{{count}} checked',
     totals: 'Total: {{count}} estates',
+    unknownCount: '{{count}} unknown',
     floorAreaM2: 'Floor area (m²)',
     landAreaM2: 'Land area (m²)',
     eligible: 'Eligible',

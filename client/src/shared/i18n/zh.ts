@@ -229,6 +229,7 @@ export const zh = {
     count: '显示 {{shown}} / {{total}} 个小区',
     checked: '已勾选 {{count}} 个',
     totals: '合计 {{count}} 个小区',
+    unknownCount: '{{count}} 个未填',
     floorAreaM2: '建筑面积(m²)',
     landAreaM2: '占地面积(m²)',
     eligible: '纳入改造',
