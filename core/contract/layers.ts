@@ -57,9 +57,9 @@ export const atlasConfigSchema = z.object({
   eligibilityCutoffYear: z.number().int(),
   basemap: z.object({
     /** Any MapLibre style URL; wins over tiandituKey. */
-    styleUrl: z.string().nullable(),
+    styleUrl: z.string().nullable().default(null),
     /** Tianditu (天地图) key for vec_w + cva_w tiles. */
-    tiandituKey: z.string().nullable(),
+    tiandituKey: z.string().nullable().default(null),
   }),
 });
 export type AtlasConfig = z.output<typeof atlasConfigSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseBbox, type Bbox } from '../../core/bbox.js';
+import { parseBbox, type Bbox } from '../../core/geometry/bbox.js';
 import { FACILITY_TYPE_IDS, isFacilityTypeId } from '../../core/facility-catalogue.js';
 
 export const bboxParam = z.string().transform((text, ctx): Bbox => {

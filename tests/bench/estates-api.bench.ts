@@ -16,7 +16,7 @@ import type { Db } from '../../server/db/index.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { serviceContext } from '../../server/context.js';
 import { listEstates } from '../../server/features/estates/estates.service.js';
-import type { Bbox } from '../../core/bbox.js';
+import type { Bbox } from '../../core/geometry/bbox.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const quiet = (): void => undefined;

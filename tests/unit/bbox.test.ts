@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBbox } from '../../core/bbox.js';
+import { parseBbox } from '../../core/geometry/bbox.js';
 
 describe('parseBbox', () => {
   it('parses four numbers in minLng,minLat,maxLng,maxLat order', () => {

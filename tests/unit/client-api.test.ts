@@ -152,7 +152,7 @@ describe('the typed API calls', () => {
   });
 
   it('sends the summary filter as query parameters, bbox joined by commas', async () => {
-    const summary = { estates: 1, households: 2, floorAreaM2: 3, buildings: 4, landAreaM2: 5, eligible: 1, urgent: 0 };
+    const summary = { estates: 1, households: 2, floorAreaM2: 3, buildings: 4, landAreaM2: 5, eligible: 1, urgent: 0, unknown: { households: 0, floorAreaM2: 1, buildings: 0 } };
     const calls = stubFetch(() => json(summary));
     await expect(fetchSummary({ subdistrict: 'S02', bbox: [1, 2, 3, 4] })).resolves.toEqual(summary);
     expect(calls[0]?.[0]).toBe('/api/summary?subdistrict=S02&bbox=1%2C2%2C3%2C4');
@@ -162,7 +162,8 @@ describe('the typed API calls', () => {
 describe('API answer checks', () => {
   it('accepts a FeatureCollection with a features array, empty or not', () => {
     expect(isFeatureCollection({ type: 'FeatureCollection', features: [] })).toBe(true);
-    expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature' }] })).toBe(true);
+    expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: {} }] })).toBe(true);
+    expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature' }] })).toBe(false);
   });
 
   it('rejects collections of the wrong type or without a features array', () => {
@@ -180,12 +181,13 @@ describe('API answer checks', () => {
     expect(isFeature({ type: 'FeatureCollection', geometry: {}, properties: {} })).toBe(false);
   });
 
-  it('accepts a summary only when all seven figures are numbers', () => {
-    const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 1, eligible: 70, urgent: 18 };
+  it('accepts a summary only when all seven figures and the unknown counts are numbers', () => {
+    const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 1, eligible: 70, urgent: 18, unknown: { households: 0, floorAreaM2: 0, buildings: 0 } };
     expect(isSummary(summary)).toBe(true);
     expect(isSummary({ ...summary, urgent: '18' })).toBe(false);
     const { landAreaM2: _dropped, ...withoutLandArea } = summary;
     expect(isSummary(withoutLandArea)).toBe(false);
+    expect(isSummary({ ...summary, unknown: { households: 0 } })).toBe(false);
   });
 
   it('accepts a config with a numeric cut-off and string-or-null basemap settings', () => {

@@ -3,9 +3,9 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { isRecord } from '../../../core/checks';
 import { ApiError, getJson, request, type UploadProgress } from './request';
 
-import type { ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/api-contract';
+import type { ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/contract/index';
 
-export type { ImportFormat, ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/api-contract';
+export type { ImportFormat, ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/contract/index';
 
 /** A row to import: WGS84 geometry, properties as estateFieldsSchema takes them. */
 export type ImportFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;

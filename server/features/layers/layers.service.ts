@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Bbox } from '../../../core/bbox.js';
+import type { Bbox } from '../../../core/geometry/bbox.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 
 /** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
