@@ -115,6 +115,24 @@ export const IMPORT_ROW_PROBLEM_CODES = [
 ] as const satisfies readonly ProblemCode[];
 export type ImportRowProblemCode = (typeof IMPORT_ROW_PROBLEM_CODES)[number];
 
+/** The short tag of each import row problem in the preview table (the full wording is PROBLEMS). */
+export const IMPORT_ROW_PROBLEM_LABELS: Readonly<Record<ImportRowProblemCode, Bilingual>> = {
+  invalid_geometry: { zh: '几何无效', en: 'Invalid geometry' },
+  empty_geometry: { zh: '无几何', en: 'No geometry' },
+  wrong_geometry_type: { zh: '非面要素', en: 'Not a polygon' },
+  coordinates_out_of_range: { zh: '坐标超出范围', en: 'Coordinates out of range' },
+  too_many_vertices: { zh: '节点过多', en: 'Too many vertices' },
+  missing_name: { zh: '缺少名称', en: 'No name' },
+  invalid_field: { zh: '字段值无效', en: 'Invalid value' },
+  overlap_existing: { zh: '与现有小区重叠', en: 'Overlaps an estate' },
+  overlap_in_file: { zh: '与文件内其他行重叠', en: 'Overlaps another row' },
+  duplicate: { zh: '与现有小区重复', en: 'Duplicate' },
+};
+
+export function isImportRowProblemCode(code: string): code is ImportRowProblemCode {
+  return (IMPORT_ROW_PROBLEM_CODES as readonly string[]).includes(code);
+}
+
 /** Codes a field rule gives (FieldIssue.code). */
 export type FieldProblemCode = Extract<
   ProblemCode,

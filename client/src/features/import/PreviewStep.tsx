@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
-import { problemMessage } from '../../../../core/problems';
-import { isProblemCode, type PreviewRow } from './import-rows';
+import { IMPORT_ROW_PROBLEM_LABELS, isImportRowProblemCode, problemMessage } from '../../../../core/problems';
+import type { PreviewRow } from './import-rows';
 
 export interface PreviewStepProps {
   rows: readonly PreviewRow[];
@@ -93,7 +93,7 @@ export function PreviewStep({ rows, skipped, onSkip }: PreviewStepProps) {
                   {l.row.problems.map((p, k) => (
                     <Tooltip key={k} title={problemMessage(p.code, p.params, language, p.message)}>
                       <Tag color="red" className="atlas-import-problem">
-                        {isProblemCode(p.code) ? t(`import.problemCodes.${p.code}`) : p.code}
+                        {isImportRowProblemCode(p.code) ? IMPORT_ROW_PROBLEM_LABELS[p.code][language] : p.code}
                       </Tag>
                     </Tooltip>
                   ))}

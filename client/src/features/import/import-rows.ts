@@ -21,24 +21,6 @@ export interface PreviewRow {
   problems: ImportProblem[];
 }
 
-/** Row problem codes of docs/API.md (client and server); the UI has a short label for each. */
-export const PROBLEM_CODES = [
-  'invalid_geometry',
-  'empty_geometry',
-  'wrong_geometry_type',
-  'coordinates_out_of_range',
-  'too_many_vertices',
-  'missing_name',
-  'invalid_field',
-  'overlap_existing',
-  'overlap_in_file',
-  'duplicate',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-export function isProblemCode(code: string): code is ProblemCode {
-  return (PROBLEM_CODES as readonly string[]).includes(code);
-}
 
 /** Rows handled per batch before yielding to the browser, so a 10 000-row file keeps the UI responsive. */
 export const ROWS_PER_BATCH = 500;

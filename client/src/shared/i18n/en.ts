@@ -276,18 +276,6 @@ export const en: Resources = {
     sampleCoordinate: 'Sample coordinate in the file (lng, lat): {{lon}}, {{lat}}',
     checkFailed: 'The check failed',
     commitSummary: '{{count}} estates will be imported and {{skipped}} rows skipped; all are written or none',
-    problemCodes: {
-      invalid_geometry: 'Invalid geometry',
-      empty_geometry: 'No geometry',
-      wrong_geometry_type: 'Not a polygon',
-      coordinates_out_of_range: 'Coordinates out of range',
-      too_many_vertices: 'Too many vertices',
-      missing_name: 'No name',
-      invalid_field: 'Invalid value',
-      overlap_existing: 'Overlaps an estate',
-      overlap_in_file: 'Overlaps another row',
-      duplicate: 'Duplicate',
-    },
     crs: {
       wgs84: 'WGS84 / CGCS2000 (GPS, Tianditu, survey data)',
       gcj02: 'GCJ-02 (Amap, Tencent)',

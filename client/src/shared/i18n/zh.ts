@@ -274,18 +274,6 @@ export const zh = {
     sampleCoordinate: '文件中的示例坐标（经度, 纬度）：{{lon}}, {{lat}}',
     checkFailed: '检查失败',
     commitSummary: '将导入 {{count}} 个小区，跳过 {{skipped}} 行；全部成功才写入，任何一行失败则不写入',
-    problemCodes: {
-      invalid_geometry: '几何无效',
-      empty_geometry: '无几何',
-      wrong_geometry_type: '非面要素',
-      coordinates_out_of_range: '坐标超出范围',
-      too_many_vertices: '节点过多',
-      missing_name: '缺少名称',
-      invalid_field: '字段值无效',
-      overlap_existing: '与现有小区重叠',
-      overlap_in_file: '与文件内其他行重叠',
-      duplicate: '与现有小区重复',
-    },
     crs: {
       wgs84: 'WGS84 / CGCS2000（GPS、天地图、国土数据）',
       gcj02: 'GCJ-02（高德、腾讯）',
