@@ -12,6 +12,7 @@ import { iter as unzipEntries } from 'but-unzip';
 import Papa from 'papaparse';
 import { parseDbf, parseShp } from 'shpjs';
 import { wktToGeoJSON } from '@terraformer/wkt';
+import { isRecord } from '../checks.js';
 import { unescapeFormula } from './csv.js';
 import { isGeometryHeader } from './field-matching.js';
 import { decodeText, encodingFromCodePage, encodingFromDbfLanguageDriver, isValidUtf8 } from './text-encoding.js';
@@ -83,9 +84,6 @@ export async function readImportFile(file: ImportFile): Promise<ImportTable> {
 
 // ---------------------------------------------------------------- GeoJSON
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
