@@ -1,0 +1,68 @@
+/**
+ * The TypeScript half of an import's checks: each row's field rules (core/estate-schema.ts) and
+ * codes repeated within the file, before anything reaches SQL (import-checks.ts runs the rest).
+ */
+import type { ImportProblem } from '../../../core/contract/index.js';
+import { isRecord } from '../../../core/checks.js';
+import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
+import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
+import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
+
+/** A problem with its English message worded from core/problems.ts (the client words it in Chinese from the same table). */
+export function problem(code: ImportRowProblemCode, params: ProblemParams, details?: unknown, message = problemMessage(code, params, 'en')): ImportProblem {
+  return details === undefined ? { code, message, params } : { code, message, params, details };
+}
+
+export interface PreparedRow {
+  index: number;
+  fields: EstateFields | null;
+  name: string | null;
+  code: string | null;
+  units: Record<UnitCodeField, string | null>;
+  geometry: unknown;
+  problems: ImportProblem[];
+}
+
+/** The field rules of one row, in TypeScript (core/estate-schema.ts), before anything reaches SQL. */
+export function prepareRow(feature: unknown, index: number, currentYear: number): PreparedRow {
+  const record = isRecord(feature) ? feature : {};
+  const properties = writableProperties(record.properties);
+  const result = parseEstateFields(properties, currentYear);
+  const problems: ImportProblem[] = [];
+  const rawName = typeof properties.name === 'string' ? properties.name.trim() : '';
+  if (!result.ok) {
+    for (const issue of result.issues) {
+      if (issue.field === 'name' && rawName === '') {
+        problems.push(problem('missing_name', {}));
+      } else {
+        problems.push(problem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code, detail: issue.message }, { field: issue.field }, issue.message));
+      }
+    }
+  }
+  const fields = result.ok ? result.value : null;
+  return {
+    index,
+    fields,
+    name: fields?.name ?? (rawName === '' ? null : rawName),
+    code: fields?.code ?? null,
+    units: fields ? givenUnitCodes(properties) : { districtCode: null, subdistrictCode: null, communityCode: null },
+    geometry: record.geometry ?? null,
+    problems,
+  };
+}
+
+/** Two rows of one file may not share an estate code (the ledger's codes are unique). */
+export function flagCodesRepeatedInFile(rows: readonly PreparedRow[]): void {
+  const firstByCode = new Map<string, number>();
+  for (const row of rows) {
+    if (row.code === null) continue;
+    const first = firstByCode.get(row.code);
+    if (first === undefined) {
+      firstByCode.set(row.code, row.index);
+    } else {
+      const message = `code: "${row.code}" is also used by row ${first}`;
+      row.problems.push(problem('invalid_field', { field: 'code', detail: message }, { field: 'code', otherIndex: first }, message));
+    }
+  }
+}
+
