@@ -10,11 +10,13 @@
  * (admin-partition.ts) → ledger attributes with exact totals (integer-allocation.ts) → roads
  * (road-network.ts) → facilities (facility-placement.ts) → river and lakes.
  */
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position, Point as GeoJsonPoint } from 'geojson';
-import { isEligible, type EstateInput, type HazardLevel, type PropertyType } from '../core/estate.js';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { isEligible, type HazardLevel, type PropertyType } from '../core/estate.js';
 import type { FacilityTypeId } from '../core/facility-catalogue.js';
-import { createRng, shuffled } from '../core/prng.js';
+import { shuffled } from '../core/prng.js';
 import { apportion, partitionCells, type PartitionItem } from './admin-partition.js';
+import { DEMO_FIGURES, targetFigures } from './city-figures.js';
+import { layOut, type Layout } from './city-layout.js';
 import {
   chineseNumber,
   COMMUNITY_WORDS,
@@ -30,309 +32,22 @@ import {
   UniqueNamer,
   URGENT_NOTES,
 } from './city-names.js';
-import { estateOutline, MAX_ESTATE_AREA_M2 } from './estate-shapes.js';
+import { makeProjection } from './city-projection.js';
+import { intBetween, pick, stageRng, uniform, type Rng } from './city-random.js';
+import type { DemoCity, DemoCityOptions, DemoEstateProperties, WaterProperties } from './demo-city-types.js';
+import type { EstateDraft } from './estate-sites.js';
 import { placeFacilities, type SiteParcel, type SiteRoad } from './facility-placement.js';
 import { allocateIntegers } from './integer-allocation.js';
-import { subdivide, type LandUse } from './land-parcels.js';
-import {
-  clipHalfPlane,
-  extentAlong,
-  insetConvex,
-  isSimpleCcwRing,
-  offsetPolyline,
-  ringCentroid,
-  signedArea,
-  type Point,
-} from './plane-geometry.js';
-import { buildRoadNetwork, lineOf, measureRing, nameRoads, nearestStreet, RING_ROAD_CLASS } from './road-network.js';
-import {
-  buildRingRoad,
-  buildStreetGrid,
-  cellIndexAt,
-  pointInCell,
-  ROAD_HALF_WIDTH_M,
-  unionCells,
-  type GridLine,
-  type RingRoad,
-  type RoadClass,
-  type RoadRef,
-  type StreetGrid,
-} from './street-grid.js';
+import { clipHalfPlane, insetConvex, isSimpleCcwRing, offsetPolyline, ringCentroid, signedArea, type Point } from './plane-geometry.js';
+import { buildRoadNetwork, measureRing, nameRoads, nearestStreet } from './road-network.js';
+import { cellIndexAt, pointInCell, ROAD_HALF_WIDTH_M, unionCells, type RingRoad, type StreetGrid } from './street-grid.js';
 
-export type { RoadClass } from './street-grid.js';
-
-export interface DemoCityOptions {
-  /** Seed of every random choice: the same seed and estate count give the same city, byte for byte. */
-  seed: number;
-  /** Number of estates; 117 reproduces the published figures exactly, other counts scale them. */
-  estates: number;
-}
-
-export const DEFAULT_DEMO_CITY_OPTIONS: Readonly<DemoCityOptions> = { seed: 20180, estates: 117 };
-
-/** Published figures of 柳州市城中区 (design.md §10, seed 000). */
-export const DEMO_FIGURES = { estates: 117, floorAreaM2: 435_000, households: 8_593, eligible: 70, urgent: 18 } as const;
-
-export interface CityFigures {
-  estates: number;
-  floorAreaM2: number;
-  households: number;
-  eligible: number;
-  urgent: number;
-}
-
-/**
- * The totals a city of `estates` estates is generated to: the demo figures scaled in proportion.
- * @example targetFigures(117).floorAreaM2 // 435000
- */
-export function targetFigures(estates: number): CityFigures {
-  const k = estates / DEMO_FIGURES.estates;
-  return {
-    estates,
-    floorAreaM2: Math.round(DEMO_FIGURES.floorAreaM2 * k),
-    households: Math.round(DEMO_FIGURES.households * k),
-    eligible: Math.round(DEMO_FIGURES.eligible * k),
-    urgent: Math.round(DEMO_FIGURES.urgent * k),
-  };
-}
-
-export interface DistrictProperties {
-  code: string;
-  name: string;
-}
-
-export interface SubdistrictProperties {
-  code: string;
-  name: string;
-  districtCode: string;
-}
-
-export interface CommunityProperties {
-  code: string;
-  name: string;
-  subdistrictCode: string;
-}
-
-/**
- * The ledger fields of core/estate.ts, with the administrative units as codes instead of names.
- * The demo survey is complete: every field is known except willingness (not yet asked) and notes.
- */
-export type DemoEstateProperties = {
-  [K in Exclude<keyof EstateInput, 'eligibilityOverride' | 'eligibilityOverrideReason' | 'willingnessPct' | 'notes'>]: NonNullable<EstateInput[K]>;
-} & {
-  willingnessPct: number | null;
-  notes: string;
-  districtCode: string;
-  subdistrictCode: string;
-  communityCode: string;
-};
-
-export interface FacilityProperties {
-  type: FacilityTypeId;
-  name: string;
-}
-
-export interface RoadProperties {
-  name: string;
-  roadClass: RoadClass;
-}
-
-export type WaterKind = 'river' | 'lake';
-
-export interface WaterProperties {
-  name: string;
-  kind: WaterKind;
-}
-
-/** A sub-district deliberately left without some facility types within their walking radius. */
-export interface UnderServedArea {
-  subdistrictCode: string;
-  subdistrictName: string;
-  lacks: FacilityTypeId[];
-}
-
-export interface DemoCity {
-  options: DemoCityOptions;
-  figures: CityFigures;
-  underServed: UnderServedArea[];
-  districts: FeatureCollection<MultiPolygon, DistrictProperties>;
-  subdistricts: FeatureCollection<MultiPolygon, SubdistrictProperties>;
-  communities: FeatureCollection<MultiPolygon, CommunityProperties>;
-  estates: FeatureCollection<MultiPolygon, DemoEstateProperties>;
-  facilities: FeatureCollection<GeoJsonPoint, FacilityProperties>;
-  roads: FeatureCollection<LineString, RoadProperties>;
-  water: FeatureCollection<Polygon, WaterProperties>;
-}
-
-/** The layers written to data/demo-city, in loading order. */
-export const DEMO_CITY_LAYERS = ['districts', 'subdistricts', 'communities', 'water', 'roads', 'facilities', 'estates'] as const;
-export type DemoCityLayer = (typeof DEMO_CITY_LAYERS)[number];
-
-/** Where the grid frame's origin lands (the middle of the city). */
-const ORIGIN_LNG = 109.41;
-const ORIGIN_LAT = 24.31;
-
-/** Estate candidates: parcel area range before the setback, m². */
-const CANDIDATE_MIN_M2 = 900;
-const CANDIDATE_MAX_M2 = 16_000;
+export { DEMO_FIGURES, targetFigures, type CityFigures } from './city-figures.js';
+export * from './demo-city-types.js';
 
 /** Lacking facility types of the two under-served sub-districts of each district. */
 const UNDER_SERVED_SOUTH: readonly FacilityTypeId[] = ['fresh_market', 'elderly_daycare'];
 const UNDER_SERVED_EAST: readonly FacilityTypeId[] = ['kindergarten', 'elderly_daycare'];
-
-type Rng = () => number;
-const uniform = (rng: Rng, lo: number, hi: number): number => lo + (hi - lo) * rng();
-const intBetween = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick() needs a non-empty list.');
-  return item;
-}
-/** An independent random stream per stage, so changing one stage leaves the others as they were. */
-function stageRng(seed: number, stage: number): Rng {
-  return createRng((Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(stage + 1, 0x85ebca6b)) >>> 0);
-}
-
-const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
-
-/**
- * Grid frame (metres) → [lng, lat], rounded to 7 decimals: a rotation and an equirectangular
- * projection with the ellipsoid's radii of curvature at the origin, so that areas match
- * PostGIS geography within a fraction of a percent. Affine, hence it keeps polygons valid and
- * apart.
- */
-function makeProjection(rotationRad: number): (p: Point) => Position {
-  const a = 6378137;
-  const e2 = 0.00669437999014;
-  const phi = (ORIGIN_LAT * Math.PI) / 180;
-  const w = 1 - e2 * Math.sin(phi) ** 2;
-  const metresPerDegLat = ((Math.PI / 180) * a * (1 - e2)) / w ** 1.5;
-  const metresPerDegLng = ((Math.PI / 180) * a * Math.cos(phi)) / Math.sqrt(w);
-  const c = Math.cos(rotationRad);
-  const s = Math.sin(rotationRad);
-  return (p) => {
-    const x = p[0] * c - p[1] * s;
-    const y = p[0] * s + p[1] * c;
-    return [round7(ORIGIN_LNG + x / metresPerDegLng), round7(ORIGIN_LAT + y / metresPerDegLat)];
-  };
-}
-
-interface EstateDraft {
-  parts: Point[][];
-  cell: number;
-  landAreaM2: number;
-  centroid: Point;
-  oldness: number;
-}
-
-interface Layout {
-  scale: number;
-  ringRoad: RingRoad;
-  grid: StreetGrid;
-  land: LandUse;
-  drafts: EstateDraft[];
-  parcelIsEstate: Uint8Array;
-  halfWidth: (road: RoadRef) => number;
-}
-
-function classifyLines(lines: GridLine[], rng: Rng): void {
-  let since = uniform(rng, 250, 600);
-  let threshold = uniform(rng, 650, 950);
-  let previous: number | null = null;
-  for (const line of lines) {
-    since += previous === null ? 0 : line.a - previous;
-    previous = line.a;
-    if (line.span === null) continue;
-    if (since >= threshold) {
-      line.roadClass = 'arterial';
-      since = 0;
-      threshold = uniform(rng, 650, 950);
-    } else {
-      line.roadClass = rng() < 0.3 ? 'secondary' : 'branch';
-    }
-  }
-}
-
-/**
- * Candidates in descending key order, lazily: the first `likely` come from sorting only those
- * above a threshold (a native sort of the keys finds it), the rest only if they are needed.
- */
-function* rankByKey(candidates: readonly { index: number; key: number }[], likely: number): Generator<{ index: number; key: number }> {
-  const byKey = (a: { index: number; key: number }, b: { index: number; key: number }): number => b.key - a.key || a.index - b.index;
-  const keys = Float64Array.from(candidates, (c) => c.key).sort();
-  const threshold = keys[Math.max(0, keys.length - likely)] ?? -Infinity;
-  yield* candidates.filter((c) => c.key >= threshold).sort(byKey);
-  yield* candidates.filter((c) => c.key < threshold).sort(byKey);
-}
-
-function layOut(seed: number, scale: number, estateCount: number): Layout | null {
-  const ringRoad = buildRingRoad(scale, stageRng(seed, 1));
-  const grid = buildStreetGrid(ringRoad, stageRng(seed, 2));
-  const classRng = stageRng(seed, 3);
-  classifyLines(grid.vLines, classRng);
-  classifyLines(grid.hLines, classRng);
-  const halfWidth = (road: RoadRef): number =>
-    road < 0
-      ? ROAD_HALF_WIDTH_M[RING_ROAD_CLASS[ringRoad.edgeSide[-road - 1] ?? 'north']]
-      : ROAD_HALF_WIDTH_M[lineOf(grid, road).roadClass];
-  const land = subdivide(grid, halfWidth, stageRng(seed, 4));
-
-  // Old estates cluster in the old town near the south of the peninsula, in patches.
-  const rng = stageRng(seed, 5);
-  const oldCentre: Point = [uniform(rng, -200, 200) * scale, -350 * scale];
-  const sigma = 750 * scale;
-  const phaseU = uniform(rng, 0, 2 * Math.PI);
-  const phaseV = uniform(rng, 0, 2 * Math.PI);
-  const oldness = (p: Point): number => Math.exp(-((p[0] - oldCentre[0]) ** 2 + (p[1] - oldCentre[1]) ** 2) / (2 * sigma * sigma));
-  const patch = (p: Point): number => 0.5 + 0.5 * Math.sin(p[0] / 260 + phaseU) * Math.sin(p[1] / 230 + phaseV);
-  const kindWeight = { residential: 1, commercial: 0.3, institutional: 0.12, park: 0 } as const;
-  const candidates: { index: number; key: number }[] = [];
-  land.parcels.forEach((parcel, index) => {
-    if (parcel.areaM2 < CANDIDATE_MIN_M2 || parcel.areaM2 > CANDIDATE_MAX_M2 || parcel.kind === 'park') return;
-    const [u0, u1] = extentAlong(parcel.ring, 1, 0);
-    const [v0, v1] = extentAlong(parcel.ring, 0, 1);
-    if (parcel.areaM2 < 0.55 * (u1 - u0) * (v1 - v0)) return; // no slivers
-    const c = ringCentroid(parcel.ring);
-    const weight = kindWeight[parcel.kind] * (0.35 + oldness(c)) * (0.25 + patch(c)) ** 1.5 * (parcel.areaM2 / 3000) ** 0.45;
-    // Weighted sampling without replacement (Efraimidis & Spirakis): the largest keys win.
-    candidates.push({ index, key: Math.log(Math.max(rng(), 1e-300)) / weight });
-  });
-  if (candidates.length < 1.5 * estateCount) return null;
-  const ranked = rankByKey(candidates, Math.ceil(estateCount * 1.3) + 50);
-
-  const parcelIsEstate = new Uint8Array(land.parcels.length);
-  const drafts: EstateDraft[] = [];
-  const shapeRng = stageRng(seed, 6);
-  for (const { index } of ranked) {
-    if (drafts.length === estateCount) break;
-    if (parcelIsEstate[index] === 1) continue;
-    const parcel = land.parcels[index];
-    if (parcel === undefined) continue;
-    const main = estateOutline(parcel.ring, shapeRng, true);
-    if (main === null) continue;
-    const parts = [main];
-    parcelIsEstate[index] = 1;
-    // A few estates own a second compound across a lane or wall: a two-part MultiPolygon.
-    const sibling = land.parcels[parcel.sibling];
-    if (sibling !== undefined && parcelIsEstate[parcel.sibling] === 0 && sibling.kind !== 'park' && shapeRng() < 0.05) {
-      const second = estateOutline(sibling.ring, shapeRng, false, 300);
-      if (second !== null && signedArea(main) + signedArea(second) <= MAX_ESTATE_AREA_M2) {
-        parts.push(second);
-        parcelIsEstate[parcel.sibling] = 1;
-      }
-    }
-    const centroid = ringCentroid(main);
-    drafts.push({
-      parts,
-      cell: parcel.cell,
-      landAreaM2: parts.reduce((sum, part) => sum + signedArea(part), 0),
-      centroid,
-      oldness: oldness(centroid) + 0.3 * patch(centroid),
-    });
-  }
-  if (drafts.length < estateCount) return null;
-  return { scale, ringRoad, grid, land, drafts, parcelIsEstate, halfWidth };
-}
 
 /**
  * Generates the demo city. Pure: no I/O, and the same options give the same result.
@@ -366,7 +81,7 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const vertices = grid.vertices;
 
   // ---- Administrative units: districts → sub-districts → communities, each a block of cells.
-  const adminRng = stageRng(seed, 7);
+  const adminRng = stageRng(seed, 'adminUnits');
   const estatesInCell = new Float64Array(grid.cells.length);
   for (const d of drafts) estatesInCell[d.cell] = (estatesInCell[d.cell] ?? 0) + 1;
   const cellArea = grid.cells.map((cell) => signedArea(cell.ids.map((id) => vertices[id] as Point)));
@@ -457,12 +172,12 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   });
 
   // ---- Roads: names first (addresses need them), then the network.
-  const roadNames = nameRoads(grid, stageRng(seed, 8));
+  const roadNames = nameRoads(grid, stageRng(seed, 'roadNames'));
   const ringMeasure = measureRing(grid);
   const segments = buildRoadNetwork(grid, roadNames, land.lanes);
 
   // ---- Estate attributes with exact totals.
-  const attrRng = stageRng(seed, 9);
+  const attrRng = stageRng(seed, 'ledgerTotals');
   const n = drafts.length;
   // Eligibility: the oldest-looking places, with some noise.
   const order = drafts.map((d, i) => ({ i, score: d.oldness + 0.35 * attrRng() })).sort((a, b) => b.score - a.score || a.i - b.i);
@@ -552,11 +267,11 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const codeWidth = Math.max(3, String(n).length);
   const estateNamer = new UniqueNamer();
   const addresses = new Set<string>();
-  const nameRng = stageRng(seed, 10);
+  const nameRng = stageRng(seed, 'estateRecords');
   const oldWords = shuffled(PLACE_WORDS, nameRng);
   const units = shuffled(OWNER_UNITS, nameRng);
   const estateFeatures: Feature<MultiPolygon, DemoEstateProperties>[] = [];
-  const rotation = (uniform(stageRng(seed, 11), -10, -4) * Math.PI) / 180;
+  const rotation = (uniform(stageRng(seed, 'rotation'), -10, -4) * Math.PI) / 180;
   const project = makeProjection(rotation);
   const closedRing = (ring: readonly Point[]): Position[] => {
     const coords = ring.map(project);
@@ -664,7 +379,7 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   });
 
   // ---- Lakes in a few large parks.
-  const lakeRng = stageRng(seed, 12);
+  const lakeRng = stageRng(seed, 'lakes');
   const lakeCount = Math.max(1, Math.round(estateCount / 400));
   const parkParcels = land.parcels
     .map((p, index) => ({ p, index }))
@@ -712,7 +427,7 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
     }
   }
   const facilities = placeFacilities({
-    rng: stageRng(seed, 13),
+    rng: stageRng(seed, 'facilities'),
     estateCount,
     cityAreaM2: signedArea(ringRoad.ring),
     parcels: siteParcels,
@@ -746,7 +461,7 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   });
 
   // ---- The river: a band outside the riverside road, wrapping the city on three sides.
-  const river = riverRing(ringRoad, scale, stageRng(seed, 14));
+  const river = riverRing(ringRoad, scale, stageRng(seed, 'river'));
 
   // ---- GeoJSON.
   const unitFeature = <P>(unit: Unit, properties: P): Feature<MultiPolygon, P> => ({
