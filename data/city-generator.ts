@@ -12,16 +12,13 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { isEligible, type HazardLevel, type PropertyType } from '../core/estate.js';
-import type { FacilityTypeId } from '../core/facility-catalogue.js';
 import { shuffled } from '../core/prng.js';
-import { apportion, partitionCells, type PartitionItem } from './admin-partition.js';
 import { DEMO_FIGURES, targetFigures } from './city-figures.js';
+import { buildAdminUnits, type AdminUnit } from './admin-units.js';
 import { layOut, type Layout } from './city-layout.js';
 import {
   chineseNumber,
-  COMMUNITY_WORDS,
   DEMO_DISTRICT,
-  DEMO_SUBDISTRICT_NAMES,
   GENERAL_NOTES,
   NEW_ESTATE_SUFFIXES,
   NEW_ESTATE_WORDS,
@@ -36,6 +33,7 @@ import { makeProjection } from './city-projection.js';
 import { intBetween, pick, stageRng, uniform, type Rng } from './city-random.js';
 import type { DemoCity, DemoCityOptions, DemoEstateProperties, WaterProperties } from './demo-city-types.js';
 import type { EstateDraft } from './estate-sites.js';
+import { chooseUnderServed } from './under-served-areas.js';
 import { placeFacilities, type SiteParcel, type SiteRoad } from './facility-placement.js';
 import { allocateIntegers } from './integer-allocation.js';
 import { clipHalfPlane, insetConvex, isSimpleCcwRing, offsetPolyline, ringCentroid, signedArea, type Point } from './plane-geometry.js';
@@ -45,9 +43,6 @@ import { cellIndexAt, pointInCell, ROAD_HALF_WIDTH_M, unionCells, type RingRoad,
 export { DEMO_FIGURES, targetFigures, type CityFigures } from './city-figures.js';
 export * from './demo-city-types.js';
 
-/** Lacking facility types of the two under-served sub-districts of each district. */
-const UNDER_SERVED_SOUTH: readonly FacilityTypeId[] = ['fresh_market', 'elderly_daycare'];
-const UNDER_SERVED_EAST: readonly FacilityTypeId[] = ['kindergarten', 'elderly_daycare'];
 
 /**
  * Generates the demo city. Pure: no I/O, and the same options give the same result.
@@ -67,109 +62,16 @@ export function generateCity(options: DemoCityOptions): DemoCity {
   throw new Error(`generateCity: could not fit ${estateCount} estates; try another seed.`);
 }
 
-interface Unit {
-  code: string;
-  name: string;
-  cells: number[];
-  parent: number;
-}
-
 function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const { seed, estates: estateCount } = options;
   const figures = targetFigures(estateCount);
   const { grid, land, drafts, ringRoad, scale } = layout;
   const vertices = grid.vertices;
 
-  // ---- Administrative units: districts → sub-districts → communities, each a block of cells.
-  const adminRng = stageRng(seed, 'adminUnits');
-  const estatesInCell = new Float64Array(grid.cells.length);
-  for (const d of drafts) estatesInCell[d.cell] = (estatesInCell[d.cell] ?? 0) + 1;
-  const cellArea = grid.cells.map((cell) => signedArea(cell.ids.map((id) => vertices[id] as Point)));
-  const meanCellArea = cellArea.reduce((a, b) => a + b, 0) / Math.max(1, cellArea.length);
-  const items: PartitionItem[] = grid.cells.map((cell, index) => {
-    const [u, v] = ringCentroid(cell.ids.map((id) => vertices[id] as Point));
-    const weight = (estatesInCell[index] ?? 0) + (0.25 * (cellArea[index] ?? 0)) / meanCellArea;
-    return { cell: index, i: cell.i, j: cell.j, weight, core: (estatesInCell[index] ?? 0) > 0, u, v };
-  });
-  const weightOf = (group: readonly PartitionItem[]): number => group.reduce((sum, it) => sum + it.weight, 0);
-  const districtCount = estateCount <= 1500 ? 1 : Math.round(estateCount / 1500);
-  const subdistrictTotal = Math.max(1, Math.min(Math.floor(grid.cells.length / 2), Math.round((estateCount * 7) / DEMO_FIGURES.estates)));
-  const districtGroups = partitionCells(items, districtCount);
-  const subdistrictShares = apportion(districtGroups.map(weightOf), Math.max(subdistrictTotal, districtGroups.length), 1);
-  const districts: Unit[] = [];
-  const subdistricts: Unit[] = [];
-  const communities: Unit[] = [];
-  const districtNamer = new UniqueNamer();
-  const communityNamer = new UniqueNamer();
-  const communityWords = [...shuffled(COMMUNITY_WORDS, adminRng), ...shuffled(PLACE_WORDS, adminRng)];
-  const placeWords = shuffled(PLACE_WORDS, adminRng);
-  districtGroups.forEach((districtItems, d) => {
-    const code = d === 0 ? DEMO_DISTRICT.code : String(Number(DEMO_DISTRICT.code) + d);
-    const districtWord = placeWords[d % placeWords.length] as string;
-    const name =
-      d === 0
-        ? districtNamer.take(DEMO_DISTRICT.name)
-        : districtNamer.take(`${districtWord}区`, (k) => `${districtWord}${chineseNumber(k)}区`);
-    districts.push({ code, name, cells: districtItems.map((it) => it.cell), parent: -1 });
-    const subNamer = new UniqueNamer();
-    const groups = partitionCells(districtItems, subdistrictShares[d] ?? 1);
-    groups.forEach((subItems, s) => {
-      const subCode = `${code}${String(s + 1).padStart(3, '0')}`;
-      const listed = groups.length <= DEMO_SUBDISTRICT_NAMES.length ? DEMO_SUBDISTRICT_NAMES[s] : undefined;
-      const word = placeWords[(d * 7 + s) % placeWords.length] as string;
-      const subName = listed ?? subNamer.take(`${word}街道`, (k) => `${word}${chineseNumber(k)}街道`);
-      const subIndex = subdistricts.length;
-      subdistricts.push({ code: subCode, name: subName, cells: subItems.map((it) => it.cell), parent: districts.length - 1 });
-      const subEstates = subItems.reduce((sum, it) => sum + (estatesInCell[it.cell] ?? 0), 0);
-      // 2–4 communities, no more than the cells with estates allow (so that each community has some).
-      const coreCells = subItems.filter((it) => it.core).length;
-      const wanted = Math.max(2, Math.round(subEstates / 6 + uniform(adminRng, -0.8, 0.8)));
-      const parts = Math.max(1, Math.min(subItems.length, 4, Math.max(2, coreCells), wanted));
-      partitionCells(subItems, parts).forEach((commItems, c) => {
-        const word = communityWords[communities.length % communityWords.length] as string;
-        communities.push({
-          code: `${subCode}${String(c + 1).padStart(3, '0')}`,
-          name: communityNamer.take(`${word}社区`, (k) => `${word}${chineseNumber(k)}社区`),
-          cells: commItems.map((it) => it.cell),
-          parent: subIndex,
-        });
-      });
-    });
-  });
-  const cellDistrict = new Int32Array(grid.cells.length).fill(-1);
-  const cellSubdistrict = new Int32Array(grid.cells.length).fill(-1);
-  const cellCommunity = new Int32Array(grid.cells.length).fill(-1);
-  districts.forEach((u, k) => u.cells.forEach((c) => (cellDistrict[c] = k)));
-  subdistricts.forEach((u, k) => u.cells.forEach((c) => (cellSubdistrict[c] = k)));
-  communities.forEach((u, k) => u.cells.forEach((c) => (cellCommunity[c] = k)));
-
-  // ---- Under-served areas: per district, the southernmost and the easternmost sub-district.
-  const estatesBySub: EstateDraft[][] = subdistricts.map(() => []);
-  for (const d of drafts) estatesBySub[cellSubdistrict[d.cell] ?? 0]?.push(d);
-  const underServedMap = new Map<FacilityTypeId, Set<number>>();
-  const underServed: { sub: number; lacks: readonly FacilityTypeId[] }[] = [];
-  districts.forEach((_, d) => {
-    const subs = subdistricts.map((u, k) => ({ u, k })).filter(({ u, k }) => u.parent === d && (estatesBySub[k]?.length ?? 0) >= 3);
-    if (subs.length < 3) return;
-    const mean = (k: number, axis: 0 | 1): number => {
-      const list = estatesBySub[k] ?? [];
-      return list.reduce((sum, e) => sum + e.centroid[axis], 0) / list.length;
-    };
-    const south = subs.slice().sort((a, b) => mean(a.k, 1) - mean(b.k, 1))[0];
-    const east = subs.filter((s) => s !== south).sort((a, b) => mean(b.k, 0) - mean(a.k, 0))[0];
-    for (const [entry, lacks] of [
-      [south, UNDER_SERVED_SOUTH],
-      [east, UNDER_SERVED_EAST],
-    ] as const) {
-      if (entry === undefined) continue;
-      underServed.push({ sub: entry.k, lacks });
-      for (const type of lacks) {
-        const set = underServedMap.get(type) ?? new Set<number>();
-        set.add(entry.k);
-        underServedMap.set(type, set);
-      }
-    }
-  });
+  const admin = buildAdminUnits(stageRng(seed, 'adminUnits'), grid, drafts, estateCount);
+  const { districts, subdistricts, communities, cellDistrict, cellSubdistrict, cellCommunity } = admin;
+  const underServed = chooseUnderServed(drafts, admin);
+  const underServedMap = underServed.byType;
 
   // ---- Roads: names first (addresses need them), then the network.
   const roadNames = nameRoads(grid, stageRng(seed, 'roadNames'));
@@ -464,7 +366,7 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const river = riverRing(ringRoad, scale, stageRng(seed, 'river'));
 
   // ---- GeoJSON.
-  const unitFeature = <P>(unit: Unit, properties: P): Feature<MultiPolygon, P> => ({
+  const unitFeature = <P>(unit: AdminUnit, properties: P): Feature<MultiPolygon, P> => ({
     type: 'Feature',
     geometry: {
       type: 'MultiPolygon',
@@ -477,20 +379,16 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   return {
     options: { seed, estates: estateCount },
     figures,
-    underServed: underServed.map(({ sub, lacks }) => ({
-      subdistrictCode: (subdistricts[sub] as Unit).code,
-      subdistrictName: (subdistricts[sub] as Unit).name,
-      lacks: [...lacks],
-    })),
+    underServed: underServed.areas,
     districts: { type: 'FeatureCollection', features: districts.map((u) => unitFeature(u, { code: u.code, name: u.name })) },
     subdistricts: {
       type: 'FeatureCollection',
-      features: subdistricts.map((u) => unitFeature(u, { code: u.code, name: u.name, districtCode: (districts[u.parent] as Unit).code })),
+      features: subdistricts.map((u) => unitFeature(u, { code: u.code, name: u.name, districtCode: (districts[u.parent] as AdminUnit).code })),
     },
     communities: {
       type: 'FeatureCollection',
       features: communities.map((u) =>
-        unitFeature(u, { code: u.code, name: u.name, subdistrictCode: (subdistricts[u.parent] as Unit).code }),
+        unitFeature(u, { code: u.code, name: u.name, subdistrictCode: (subdistricts[u.parent] as AdminUnit).code }),
       ),
     },
     estates: { type: 'FeatureCollection', features: estateFeatures },
