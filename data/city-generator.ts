@@ -11,7 +11,7 @@
  * (road-network.ts) → facilities (facility-placement.ts) → river and lakes.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { isEligible, type HazardLevel, type PropertyType } from '../core/estate.js';
+import type { PropertyType } from '../core/estate.js';
 import { shuffled } from '../core/prng.js';
 import { DEMO_FIGURES, targetFigures } from './city-figures.js';
 import { buildAdminUnits, type AdminUnit } from './admin-units.js';
@@ -30,12 +30,12 @@ import {
   URGENT_NOTES,
 } from './city-names.js';
 import { makeProjection } from './city-projection.js';
+import { allocateLedgerTotals } from './ledger-totals.js';
 import { intBetween, pick, stageRng, uniform, type Rng } from './city-random.js';
 import type { DemoCity, DemoCityOptions, DemoEstateProperties, WaterProperties } from './demo-city-types.js';
 import type { EstateDraft } from './estate-sites.js';
 import { chooseUnderServed } from './under-served-areas.js';
 import { placeFacilities, type SiteParcel, type SiteRoad } from './facility-placement.js';
-import { allocateIntegers } from './integer-allocation.js';
 import { clipHalfPlane, insetConvex, isSimpleCcwRing, offsetPolyline, ringCentroid, signedArea, type Point } from './plane-geometry.js';
 import { buildRoadNetwork, measureRing, nameRoads, nearestStreet } from './road-network.js';
 import { cellIndexAt, pointInCell, ROAD_HALF_WIDTH_M, unionCells, type RingRoad, type StreetGrid } from './street-grid.js';
@@ -78,89 +78,9 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const ringMeasure = measureRing(grid);
   const segments = buildRoadNetwork(grid, roadNames, land.lanes);
 
-  // ---- Estate attributes with exact totals.
-  const attrRng = stageRng(seed, 'ledgerTotals');
+  const totals = allocateLedgerTotals(stageRng(seed, 'ledgerTotals'), drafts, figures);
+  const { yearBuilt, eligible, urgent, hazardLevel, floorAreaM2, households, buildings } = totals;
   const n = drafts.length;
-  // Eligibility: the oldest-looking places, with some noise.
-  const order = drafts.map((d, i) => ({ i, score: d.oldness + 0.35 * attrRng() })).sort((a, b) => b.score - a.score || a.i - b.i);
-  const yearBuilt = new Array<number>(n).fill(0);
-  order.forEach(({ i }, rank) => {
-    if (rank < figures.eligible) {
-      const q = figures.eligible <= 1 ? 0 : rank / (figures.eligible - 1);
-      yearBuilt[i] = Math.max(1965, Math.min(2000, 1965 + Math.round(35 * q ** 0.7) + intBetween(attrRng, -2, 2)));
-    } else {
-      const count = n - figures.eligible;
-      const q = count <= 1 ? 0 : (rank - figures.eligible) / (count - 1);
-      yearBuilt[i] = Math.max(2001, Math.min(2015, 2001 + Math.round(14 * q) + intBetween(attrRng, -1, 1)));
-    }
-  });
-  if (figures.eligible > 0) yearBuilt[(order[0] as { i: number }).i] = 1965;
-  if (n > figures.eligible) yearBuilt[(order[n - 1] as { i: number }).i] = 2015;
-  const eligible = yearBuilt.map((y) => isEligible(y));
-  const eligibleIdx = yearBuilt.map((_, i) => i).filter((i) => eligible[i]);
-
-  const weightedPick = (pool: number[], count: number, weight: (i: number) => number): Set<number> => {
-    const keyed = pool
-      .map((i) => ({ i, key: Math.log(Math.max(attrRng(), 1e-300)) / weight(i) }))
-      .sort((a, b) => b.key - a.key || a.i - b.i);
-    return new Set(keyed.slice(0, count).map((k) => k.i));
-  };
-  const urgent = weightedPick(eligibleIdx, figures.urgent, (i) => (2002 - (yearBuilt[i] ?? 2000)) ** 1.5);
-  const hazardCount = Math.round((estateCount * 8) / DEMO_FIGURES.estates);
-  const oldPool = eligibleIdx.filter((i) => (yearBuilt[i] ?? 2000) <= 1990);
-  const hazardWeight = (i: number): number => (urgent.has(i) ? 4 : 1) * (1995 - (yearBuilt[i] ?? 1990));
-  const hazardous = [...weightedPick(oldPool, Math.min(hazardCount, oldPool.length), hazardWeight)];
-  hazardous.sort((a, b) => (yearBuilt[a] ?? 0) - (yearBuilt[b] ?? 0) || a - b);
-  const hazardLevel = new Array<HazardLevel>(n).fill('none');
-  hazardous.forEach((i, k) => {
-    const share = k / Math.max(1, hazardous.length);
-    hazardLevel[i] = share < 0.125 ? 'D' : share < 0.5 ? 'C' : 'B';
-  });
-
-  const era = (y: number): 0 | 1 | 2 | 3 => (y <= 1980 ? 0 : y <= 1990 ? 1 : y <= 2000 ? 2 : 3);
-  type Ranges = readonly (readonly [number, number])[];
-  const within = (table: Ranges, year: number): number => {
-    const r = table[era(year)] as readonly [number, number];
-    return uniform(attrRng, r[0], r[1]);
-  };
-  const FAR_RANGE: Ranges = [
-    [1.0, 1.6],
-    [1.2, 1.9],
-    [1.4, 2.2],
-    [1.6, 2.6],
-  ];
-  const UNIT_M2: Ranges = [
-    [42, 52],
-    [45, 58],
-    [50, 66],
-    [60, 78],
-  ];
-  const PER_BUILDING_M2: Ranges = [
-    [900, 2000],
-    [1000, 2400],
-    [1500, 3200],
-    [2500, 6000],
-  ];
-  // Small plots hold low old blocks, big ones the taller slabs.
-  const wantFloor = drafts.map(
-    (d, i) => d.landAreaM2 * within(FAR_RANGE, yearBuilt[i] ?? 2000) * Math.max(0.75, Math.min(1.25, (d.landAreaM2 / 2500) ** 0.2)),
-  );
-  const landTotal = drafts.reduce((sum, d) => sum + d.landAreaM2, 0);
-  // A handful of estates may not have the land for the average floor area; only then drop the FAR range.
-  const farFits = landTotal * 0.65 <= figures.floorAreaM2 - n && figures.floorAreaM2 + n <= landTotal * 2.9;
-  const floorAreaM2 = allocateIntegers(
-    wantFloor,
-    drafts.map((d) => (farFits ? d.landAreaM2 * 0.65 : 1)),
-    drafts.map((d) => (farFits ? d.landAreaM2 * 2.9 : figures.floorAreaM2)),
-    figures.floorAreaM2,
-  );
-  const households = allocateIntegers(
-    floorAreaM2.map((f, i) => f / within(UNIT_M2, yearBuilt[i] ?? 2000)),
-    floorAreaM2.map((f) => Math.max(1, f / 78)),
-    floorAreaM2.map((f) => f / 41),
-    figures.households,
-  );
-  const buildings = floorAreaM2.map((f, i) => Math.max(1, Math.min(20, Math.round(f / within(PER_BUILDING_M2, yearBuilt[i] ?? 2000)))));
 
   // ---- Codes, names, addresses.
   const sortOrder = drafts
