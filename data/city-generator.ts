@@ -11,27 +11,19 @@
  * (road-network.ts) → facilities (facility-placement.ts) → river and lakes.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { PropertyType } from '../core/estate.js';
-import { shuffled } from '../core/prng.js';
 import { DEMO_FIGURES, targetFigures } from './city-figures.js';
 import { buildAdminUnits, type AdminUnit } from './admin-units.js';
 import { layOut, type Layout } from './city-layout.js';
 import {
   chineseNumber,
   DEMO_DISTRICT,
-  GENERAL_NOTES,
-  NEW_ESTATE_SUFFIXES,
-  NEW_ESTATE_WORDS,
-  OLD_ESTATE_SUFFIXES,
-  OWNER_UNITS,
-  PLACE_WORDS,
   RIVER_NAME,
   UniqueNamer,
-  URGENT_NOTES,
 } from './city-names.js';
-import { makeProjection } from './city-projection.js';
+import { cityProjection, closedRing as closedRingOf } from './city-projection.js';
+import { recordEstates } from './estate-records.js';
 import { allocateLedgerTotals } from './ledger-totals.js';
-import { intBetween, pick, stageRng, uniform, type Rng } from './city-random.js';
+import { pick, stageRng, uniform, type Rng } from './city-random.js';
 import type { DemoCity, DemoCityOptions, DemoEstateProperties, WaterProperties } from './demo-city-types.js';
 import type { EstateDraft } from './estate-sites.js';
 import { chooseUnderServed } from './under-served-areas.js';
@@ -79,126 +71,17 @@ function assemble(options: DemoCityOptions, layout: Layout): DemoCity {
   const segments = buildRoadNetwork(grid, roadNames, land.lanes);
 
   const totals = allocateLedgerTotals(stageRng(seed, 'ledgerTotals'), drafts, figures);
-  const { yearBuilt, eligible, urgent, hazardLevel, floorAreaM2, households, buildings } = totals;
-  const n = drafts.length;
-
-  // ---- Codes, names, addresses.
-  const sortOrder = drafts
-    .map((d, i) => ({ i, community: cellCommunity[d.cell] ?? 0, row: -Math.round(d.centroid[1] / 150), u: d.centroid[0] }))
-    .sort((a, b) => a.community - b.community || a.row - b.row || a.u - b.u || a.i - b.i);
-  const codeWidth = Math.max(3, String(n).length);
-  const estateNamer = new UniqueNamer();
-  const addresses = new Set<string>();
-  const nameRng = stageRng(seed, 'estateRecords');
-  const oldWords = shuffled(PLACE_WORDS, nameRng);
-  const units = shuffled(OWNER_UNITS, nameRng);
-  const estateFeatures: Feature<MultiPolygon, DemoEstateProperties>[] = [];
-  const rotation = (uniform(stageRng(seed, 'rotation'), -10, -4) * Math.PI) / 180;
-  const project = makeProjection(rotation);
-  const closedRing = (ring: readonly Point[]): Position[] => {
-    const coords = ring.map(project);
-    coords.push((coords[0] as Position).slice());
-    return coords;
-  };
-  const estateNames: string[] = new Array<string>(n).fill('');
-  sortOrder.forEach(({ i }, rank) => {
-    const draft = drafts[i] as EstateDraft;
-    const year = yearBuilt[i] ?? 2000;
-    const isOld = eligible[i] === true;
-    const r = nameRng();
-    const propertyType: PropertyType = isOld
-      ? r < 0.45
-        ? 'housing_reform'
-        : r < 0.75
-          ? 'unit_managed'
-          : r < 0.92
-            ? 'mixed'
-            : 'commercial'
-      : r < 0.78
-        ? 'commercial'
-        : r < 0.93
-          ? 'mixed'
-          : 'unit_managed';
-    const unit =
-      propertyType === 'housing_reform' || propertyType === 'unit_managed' || (propertyType === 'mixed' && nameRng() < 0.6)
-        ? units[Math.floor(nameRng() * units.length)]
-        : undefined;
-    const cell = grid.cells[draft.cell];
-    if (cell === undefined) throw new Error('Estate outside the street grid.');
-    const street = nearestStreet(grid, roadNames, ringMeasure, cell, draft.centroid);
-    let number = 2 * Math.floor(street.alongM / 12) + (street.side > 0 ? 2 : 1);
-    while (addresses.has(`${street.name}${number}号`)) number += 2;
-    const address = `${street.name}${number}号`;
-    addresses.add(address);
-    const stem = street.name.replace(/(路|街|大道)$/, '');
-    let name: string;
-    const style = nameRng();
-    if (unit !== undefined && style < (propertyType === 'unit_managed' ? 0.7 : 0.45)) {
-      name = estateNamer.take(`${unit.short}宿舍`, (k) => `${unit.short}${chineseNumber(k)}宿舍`);
-    } else if (isOld && style > 0.8 && !estateNamer.has(`${address}院`)) {
-      name = estateNamer.take(`${address}院`);
-    } else if (isOld) {
-      const word = stem.length === 2 && nameRng() < 0.4 ? stem : (oldWords[Math.floor(nameRng() * oldWords.length)] as string);
-      const base = `${word}${pick(nameRng, OLD_ESTATE_SUFFIXES)}`;
-      name = estateNamer.take(base, (k) => `${base}${chineseNumber(k)}区`);
-    } else {
-      const base = `${pick(nameRng, NEW_ESTATE_WORDS)}${pick(nameRng, NEW_ESTATE_SUFFIXES)}`;
-      name = estateNamer.take(base, (k) => `${base}${chineseNumber(k)}期`);
-    }
-    estateNames[i] = name;
-    const hasPropertyManagement = isOld ? nameRng() < (propertyType === 'commercial' ? 0.8 : 0.25) : nameRng() < 0.92;
-    const hasOwnersCommittee = nameRng() < (isOld ? (hasPropertyManagement ? 0.4 : 0.15) : 0.45);
-    const isUrgent = urgent.has(i);
-    const hazard = hazardLevel[i] ?? 'none';
-    const willingnessPct = isOld
-      ? nameRng() < 0.12
-        ? null
-        : isUrgent
-          ? intBetween(nameRng, 75, 98)
-          : intBetween(nameRng, 50, 95)
-      : nameRng() < 0.75
-        ? null
-        : intBetween(nameRng, 20, 70);
-    const notes: string[] = [];
-    if (isUrgent) {
-      const first = pick(nameRng, URGENT_NOTES);
-      notes.push(first);
-      const second = pick(nameRng, URGENT_NOTES);
-      if (second !== first && nameRng() < 0.5) notes.push(second);
-    }
-    if (hazard !== 'none') notes.push(`${intBetween(nameRng, 1, buildings[i] ?? 1)}号楼经鉴定为${hazard}级危房`);
-    if (isOld && !hasPropertyManagement && nameRng() < 0.5) notes.push('无物业管理，居民自治');
-    if (propertyType === 'mixed' && nameRng() < 0.5) notes.push('房改房与商品房混合，产权分散');
-    if (nameRng() < (isOld ? 0.35 : 0.12)) notes.push(pick(nameRng, GENERAL_NOTES));
-    notes.splice(3);
-    const communityIndex = cellCommunity[draft.cell] ?? -1;
-    const subdistrictIndex = cellSubdistrict[draft.cell] ?? -1;
-    const districtIndex = cellDistrict[draft.cell] ?? -1;
-    estateFeatures.push({
+  const estateRecords = recordEstates(stageRng(seed, 'estateRecords'), { drafts, grid, roadNames, ringMeasure, admin, totals });
+  const estateNames = estateRecords.names;
+  const project = cityProjection(stageRng(seed, 'rotation'));
+  const closedRing = (ring: readonly Point[]): Position[] => closedRingOf(ring, project);
+  const estateFeatures = estateRecords.records.map(
+    ({ draft, properties }): Feature<MultiPolygon, DemoEstateProperties> => ({
       type: 'Feature',
-      geometry: { type: 'MultiPolygon', coordinates: draft.parts.map((part) => [closedRing(part)]) },
-      properties: {
-        code: `CZ-${String(rank + 1).padStart(codeWidth, '0')}`,
-        name,
-        address,
-        districtCode: districts[districtIndex]?.code ?? '',
-        subdistrictCode: subdistricts[subdistrictIndex]?.code ?? '',
-        communityCode: communities[communityIndex]?.code ?? '',
-        yearBuilt: year,
-        buildings: buildings[i] ?? 1,
-        households: households[i] ?? 0,
-        floorAreaM2: floorAreaM2[i] ?? 0,
-        propertyType,
-        originalOwnerUnit: unit?.full ?? '',
-        hasPropertyManagement,
-        hasOwnersCommittee,
-        urgent: isUrgent,
-        hazardLevel: hazard,
-        willingnessPct,
-        notes: notes.join('；'),
-      },
-    });
-  });
+      geometry: { type: 'MultiPolygon', coordinates: (drafts[draft] as EstateDraft).parts.map((part) => [closedRing(part)]) },
+      properties,
+    }),
+  );
 
   // ---- Lakes in a few large parks.
   const lakeRng = stageRng(seed, 'lakes');
