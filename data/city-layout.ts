@@ -59,7 +59,12 @@ function classifyLines(lines: GridLine[], rng: Rng, options: RoadClassOptions): 
  * Stage: the layout of a city of `estateCount` estates at `scale` (1 = the demo city), or null.
  * @example layOut(20180, 1, 117)?.drafts.length // 117
  */
-export function layOut(seed: number, scale: number, estateCount: number, roadClasses: RoadClassOptions = DEFAULT_ROAD_CLASS_OPTIONS): CityLayout | null {
+export function layOut(
+  seed: number,
+  scale: number,
+  estateCount: number,
+  roadClasses: RoadClassOptions = DEFAULT_ROAD_CLASS_OPTIONS,
+): CityLayout | null {
   const ringRoad = buildRingRoad(scale, stageRng(seed, 'ringRoad'));
   const grid = buildStreetGrid(ringRoad, stageRng(seed, 'streetGrid'));
   const classRng = stageRng(seed, 'roadClasses');
