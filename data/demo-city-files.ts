@@ -2,7 +2,7 @@
  * The files of a generated demo city: one GeoJSON file per layer plus manifest.json (options,
  * totals, counts and the deliberately under-served sub-districts, for coverage tests).
  */
-import { DEMO_CITY_LAYERS, type DemoCity, type DemoCityLayer } from './city-generator.js';
+import { DEMO_CITY_LAYERS, type DemoCity, type DemoCityLayer } from './demo-city-types.js';
 
 export const DEMO_CITY_MANIFEST_FILE = 'manifest.json';
 

@@ -220,48 +220,89 @@ function streetStem(street: string): string {
  * and therefore by walking distance too.
  */
 export function placeFacilities(input: PlacementInput): PlacedFacility[] {
-  const { rng, parcels, estates, roads, naming } = input;
-  const scale = input.estateCount / 117;
-  const placed: PlacedFacility[] = [];
-  const namer = new UniqueNamer();
-  const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(rng() * items.length)];
-  const underServedSubdistricts = new Set<number>();
-  for (const set of input.underServed.values()) for (const s of set) underServedSubdistricts.add(s);
-  const estateIndex = new EstateIndex(estates, (e) => underServedSubdistricts.has(e.subdistrict), 250);
-  const excluded = (type: FacilityTypeId, p: Point): boolean => {
-    const set = input.underServed.get(type);
+  const placer = new FacilityPlacer(input);
+  for (const facility of FACILITY_CATALOGUE) {
+    const type = facility.id;
+    const plan = FACILITY_PLAN[type];
+    if (type === 'waste_point') continue;
+    if (plan.scope === 'city') placer.placeCityWide(type, plan);
+    else placer.placeScoped(type, plan);
+  }
+  placer.placeWastePoints();
+  return placer.placed;
+}
+
+/** The state of one placement run; every random draw goes through `input.rng`, in a fixed order. */
+class FacilityPlacer {
+  readonly placed: PlacedFacility[] = [];
+  private readonly rng: Rng;
+  private readonly parcels: SiteParcel[];
+  private readonly estates: SiteEstate[];
+  private readonly namer = new UniqueNamer();
+  private readonly estateIndex: EstateIndex;
+  // Flat copies of what every candidate looks at: a million parcel objects would mostly be cache misses.
+  private readonly parcelArea: Float64Array;
+  private readonly parcelCell: Int32Array;
+  private readonly parcelX: Float64Array;
+  private readonly parcelY: Float64Array;
+  private readonly parcelTaken: Uint8Array;
+  private readonly parcelHosted: Uint8Array;
+  private readonly cityParcels: number[];
+  private readonly subdistrictParcels: number[][];
+  private readonly communityParcels: number[][];
+  private readonly subdistrictEstates: number[][];
+  private readonly communityEstates: number[][];
+  private readonly bigRoads: SiteRoad[];
+  private readonly anyRoads: SiteRoad[];
+
+  constructor(private readonly input: PlacementInput) {
+    const { rng, parcels, estates, roads } = input;
+    this.rng = rng;
+    this.parcels = parcels;
+    this.estates = estates;
+    const underServedSubdistricts = new Set<number>();
+    for (const set of input.underServed.values()) for (const s of set) underServedSubdistricts.add(s);
+    this.estateIndex = new EstateIndex(estates, (e) => underServedSubdistricts.has(e.subdistrict), 250);
+    this.parcelArea = Float64Array.from(parcels, (p) => p.areaM2);
+    this.parcelCell = Int32Array.from(parcels, (p) => p.cell);
+    this.parcelX = Float64Array.from(parcels, (p) => p.centroid[0]);
+    this.parcelY = Float64Array.from(parcels, (p) => p.centroid[1]);
+    this.parcelTaken = new Uint8Array(parcels.length);
+    this.parcelHosted = new Uint8Array(parcels.length);
+    this.cityParcels = parcels.map((_, index) => index);
+    this.subdistrictParcels = this.unitParcels(input.cellSubdistrict, input.subdistrictCount);
+    this.subdistrictEstates = Array.from({ length: input.subdistrictCount }, () => []);
+    this.communityEstates = Array.from({ length: input.communityCount }, () => []);
+    estates.forEach((estate, index) => {
+      this.subdistrictEstates[estate.subdistrict]?.push(index);
+      this.communityEstates[estate.community]?.push(index);
+    });
+    this.communityParcels = this.unitParcels(input.cellCommunity, input.communityCount);
+    const longEnough = (r: SiteRoad): boolean => r.roadClass !== 'path' && Math.hypot(r.b[0] - r.a[0], r.b[1] - r.a[1]) >= 50;
+    this.bigRoads = roads.filter((r) => longEnough(r) && r.roadClass !== 'branch');
+    this.anyRoads = roads.filter(longEnough);
+  }
+
+  private unitParcels(cellUnit: Int32Array, count: number): number[][] {
+    const lists: number[][] = Array.from({ length: count }, () => []);
+    this.parcelCell.forEach((cell, index) => lists[cellUnit[cell] ?? -1]?.push(index));
+    return lists;
+  }
+
+  private pick<T>(items: readonly T[]): T | undefined {
+    return items[Math.floor(this.rng() * items.length)];
+  }
+
+  private excluded(type: FacilityTypeId, p: Point): boolean {
+    const set = this.input.underServed.get(type);
     if (set === undefined) return false;
     const r = (RADIUS_M.get(type) ?? 1000) + UNDER_SERVED_MARGIN_M;
-    return estateIndex.anyWithin(p, r, (e) => set.has(e.subdistrict));
-  };
+    return this.estateIndex.anyWithin(p, r, (e) => set.has(e.subdistrict));
+  }
 
-  // Flat copies of what every candidate looks at: a million parcel objects would mostly be cache misses.
-  const parcelArea = Float64Array.from(parcels, (p) => p.areaM2);
-  const parcelCell = Int32Array.from(parcels, (p) => p.cell);
-  const parcelX = Float64Array.from(parcels, (p) => p.centroid[0]);
-  const parcelY = Float64Array.from(parcels, (p) => p.centroid[1]);
-  const parcelTaken = new Uint8Array(parcels.length);
-  const parcelHosted = new Uint8Array(parcels.length);
-  const cityParcels = parcels.map((_, index) => index);
-  const unitParcels = (cellUnit: Int32Array, count: number): number[][] => {
-    const lists: number[][] = Array.from({ length: count }, () => []);
-    parcelCell.forEach((cell, index) => lists[cellUnit[cell] ?? -1]?.push(index));
-    return lists;
-  };
-  const subdistrictParcels = unitParcels(input.cellSubdistrict, input.subdistrictCount);
-  const subdistrictEstates: number[][] = Array.from({ length: input.subdistrictCount }, () => []);
-  const communityEstates: number[][] = Array.from({ length: input.communityCount }, () => []);
-  estates.forEach((estate, index) => {
-    subdistrictEstates[estate.subdistrict]?.push(index);
-    communityEstates[estate.community]?.push(index);
-  });
-  const communityParcels = unitParcels(input.cellCommunity, input.communityCount);
-  const longEnough = (r: SiteRoad): boolean => r.roadClass !== 'path' && Math.hypot(r.b[0] - r.a[0], r.b[1] - r.a[1]) >= 50;
-  const bigRoads = roads.filter((r) => longEnough(r) && r.roadClass !== 'branch');
-  const anyRoads = roads.filter(longEnough);
-
-  const parcelSite = (pool: readonly number[], plan: FacilityPlan): Site | null => {
-    const index = pick(pool);
+  private parcelSite(pool: readonly number[], plan: FacilityPlan): Site | null {
+    const { rng, parcelTaken, parcelArea, parcelHosted, parcelCell, parcelX, parcelY } = this;
+    const index = this.pick(pool);
     if (index === undefined || parcelTaken[index] === 1 || (parcelArea[index] as number) < plan.minParcelM2) return null;
     const hosted = parcelHosted[index] as number;
     const cell = parcelCell[index] as number;
@@ -270,14 +311,15 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
     if (plan.exclusive) return hosted > 0 ? null : { point: [cx, cy], cell, parcel: index };
     if (hosted >= MAX_SHARED_PER_PARCEL) return null;
     // Somewhere between the centroid and a corner: inside, since parcels are convex.
-    const ring = (parcels[index] as SiteParcel).ring;
+    const ring = (this.parcels[index] as SiteParcel).ring;
     const corner = ring[Math.floor(rng() * ring.length)] as Point;
     const t = 0.15 + 0.6 * rng();
     return { point: [cx + t * (corner[0] - cx), cy + t * (corner[1] - cy)], cell, parcel: index };
-  };
+  }
 
-  const roadsideSite = (pool: readonly SiteRoad[]): Site | null => {
-    const road = pick(pool);
+  private roadsideSite(pool: readonly SiteRoad[]): Site | null {
+    const { rng } = this;
+    const road = this.pick(pool);
     if (road === undefined) return null;
     const dx = road.b[0] - road.a[0];
     const dy = road.b[1] - road.a[1];
@@ -287,17 +329,17 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
     const side = road.ring || rng() < 0.5 ? 1 : -1;
     const off = Math.max(1, road.halfWidthM - 2) * side;
     const p: Point = [road.a[0] + s * dx - (dy / len) * off, road.a[1] + s * dy + (dx / len) * off];
-    if (!input.insideCity(p)) return null;
-    const cell = input.cellAt(p);
+    if (!this.input.insideCity(p)) return null;
+    const cell = this.input.cellAt(p);
     return cell < 0 ? null : { point: p, cell };
-  };
+  }
 
-  const estateEdgeSite = (estateIndexInList: number): Site | null => {
-    const estate = estates[estateIndexInList];
+  private estateEdgeSite(estateIndexInList: number): Site | null {
+    const estate = this.estates[estateIndexInList];
     if (estate === undefined) return null;
     const ring = estate.parts[0] as Point[];
     for (let attempt = 0; attempt < 8; attempt++) {
-      const k = Math.floor(rng() * ring.length);
+      const k = Math.floor(this.rng() * ring.length);
       const a = ring[k] as Point;
       const b = ring[(k + 1) % ring.length] as Point;
       const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
@@ -307,15 +349,16 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
       return { point, cell: estate.cell, estate: estateIndexInList };
     }
     return null;
-  };
+  }
 
-  const nameFor = (type: FacilityTypeId, site: Site, serial: number): string => {
+  private nameFor(type: FacilityTypeId, site: Site, serial: number): string {
+    const { naming } = this.input;
     const community = naming.community(site.cell);
     const subdistrict = naming.subdistrict(site.cell);
     const street = naming.street(site.point, site.cell);
-    const estate = site.estate === undefined ? undefined : (estates[site.estate] as SiteEstate).name;
+    const estate = site.estate === undefined ? undefined : (this.estates[site.estate] as SiteEstate).name;
     const communityStem = community.replace(/社区$/, '');
-    const unique = (base: string, variant: (k: number) => string): string => namer.take(base, variant);
+    const unique = (base: string, variant: (k: number) => string): string => this.namer.take(base, variant);
     switch (type) {
       case 'junior_middle_school':
         return unique(`柳州市第${chineseNumber(serial * 5 + 3)}中学`, (k) => `柳州市第${chineseNumber(serial * 5 + 3)}中学${chineseNumber(k)}校区`);
@@ -358,32 +401,32 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
       case 'bus_stop':
         return `${street}站`;
       case 'convenience_store':
-        return `${pick(CONVENIENCE_BRANDS) ?? '便利店'}(${streetStem(street)}店)`;
+        return `${this.pick(CONVENIENCE_BRANDS) ?? '便利店'}(${streetStem(street)}店)`;
       case 'parcel_point':
-        return `${pick(PARCEL_POINT_BRANDS) ?? '快递驿站'}(${estate ?? streetStem(street)}店)`;
+        return `${this.pick(PARCEL_POINT_BRANDS) ?? '快递驿站'}(${estate ?? streetStem(street)}店)`;
       case 'waste_point':
         return `${estate ?? street}${serial === 0 ? '垃圾收集点' : '垃圾分类投放点'}`;
     }
-  };
+  }
 
-  const commit = (type: FacilityTypeId, site: Site, serial: number, grid: PointGrid | null): void => {
+  private commit(type: FacilityTypeId, site: Site, serial: number, grid: PointGrid | null): void {
     if (site.parcel !== undefined) {
-      parcelHosted[site.parcel] = (parcelHosted[site.parcel] as number) + 1;
-      if (FACILITY_PLAN[type].exclusive) parcelTaken[site.parcel] = 1;
+      this.parcelHosted[site.parcel] = (this.parcelHosted[site.parcel] as number) + 1;
+      if (FACILITY_PLAN[type].exclusive) this.parcelTaken[site.parcel] = 1;
     }
     grid?.add(site.point);
-    placed.push({ type, point: site.point, name: nameFor(type, site, serial) });
-  };
+    this.placed.push({ type, point: site.point, name: this.nameFor(type, site, serial) });
+  }
 
   /** Best of several candidates from `sample`: the one farthest from the type's earlier sites. */
-  const placeSpread = (type: FacilityTypeId, sample: () => Site | null, grid: PointGrid | null, serial: number): boolean => {
+  private placeSpread(type: FacilityTypeId, sample: () => Site | null, grid: PointGrid | null, serial: number): boolean {
     const wanted = FACILITY_PLAN[type].perDemoCity >= 30 ? CANDIDATES_COMMON : CANDIDATES_RARE;
     let best: Site | null = null;
     let bestScore = -1;
     let valid = 0;
     for (let attempt = 0; attempt < wanted * 6 && valid < wanted; attempt++) {
       const site = sample();
-      if (site === null || excluded(type, site.point)) continue;
+      if (site === null || this.excluded(type, site.point)) continue;
       valid++;
       const score = grid === null ? 0 : grid.nearest(site.point);
       if (score > bestScore) {
@@ -392,26 +435,26 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
       }
     }
     if (best === null) return false;
-    commit(type, best, serial, grid);
+    this.commit(type, best, serial, grid);
     return true;
-  };
+  }
 
-  for (const facility of FACILITY_CATALOGUE) {
-    const type = facility.id;
-    const plan = FACILITY_PLAN[type];
-    if (type === 'waste_point') continue;
-    if (plan.scope !== 'city') {
-      const lists = plan.scope === 'subdistrict' ? subdistrictParcels : communityParcels;
-      const estatesOfUnit = plan.scope === 'subdistrict' ? subdistrictEstates : communityEstates;
-      lists.forEach((pool, unit) => {
-        const unitEstates = estatesOfUnit[unit] ?? [];
-        const ok = placeSpread(type, () => parcelSite(pool, plan), null, unit);
-        if (!ok && unitEstates.length > 0) placeSpread(type, () => estateEdgeSite(pick(unitEstates) ?? -1), null, unit);
-      });
-      continue;
-    }
-    const count = Math.max(1, Math.round(plan.perDemoCity * scale));
-    const spacingM = Math.max(60, 0.8 * Math.sqrt(input.cityAreaM2 / count));
+  /** One per sub-district or community: on a free parcel, else by an estate's fence. */
+  placeScoped(type: FacilityTypeId, plan: FacilityPlan): void {
+    const lists = plan.scope === 'subdistrict' ? this.subdistrictParcels : this.communityParcels;
+    const estatesOfUnit = plan.scope === 'subdistrict' ? this.subdistrictEstates : this.communityEstates;
+    lists.forEach((pool, unit) => {
+      const unitEstates = estatesOfUnit[unit] ?? [];
+      const ok = this.placeSpread(type, () => this.parcelSite(pool, plan), null, unit);
+      if (!ok && unitEstates.length > 0) this.placeSpread(type, () => this.estateEdgeSite(this.pick(unitEstates) ?? -1), null, unit);
+    });
+  }
+
+  /** The city-wide count of `type`, spread out over the city. */
+  placeCityWide(type: FacilityTypeId, plan: FacilityPlan): void {
+    const { rng, parcelArea, cityParcels, estates } = this;
+    const count = Math.max(1, Math.round(plan.perDemoCity * (this.input.estateCount / 117)));
+    const spacingM = Math.max(60, 0.8 * Math.sqrt(this.input.cityAreaM2 / count));
     const grid = new PointGrid(Math.min(spacingM, 1500));
     let pool = plan.minParcelM2 > 0 ? cityParcels.filter((i) => (parcelArea[i] as number) >= plan.minParcelM2) : cityParcels;
     if (plan.site === 'parcel' && pool.length < count) {
@@ -422,28 +465,29 @@ export function placeFacilities(input: PlacementInput): PlacedFacility[] {
     const sample = (): Site | null => {
       switch (plan.site) {
         case 'parcel':
-          return parcelSite(pool, relaxed);
+          return this.parcelSite(pool, relaxed);
         case 'roadside':
-          return roadsideSite(bigRoads);
+          return this.roadsideSite(this.bigRoads);
         case 'store':
-          return rng() < 0.5 ? roadsideSite(anyRoads) : parcelSite(pool, plan);
+          return rng() < 0.5 ? this.roadsideSite(this.anyRoads) : this.parcelSite(pool, plan);
         case 'parcel-point':
-          return rng() < 0.6 ? estateEdgeSite(Math.floor(rng() * estates.length)) : roadsideSite(anyRoads);
+          return rng() < 0.6 ? this.estateEdgeSite(Math.floor(rng() * estates.length)) : this.roadsideSite(this.anyRoads);
         case 'estate-edge':
-          return estateEdgeSite(Math.floor(rng() * estates.length));
+          return this.estateEdgeSite(Math.floor(rng() * estates.length));
       }
     };
-    for (let serial = 0; serial < count; serial++) placeSpread(type, sample, grid, serial);
+    for (let serial = 0; serial < count; serial++) this.placeSpread(type, sample, grid, serial);
   }
 
-  // Waste collection points: most estates have one or two by the fence, some none at all.
-  estates.forEach((_, index) => {
-    const r = rng();
-    const count = r < 0.12 ? 0 : r < 0.62 ? 1 : r < 0.92 ? 2 : 3;
-    for (let serial = 0; serial < count; serial++) {
-      const site = estateEdgeSite(index);
-      if (site !== null) commit('waste_point', site, serial, null);
-    }
-  });
-  return placed;
+  /** Waste collection points: most estates have one or two by the fence, some none at all. */
+  placeWastePoints(): void {
+    this.estates.forEach((_, index) => {
+      const r = this.rng();
+      const count = r < 0.12 ? 0 : r < 0.62 ? 1 : r < 0.92 ? 2 : 3;
+      for (let serial = 0; serial < count; serial++) {
+        const site = this.estateEdgeSite(index);
+        if (site !== null) this.commit('waste_point', site, serial, null);
+      }
+    });
+  }
 }

@@ -226,8 +226,33 @@ const JUNCTION_SPACING_M = 3;
  * join their streets without crowding another junction.
  */
 export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: readonly LaneProposal[]): RoadSegment[] {
-  const { ring, edgeSide } = grid.ringRoad;
-  const nR = ring.length;
+  const stations = junctionStations(grid);
+  const { laneEnds, proposals } = laneEndsOf(grid, lanes);
+  const rejected = rejectCrowdedLanes(stations, laneEnds, proposals);
+  const segments: RoadSegment[] = [];
+  streetSegments(grid, names, stations.lineStations, segments);
+  ringSegments(grid, names, stations.ringStations, segments);
+  laneSegments(grid, names, laneEnds, rejected, segments);
+  return segments;
+}
+
+/** Where a lane meets the cell boundary, as a station on that boundary's road. */
+interface LaneEnd {
+  road: RoadRef;
+  station: ProposedStation;
+}
+
+/** Lane ends proposed as stations, per street, or on the ring road. */
+type LaneProposals = Map<RoadRef | 'ring', ProposedStation[]>;
+
+interface JunctionStations {
+  /** Per street (by road ref): where it enters and leaves the ring and its junctions. */
+  lineStations: Map<RoadRef, Station[]>;
+  /** On the ring road, measured in ring edges. */
+  ringStations: Station[];
+}
+
+function junctionStations(grid: StreetGrid): JunctionStations {
   const nH = grid.hLines.length;
   const lineStations = new Map<RoadRef, Station[]>();
   const ringStations: Station[] = [];
@@ -257,13 +282,20 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
     for (const id of [line.span.inId, line.span.outId]) ringStations.push({ at: grid.vertexRingPos[id] as number, point: pointOf(id) });
   }
 
+  return { lineStations, ringStations };
+}
+
+function laneEndsOf(grid: StreetGrid, lanes: readonly LaneProposal[]): { laneEnds: LaneEnd[][]; proposals: LaneProposals } {
+  const { ring } = grid.ringRoad;
+  const nR = ring.length;
+  const pointOf = (id: number): Point => grid.vertices[id] as Point;
   // Where each lane meets the cell boundary, as a station on that boundary's road.
-  const proposals = new Map<RoadRef | 'ring', ProposedStation[]>();
-  const laneEnds: { road: RoadRef; station: ProposedStation }[][] = [];
+  const proposals: LaneProposals = new Map();
+  const laneEnds: LaneEnd[][] = [];
   lanes.forEach((lane, laneIndex) => {
     const cell = grid.cells[lane.cell] as Cell;
     const n = cell.ids.length;
-    const ends: { road: RoadRef; station: ProposedStation }[] = [];
+    const ends: LaneEnd[] = [];
     for (let k = 0; k < n; k++) {
       const p = pointOf(cell.ids[k] as number);
       const q = pointOf(cell.ids[(k + 1) % n] as number);
@@ -299,6 +331,12 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
     }
   });
 
+  return { laneEnds, proposals };
+}
+
+/** The lanes left out; the stations of the others are added to `stations`. */
+function rejectCrowdedLanes(stations: JunctionStations, laneEnds: readonly LaneEnd[][], proposals: LaneProposals): Set<number> {
+  const { lineStations, ringStations } = stations;
   // Drop lanes whose ends would crowd an existing junction or another lane.
   const rejected = new Set<number>();
   for (const [key, proposed] of proposals) {
@@ -323,7 +361,10 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
     }
   });
 
-  const segments: RoadSegment[] = [];
+  return rejected;
+}
+
+function streetSegments(grid: StreetGrid, names: RoadNames, lineStations: Map<RoadRef, Station[]>, segments: RoadSegment[]): void {
   for (const [road, stations] of [...lineStations.entries()].sort((a, b) => a[0] - b[0])) {
     const line = lineOf(grid, road);
     const name = lineNameOf(grid, names, road);
@@ -335,6 +376,11 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
       segments.push({ name: segmentName, roadClass: line.roadClass, points: [a.point, b.point], onRing: false });
     }
   }
+}
+
+function ringSegments(grid: StreetGrid, names: RoadNames, ringStations: Station[], segments: RoadSegment[]): void {
+  const { ring, edgeSide } = grid.ringRoad;
+  const nR = ring.length;
   ringStations.sort((a, b) => a.at - b.at);
   for (let k = 0; k < ringStations.length; k++) {
     const a = ringStations[k] as Station;
@@ -351,10 +397,21 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
     const side = edgeSide[Math.floor(a.at) % nR] as RingSide;
     segments.push({ name: names.ring[side], roadClass: RING_ROAD_CLASS[side], points, onRing: true });
   }
+}
+
+function laneSegments(
+  grid: StreetGrid,
+  names: RoadNames,
+  laneEnds: readonly LaneEnd[][],
+  rejected: ReadonlySet<number>,
+  segments: RoadSegment[],
+): void {
+  const nR = grid.ringRoad.ring.length;
+  const { edgeSide } = grid.ringRoad;
   const laneCount = new Map<string, number>();
   laneEnds.forEach((ends, laneIndex) => {
     if (rejected.has(laneIndex)) return;
-    const [a, b] = ends as [{ road: RoadRef; station: ProposedStation }, { road: RoadRef; station: ProposedStation }];
+    const [a, b] = ends as [LaneEnd, LaneEnd];
     const street =
       a.road < 0 ? names.ring[edgeSide[Math.floor(a.station.at) % nR] as RingSide] : nameAtStation(grid, names, a.road, a.station.at);
     const count = (laneCount.get(street) ?? 0) + 1;
@@ -362,7 +419,6 @@ export function buildRoadNetwork(grid: StreetGrid, names: RoadNames, lanes: read
     const points = [a.station.point, b.station.point];
     segments.push({ name: `${street}${chineseNumber(count)}巷`, roadClass: 'path', points, onRing: false });
   });
-  return segments;
 }
 
 function nameAtStation(grid: StreetGrid, names: RoadNames, road: RoadRef, at: number): string {

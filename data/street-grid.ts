@@ -254,6 +254,25 @@ class EdgeBuckets {
  */
 export function buildStreetGrid(ringRoad: RingRoad, rng: Rng): StreetGrid {
   const ring = ringRoad.ring;
+  const { vLines, hLines } = layLines(ring, rng);
+  const hits = settleLines(ring, vLines, hLines);
+  const { vertices, vertexRingPos, nodeIds } = junctionVertices(ring, vLines, hLines, hits);
+  const grid: StreetGrid = {
+    ringRoad,
+    vLines,
+    hLines,
+    vertices,
+    vertexRingPos,
+    nodeIds,
+    cells: [],
+    cellIndex: new Int32Array((vLines.length - 1) * (hLines.length - 1)).fill(-1),
+  };
+  buildCells(grid);
+  return grid;
+}
+
+/** The street lines over the ring's bounding box (the only random part of the grid). */
+function layLines(ring: readonly Point[], rng: Rng): { vLines: GridLine[]; hLines: GridLine[] } {
   let uMin = Infinity;
   let uMax = -Infinity;
   let vMin = Infinity;
@@ -277,9 +296,12 @@ export function buildStreetGrid(ringRoad: RingRoad, rng: Rng): StreetGrid {
   const lastH = hLines[hLines.length - 1] as GridLine;
   hLines.push({ family: 'h', a: vMax + 60 + MAX_TILT * spanU * 2, b: lastH.b, roadClass: 'branch', span: null });
 
+  return { vLines, hLines };
+}
+
+/** Nudges streets until no junction or ring crossing crowds another; returns each line's ring crossings. */
+function settleLines(ring: readonly Point[], vLines: GridLine[], hLines: GridLine[]): Map<GridLine, [RingHit, RingHit] | null> {
   const buckets = new EdgeBuckets(ring, 250);
-  const nV = vLines.length;
-  const nH = hLines.length;
   const hits = new Map<GridLine, [RingHit, RingHit] | null>();
   for (let attempt = 0; ; attempt++) {
     if (attempt > 300) throw new Error('Street grid did not settle after 300 nudges; try another seed.');
@@ -317,6 +339,18 @@ export function buildStreetGrid(ringRoad: RingRoad, rng: Rng): StreetGrid {
     for (const line of nudge) line.a += 3 + (attempt % 3);
   }
 
+  return hits;
+}
+
+/** The vertex table: ring vertices, then where streets cross the ring, then the junctions. */
+function junctionVertices(
+  ring: readonly Point[],
+  vLines: GridLine[],
+  hLines: GridLine[],
+  hits: ReadonlyMap<GridLine, [RingHit, RingHit] | null>,
+): Pick<StreetGrid, 'vertices' | 'vertexRingPos' | 'nodeIds'> {
+  const nV = vLines.length;
+  const nH = hLines.length;
   const vertices: Point[] = ring.map((p) => [p[0], p[1]]);
   const vertexRingPos: number[] = ring.map((_, k) => k);
   const addVertex = (p: Point, ringPos: number): number => {
@@ -345,18 +379,7 @@ export function buildStreetGrid(ringRoad: RingRoad, rng: Rng): StreetGrid {
   }
   if (vertices.length >= 2 ** 22) throw new Error('Street grid has too many vertices for the edge keys; lower --estates.');
 
-  const grid: StreetGrid = {
-    ringRoad,
-    vLines,
-    hLines,
-    vertices,
-    vertexRingPos,
-    nodeIds,
-    cells: [],
-    cellIndex: new Int32Array((nV - 1) * (nH - 1)).fill(-1),
-  };
-  buildCells(grid);
-  return grid;
+  return { vertices, vertexRingPos, nodeIds };
 }
 
 interface Portion {
