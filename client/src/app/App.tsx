@@ -12,7 +12,7 @@ import { LedgerDock } from '../features/ledger/LedgerDock';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData, loadSummary } from '../state/load-data';
 import { localeOf } from '../shared/format';
-import { UI_FONT_FAMILY } from './theme';
+import { UI_FONT_FAMILIES } from './theme';
 
 export function App() {
   const language = useAtlasStore((s) => s.language);
@@ -44,7 +44,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={language === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILY, borderRadius: 6 } }}
+      theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILIES[language], borderRadius: 6 } }}
     >
       <AntApp className="atlas-app">
         <Layout className="atlas-root">

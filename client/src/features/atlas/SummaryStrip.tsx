@@ -1,7 +1,7 @@
 /** Headline figures for the current sub-district filter, from GET /api/summary. */
 import { Alert, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, toWanM2 } from '../../shared/format';
+import { formatHeadlineArea, formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import type { Summary } from '../../api';
 
@@ -17,7 +17,7 @@ export function SummaryStrip() {
   const items: Item[] = [
     { key: 'estates', label: t('summary.estates'), value: (s) => formatNumber(s.estates, language) },
     { key: 'households', label: t('summary.households'), value: (s) => formatNumber(s.households, language) },
-    { key: 'floor-area', label: t('summary.floorArea'), value: (s) => formatNumber(toWanM2(s.floorAreaM2), language, 2), unit: t('summary.floorAreaUnit') },
+    { key: 'floor-area', label: t('summary.floorArea'), value: (s) => formatHeadlineArea(s.floorAreaM2, language).value, unit: formatHeadlineArea(0, language).unit },
     { key: 'buildings', label: t('summary.buildings'), value: (s) => formatNumber(s.buildings, language) },
     { key: 'eligible', label: t('summary.eligible'), value: (s) => formatNumber(s.eligible, language), tone: 'eligible' },
     { key: 'urgent', label: t('summary.urgent'), value: (s) => formatNumber(s.urgent, language), tone: 'urgent' },

@@ -58,7 +58,7 @@ export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, chec
         {t('ledger.reset')}
       </Button>
       <span className="atlas-ledger-count" data-testid="ledger-count">
-        {t('ledger.count', { shown: n(shownCount), total: n(totalCount) })}
+        {t('ledger.count', { count: totalCount, shown: n(shownCount), total: n(totalCount) })}
         {checkedCount ? <span className="atlas-secondary"> · {t('ledger.checked', { count: checkedCount })}</span> : null}
       </span>
       {exportMenu}

@@ -9,7 +9,7 @@ export function LedgerTotalsRow({ totals, n }: { totals: EstateSummary; n(value:
     <Table.Summary fixed>
       <Table.Summary.Row className="atlas-ledger-totals" data-testid="ledger-totals">
         <Table.Summary.Cell index={0} colSpan={3}>
-          <strong>{t('ledger.totals', { count: n(totals.estates) })}</strong>
+          <strong>{t('ledger.totals', { count: totals.estates, value: n(totals.estates) })}</strong>
         </Table.Summary.Cell>
         <Table.Summary.Cell index={3} colSpan={4} />
         <Table.Summary.Cell index={7} align="right">
