@@ -50,11 +50,11 @@ describe('the selection slice', () => {
 });
 
 describe('the view slice', () => {
-  it('starts in Chinese, coloured by status, with every layer on and no filter', () => {
+  it('starts in Chinese, coloured by status, with every layer on, no filter and the block-tier facilities off', () => {
     expect(view.initialView.language).toBe('zh');
     expect(view.initialView.colourBy).toBe('status');
     expect(view.initialView.subdistrictFilter).toBeNull();
-    expect(view.initialView.hiddenFacilityTypes).toEqual([]);
+    expect([...view.initialView.hiddenFacilityTypes].sort()).toEqual(['convenience_store', 'parcel_point', 'waste_point']);
     expect(Object.values(view.initialView.visibleLayers).every(Boolean)).toBe(true);
     expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...LAYER_KEYS].sort());
   });
@@ -82,7 +82,7 @@ describe('the view slice', () => {
 
   it('hides a facility type once and shows it again', () => {
     const hidden = view.setFacilityTypeVisible(view.initialView, 'kindergarten', false);
-    expect(hidden).toEqual({ hiddenFacilityTypes: ['kindergarten'] });
+    expect(hidden).toEqual({ hiddenFacilityTypes: [...view.DEFAULT_HIDDEN_FACILITY_TYPES, 'kindergarten'] });
     const state = { ...view.initialView, hiddenFacilityTypes: ['kindergarten', 'bus_stop'] };
     expect(view.setFacilityTypeVisible(state, 'kindergarten', false)).toEqual({});
     expect(view.setFacilityTypeVisible(state, 'kindergarten', true)).toEqual({ hiddenFacilityTypes: ['bus_stop'] });

@@ -21,9 +21,17 @@ export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
 
 /** Older estates are darker (more in need); the ramp runs from oldest to newest. */
 export const YEAR_RAMP: readonly Rgb[] = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7'].map(hexToRgb);
-export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'].map(hexToRgb);
+/**
+ * Greens, not blues: a blue ramp met the river's colour and started near-white on the beige land.
+ * Its lightest stop still differs from the land by ΔE00 > 15 (tests/unit/client-map-colours.test.ts).
+ */
+export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#d9f0a3', '#a1d99b', '#41ab5d', '#1b7837', '#00441b'].map(hexToRgb);
+/**
+ * Sub-district colours, chosen by CIEDE2000 so that, as drawn over the land, each differs from the
+ * others by ΔE00 ≥ 10 and from the land, river and boundary lines by ≥ 15 (no boundary purple).
+ */
 export const CATEGORY_PALETTE: readonly Rgb[] = [
-  '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b15928', '#6a3d9a', '#33a02c',
+  '#345d02', '#d40d2c', '#13d0af', '#fb7821', '#824005', '#24b638', '#f52692', '#b29e16', '#0e795f', '#f17a7a',
 ].map(hexToRgb);
 
 export type EstateLegend =

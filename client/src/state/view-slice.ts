@@ -1,6 +1,7 @@
 /** How the map is shown: colouring, visible layers, language and the sub-district filter. */
 import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
+import { FACILITY_CATALOGUE } from '../../../core/facility-catalogue';
 
 export interface ViewState {
   colourBy: ColourBy;
@@ -21,12 +22,18 @@ export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
   labels: true,
 };
 
+/**
+ * The residential-block tier (waste points, parcel points, convenience stores) is most of the
+ * facility dots and only matters close up; the first view shows the 15/10/5-minute tiers.
+ */
+export const DEFAULT_HIDDEN_FACILITY_TYPES: readonly string[] = FACILITY_CATALOGUE.filter((f) => f.tier === 'block').map((f) => f.id);
+
 export const initialView: ViewState = {
   colourBy: 'status',
   visibleLayers: DEFAULT_VISIBLE_LAYERS,
   language: 'zh',
   subdistrictFilter: null,
-  hiddenFacilityTypes: [],
+  hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,
 };
 
 export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<ViewState> {
