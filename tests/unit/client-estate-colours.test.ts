@@ -198,12 +198,11 @@ describe('estate fill', () => {
 
   it('draws an estate in its colour at the estate opacity', () => {
     expect(ESTATE_FILL_ALPHA).toBe(215);
-    expect(estateFill(colouring, estate({ urgent: true }), null)).toEqual([...RED, 215]);
-    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S01' }), 'S01')).toEqual([...RED, 215]);
+    expect(estateFill(colouring, estate({ urgent: true }), false)).toEqual([...RED, 215]);
   });
 
-  it('fades an estate outside the sub-district filter to the context grey', () => {
-    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), 'S01')).toEqual(FILTERED_OUT_COLOUR);
+  it('fades an estate the filter leaves out to the context grey', () => {
+    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), true)).toEqual(FILTERED_OUT_COLOUR);
     expect(FILTERED_OUT_COLOUR).toEqual([160, 166, 176, 70]);
   });
 });

@@ -16,7 +16,7 @@ export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
 
 /** Opacity of estate fills (0–255): opaque enough to read the colour, light enough to see roads at the edges. */
 export const ESTATE_FILL_ALPHA = 215;
-/** Estates outside the sub-district filter stay visible as context, faded. */
+/** Estates outside the filter stay visible as context, faded. */
 export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
 
 /** Older estates are darker (more in need); the ramp runs from oldest to newest. */
@@ -122,7 +122,7 @@ export function createEstateColouring(
 }
 
 /** The fill drawn for an estate: its colour, or the faded context colour when the filter leaves it out. */
-export function estateFill(colouring: EstateColouring, p: EstateApiProperties, subdistrictFilter: string | null): Rgba {
-  if (subdistrictFilter && p.subdistrictCode !== subdistrictFilter) return FILTERED_OUT_COLOUR;
+export function estateFill(colouring: EstateColouring, p: EstateApiProperties, filteredOut: boolean): Rgba {
+  if (filteredOut) return FILTERED_OUT_COLOUR;
   return withAlpha(colouring.colourOf(p), ESTATE_FILL_ALPHA);
 }

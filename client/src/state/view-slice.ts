@@ -1,4 +1,4 @@
-/** How the map is shown: colouring, visible layers, language and the sub-district filter. */
+/** How the map is shown: colouring, visible layers, language and facility types (the filter is filter-slice.ts). */
 import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
 import { FACILITY_CATALOGUE } from '../../../core/facility-catalogue';
@@ -7,8 +7,6 @@ export interface ViewState {
   colourBy: ColourBy;
   visibleLayers: VisibleLayers;
   language: Language;
-  /** Sub-district code, or null for the whole district. */
-  subdistrictFilter: string | null;
   /** Facility type ids switched off in the facility legend. */
   hiddenFacilityTypes: readonly string[];
 }
@@ -32,7 +30,6 @@ export const initialView: ViewState = {
   colourBy: 'status',
   visibleLayers: DEFAULT_VISIBLE_LAYERS,
   language: 'zh',
-  subdistrictFilter: null,
   hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,
 };
 
@@ -47,10 +44,6 @@ export function setLayerVisible(state: ViewState, layer: LayerKey, visible: bool
 
 export function setLanguage(_state: ViewState, language: Language): Partial<ViewState> {
   return { language };
-}
-
-export function setSubdistrictFilter(_state: ViewState, code: string | null): Partial<ViewState> {
-  return { subdistrictFilter: code || null };
 }
 
 export function setFacilityTypeVisible(state: ViewState, typeId: string, visible: boolean): Partial<ViewState> {

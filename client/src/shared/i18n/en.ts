@@ -20,11 +20,18 @@ export const en: Resources = {
     eligible: 'Eligible',
     urgent: 'Urgent',
     scopeAll: 'All',
-    failed: 'Summary could not be loaded',
+    unknown_one: '({{value}} unknown)',
+    unknown_other: '({{value}} unknown)',
   },
   filter: {
     subdistrict: 'Sub-district',
     allSubdistricts: 'All sub-districts',
+  },
+  mapView: {
+    wholeCity: 'Whole city',
+    wholeCityTip: 'Back to the city: the district with the most estates',
+    allData: 'Fit to data',
+    allDataTip: 'Show every loaded estate, including imports from other cities',
   },
   colourBy: {
     label: 'Colour by',

@@ -18,11 +18,18 @@ export const zh = {
     eligible: '纳入改造',
     urgent: '急需改善',
     scopeAll: '全区',
-    failed: '汇总数据加载失败',
+    unknown_one: '（{{value}} 个未知）',
+    unknown_other: '（{{value}} 个未知）',
   },
   filter: {
     subdistrict: '街道',
     allSubdistricts: '全部街道',
+  },
+  mapView: {
+    wholeCity: '全城',
+    wholeCityTip: '回到本市：小区最多的城区',
+    allData: '全部数据',
+    allDataTip: '显示全部已载入的小区，包括其他城市的导入',
   },
   colourBy: {
     label: '着色方式',
