@@ -139,16 +139,16 @@ describe('colouring by year built', () => {
 });
 
 describe('colouring by households', () => {
-  it('paints the fewest households palest blue and the most darkest blue', () => {
+  it('paints the fewest households palest green and the most darkest green', () => {
     const colouring = createEstateColouring('households', [estate({ households: 100 }), estate({ households: 500 })], []);
-    expect(colouring.colourOf(estate({ households: 100 }))).toEqual([0xde, 0xeb, 0xf7]);
-    expect(colouring.colourOf(estate({ households: 500 }))).toEqual([0x08, 0x30, 0x6b]);
+    expect(colouring.colourOf(estate({ households: 100 }))).toEqual([0xd9, 0xf0, 0xa3]);
+    expect(colouring.colourOf(estate({ households: 500 }))).toEqual([0x00, 0x44, 0x1b]);
     expect(colouring.key).toBe('households:100:500');
   });
 
   it('uses the middle of the ramp when all estates have the same count', () => {
     const colouring = createEstateColouring('households', [estate({ households: 80 })], []);
-    expect(colouring.colourOf(estate({ households: 80 }))).toEqual([0x42, 0x92, 0xc6]);
+    expect(colouring.colourOf(estate({ households: 80 }))).toEqual([0x41, 0xab, 0x5d]);
   });
 
   it('gives a 0–0 range when there are no estates', () => {
@@ -166,7 +166,7 @@ describe('colouring by sub-district', () => {
     const colouring = createEstateColouring('subdistrict', [], subdistricts);
     expect(colouring.colourOf(estate({ subdistrictCode: 'S01' }))).toEqual(CATEGORY_PALETTE[0]);
     expect(colouring.colourOf(estate({ subdistrictCode: 'S02' }))).toEqual(CATEGORY_PALETTE[1]);
-    expect(CATEGORY_PALETTE[0]).toEqual([0x1b, 0x9e, 0x77]);
+    expect(CATEGORY_PALETTE[0]).toEqual([0x34, 0x5d, 0x02]);
     expect(colouring.key).toBe('subdistrict:S01,S02');
   });
 
@@ -198,12 +198,11 @@ describe('estate fill', () => {
 
   it('draws an estate in its colour at the estate opacity', () => {
     expect(ESTATE_FILL_ALPHA).toBe(215);
-    expect(estateFill(colouring, estate({ urgent: true }), null)).toEqual([...RED, 215]);
-    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S01' }), 'S01')).toEqual([...RED, 215]);
+    expect(estateFill(colouring, estate({ urgent: true }), false)).toEqual([...RED, 215]);
   });
 
-  it('fades an estate outside the sub-district filter to the context grey', () => {
-    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), 'S01')).toEqual(FILTERED_OUT_COLOUR);
+  it('fades an estate the filter leaves out to the context grey', () => {
+    expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), true)).toEqual(FILTERED_OUT_COLOUR);
     expect(FILTERED_OUT_COLOUR).toEqual([160, 166, 176, 70]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, localeOf, M2_PER_MU, m2ToMu, toWanM2 } from '../../client/src/shared/format';
+import { formatDateTime, formatHeadlineArea, formatNumber, localeOf, M2_PER_MU, m2ToMu, toWanM2 } from '../../client/src/shared/format';
 
 describe('亩 conversion', () => {
   it('takes one 亩 as 666.67 m², a fifteenth of a hectare', () => {
@@ -50,5 +50,16 @@ describe('date formatting', () => {
 
   it('returns text that is not a date unchanged', () => {
     expect(formatDateTime('not a date', 'zh')).toBe('not a date');
+  });
+});
+
+describe('headline areas', () => {
+  it('shows 万m² with two decimals in Chinese', () => {
+    expect(formatHeadlineArea(435_000, 'zh')).toEqual({ value: '43.50', unit: '万m²' });
+  });
+
+  it('shows whole square metres with separators in English, never "10k m²"', () => {
+    expect(formatHeadlineArea(435_000, 'en')).toEqual({ value: '435,000', unit: 'm²' });
+    expect(formatHeadlineArea(1234.6, 'en')).toEqual({ value: '1,235', unit: 'm²' });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { EstateApiFeature } from '../../client/src/api/types';
 import { exportScopeFor } from '../../client/src/features/export/export-scope';
+import { EMPTY_ATLAS_FILTER } from '../../client/src/state/atlas-filter';
 import { exportUrl, fileNameFromDisposition } from '../../client/src/api/export';
 import { parseRowReports } from '../../client/src/api/imports';
 import {
@@ -118,16 +119,23 @@ describe('the import wizard steps', () => {
 
 describe('the export scope', () => {
   const rows = [{ id: 4 }, { id: 9 }] as EstateApiFeature[];
-  it('exports the sidebar filter by sub-district when the table adds no filter of its own', () => {
-    const scope = exportScopeFor('filter', { rows, tableFiltered: false, checkedEstateIds: [1], sidebarSubdistrict: 'S2' });
+  it('exports the atlas filter by sub-district when one sub-district is all it restricts', () => {
+    const scope = exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'] }, checkedEstateIds: [1] });
     expect(scope).toEqual({ filter: { subdistrict: 'S2' } });
     expect(exportUrl('xlsx', scope)).toBe('/api/export?format=xlsx&subdistrict=S2');
     expect(exportUrl('csv', { filter: {} })).toBe('/api/export?format=csv');
   });
 
-  it('exports the shown rows by id when the table filters, and the checked rows by id', () => {
-    expect(exportScopeFor('filter', { rows, tableFiltered: true, checkedEstateIds: [], sidebarSubdistrict: 'S2' })).toEqual({ ids: [4, 9] });
-    const checked = exportScopeFor('checked', { rows, tableFiltered: true, checkedEstateIds: [1, 2], sidebarSubdistrict: null });
+  it('exports everything when nothing is filtered', () => {
+    expect(exportScopeFor('filter', { rows, filter: EMPTY_ATLAS_FILTER, checkedEstateIds: [] })).toEqual({ filter: { subdistrict: null } });
+  });
+
+  it('exports the shown rows by id when the filter is more than one sub-district, and the checked rows by id', () => {
+    const urgentInS2 = { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'], urgent: ['yes' as const] };
+    expect(exportScopeFor('filter', { rows, filter: urgentInS2, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
+    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S1', 'S2'] }, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
+    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: [''] }, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
+    const checked = exportScopeFor('checked', { rows, filter: urgentInS2, checkedEstateIds: [1, 2] });
     expect(checked).toEqual({ ids: [1, 2] });
     expect(exportUrl('geojson', checked)).toBe('/api/export?format=geojson&ids=1%2C2');
   });

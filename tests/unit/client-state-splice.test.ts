@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_ATLAS_FILTER, filterEstates, type AtlasFilter } from '../../client/src/state/atlas-filter';
+import { estateTotals } from '../../core/estate-totals';
 import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
 import * as data from '../../client/src/state/data-slice';
 import type { AtlasData, DataState } from '../../client/src/state/data-slice';
@@ -61,7 +63,7 @@ describe('splicing a write into the store', () => {
 
   it('puts a patched estate in place of the stored one, keeping the order', () => {
     const patched = estate(2, { subdistrictCode: 'S2', households: 55, version: 2 });
-    const next = data.estateStored(before, patched, null);
+    const next = data.estateStored(before, patched);
     expect(ids(next)).toEqual([1, 2, 3]);
     expect(next.data?.estates.features[1]).toBe(patched);
     // The other documents are the same objects, so the map is not rebuilt.
@@ -69,29 +71,29 @@ describe('splicing a write into the store', () => {
   });
 
   it('appends a created estate', () => {
-    expect(ids(data.estateStored(before, estate(9), null))).toEqual([1, 2, 3, 9]);
+    expect(ids(data.estateStored(before, estate(9)))).toEqual([1, 2, 3, 9]);
   });
 
   it('removes a deleted estate, and changes nothing for an id it does not hold', () => {
-    expect(ids(data.estateRemoved(before, 2, null))).toEqual([1, 3]);
-    expect(data.estateRemoved(before, 42, null)).toEqual({});
+    expect(ids(data.estateRemoved(before, 2))).toEqual([1, 3]);
+    expect(data.estateRemoved(before, 42)).toEqual({});
   });
 
-  it('updates the summary from the estates in the store, within the sub-district filter', () => {
+  it('gives the summary strip the stored estate: totals of the filtered estates follow the write', () => {
     const patched = estate(2, { subdistrictCode: 'S2', households: 55, urgent: true });
-    expect(data.estateStored(before, patched, null).summary).toMatchObject({ estates: 3, households: 75, urgent: 1 });
-    expect(data.estateStored(before, patched, 'S2').summary).toMatchObject({ estates: 1, households: 55, urgent: 1 });
-    expect(data.estateRemoved(before, 1, 'S1')).toMatchObject({ summary: { estates: 1, households: 10 }, summaryStatus: 'ready' });
+    const after = data.estateStored(before, patched).data?.estates.features ?? [];
+    const totals = (filter: AtlasFilter) => estateTotals(filterEstates(after, filter).map((f) => f.properties));
+    expect(totals(EMPTY_ATLAS_FILTER)).toMatchObject({ estates: 3, households: 75, urgent: 1 });
+    expect(totals({ ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'] })).toMatchObject({ estates: 1, households: 55, urgent: 1 });
   });
 
   it('replaces the whole collection after an import, keeping the other documents', () => {
-    const next = data.estatesReplaced(before, { type: 'FeatureCollection', features: [estate(7), estate(8)] }, null);
+    const next = data.estatesReplaced(before, { type: 'FeatureCollection', features: [estate(7), estate(8)] });
     expect(ids(next)).toEqual([7, 8]);
     expect(next.data?.roads).toBe(before.data?.roads);
-    expect(next.summary?.estates).toBe(2);
   });
 
   it('ignores a write before the documents are loaded', () => {
-    expect(data.estateStored(data.initialData, estate(1), null)).toEqual({});
+    expect(data.estateStored(data.initialData, estate(1))).toEqual({});
   });
 });

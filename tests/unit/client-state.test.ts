@@ -16,7 +16,6 @@ const atlasData: AtlasData = {
   communities: emptyCollection,
   water: emptyCollection,
 };
-const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 90000, eligible: 70, urgent: 18, unknown: { households: 0, floorAreaM2: 0, buildings: 0 } };
 
 describe('the selection slice', () => {
   it('starts with nothing selected or hovered', () => {
@@ -50,11 +49,10 @@ describe('the selection slice', () => {
 });
 
 describe('the view slice', () => {
-  it('starts in Chinese, coloured by status, with every layer on and no filter', () => {
+  it('starts in Chinese, coloured by status, with every layer on, no filter and the block-tier facilities off', () => {
     expect(view.initialView.language).toBe('zh');
     expect(view.initialView.colourBy).toBe('status');
-    expect(view.initialView.subdistrictFilter).toBeNull();
-    expect(view.initialView.hiddenFacilityTypes).toEqual([]);
+    expect([...view.initialView.hiddenFacilityTypes].sort()).toEqual(['convenience_store', 'parcel_point', 'waste_point']);
     expect(Object.values(view.initialView.visibleLayers).every(Boolean)).toBe(true);
     expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...LAYER_KEYS].sort());
   });
@@ -74,15 +72,9 @@ describe('the view slice', () => {
     expect(view.setLanguage(view.initialView, 'en')).toEqual({ language: 'en' });
   });
 
-  it('treats an empty sub-district code as no filter', () => {
-    expect(view.setSubdistrictFilter(view.initialView, 'S01')).toEqual({ subdistrictFilter: 'S01' });
-    expect(view.setSubdistrictFilter(view.initialView, '')).toEqual({ subdistrictFilter: null });
-    expect(view.setSubdistrictFilter(view.initialView, null)).toEqual({ subdistrictFilter: null });
-  });
-
   it('hides a facility type once and shows it again', () => {
     const hidden = view.setFacilityTypeVisible(view.initialView, 'kindergarten', false);
-    expect(hidden).toEqual({ hiddenFacilityTypes: ['kindergarten'] });
+    expect(hidden).toEqual({ hiddenFacilityTypes: [...view.DEFAULT_HIDDEN_FACILITY_TYPES, 'kindergarten'] });
     const state = { ...view.initialView, hiddenFacilityTypes: ['kindergarten', 'bus_stop'] };
     expect(view.setFacilityTypeVisible(state, 'kindergarten', false)).toEqual({});
     expect(view.setFacilityTypeVisible(state, 'kindergarten', true)).toEqual({ hiddenFacilityTypes: ['bus_stop'] });
@@ -104,25 +96,21 @@ describe('the view slice', () => {
 });
 
 describe('the data slice', () => {
-  it('starts idle with no data, summary or error', () => {
-    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, summary: null, summaryStatus: 'idle', summaryError: null });
+  it('starts idle with no data or error', () => {
+    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null });
   });
 
   it('clears an earlier error when loading starts again', () => {
     expect(data.dataLoading()).toEqual({ status: 'loading', error: null });
-    expect(data.summaryLoading()).toEqual({ summaryStatus: 'loading', summaryError: null });
   });
 
   it('stores loaded data as ready', () => {
     expect(data.dataLoaded(data.initialData, atlasData)).toEqual({ status: 'ready', data: atlasData, error: null });
-    expect(data.summaryLoaded(data.initialData, summary)).toEqual({ summaryStatus: 'ready', summary, summaryError: null });
   });
 
   it('keeps the last good data when a reload fails', () => {
     const failed = data.dataFailed({ ...data.initialData, status: 'ready', data: atlasData }, 'database unreachable');
     expect(failed).toEqual({ status: 'error', error: 'database unreachable' });
     expect('data' in failed).toBe(false);
-    const summaryFailed = data.summaryFailed({ ...data.initialData, summary }, 'HTTP 503');
-    expect(summaryFailed).toEqual({ summaryStatus: 'error', summaryError: 'HTTP 503' });
   });
 });

@@ -46,7 +46,7 @@ const { estatesToCsv } = await import('../../server/features/export/export.servi
 const { EMPTY_FORM_VALUES, FORM_LEDGER_FIELDS, formValuesOf, writePropertiesOf } = await import('../../client/src/features/edit/form-model.js');
 const { ledgerColumns } = await import('../../client/src/features/ledger/ledger-columns.js');
 const { panelItems } = await import('../../client/src/features/atlas/EstatePanel.js');
-const { EMPTY_LEDGER_FILTERS } = await import('../../client/src/features/ledger/ledger-rows.js');
+const { EMPTY_ATLAS_FILTER } = await import('../../client/src/state/atlas-filter.js');
 
 const estate = {
   type: 'Feature',
@@ -100,7 +100,7 @@ describe('a field added to the ledger registry', () => {
   it('is a row of the estate panel and a column of the ledger table, labelled in the UI language', () => {
     const rows = panelItems(estate.properties, t, 'zh');
     expect(rows.find((r) => r.key === 'parkingSpaces')?.label).toBe('停车位数');
-    const columns = ledgerColumns({ t, language: 'en', filters: EMPTY_LEDGER_FILTERS, subdistrictFilters: [] });
+    const columns = ledgerColumns({ t, language: 'en', filters: EMPTY_ATLAS_FILTER, subdistrictFilters: [] });
     expect(columns.find((c) => c.key === 'parkingSpaces')?.title).toBe('Parking spaces');
   });
 });

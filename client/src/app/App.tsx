@@ -10,13 +10,12 @@ import { MapArea } from '../features/atlas/MapArea';
 import { SummaryStrip } from '../features/atlas/SummaryStrip';
 import { LedgerDock } from '../features/ledger/LedgerDock';
 import { useAtlasStore } from '../state/atlas-store';
-import { loadAtlasData, loadSummary } from '../state/load-data';
+import { loadAtlasData } from '../state/load-data';
 import { localeOf } from '../shared/format';
-import { UI_FONT_FAMILY } from './theme';
+import { UI_FONT_FAMILIES } from './theme';
 
 export function App() {
   const language = useAtlasStore((s) => s.language);
-  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
   const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const { i18n, t } = useTranslation();
 
@@ -25,12 +24,6 @@ export function App() {
     void loadAtlasData(controller.signal);
     return () => controller.abort();
   }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadSummary(subdistrictFilter, controller.signal);
-    return () => controller.abort();
-  }, [subdistrictFilter]);
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -44,7 +37,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={language === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILY, borderRadius: 6 } }}
+      theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILIES[language], borderRadius: 6 } }}
     >
       <AntApp className="atlas-app">
         <Layout className="atlas-root">

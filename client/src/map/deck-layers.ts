@@ -57,13 +57,13 @@ function estateLayer(scene: MapScene): Layer {
     pickable: true,
     filled: true,
     stroked: true,
-    getFillColor: (f) => estateFill(scene.colouring, f.properties, scene.subdistrictFilter),
-    getLineColor: (f) => (scene.subdistrictFilter && f.properties.subdistrictCode !== scene.subdistrictFilter ? FADED_OUTLINE : ESTATE_OUTLINE),
+    getFillColor: (f) => estateFill(scene.colouring, f.properties, scene.faded.ids.has(f.properties.id)),
+    getLineColor: (f) => (scene.faded.ids.has(f.properties.id) ? FADED_OUTLINE : ESTATE_OUTLINE),
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
     updateTriggers: {
-      getFillColor: [scene.colouring.key, scene.subdistrictFilter],
-      getLineColor: [scene.subdistrictFilter],
+      getFillColor: [scene.colouring.key, scene.faded.key],
+      getLineColor: [scene.faded.key],
     },
   });
 }

@@ -16,14 +16,22 @@ export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
 
 /** Opacity of estate fills (0–255): opaque enough to read the colour, light enough to see roads at the edges. */
 export const ESTATE_FILL_ALPHA = 215;
-/** Estates outside the sub-district filter stay visible as context, faded. */
+/** Estates outside the filter stay visible as context, faded. */
 export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
 
 /** Older estates are darker (more in need); the ramp runs from oldest to newest. */
 export const YEAR_RAMP: readonly Rgb[] = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7'].map(hexToRgb);
-export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'].map(hexToRgb);
+/**
+ * Greens, not blues: a blue ramp met the river's colour and started near-white on the beige land.
+ * Its lightest stop still differs from the land by ΔE00 > 15 (tests/unit/client-map-colours.test.ts).
+ */
+export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#d9f0a3', '#a1d99b', '#41ab5d', '#1b7837', '#00441b'].map(hexToRgb);
+/**
+ * Sub-district colours, chosen by CIEDE2000 so that, as drawn over the land, each differs from the
+ * others by ΔE00 ≥ 10 and from the land, river and boundary lines by ≥ 15 (no boundary purple).
+ */
 export const CATEGORY_PALETTE: readonly Rgb[] = [
-  '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b15928', '#6a3d9a', '#33a02c',
+  '#345d02', '#d40d2c', '#13d0af', '#fb7821', '#824005', '#24b638', '#f52692', '#b29e16', '#0e795f', '#f17a7a',
 ].map(hexToRgb);
 
 export type EstateLegend =
@@ -114,7 +122,7 @@ export function createEstateColouring(
 }
 
 /** The fill drawn for an estate: its colour, or the faded context colour when the filter leaves it out. */
-export function estateFill(colouring: EstateColouring, p: EstateApiProperties, subdistrictFilter: string | null): Rgba {
-  if (subdistrictFilter && p.subdistrictCode !== subdistrictFilter) return FILTERED_OUT_COLOUR;
+export function estateFill(colouring: EstateColouring, p: EstateApiProperties, filteredOut: boolean): Rgba {
+  if (filteredOut) return FILTERED_OUT_COLOUR;
   return withAlpha(colouring.colourOf(p), ESTATE_FILL_ALPHA);
 }

@@ -2,34 +2,37 @@
 import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../core/facility-catalogue';
 import { hexToRgb, type Rgb } from './colours';
 
+// Chosen by CIEDE2000, not by eye: every colour differs by ΔE00 ≥ 10 from every other and ≥ 12 from
+// the land, the river and the boundary lines (tests/unit/client-map-colours.test.ts). The boundary
+// purple is avoided, so the 15-minute tier is teal and blue rather than purple.
 const FACILITY_HEX: Readonly<Record<FacilityTypeId, string>> = {
-  // 15-minute tier: blues and purples
-  junior_middle_school: '#1f4e9c',
-  community_health_center: '#3b7dd8',
-  cultural_center: '#6a51a3',
-  sports_center: '#8c6bb1',
-  large_sports_field: '#2b8cbe',
-  subdistrict_service_center: '#08519c',
-  elderly_home: '#54278f',
-  // 10-minute tier: greens
-  primary_school: '#006d2c',
-  fresh_market: '#41ab5d',
-  shopping_center: '#78c679',
-  medium_sports_field: '#238b45',
-  bus_stop: '#0e7c7b',
+  // 15-minute tier: teals and blues
+  junior_middle_school: '#1870a4',
+  community_health_center: '#0e795f',
+  cultural_center: '#6783bf',
+  sports_center: '#31cfa7',
+  large_sports_field: '#26aeb2',
+  subdistrict_service_center: '#305289',
+  elderly_home: '#168eba',
+  // 10-minute tier: greens and olives
+  primary_school: '#345d02',
+  fresh_market: '#92ca23',
+  shopping_center: '#d0b937',
+  medium_sports_field: '#40962c',
+  bus_stop: '#948427',
   // 5-minute tier: warm colours
-  kindergarten: '#e7298a',
-  nursery: '#f768a1',
-  elderly_daycare: '#a6761d',
-  community_service_station: '#d95f0e',
-  cultural_station: '#fe9929',
-  outdoor_fitness: '#c51b8a',
-  community_health_station: '#e31a1c',
-  community_canteen: '#b15928',
-  // residential block: neutrals
-  convenience_store: '#525252',
-  parcel_point: '#737373',
-  waste_point: '#8c7b6b',
+  kindergarten: '#ec32a9',
+  nursery: '#f7a39a',
+  elderly_daycare: '#965e16',
+  community_service_station: '#fb7821',
+  cultural_station: '#e1af7d',
+  outdoor_fitness: '#982547',
+  community_health_station: '#fa2d59',
+  community_canteen: '#9b2804',
+  // residential block (off by default): neutrals
+  convenience_store: '#34311a',
+  parcel_point: '#6c5b56',
+  waste_point: '#8d9385',
 };
 
 const FACILITY_COLOURS = new Map<string, Rgb>(Object.entries(FACILITY_HEX).map(([id, hex]) => [id, hexToRgb(hex)]));

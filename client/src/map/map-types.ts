@@ -48,11 +48,17 @@ export interface FacilityDatum {
   index: number;
 }
 
+/** Estates the owner's filter leaves out, drawn faded as context; `key` changes whenever `ids` does. */
+export interface FadedEstates {
+  ids: ReadonlySet<number>;
+  key: string;
+}
+
 export interface MapScene {
   estates: readonly EstateApiFeature[];
   facilities: readonly FacilityDatum[];
   colouring: EstateColouring;
-  subdistrictFilter: string | null;
+  faded: FadedEstates;
   visibleLayers: VisibleLayers;
   selectedEstateId: number | null;
   hoveredEstateId: number | null;

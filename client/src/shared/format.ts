@@ -28,6 +28,24 @@ export function toWanM2(areaM2: number): number {
   return areaM2 / 10000;
 }
 
+/** A headline area as its figure and unit symbol, to be shown side by side. */
+export interface HeadlineArea {
+  value: string;
+  unit: string;
+}
+
+/**
+ * A headline area in the unit its readers count in: 万m² (10 000 m², two decimals) in Chinese,
+ * whole square metres in English, where "10k m²" is no unit anyone uses.
+ * @example formatHeadlineArea(435000, 'zh') // { value: '43.50', unit: '万m²' }
+ * @example formatHeadlineArea(435000, 'en') // { value: '435,000', unit: 'm²' }
+ */
+export function formatHeadlineArea(areaM2: number, language: Language): HeadlineArea {
+  return language === 'zh'
+    ? { value: formatNumber(toWanM2(areaM2), language, 2), unit: '万m²' }
+    : { value: formatNumber(Math.round(areaM2), language), unit: 'm²' };
+}
+
 /** ISO timestamp as a local date and time; the raw text when it does not parse. */
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);

@@ -8,10 +8,13 @@ import * as data from './data-slice';
 import * as selection from './selection-slice';
 import * as view from './view-slice';
 import * as ledger from './ledger-slice';
+import * as filters from './filter-slice';
+import type { AtlasFilter } from './atlas-filter';
+import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import type { EstateApiFeature, EstateCollection, Summary } from '../api';
+import type { EstateApiFeature, EstateCollection } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
@@ -23,16 +26,15 @@ export interface AtlasActions {
   setColourBy(colourBy: ColourBy): void;
   setLayerVisible(layer: LayerKey, visible: boolean): void;
   setLanguage(language: Language): void;
-  setSubdistrictFilter(code: string | null): void;
+  /** Changes parts of the one atlas filter (sidebar and ledger alike). */
+  setFilter(patch: Partial<AtlasFilter>): void;
+  resetFilter(): void;
   setFacilityTypeVisible(typeId: string, visible: boolean): void;
   setAllFacilityTypesVisible(visible: boolean, typeIds: readonly string[]): void;
   dataLoading(): void;
   dataLoaded(value: AtlasData): void;
   dataFailed(message: string): void;
-  summaryLoading(): void;
-  summaryLoaded(value: Summary): void;
-  summaryFailed(message: string): void;
-  /** A write's stored estate replaces (or joins) the one in the store; the summary follows. */
+  /** A write's stored estate replaces (or joins) the one in the store; the summary strip follows. */
   estateStored(estate: EstateApiFeature): void;
   estateRemoved(id: number): void;
   estatesReplaced(estates: EstateCollection): void;
@@ -43,11 +45,12 @@ export interface AtlasActions {
   setImportPreview(preview: ImportPreview | null): void;
 }
 
-export type AtlasState = SelectionState & ViewState & DataState & LedgerState & AtlasActions;
+export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
   ...selection.initialSelection,
   ...view.initialView,
+  ...filters.initialFilter,
   ...data.initialData,
   ...ledger.initialLedger,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
@@ -56,18 +59,16 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   setColourBy: (colourBy) => set((s) => view.setColourBy(s, colourBy)),
   setLayerVisible: (layer, visible) => set((s) => view.setLayerVisible(s, layer, visible)),
   setLanguage: (language) => set((s) => view.setLanguage(s, language)),
-  setSubdistrictFilter: (code) => set((s) => view.setSubdistrictFilter(s, code)),
+  setFilter: (patch) => set((s) => filters.setFilter(s, patch)),
+  resetFilter: () => set((s) => filters.resetFilter(s)),
   setFacilityTypeVisible: (typeId, visible) => set((s) => view.setFacilityTypeVisible(s, typeId, visible)),
   setAllFacilityTypesVisible: (visible, typeIds) => set((s) => view.setAllFacilityTypesVisible(s, visible, typeIds)),
   dataLoading: () => set(data.dataLoading()),
   dataLoaded: (value) => set((s) => data.dataLoaded(s, value)),
   dataFailed: (message) => set((s) => data.dataFailed(s, message)),
-  summaryLoading: () => set(data.summaryLoading()),
-  summaryLoaded: (value) => set((s) => data.summaryLoaded(s, value)),
-  summaryFailed: (message) => set((s) => data.summaryFailed(s, message)),
-  estateStored: (estate) => set((s) => data.estateStored(s, estate, s.subdistrictFilter)),
-  estateRemoved: (id) => set((s) => data.estateRemoved(s, id, s.subdistrictFilter)),
-  estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates, s.subdistrictFilter)),
+  estateStored: (estate) => set((s) => data.estateStored(s, estate)),
+  estateRemoved: (id) => set((s) => data.estateRemoved(s, id)),
+  estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates)),
   setLedgerOpen: (open) => set((s) => ledger.setLedgerOpen(s, open)),
   setCheckedEstateIds: (ids) => set((s) => ledger.setCheckedEstateIds(s, ids)),
   requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),

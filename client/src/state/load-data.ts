@@ -1,4 +1,4 @@
-/** Loads the map's documents and the summary through the API module into the store. */
+/** Loads the map's documents through the API module into the store. */
 import {
   fetchCommunities,
   fetchConfig,
@@ -6,7 +6,6 @@ import {
   fetchFacilities,
   fetchRoads,
   fetchSubdistricts,
-  fetchSummary,
   fetchWater,
 } from '../api';
 import { useAtlasStore } from './atlas-store';
@@ -36,17 +35,6 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
   } catch (error) {
     if (isAbort(error)) return;
     useAtlasStore.getState().dataFailed(messageOf(error));
-  }
-}
-
-export async function loadSummary(subdistrict: string | null, signal?: AbortSignal): Promise<void> {
-  useAtlasStore.getState().summaryLoading();
-  try {
-    const summary = await fetchSummary({ subdistrict }, signal);
-    useAtlasStore.getState().summaryLoaded(summary);
-  } catch (error) {
-    if (isAbort(error)) return;
-    useAtlasStore.getState().summaryFailed(messageOf(error));
   }
 }
 

@@ -1,13 +1,12 @@
-/** How the map is shown: colouring, visible layers, language and the sub-district filter. */
+/** How the map is shown: colouring, visible layers, language and facility types (the filter is filter-slice.ts). */
 import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
+import { FACILITY_CATALOGUE } from '../../../core/facility-catalogue';
 
 export interface ViewState {
   colourBy: ColourBy;
   visibleLayers: VisibleLayers;
   language: Language;
-  /** Sub-district code, or null for the whole district. */
-  subdistrictFilter: string | null;
   /** Facility type ids switched off in the facility legend. */
   hiddenFacilityTypes: readonly string[];
 }
@@ -21,12 +20,17 @@ export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
   labels: true,
 };
 
+/**
+ * The residential-block tier (waste points, parcel points, convenience stores) is most of the
+ * facility dots and only matters close up; the first view shows the 15/10/5-minute tiers.
+ */
+export const DEFAULT_HIDDEN_FACILITY_TYPES: readonly string[] = FACILITY_CATALOGUE.filter((f) => f.tier === 'block').map((f) => f.id);
+
 export const initialView: ViewState = {
   colourBy: 'status',
   visibleLayers: DEFAULT_VISIBLE_LAYERS,
   language: 'zh',
-  subdistrictFilter: null,
-  hiddenFacilityTypes: [],
+  hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,
 };
 
 export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<ViewState> {
@@ -40,10 +44,6 @@ export function setLayerVisible(state: ViewState, layer: LayerKey, visible: bool
 
 export function setLanguage(_state: ViewState, language: Language): Partial<ViewState> {
   return { language };
-}
-
-export function setSubdistrictFilter(_state: ViewState, code: string | null): Partial<ViewState> {
-  return { subdistrictFilter: code || null };
 }
 
 export function setFacilityTypeVisible(state: ViewState, typeId: string, visible: boolean): Partial<ViewState> {

@@ -1,4 +1,4 @@
-/** Left-hand controls: sub-district filter, colour-by, layer toggles and the legends. */
+/** Left-hand controls: the sub-district part of the atlas filter (shared with the ledger), colour-by, layer toggles and the legends. */
 import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -19,20 +19,17 @@ export function ControlPanel() {
   const { t } = useTranslation();
   const data = useAtlasStore((s) => s.data);
   const loading = useAtlasStore((s) => s.status === 'loading');
-  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
-  const setSubdistrictFilter = useAtlasStore((s) => s.setSubdistrictFilter);
+  const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
+  const setFilter = useAtlasStore((s) => s.setFilter);
   const colourBy = useAtlasStore((s) => s.colourBy);
   const setColourBy = useAtlasStore((s) => s.setColourBy);
   const visibleLayers = useAtlasStore((s) => s.visibleLayers);
   const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
 
-  const subdistrictOptions = [
-    { value: '', label: t('filter.allSubdistricts') },
-    ...(data?.subdistricts.features ?? [])
-      .map((f) => f.properties)
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((p) => ({ value: p.code, label: p.name })),
-  ];
+  const subdistrictOptions = (data?.subdistricts.features ?? [])
+    .map((f) => f.properties)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((p) => ({ value: p.code, label: p.name }));
 
   return (
     <div className="atlas-controls">
@@ -40,10 +37,14 @@ export function ControlPanel() {
         <Select
           data-testid="subdistrict-filter"
           className="atlas-full-width"
-          value={subdistrictFilter ?? ''}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={t('filter.allSubdistricts')}
+          value={[...subdistrictCodes]}
           options={subdistrictOptions}
           loading={loading}
-          onChange={(value: string) => setSubdistrictFilter(value || null)}
+          onChange={(codes: string[]) => setFilter({ subdistrictCodes: codes })}
           aria-label={t('filter.subdistrict')}
         />
       </Section>

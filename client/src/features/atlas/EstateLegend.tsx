@@ -5,11 +5,12 @@ import { rgbToCss } from '../../map/colours';
 import { FILTERED_OUT_COLOUR } from '../../map/estate-colours';
 import { useEstateColouring } from './use-estate-colouring';
 import { useAtlasStore } from '../../state/atlas-store';
+import { hasActiveFilter } from '../../state/atlas-filter';
 
 export function EstateLegend() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const filtered = useAtlasStore((s) => hasActiveFilter(s.filter));
   const colouring = useEstateColouring();
   if (!colouring) return null;
   const { legend } = colouring;
@@ -43,7 +44,7 @@ export function EstateLegend() {
           </div>
         </div>
       )}
-      {subdistrictFilter ? (
+      {filtered ? (
         <ul className="atlas-legend-list">
           <li className="atlas-legend-item">
             <span className="atlas-swatch" style={{ background: rgbToCss([FILTERED_OUT_COLOUR[0], FILTERED_OUT_COLOUR[1], FILTERED_OUT_COLOUR[2]], 0.5) }} />

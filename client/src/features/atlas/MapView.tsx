@@ -11,10 +11,14 @@ import type { MapAdapter } from '../../map/map-adapter';
 import type { FacilityDatum, MapPointerEvent } from '../../map/map-types';
 import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
 import { exposeTestHook } from '../../map/test-hook';
+import { excludedEstateIds } from '../../state/atlas-filter';
 import type { AtlasData } from '../../state/data-slice';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ESTATE_PANEL_WIDTH_PX } from './EstatePanel';
+import { homeEstates } from './home-estates';
 import { MapTooltip } from './MapTooltip';
+import { MapViewButtons } from './MapViewButtons';
+import { useMapCamera } from './use-map-camera';
 import { EditLayer } from '../edit/EditLayer';
 
 export function MapView({ data }: { data: AtlasData }) {
@@ -27,14 +31,17 @@ export function MapView({ data }: { data: AtlasData }) {
 
   const colouring = useEstateColouring();
   const visibleLayers = useAtlasStore((s) => s.visibleLayers);
-  const subdistrictFilter = useAtlasStore((s) => s.subdistrictFilter);
+  const filter = useAtlasStore((s) => s.filter);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
   const hovered = useAtlasStore((s) => s.hovered);
   const hiddenFacilityTypes = useAtlasStore((s) => s.hiddenFacilityTypes);
-  const flyTo = useAtlasStore((s) => s.flyTo);
   const importPreview = useAtlasStore((s) => s.importPreview);
 
   const estates = data.estates.features;
+  const faded = useMemo(() => {
+    const ids = excludedEstateIds(estates, filter);
+    return { ids, key: [...ids].join(',') };
+  }, [estates, filter]);
   const facilities = useMemo<FacilityDatum[]>(
     () =>
       data.facilities.features
@@ -51,7 +58,8 @@ export function MapView({ data }: { data: AtlasData }) {
     [data],
   );
 
-  // The camera fits the estates as they were when the map was created, not after each reload.
+  // The camera fits the home estates (home-estates.ts says why not all) as they were when the map
+  // was created, not after each reload.
   const initialEstatesRef = useRef(data.estates.features);
 
   useEffect(() => {
@@ -75,9 +83,7 @@ export function MapView({ data }: { data: AtlasData }) {
       },
     });
     const removeHook = exposeTestHook(map);
-    const { subdistrictFilter: filter } = useAtlasStore.getState();
-    const initialEstates = initialEstatesRef.current;
-    map.fitTo(filter ? initialEstates.filter((f) => f.properties.subdistrictCode === filter) : initialEstates, false);
+    map.fitTo(homeEstates(initialEstatesRef.current), false);
     setAtlas(map);
     return () => {
       removeHook();
@@ -101,7 +107,7 @@ export function MapView({ data }: { data: AtlasData }) {
       estates,
       facilities,
       colouring,
-      subdistrictFilter,
+      faded,
       visibleLayers,
       selectedEstateId,
       hoveredEstateId: hovered?.kind === 'estate' ? hovered.id : null,
@@ -109,43 +115,17 @@ export function MapView({ data }: { data: AtlasData }) {
       subdistrictLabels: labels.subdistricts,
       estateLabels: labels.estates,
     });
-  }, [atlas, estates, facilities, colouring, subdistrictFilter, visibleLayers, selectedEstateId, hovered, labels]);
+  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels]);
 
   useEffect(() => {
     atlas?.setVisibleLayers(visibleLayers);
   }, [atlas, visibleLayers]);
 
-  useEffect(() => {
-    const estate = selectedEstateId === null ? undefined : estates.find((f) => f.id === selectedEstateId);
-    if (atlas && estate) atlas.reveal(estate, ESTATE_PANEL_WIDTH_PX);
-  }, [atlas, selectedEstateId, estates]);
-
-  // The ledger (a row click) and the import (the new estates) ask the map to frame estates.
-  const flownSeq = useRef(0);
-  useEffect(() => {
-    // Each request flies once; a reloaded collection or a new map must not repeat an old one.
-    if (!atlas || !flyTo || flyTo.seq === flownSeq.current) return;
-    const ids = new Set(flyTo.estateIds);
-    const targets = flyTo.features ?? estates.filter((f) => ids.has(f.id));
-    if (targets.length === 0) return;
-    flownSeq.current = flyTo.seq;
-    atlas.flyTo(targets, flyTo.coveredRightPx ?? (targets.length === 1 ? ESTATE_PANEL_WIDTH_PX : 0));
-  }, [atlas, flyTo, estates]);
+  useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
   useEffect(() => {
     atlas?.setPreview(importPreview);
   }, [atlas, importPreview]);
-
-  // Frame the filtered sub-district (or everything) when the filter changes, not on first draw.
-  const lastFilter = useRef(subdistrictFilter);
-  useEffect(() => {
-    if (!atlas) return;
-    atlas.setSelectedSubdistrict(subdistrictFilter);
-    if (lastFilter.current === subdistrictFilter) return;
-    lastFilter.current = subdistrictFilter;
-    const inFilter = subdistrictFilter ? estates.filter((f) => f.properties.subdistrictCode === subdistrictFilter) : estates;
-    atlas.fitTo(inFilter);
-  }, [atlas, subdistrictFilter, estates]);
 
   return (
     <div className="atlas-map" data-testid="map" onMouseLeave={() => setPointer(null)}>
@@ -160,6 +140,7 @@ export function MapView({ data }: { data: AtlasData }) {
           data={data}
         />
       ) : null}
+      <MapViewButtons estates={estates} />
       {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
     </div>
   );

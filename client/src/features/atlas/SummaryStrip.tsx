@@ -1,51 +1,73 @@
-/** Headline figures for the current sub-district filter, from GET /api/summary. */
-import { Alert, Skeleton } from 'antd';
+/**
+ * Headline figures of the estates that pass the atlas filter, computed in the browser with
+ * core/estate-totals.ts, so they always agree with the map and the ledger. A sum over estates
+ * with unknown values says how many it leaves out.
+ */
+import { Skeleton } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, toWanM2 } from '../../shared/format';
+import { estateTotals } from '../../../../core/estate-totals';
+import { formatHeadlineArea, formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useFilteredEstates } from '../../state/use-filtered-estates';
 import type { Summary } from '../../api';
 
-type Item = { key: string; label: string; value: (s: Summary) => string; unit?: string; tone?: 'eligible' | 'urgent' };
+type Item = {
+  key: string;
+  label: string;
+  value: (s: Summary) => string;
+  unit?: string;
+  /** Estates whose value is unknown, left out of this sum. */
+  unknown?: (s: Summary) => number;
+  tone?: 'eligible' | 'urgent';
+};
 
 export function SummaryStrip() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const summary = useAtlasStore((s) => s.summary);
-  const status = useAtlasStore((s) => s.summaryStatus);
-  const error = useAtlasStore((s) => s.summaryError);
+  const loaded = useAtlasStore((s) => s.data !== null);
+  const { filtered } = useFilteredEstates();
+  const summary = useMemo(() => (loaded ? estateTotals(filtered.map((f) => f.properties)) : null), [loaded, filtered]);
+  const n = (value: number) => formatNumber(value, language);
 
   const items: Item[] = [
-    { key: 'estates', label: t('summary.estates'), value: (s) => formatNumber(s.estates, language) },
-    { key: 'households', label: t('summary.households'), value: (s) => formatNumber(s.households, language) },
-    { key: 'floor-area', label: t('summary.floorArea'), value: (s) => formatNumber(toWanM2(s.floorAreaM2), language, 2), unit: t('summary.floorAreaUnit') },
-    { key: 'buildings', label: t('summary.buildings'), value: (s) => formatNumber(s.buildings, language) },
-    { key: 'eligible', label: t('summary.eligible'), value: (s) => formatNumber(s.eligible, language), tone: 'eligible' },
-    { key: 'urgent', label: t('summary.urgent'), value: (s) => formatNumber(s.urgent, language), tone: 'urgent' },
+    { key: 'estates', label: t('summary.estates'), value: (s) => n(s.estates) },
+    { key: 'households', label: t('summary.households'), value: (s) => n(s.households), unknown: (s) => s.unknown.households },
+    {
+      key: 'floor-area',
+      label: t('summary.floorArea'),
+      value: (s) => formatHeadlineArea(s.floorAreaM2, language).value,
+      unit: formatHeadlineArea(0, language).unit,
+      unknown: (s) => s.unknown.floorAreaM2,
+    },
+    { key: 'buildings', label: t('summary.buildings'), value: (s) => n(s.buildings), unknown: (s) => s.unknown.buildings },
+    { key: 'eligible', label: t('summary.eligible'), value: (s) => n(s.eligible), tone: 'eligible' },
+    { key: 'urgent', label: t('summary.urgent'), value: (s) => n(s.urgent), tone: 'urgent' },
   ];
 
-  if (status === 'error' && !summary) {
-    return (
-      <div className="atlas-summary" data-testid="summary">
-        <Alert type="warning" showIcon title={t('summary.failed')} description={error} className="atlas-summary-alert" />
-      </div>
-    );
-  }
-
   return (
-    <div className="atlas-summary" data-testid="summary" aria-busy={status === 'loading'}>
-      {items.map((item) => (
-        <div key={item.key} className={`atlas-stat${item.tone ? ` atlas-stat-${item.tone}` : ''}`}>
-          <div className="atlas-stat-label">{item.label}</div>
-          {summary ? (
-            <div className="atlas-stat-value" data-testid={`summary-${item.key}`}>
-              {item.value(summary)}
-              {item.unit ? <span className="atlas-stat-unit">{item.unit}</span> : null}
-            </div>
-          ) : (
-            <Skeleton.Input active size="small" className="atlas-stat-skeleton" />
-          )}
-        </div>
-      ))}
+    <div className="atlas-summary" data-testid="summary" aria-busy={!summary}>
+      {items.map((item) => {
+        const unknown = summary && item.unknown ? item.unknown(summary) : 0;
+        return (
+          <div key={item.key} className={`atlas-stat${item.tone ? ` atlas-stat-${item.tone}` : ''}`}>
+            <div className="atlas-stat-label">{item.label}</div>
+            {summary ? (
+              <div className="atlas-stat-value" data-testid={`summary-${item.key}`}>
+                {item.value(summary)}
+                {item.unit ? <span className="atlas-stat-unit">{item.unit}</span> : null}
+                {unknown > 0 ? (
+                  <span className="atlas-stat-unit" data-testid={`summary-${item.key}-unknown`}>
+                    {t('summary.unknown', { count: unknown, value: n(unknown) })}
+                  </span>
+                ) : null}
+              </div>
+            ) : (
+              <Skeleton.Input active size="small" className="atlas-stat-skeleton" />
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

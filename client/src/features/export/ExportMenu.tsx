@@ -26,11 +26,11 @@ function saveBlob(blob: Blob, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function ExportMenu({ rows, tableFiltered }: { rows: readonly EstateApiFeature[]; tableFiltered: boolean }) {
+export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const checkedEstateIds = useAtlasStore((s) => s.checkedEstateIds);
-  const sidebarSubdistrict = useAtlasStore((s) => s.subdistrictFilter);
+  const filter = useAtlasStore((s) => s.filter);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +38,7 @@ export function ExportMenu({ rows, tableFiltered }: { rows: readonly EstateApiFe
     setBusy(true);
     setError(null);
     try {
-      const scope = exportScopeFor(target, { rows, tableFiltered, checkedEstateIds, sidebarSubdistrict });
+      const scope = exportScopeFor(target, { rows, filter, checkedEstateIds });
       const file = await fetchExport(format, scope);
       saveBlob(file.blob, file.fileName);
       void message.success(t('export.done', { fileName: file.fileName }));

@@ -1,10 +1,11 @@
 /**
- * The ledger (台账): every estate of the loaded collection in a virtualised antd Table, with
- * filters, text search, a totals row of the filtered rows and selection synced with the map.
+ * The ledger (台账): the estates that pass the atlas filter in a virtualised antd Table. Its
+ * column filters, search and year range set the one atlas filter in the store, so they filter the
+ * map and the summary strip too; a totals row of the rows and selection synced with the map.
  */
 import { Table } from 'antd';
 import type { GetRef, TableProps } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiFeature } from '../../api';
 import { formatNumber } from '../../shared/format';
@@ -12,7 +13,8 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { ExportMenu } from '../export/ExportMenu';
 import { estateTotals } from '../../../../core/estate-totals';
 import { ledgerColumns, ledgerTotalsRow, scrollWidthPx } from './ledger-columns';
-import { EMPTY_LEDGER_FILTERS, filterLedgerRows, hasActiveFilters, YES_NO, type LedgerFilters, type YesNo } from './ledger-rows';
+import { YES_NO, type YesNo } from '../../state/atlas-filter';
+import { useFilteredEstates } from '../../state/use-filtered-estates';
 import { LedgerToolbar } from './LedgerToolbar';
 import { useTableBodyHeight } from './use-table-body-height';
 
@@ -32,16 +34,16 @@ export function LedgerTable() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const data = useAtlasStore((s) => s.data);
-  const sidebarSubdistrict = useAtlasStore((s) => s.subdistrictFilter);
+  const filters = useAtlasStore((s) => s.filter);
+  const setFilter = useAtlasStore((s) => s.setFilter);
+  const resetFilter = useAtlasStore((s) => s.resetFilter);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
   const checkedEstateIds = useAtlasStore((s) => s.checkedEstateIds);
   const setCheckedEstateIds = useAtlasStore((s) => s.setCheckedEstateIds);
-  const [filters, setFilters] = useState<LedgerFilters>(EMPTY_LEDGER_FILTERS);
   const tableRef = useRef<TableRef>(null);
   const clickedId = useRef<number | null>(null);
 
-  const estates = useMemo(() => data?.estates.features ?? [], [data]);
-  const rows = useMemo(() => filterLedgerRows(estates, sidebarSubdistrict, filters), [estates, sidebarSubdistrict, filters]);
+  const { all: estates, filtered: rows } = useFilteredEstates();
   const totals = useMemo(() => estateTotals(rows.map((f) => f.properties)), [rows]);
   const subdistrictFilters = useMemo(
     () =>
@@ -68,27 +70,26 @@ export function LedgerTable() {
   const scrollXPx = scrollWidthPx(columns);
 
   const onChange: TableProps<EstateApiFeature>['onChange'] = (_pagination, tableFilters) => {
-    setFilters((current) => ({
-      ...current,
+    setFilter({
       subdistrictCodes: stringValues(tableFilters.subdistrict),
       eligible: yesNoValues(tableFilters.eligible),
       urgent: yesNoValues(tableFilters.urgent),
-    }));
+    });
   };
 
-  const filtered = hasActiveFilters(filters);
   const { areaRef, bodyHeightPx } = useTableBodyHeight(rows, language);
 
   return (
     <div className="atlas-ledger" data-testid="ledger">
       <LedgerToolbar
         filters={filters}
-        onFilters={setFilters}
+        onFilters={setFilter}
+        onReset={resetFilter}
         shownCount={rows.length}
         totalCount={estates.length}
         checkedCount={checkedEstateIds.length}
         n={n}
-        exportMenu={<ExportMenu rows={rows} tableFiltered={filtered} />}
+        exportMenu={<ExportMenu rows={rows} />}
       />
       <div className="atlas-ledger-table" ref={areaRef}>
       <Table<EstateApiFeature>

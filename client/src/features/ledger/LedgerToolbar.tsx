@@ -2,11 +2,12 @@
 import { Button, Input, InputNumber } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMPTY_LEDGER_FILTERS, hasActiveFilters, type LedgerFilters } from './ledger-rows';
+import { hasActiveFilter, type AtlasFilter } from '../../state/atlas-filter';
 
 export interface LedgerToolbarProps {
-  filters: LedgerFilters;
-  onFilters(update: (current: LedgerFilters) => LedgerFilters): void;
+  filters: AtlasFilter;
+  onFilters(patch: Partial<AtlasFilter>): void;
+  onReset(): void;
   shownCount: number;
   totalCount: number;
   checkedCount: number;
@@ -15,7 +16,7 @@ export interface LedgerToolbarProps {
   exportMenu: ReactNode;
 }
 
-export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, checkedCount, n, exportMenu }: LedgerToolbarProps) {
+export function LedgerToolbar({ filters, onFilters, onReset, shownCount, totalCount, checkedCount, n, exportMenu }: LedgerToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="atlas-ledger-toolbar">
@@ -25,7 +26,7 @@ export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, chec
         data-testid="ledger-search"
         placeholder={t('ledger.searchPlaceholder')}
         aria-label={t('ledger.searchPlaceholder')}
-        onChange={(e) => onFilters((current) => ({ ...current, search: e.target.value }))}
+        onChange={(e) => onFilters({ search: e.target.value })}
         value={filters.search}
       />
       <span className="atlas-ledger-year">
@@ -39,7 +40,7 @@ export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, chec
           min={1900}
           max={2100}
           value={filters.yearFrom}
-          onChange={(value) => onFilters((current) => ({ ...current, yearFrom: typeof value === 'number' ? value : null }))}
+          onChange={(value) => onFilters({ yearFrom: typeof value === 'number' ? value : null })}
         />
         <span aria-hidden="true">–</span>
         <InputNumber
@@ -51,14 +52,14 @@ export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, chec
           min={1900}
           max={2100}
           value={filters.yearTo}
-          onChange={(value) => onFilters((current) => ({ ...current, yearTo: typeof value === 'number' ? value : null }))}
+          onChange={(value) => onFilters({ yearTo: typeof value === 'number' ? value : null })}
         />
       </span>
-      <Button disabled={!hasActiveFilters(filters)} onClick={() => onFilters(() => EMPTY_LEDGER_FILTERS)} data-testid="ledger-reset">
+      <Button disabled={!hasActiveFilter(filters)} onClick={onReset} data-testid="ledger-reset">
         {t('ledger.reset')}
       </Button>
       <span className="atlas-ledger-count" data-testid="ledger-count">
-        {t('ledger.count', { shown: n(shownCount), total: n(totalCount) })}
+        {t('ledger.count', { count: totalCount, shown: n(shownCount), total: n(totalCount) })}
         {checkedCount ? <span className="atlas-secondary"> · {t('ledger.checked', { count: checkedCount })}</span> : null}
       </span>
       {exportMenu}

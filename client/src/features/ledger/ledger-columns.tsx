@@ -11,12 +11,12 @@ import type { EstateSummary } from '../../../../core/contract/index';
 import type { EstateApiFeature } from '../../api';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
-import { YES_NO, type LedgerFilters } from './ledger-rows';
+import { YES_NO, type AtlasFilter } from '../../state/atlas-filter';
 
 export interface LedgerColumnsInput {
   t: TFunction;
   language: Language;
-  filters: LedgerFilters;
+  filters: AtlasFilter;
   /** The sub-districts offered in the sub-district column's filter. */
   subdistrictFilters: { text: string; value: string }[];
 }
@@ -44,7 +44,7 @@ function valueOf(feature: EstateApiFeature, field: LedgerField): Value {
 
 export function ledgerColumns({ t, language, filters, subdistrictFilters }: LedgerColumnsInput): TableColumnsType<EstateApiFeature> {
   const yesNoFilters = YES_NO.map((v) => ({ text: t(`ledger.${v}`), value: v }));
-  /** The table's filters, by the column that offers them. */
+  /** The atlas filter's parts, by the column that offers them. */
   const filterOf: Record<string, { filters: { text: string; value: string }[]; filteredValue: string[] | null }> = {
     subdistrict: { filters: subdistrictFilters, filteredValue: filters.subdistrictCodes.length ? [...filters.subdistrictCodes] : null },
     eligible: { filters: yesNoFilters, filteredValue: filters.eligible.length ? [...filters.eligible] : null },
@@ -105,7 +105,7 @@ export function ledgerTotalsRow(totals: EstateSummary, t: TFunction, n: (value: 
     <Table.Summary fixed>
       <Table.Summary.Row className="atlas-ledger-totals" data-testid="ledger-totals">
         <Table.Summary.Cell index={0} colSpan={firstOther + 1}>
-          <strong>{t('ledger.totals', { count: n(totals.estates) })}</strong>
+          <strong>{t('ledger.totals', { count: totals.estates, value: n(totals.estates) })}</strong>
         </Table.Summary.Cell>
         {cells}
       </Table.Summary.Row>
