@@ -1,47 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
+import { estateFeature } from '../helpers/estate-fixture';
+import type { EstateApiFeature } from '../../client/src/api/types';
 import { EMPTY_ATLAS_FILTER, excludedEstateIds, filterEstates, hasActiveFilter, soleSubdistrict } from '../../client/src/state/atlas-filter';
 import { estateTotals } from '../../core/estate-totals';
 import * as ledger from '../../client/src/state/ledger-slice';
 import * as filterSlice from '../../client/src/state/filter-slice';
 import { homeEstates } from '../../client/src/features/atlas/home-estates';
 
-function estate(id: number, p: Partial<EstateApiProperties>): EstateApiFeature {
-  const properties = {
-    id,
-    code: `CZ-${id}`,
-    name: `小区${id}`,
-    address: '',
-    district: '城中区',
-    subdistrict: '城中街道',
-    community: '',
-    districtCode: 'D1',
-    subdistrictCode: 'S1',
-    communityCode: null,
-    yearBuilt: 1990,
-    buildings: 1,
-    households: 10,
-    floorAreaM2: 1000,
-    landAreaM2: 500,
-    propertyType: 'housing_reform',
-    originalOwnerUnit: '',
-    hasPropertyManagement: false,
-    hasOwnersCommittee: false,
-    urgent: false,
-    hazardLevel: 'none',
-    willingnessPct: null,
-    notes: '',
-    eligibilityOverride: null,
-    eligibilityOverrideReason: null,
-    eligible: true,
-    importLayerId: null,
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-    ...p,
-  } satisfies EstateApiProperties;
-  return { type: 'Feature', id, geometry: { type: 'MultiPolygon', coordinates: [] }, properties };
-}
+const estate = estateFeature;
 
 const estates = [
   estate(1, { name: '幸福里', address: '跃进路1号', households: 100, buildings: 4, floorAreaM2: 9000 }),

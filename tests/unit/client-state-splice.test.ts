@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { estateFeature } from '../helpers/estate-fixture';
 import { EMPTY_ATLAS_FILTER, filterEstates, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import { estateTotals } from '../../core/estate-totals';
 import type { EstateApiFeature, EstateApiProperties } from '../../client/src/api/types';
@@ -6,40 +7,7 @@ import * as data from '../../client/src/state/data-slice';
 import type { AtlasData, DataState } from '../../client/src/state/data-slice';
 
 function estate(id: number, p: Partial<EstateApiProperties> = {}): EstateApiFeature {
-  const properties = {
-    id,
-    code: `E${id}`,
-    name: `小区${id}`,
-    address: '',
-    district: '城中区',
-    districtCode: 'D01',
-    subdistrict: '城中街道',
-    subdistrictCode: 'S1',
-    community: '',
-    communityCode: null,
-    yearBuilt: 1990,
-    buildings: 1,
-    households: 10,
-    floorAreaM2: 1000,
-    landAreaM2: 500,
-    propertyType: 'housing_reform',
-    originalOwnerUnit: '',
-    hasPropertyManagement: false,
-    hasOwnersCommittee: false,
-    urgent: false,
-    hazardLevel: 'none',
-    willingnessPct: null,
-    notes: '',
-    eligibilityOverride: null,
-    eligibilityOverrideReason: null,
-    eligible: true,
-    importLayerId: null,
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-    ...p,
-  } satisfies EstateApiProperties;
-  return { type: 'Feature', id, geometry: { type: 'MultiPolygon', coordinates: [] }, properties };
+  return estateFeature(id, { code: `E${id}`, districtCode: 'D01', ...p });
 }
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
