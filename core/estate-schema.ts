@@ -10,8 +10,6 @@ import { INPUT_FIELDS, type LedgerInputValues, type RuleContext } from './ledger
 import type { FieldProblemCode, ProblemParams } from './problems.js';
 import { problemMessage } from './problems.js';
 
-export { MIN_YEAR_BUILT } from './ledger-fields.js';
-
 /** Unit codes a write may name; absent or null = placed by the polygon's location. */
 export const UNIT_CODE_FIELDS = ['districtCode', 'subdistrictCode', 'communityCode'] as const;
 export type UnitCodeField = (typeof UNIT_CODE_FIELDS)[number];

@@ -289,12 +289,8 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 /** A ledger column: an estate property name, or a unit name (district, subdistrict, community). */
 export type LedgerFieldKey = LedgerField['key'];
 export type InputField = Extract<LedgerField, { source: 'input' }>;
-export type InputFieldKey = InputField['key'];
-export type DerivedFieldKey = Extract<LedgerField, { source: 'derived' }>['key'];
-export type UnitFieldKey = Extract<LedgerField, { source: 'unit' }>['key'];
 export type TotalledFieldKey = Extract<LedgerField, { totalled: true }>['key'];
 
-export const LEDGER_FIELD_KEYS: readonly LedgerFieldKey[] = LEDGER_FIELDS.map((field) => field.key);
 export const INPUT_FIELDS: readonly InputField[] = LEDGER_FIELDS.filter((field): field is InputField => field.source === 'input');
 export const TOTALLED_FIELD_KEYS: readonly TotalledFieldKey[] = LEDGER_FIELDS.filter((field) => 'totalled' in field).map((field) => field.key as TotalledFieldKey);
 

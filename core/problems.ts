@@ -93,7 +93,6 @@ function ruleText(p: ProblemParams, language: keyof Bilingual): string | null {
   if (typeof rule !== 'string' || rule === 'invalid_field' || !isProblemCode(rule)) return null;
   return PROBLEMS[rule][language](p);
 }
-export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
 
 export const GEOMETRY_PROBLEM_CODES = [
   'invalid_geometry',

@@ -25,7 +25,7 @@ import { recordEstates } from './estate-records.js';
 import { allocateLedgerTotals } from './ledger-totals.js';
 import { chooseUnderServed } from './under-served-areas.js';
 
-export { DEMO_FIGURES, targetFigures, type CityFigures } from './city-figures.js';
+export { DEMO_FIGURES, targetFigures } from './city-figures.js';
 export * from './demo-city-types.js';
 
 /** Most tries at a larger scale when the land does not hold the estates, and the growth per try. */

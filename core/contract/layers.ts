@@ -21,7 +21,6 @@ export interface RoadProperties {
   name: string;
   roadClass: RoadClass;
 }
-export type RoadFeature = Feature<LineString | MultiLineString, RoadProperties>;
 
 export interface SubdistrictProperties {
   code: string;
@@ -31,20 +30,17 @@ export interface SubdistrictProperties {
   estates: number;
   households: number;
 }
-export type SubdistrictFeature = Feature<MultiPolygon | Polygon, SubdistrictProperties>;
 
 export interface CommunityProperties {
   code: string;
   name: string;
   subdistrictCode: string;
 }
-export type CommunityFeature = Feature<MultiPolygon | Polygon, CommunityProperties>;
 
 export interface WaterProperties {
   name: string;
   kind: string;
 }
-export type WaterFeature = Feature<MultiPolygon | Polygon, WaterProperties>;
 
 export type FacilityCollection = FeatureCollection<Point, FacilityProperties>;
 export type RoadCollection = FeatureCollection<LineString | MultiLineString, RoadProperties>;

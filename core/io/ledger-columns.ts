@@ -13,7 +13,7 @@ import {
   type LedgerFieldKey,
 } from '../ledger-fields.js';
 
-export { HAZARD_LEVEL_LABELS, LEDGER_FIELD_KEYS, PROPERTY_TYPE_LABELS, YES_NO_LABELS } from '../ledger-fields.js';
+export { HAZARD_LEVEL_LABELS, PROPERTY_TYPE_LABELS } from '../ledger-fields.js';
 export type { LedgerFieldKey, LedgerValueKind } from '../ledger-fields.js';
 
 /** A ledger column of the files: a field of the registry with its header in both languages. */

@@ -19,7 +19,7 @@ import { decodeText, encodingFromCodePage, encodingFromDbfLanguageDriver, isVali
 
 import type { ImportFormat } from '../contract/index.js';
 
-export { IMPORT_FORMATS, type ImportFormat } from '../contract/index.js';
+export type { ImportFormat } from '../contract/index.js';
 
 export interface ImportRow {
   /** 0-based position among the file's data rows (features, records or rows below the header). */

@@ -25,11 +25,6 @@ function transformInPlace<G extends Geometry>(geometry: G, from: GcoordCrs, to: 
   return gcoord.transform(geometry as unknown as Exclude<GcoordInput, string>, from, to) as unknown as G;
 }
 
-/** Type guard for user input (a select box, a query parameter). */
-export function isSourceCrs(value: unknown): value is SourceCrs {
-  return typeof value === 'string' && (SOURCE_CRS as readonly string[]).includes(value);
-}
-
 /**
  * A copy of `geometry` in WGS84. gcoord mutates what it is given, so only a deep copy is handed to it;
  * the caller's object is never changed. Outside China gcoord leaves coordinates as they are.

@@ -1,10 +1,9 @@
 /** Typed calls to the Renewal Atlas API (docs/API.md). Components use these, never fetch. */
 import { ApiError, getJson, type QueryValue } from './request';
-import { isAtlasConfig, isFeature, isFeatureCollection, isSummary } from './checks';
+import { isAtlasConfig, isFeatureCollection, isSummary } from './checks';
 import type {
   AtlasConfig,
   CommunityCollection,
-  EstateApiFeature,
   EstateCollection,
   EstateFilter,
   FacilityCollection,
@@ -45,13 +44,6 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
 
 export function fetchEstates(filter?: EstateFilter, signal?: AbortSignal): Promise<EstateCollection> {
   return getCollection<EstateCollection>('/api/estates', filterQuery(filter), signal);
-}
-
-export async function fetchEstate(id: number, signal?: AbortSignal): Promise<EstateApiFeature> {
-  const path = `/api/estates/${encodeURIComponent(String(id))}`;
-  const body = await getJson(path, undefined, signal);
-  if (!isFeature(body)) throw invalid(path, 'a GeoJSON Feature');
-  return body as unknown as EstateApiFeature;
 }
 
 export function fetchFacilities(query: { type?: string; bbox?: [number, number, number, number] } = {}, signal?: AbortSignal): Promise<FacilityCollection> {

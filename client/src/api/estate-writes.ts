@@ -3,6 +3,7 @@
  * becomes an EstateWriteError carrying what the UI needs to explain it (overlaps, the current
  * record of a version conflict, the field a rule names).
  */
+import type { EstateCreateBody, EstatePatchBody } from '../../../core/contract/index';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EstateFieldsInput } from '../../../core/estate-schema';
 import { isRecord } from '../../../core/checks';
@@ -83,7 +84,7 @@ export async function createEstate(
   properties: EstateWriteProperties,
   options: { allowOverlap?: boolean } = {},
 ): Promise<EstateApiFeature> {
-  const body = { type: 'Feature', geometry, properties };
+  const body: EstateCreateBody = { type: 'Feature', geometry, properties };
   return asFeature(await send('POST', '/api/estates', { body, query: { allowOverlap: options.allowOverlap ? 'true' : undefined } }), '/api/estates');
 }
 
@@ -97,7 +98,8 @@ export interface EstatePatch {
 /** PATCH /api/estates/:id with the version the edit started from → 200 the stored estate, version + 1. */
 export async function patchEstate(id: number, patch: EstatePatch): Promise<EstateApiFeature> {
   const path = `/api/estates/${encodeURIComponent(String(id))}`;
-  return asFeature(await send('PATCH', path, { body: patch }), path);
+  const body: EstatePatchBody = patch;
+  return asFeature(await send('PATCH', path, { body }), path);
 }
 
 /** DELETE /api/estates/:id?version=n → 204. */

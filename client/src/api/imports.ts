@@ -1,26 +1,15 @@
 /** Import endpoints (docs/API.md "Writes"): validate rows, commit a layer, list layers. */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { isRecord } from '../../../core/checks';
-import { ApiError, getJson, request, type UploadProgress } from './request';
+import { ApiError, request, type UploadProgress } from './request';
 
-import type { ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/contract/index';
+import type { ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } from '../../../core/contract/index';
 
-export type { ImportFormat, ImportLayerInput, ImportProblem, ImportRowReport } from '../../../core/contract/index';
+export type { ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } from '../../../core/contract/index';
 
 /** A row to import: WGS84 geometry, properties as estateFieldsSchema takes them. */
 export type ImportFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
-export interface ImportResult {
-  layerId: number;
-  inserted: number;
-  ids: number[];
-}
-
-export interface ImportLayer extends ImportLayerInput {
-  id: number;
-  featureCount: number;
-  createdAt: string;
-}
 
 /** An import the server refused; `rows` is its per-row report when it sent one (422). */
 export class ImportRejectedError extends ApiError {
@@ -87,8 +76,3 @@ export async function commitImport(
   return { layerId: body.layerId, inserted: body.inserted, ids: body.ids.filter((id): id is number => typeof id === 'number') };
 }
 
-export async function fetchImportLayers(signal?: AbortSignal): Promise<ImportLayer[]> {
-  const body = await getJson('/api/import-layers', undefined, signal);
-  if (!Array.isArray(body)) throw new ApiError(200, 'invalid_response', '/api/import-layers did not answer with a list', '/api/import-layers');
-  return body as ImportLayer[];
-}

@@ -5,24 +5,15 @@ export type {
   AtlasConfig,
   BasemapConfig,
   CommunityCollection,
-  CommunityFeature,
-  CommunityProperties,
   EstateApiFeature,
   EstateApiProperties,
   EstateSummary as Summary,
   FacilityCollection,
   FacilityFeature,
-  FacilityProperties,
-  RoadClass,
   RoadCollection,
-  RoadProperties,
   SubdistrictCollection,
-  SubdistrictFeature,
-  SubdistrictProperties,
   WaterCollection,
-  WaterProperties,
 } from '../../../core/contract/index';
-export { ROAD_CLASSES } from '../../../core/contract/index';
 
 export interface EstateCollection {
   type: 'FeatureCollection';

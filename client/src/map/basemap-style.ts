@@ -10,7 +10,6 @@ import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { BasemapConfig, CommunityCollection, RoadCollection, SubdistrictCollection, WaterCollection } from '../api';
 import type { LayerKey } from './map-types';
-import { hexToRgb, type Rgb } from './colours';
 
 export type StyleSpecification = Exclude<MapOptions['style'], string | undefined>;
 type LayerSpecification = StyleSpecification['layers'][number];
@@ -30,7 +29,6 @@ export const BASEMAP_COLOURS = {
   subdistrictSelected: '#3f2a7a',
 } as const;
 
-export const LAND_RGB: Rgb = hexToRgb(BASEMAP_COLOURS.land);
 
 export interface BasemapContext {
   water: WaterCollection;

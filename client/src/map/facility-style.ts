@@ -1,5 +1,5 @@
 /** Facility point colours, one per catalogue type (core/facility-catalogue.ts), hues grouped by life-circle tier. */
-import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../core/facility-catalogue';
+import type { FacilityTypeId } from '../../../core/facility-catalogue';
 import { hexToRgb, type Rgb } from './colours';
 
 // Chosen by CIEDE2000, not by eye: every colour differs by ΔE00 ≥ 10 from every other and ≥ 12 from
@@ -42,7 +42,3 @@ export function facilityColour(type: string): Rgb {
   return FACILITY_COLOURS.get(type) ?? UNKNOWN_FACILITY_COLOUR;
 }
 
-/** Catalogue entry of a facility type, or undefined for an id the catalogue does not know. */
-export function facilityType(type: string): (typeof FACILITY_CATALOGUE)[number] | undefined {
-  return FACILITY_CATALOGUE.find((f) => f.id === type);
-}

@@ -16,11 +16,6 @@ import type { Language } from './i18n/languages';
 /** What the UI shows for a value the ledger does not know. */
 export const UNKNOWN_VALUE = '—';
 
-/** @example ledgerLabel('households', 'zh') // '户数' */
-export function ledgerLabel(key: LedgerFieldKey, language: Language): string {
-  return ledgerField(key).label[language];
-}
-
 /** Fraction digits a numeric field is shown with. */
 function digitsOf(field: LedgerField): number {
   return field.kind === 'number' && field.key !== 'floorAreaM2' && field.key !== 'landAreaM2' ? 1 : 0;

@@ -2,7 +2,7 @@
  * Pure row work of the import wizard: samples for the mapping table, checks of the mapping, the
  * preview rows (local problems from the file plus the server's report) and what gets committed.
  */
-import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 import type { ImportFeature, ImportProblem, ImportRowReport } from '../../api';
 import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
 import { mapRowsToEstates, type MappedRow, type MapRowsOptions } from '../../../../core/io/map-rows';
@@ -151,8 +151,6 @@ export function previewIndexes(rows: readonly PreviewRow[], skipped: ReadonlySet
   });
   return { problemIndexes, skippedIndexes };
 }
-
-export type PreviewFeature = Feature<Polygon | MultiPolygon>;
 
 /** "layer.zip" → "layer": the default layer name. */
 export function layerNameOf(fileName: string): string {
