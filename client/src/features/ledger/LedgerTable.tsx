@@ -4,7 +4,7 @@
  */
 import { Table } from 'antd';
 import type { GetRef, TableProps } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiFeature } from '../../api';
 import { formatNumber } from '../../shared/format';
@@ -29,7 +29,14 @@ function stringValues(values: FilterValues): string[] {
   return (values ?? []).map(String);
 }
 
-export function LedgerTable() {
+export interface LedgerTableProps {
+  /** Shown at the start of the toolbar row (the dock's heading). */
+  title?: ReactNode;
+  /** Shown at the end of the toolbar row (the dock's close button). */
+  closeButton?: ReactNode;
+}
+
+export function LedgerTable({ title, closeButton }: LedgerTableProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const data = useAtlasStore((s) => s.data);
@@ -83,6 +90,8 @@ export function LedgerTable() {
   return (
     <div className="atlas-ledger" data-testid="ledger">
       <LedgerToolbar
+        title={title}
+        closeButton={closeButton}
         filters={filters}
         onFilters={setFilters}
         shownCount={rows.length}

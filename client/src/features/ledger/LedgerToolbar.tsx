@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { EMPTY_LEDGER_FILTERS, hasActiveFilters, type LedgerFilters } from './ledger-rows';
 
 export interface LedgerToolbarProps {
+  title?: ReactNode;
+  closeButton?: ReactNode;
   filters: LedgerFilters;
   onFilters(update: (current: LedgerFilters) => LedgerFilters): void;
   shownCount: number;
@@ -15,10 +17,21 @@ export interface LedgerToolbarProps {
   exportMenu: ReactNode;
 }
 
-export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, checkedCount, n, exportMenu }: LedgerToolbarProps) {
+export function LedgerToolbar({
+  title,
+  closeButton,
+  filters,
+  onFilters,
+  shownCount,
+  totalCount,
+  checkedCount,
+  n,
+  exportMenu,
+}: LedgerToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="atlas-ledger-toolbar">
+      {title}
       <Input.Search
         allowClear
         className="atlas-ledger-search"
@@ -62,6 +75,7 @@ export function LedgerToolbar({ filters, onFilters, shownCount, totalCount, chec
         {checkedCount ? <span className="atlas-secondary"> · {t('ledger.checked', { count: checkedCount })}</span> : null}
       </span>
       {exportMenu}
+      {closeButton}
     </div>
   );
 }
