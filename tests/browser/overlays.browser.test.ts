@@ -39,7 +39,12 @@ async function box(page: Page, selector: string): Promise<Box> {
 }
 
 function intersection(a: Box, b: Box): Box | null {
-  const r = { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
+  const r = {
+    left: Math.max(a.left, b.left),
+    top: Math.max(a.top, b.top),
+    right: Math.min(a.right, b.right),
+    bottom: Math.min(a.bottom, b.bottom),
+  };
   return r.right - r.left > 1 && r.bottom - r.top > 1 ? r : null;
 }
 
@@ -62,7 +67,8 @@ async function ledgerRows(page: Page): Promise<{ whole: number; underScrollBar: 
       // The part of the row the body shows, against the scroll bar.
       const top = Math.max(r.top, holder.top);
       const bottom = Math.min(r.bottom, holder.bottom);
-      if (bar && bottom - top > 1 && Math.min(bottom, bar.bottom) - Math.max(top, bar.top) > 1) underScrollBar.push(row.textContent?.slice(0, 20) ?? '');
+      if (bar && bottom - top > 1 && Math.min(bottom, bar.bottom) - Math.max(top, bar.top) > 1)
+        underScrollBar.push(row.textContent?.slice(0, 20) ?? '');
     }
     return { whole, underScrollBar };
   });
@@ -99,6 +105,9 @@ describe.skipIf(skipBrowserTests)('the ledger dock and the map overlays', () => 
     await page.getByTestId('ledger-count').waitFor({ timeout: 10_000 });
     await settle(page);
     await page.screenshot({ path: join(OUTPUT_DIR, 'ledger-dock-1440x900.png') });
+    const dock = await box(page, '[data-testid="ledger-dock"]');
+    const totals = await box(page, '[data-testid="ledger-totals"]');
+    expect(totals.bottom, 'the totals row should show inside the dock').toBeLessThanOrEqual(dock.bottom + 1);
     const atTop = await ledgerRows(page);
     expect(atTop.whole).toBeGreaterThanOrEqual(8);
     expect(atTop.underScrollBar).toEqual([]);
@@ -134,7 +143,10 @@ describe.skipIf(skipBrowserTests)('the ledger dock and the map overlays', () => 
 
   it('draws the hover tooltip above the estate panel where they overlap', async () => {
     const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
-    const [ex, ey] = await page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), [lng, lat] as [number, number]);
+    const [ex, ey] = await page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), [lng, lat] as [
+      number,
+      number,
+    ]);
     await page.mouse.click(ex, ey);
     await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 10_000 });
     await settle(page);
@@ -187,7 +199,8 @@ describe.skipIf(skipBrowserTests)('the ledger dock and the map overlays', () => 
       for (const tip of document.querySelectorAll('.ant-tooltip')) {
         const r = tip.getBoundingClientRect();
         const shown = !tip.classList.contains('ant-tooltip-hidden') && getComputedStyle(tip).opacity !== '0' && r.width > 0;
-        if (shown && Math.min(r.right, h.right) - Math.max(r.left, h.left) > 1 && Math.min(r.bottom, h.bottom) - Math.max(r.top, h.top) > 1) found.push(tip.textContent ?? '');
+        if (shown && Math.min(r.right, h.right) - Math.max(r.left, h.left) > 1 && Math.min(r.bottom, h.bottom) - Math.max(r.top, h.top) > 1)
+          found.push(tip.textContent ?? '');
       }
       return found;
     }, hint);

@@ -128,7 +128,11 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
             useAtlasStore.getState().requestFlyTo([f.id]);
           },
         })}
-        summary={() => <LedgerTotalsRow totals={totals} n={n} />}
+        summary={() => (
+          <Table.Summary fixed>
+            <LedgerTotalsRow totals={totals} n={n} />
+          </Table.Summary>
+        )}
         locale={{ emptyText: t('ledger.empty') }}
       />
       </div>
