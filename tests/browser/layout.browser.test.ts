@@ -24,7 +24,14 @@ const LANGUAGES = ['zh', 'en'] as const;
 const MIN_MAP_PX = { width: 420, height: 260 };
 
 const HEADER_CONTROLS = ['.atlas-header .ant-btn', '.atlas-header .ant-segmented-item'];
-const HEADER_LABELS = ['.atlas-title', '.atlas-subtitle', '.atlas-tagline', '.ant-segmented-item-label', '.atlas-stat-label', '.atlas-stat-value'];
+const HEADER_LABELS = [
+  '.atlas-title',
+  '.atlas-subtitle',
+  '.atlas-tagline',
+  '.ant-segmented-item-label',
+  '.atlas-stat-label',
+  '.atlas-stat-value',
+];
 const EDIT_CONTROLS = ['[data-testid="edit-toolbar"] .ant-btn'];
 const LEDGER_CONTROLS = ['[data-testid="ledger-close"]', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger-toolbar input'];
 const LEDGER_LABELS = ['.atlas-ledger-heading', '.atlas-ledger-count', '.atlas-ledger-label', '.atlas-ledger .ant-table-column-title'];
@@ -37,12 +44,17 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 async function project(page: Page, lngLat: [number, number]): Promise<[number, number]> {
-  return page.evaluate((ll) => (window as unknown as { __atlas: { project(p: [number, number]): [number, number] } }).__atlas.project(ll), lngLat);
+  return page.evaluate(
+    (ll) => (window as unknown as { __atlas: { project(p: [number, number]): [number, number] } }).__atlas.project(ll),
+    lngLat,
+  );
 }
 
 /** Lets slide-ins, map pans and tooltips finish before a check or a screenshot. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __atlas: { map: { isMoving(): boolean } } }).__atlas.map.isMoving(), null, { timeout: 10_000 });
+  await page.waitForFunction(() => !(window as unknown as { __atlas: { map: { isMoving(): boolean } } }).__atlas.map.isMoving(), null, {
+    timeout: 10_000,
+  });
   await page.waitForTimeout(450);
 }
 
@@ -66,7 +78,14 @@ describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in 
     await server?.close();
   });
 
-  async function check(page: Page, screen: string, size: string, controls: readonly string[], labels: readonly string[], map = true): Promise<void> {
+  async function check(
+    page: Page,
+    screen: string,
+    size: string,
+    controls: readonly string[],
+    labels: readonly string[],
+    map = true,
+  ): Promise<void> {
     await settle(page);
     await page.screenshot({ path: join(OUTPUT_DIR, `${screen}-${size}.png`) });
     const found = await layoutProblems(page, [...HEADER_CONTROLS, ...controls], [...HEADER_LABELS, ...labels]);
@@ -95,6 +114,23 @@ describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in 
         await page.mouse.move(2, viewport.height - 2);
         await check(page, 'atlas-panel', size, EDIT_CONTROLS, PANEL_LABELS);
 
+        // On a narrow window the controls start folded; unfolded beside the panel, the toolbar still wraps clear of it.
+        const folded = (await page.getByTestId('controls-sider').evaluate((el) => el.getBoundingClientRect().width)) === 0;
+        expect(folded).toBe(viewport.width < 1200);
+        if (folded) {
+          await page.getByTestId('controls-toggle').click();
+          await page.mouse.move(2, viewport.height - 2);
+          await check(
+            page,
+            'atlas-panel-controls',
+            size,
+            EDIT_CONTROLS,
+            [...PANEL_LABELS, '.atlas-section-title', '.atlas-legend-label'],
+            false,
+          );
+          await page.getByTestId('controls-toggle').click();
+        }
+
         // The ledger dock under the map, with the panel still open.
         await page.getByTestId('ledger-toggle').click();
         await page.getByTestId('ledger-count').waitFor({ timeout: 10_000 });
@@ -103,7 +139,14 @@ describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in 
         // The export menu of the ledger.
         await page.getByTestId('export-button').click();
         await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'visible', timeout: 10_000 });
-        await check(page, 'export-menu', size, ['.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item'], ['.ant-dropdown-menu-item-group-title', '.ant-dropdown-menu-title-content'], false);
+        await check(
+          page,
+          'export-menu',
+          size,
+          ['.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item'],
+          ['.ant-dropdown-menu-item-group-title', '.ant-dropdown-menu-title-content'],
+          false,
+        );
         await page.keyboard.press('Escape');
         await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 10_000 });
         await page.getByTestId('ledger-close').click();
@@ -112,14 +155,25 @@ describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in 
         await page.getByTestId('edit-create').click();
         await page.getByTestId('edit-form').waitFor({ state: 'visible', timeout: 10_000 });
         await page.mouse.move(2, viewport.height - 2);
-        await check(page, 'draw', size, EDIT_CONTROLS, ['.atlas-edit-hint', '[data-testid="edit-form-title"]', '.atlas-edit-form .ant-form-item-label > label']);
+        await check(page, 'draw', size, EDIT_CONTROLS, [
+          '.atlas-edit-hint',
+          '[data-testid="edit-form-title"]',
+          '.atlas-edit-form .ant-form-item-label > label',
+        ]);
         await page.getByTestId('edit-cancel').click({ timeout: 5_000 });
         await page.getByTestId('edit-status').waitFor({ state: 'detached', timeout: 10_000 });
 
         // The import wizard.
         await page.getByTestId('import-open').click();
         await page.getByTestId('import-step-file').waitFor({ state: 'visible', timeout: 10_000 });
-        await check(page, 'import', size, ['.ant-modal-wrap .ant-btn', '.ant-modal-wrap .ant-modal-close'], ['.ant-modal-title', '.ant-steps-item-title', '.atlas-import-step .ant-upload-text, .atlas-import-step .ant-upload-hint'], false);
+        await check(
+          page,
+          'import',
+          size,
+          ['.ant-modal-wrap .ant-btn', '.ant-modal-wrap .ant-modal-close'],
+          ['.ant-modal-title', '.ant-steps-item-title', '.atlas-import-step .ant-upload-text, .atlas-import-step .ant-upload-hint'],
+          false,
+        );
         await page.getByTestId('import-cancel').click({ timeout: 5_000 });
         await page.close();
       }, 120_000);
