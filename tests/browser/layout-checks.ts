@@ -22,7 +22,10 @@ export async function layoutProblems(page: Page, controls: readonly string[], la
   return page.evaluate(
     ([controlSelectors, labelSelectors]) => {
       const describe = (el: Element): string => {
-        const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? (el.getAttribute('class') ?? '').split(' ')[0];
+        const id =
+          el.getAttribute('data-testid') ??
+          el.closest('[data-testid]')?.getAttribute('data-testid') ??
+          (el.getAttribute('class') ?? '').split(' ')[0];
         return `${id ?? el.tagName} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
       };
       const visible = (el: Element): boolean => {
@@ -67,7 +70,9 @@ export async function uncoveredMapSize(page: Page): Promise<{ width: number; hei
     const map = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
     if (!map) return { width: 0, height: 0 };
     let right = map.right;
-    for (const panel of document.querySelectorAll('.atlas-estate-drawer.ant-drawer-open .ant-drawer-content-wrapper, .atlas-edit-drawer.ant-drawer-open .ant-drawer-content-wrapper')) {
+    for (const panel of document.querySelectorAll(
+      '.atlas-estate-drawer.ant-drawer-open .ant-drawer-content-wrapper, .atlas-edit-drawer.ant-drawer-open .ant-drawer-content-wrapper',
+    )) {
       const r = panel.getBoundingClientRect();
       if (r.width > 0) right = Math.min(right, r.left);
     }

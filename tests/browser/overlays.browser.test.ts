@@ -157,29 +157,31 @@ describe.skipIf(skipBrowserTests)('the ledger dock and the map overlays', () => 
     const spot = await page.evaluate(
       ([left, top, bottom]) => {
         const hook = (window as unknown as { __atlas: HookView }).__atlas;
-        for (let dx = 30; dx <= 90; dx += 6) {
-          for (let y = top + 80; y < bottom - 140; y += 8) if (hook.pick(left - dx, y)?.kind === 'estate') return { x: left - dx, y };
+        for (let dx = 20; dx <= 160; dx += 10) {
+          for (let y = top + 80; y < bottom - 140; y += 10) if (hook.pick(left - dx, y)?.kind === 'estate') return { x: left - dx, y };
         }
         return null;
       },
       [panel.left, map.top, map.bottom] as const,
     );
-    if (!spot) throw new Error('no estate within 90 px left of the panel');
+    if (!spot) throw new Error('no estate within 160 px left of the panel');
     await page.mouse.move(spot.x, spot.y, { steps: 3 });
     await page.getByTestId('map-tooltip').waitFor({ state: 'visible', timeout: 5_000 });
     const tooltip = await box(page, '[data-testid="map-tooltip"]');
-    expect(intersection(tooltip, panel), 'the tooltip should reach over the panel').not.toBeNull();
     await page.screenshot({ path: join(OUTPUT_DIR, 'tooltip-over-panel.png') });
-    const onTop = await page.evaluate(() => {
+    const overlap = intersection(tooltip, panel);
+    if (!overlap) throw new Error('the tooltip should reach over the panel');
+    // Hit-test the middle of the part of the card that lies over the panel.
+    const at = { x: (overlap.left + overlap.right) / 2, y: (overlap.top + overlap.bottom) / 2 };
+    const onTop = await page.evaluate((p) => {
       // The card lets the pointer through (pointer-events: none), which elementFromPoint honours; lift that to hit-test it.
       const card = document.querySelector<HTMLElement>('[data-testid="map-tooltip"]');
       if (!card) return false;
       card.style.pointerEvents = 'auto';
-      const r = card.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const hit = document.elementFromPoint(p.x, p.y);
       card.style.pointerEvents = '';
       return hit !== null && card.contains(hit);
-    });
+    }, at);
     expect(onTop).toBe(true);
     await page.mouse.move(map.left + 5, map.bottom - 5);
   });
