@@ -171,7 +171,7 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
       await page.waitForTimeout(200);
       const found = await page.evaluate(() => {
         const bad: string[] = [];
-        const selectors = ['.atlas-ledger-title h2', '.atlas-ledger-label', '.atlas-header-tools .ant-btn', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger .ant-table-column-title'];
+        const selectors = ['.atlas-ledger-heading', '.atlas-ledger-label', '.atlas-header-tools .ant-btn', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger .ant-table-column-title'];
         for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
           if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) bad.push(el.textContent ?? '');
         }

@@ -1,5 +1,5 @@
 /** The application frame: antd theme and locale, header, controls, summary and the map. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -14,10 +14,15 @@ import { loadAtlasData } from '../state/load-data';
 import { localeOf } from '../shared/format';
 import { UI_FONT_FAMILIES } from './theme';
 
+/** Below this window width (antd's `xl`) the controls start folded away, leaving the map room beside a panel. */
+const SIDER_BREAKPOINT = 'xl';
+const SIDER_BREAKPOINT_PX = 1200;
+
 export function App() {
   const language = useAtlasStore((s) => s.language);
   const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const { i18n, t } = useTranslation();
+  const [siderCollapsed, setSiderCollapsed] = useState(() => window.innerWidth < SIDER_BREAKPOINT_PX);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,10 +47,20 @@ export function App() {
       <AntApp className="atlas-app">
         <Layout className="atlas-root">
           <Layout.Header className="atlas-header">
-            <AppHeader />
+            <AppHeader siderCollapsed={siderCollapsed} onToggleSider={() => setSiderCollapsed((c) => !c)} />
           </Layout.Header>
           <Layout className="atlas-body">
-            <Layout.Sider width={292} theme="light" className="atlas-sider">
+            <Layout.Sider
+              width={292}
+              theme="light"
+              className="atlas-sider"
+              collapsed={siderCollapsed}
+              collapsedWidth={0}
+              trigger={null}
+              breakpoint={SIDER_BREAKPOINT}
+              onBreakpoint={setSiderCollapsed}
+              data-testid="controls-sider"
+            >
               <ControlPanel />
             </Layout.Sider>
             <Layout.Content className="atlas-content">

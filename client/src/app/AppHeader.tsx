@@ -1,15 +1,29 @@
-import { Segmented } from 'antd';
+import { Button, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/atlas-store';
 import { isLanguage, LANGUAGES } from '../shared/i18n/languages';
 import { WorkbenchButtons } from './WorkbenchButtons';
 
-export function AppHeader() {
+export interface AppHeaderProps {
+  /** Whether the controls (filters, colouring, layers, legends) are folded away. */
+  siderCollapsed: boolean;
+  onToggleSider(): void;
+}
+
+export function AppHeader({ siderCollapsed, onToggleSider }: AppHeaderProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const setLanguage = useAtlasStore((s) => s.setLanguage);
   return (
     <div className="atlas-header-inner">
+      <Button
+        className={siderCollapsed ? 'atlas-header-button' : 'atlas-header-button atlas-header-button-on'}
+        aria-pressed={!siderCollapsed}
+        onClick={onToggleSider}
+        data-testid="controls-toggle"
+      >
+        {t('app.controls')}
+      </Button>
       <div className="atlas-brand">
         <span className="atlas-logo" aria-hidden="true" />
         <h1 className="atlas-title" data-testid="app-title">

@@ -21,13 +21,16 @@ import { useEditStore } from './edit-store';
 import { toolbarState } from './edit-toolbar-actions';
 import { EditStatus } from './EditStatus';
 import { EditToolbar } from './EditToolbar';
-import { EstateFormPanel } from './EstateFormPanel';
+import { EstateFormPanel, FORM_PANEL_WIDTH_PX } from './EstateFormPanel';
 import { validateFormValues, writePropertiesOf } from './form-model';
 import { SaveDialogs } from './SaveDialogs';
 import { useDrawSurface } from './use-draw-surface';
 import { useEditCommands } from './use-edit-commands';
 import { useEditShortcuts } from './use-edit-shortcuts';
 import './edit.css';
+
+/** Space kept between the toolbar and the map's edge or a side panel. */
+const OVERLAY_GAP_PX = 12;
 
 export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData }) {
   const { t } = useTranslation();
@@ -58,21 +61,26 @@ export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData 
     : null;
   const geometryChanged = session?.original ? !sameParts(partsOf(session.original.geometry).parts, session.history.present) : true;
 
+  // The estate panel or the form covers the map's right side; the toolbar and status stay left of it.
+  const rightPanelOpen = active || selected !== undefined;
+
   return (
     <>
-      <EditToolbar
-        saving={saving}
-        {...toolbarState(session, Boolean(selected), saving, blocker)}
-        disabledReason={{
-          edit: active ? undefined : t('edit.needsSelection'),
-          delete: active ? undefined : t('edit.needsSelection'),
-          save: blockerText ?? undefined,
-        }}
-        onAction={commands.onAction}
-      />
-      {session ? (
-        <EditStatus tool={session.tool} areaM2={areaM2} crossingCount={crossings.length} blockerText={blockerText} language={language} />
-      ) : null}
+      <div className="atlas-edit-overlay" style={{ right: rightPanelOpen ? FORM_PANEL_WIDTH_PX + OVERLAY_GAP_PX : OVERLAY_GAP_PX }}>
+        <EditToolbar
+          saving={saving}
+          {...toolbarState(session, Boolean(selected), saving, blocker)}
+          disabledReason={{
+            edit: active ? undefined : t('edit.needsSelection'),
+            delete: active ? undefined : t('edit.needsSelection'),
+            save: blockerText ?? undefined,
+          }}
+          onAction={commands.onAction}
+        />
+        {session ? (
+          <EditStatus tool={session.tool} areaM2={areaM2} crossingCount={crossings.length} blockerText={blockerText} language={language} />
+        ) : null}
+      </div>
       <EstateFormPanel
         open={active}
         isNew={!session?.original}

@@ -5,7 +5,7 @@
  */
 import { Table } from 'antd';
 import type { GetRef, TableProps } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiFeature } from '../../api';
 import { formatNumber } from '../../shared/format';
@@ -30,7 +30,14 @@ function stringValues(values: FilterValues): string[] {
   return (values ?? []).map(String);
 }
 
-export function LedgerTable() {
+export interface LedgerTableProps {
+  /** Shown at the start of the toolbar row (the dock's heading). */
+  title?: ReactNode;
+  /** Shown at the end of the toolbar row (the dock's close button). */
+  closeButton?: ReactNode;
+}
+
+export function LedgerTable({ title, closeButton }: LedgerTableProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const data = useAtlasStore((s) => s.data);
@@ -82,6 +89,8 @@ export function LedgerTable() {
   return (
     <div className="atlas-ledger" data-testid="ledger">
       <LedgerToolbar
+        title={title}
+        closeButton={closeButton}
         filters={filters}
         onFilters={setFilter}
         onReset={resetFilter}

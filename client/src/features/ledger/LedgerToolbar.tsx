@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { hasActiveFilter, type AtlasFilter } from '../../state/atlas-filter';
 
 export interface LedgerToolbarProps {
+  title?: ReactNode;
+  closeButton?: ReactNode;
   filters: AtlasFilter;
   onFilters(patch: Partial<AtlasFilter>): void;
   onReset(): void;
@@ -16,10 +18,22 @@ export interface LedgerToolbarProps {
   exportMenu: ReactNode;
 }
 
-export function LedgerToolbar({ filters, onFilters, onReset, shownCount, totalCount, checkedCount, n, exportMenu }: LedgerToolbarProps) {
+export function LedgerToolbar({
+  title,
+  closeButton,
+  filters,
+  onFilters,
+  onReset,
+  shownCount,
+  totalCount,
+  checkedCount,
+  n,
+  exportMenu,
+}: LedgerToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="atlas-ledger-toolbar">
+      {title}
       <Input.Search
         allowClear
         className="atlas-ledger-search"
@@ -63,6 +77,7 @@ export function LedgerToolbar({ filters, onFilters, onReset, shownCount, totalCo
         {checkedCount ? <span className="atlas-secondary"> · {t('ledger.checked', { count: checkedCount })}</span> : null}
       </span>
       {exportMenu}
+      {closeButton}
     </div>
   );
 }

@@ -6,6 +6,7 @@ export const en: Resources = {
     title: 'Renewal Atlas',
     subtitle: '旧改一张图',
     district: 'Old-estate renovation',
+    controls: 'Layers',
   },
   language: {
     label: 'Language',

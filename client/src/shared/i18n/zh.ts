@@ -4,6 +4,7 @@ export const zh = {
     title: '旧改一张图',
     subtitle: 'Renewal Atlas',
     district: '城镇老旧小区改造',
+    controls: '图层',
   },
   language: {
     label: '语言',

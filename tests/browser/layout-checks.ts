@@ -1,0 +1,81 @@
+/**
+ * In-page layout checks the layout tests share: is a control really clickable (nothing lies over
+ * its centre), is a label cut (its text wider than its box), does a raw i18n key show, and how
+ * much of the map is left uncovered by the side panels.
+ */
+import type { Page } from 'playwright-core';
+
+export interface LayoutProblems {
+  /** Controls whose centre is covered by another element or lies outside the window. */
+  covered: string[];
+  /** Labels whose text is wider or taller than their box. */
+  cut: string[];
+  /** Visible texts that look like an untranslated i18n key (`edit.createTip`). */
+  rawKeys: string[];
+}
+
+/**
+ * Checks every visible element matching `controls` (clickable at its centre) and `labels` (not cut);
+ * controls are also checked for cut text. Elements with no box (hidden) are skipped.
+ */
+export async function layoutProblems(page: Page, controls: readonly string[], labels: readonly string[]): Promise<LayoutProblems> {
+  return page.evaluate(
+    ([controlSelectors, labelSelectors]) => {
+      const describe = (el: Element): string => {
+        const id =
+          el.getAttribute('data-testid') ??
+          el.closest('[data-testid]')?.getAttribute('data-testid') ??
+          (el.getAttribute('class') ?? '').split(' ')[0];
+        return `${id ?? el.tagName} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      };
+      const visible = (el: Element): boolean => {
+        const r = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0.05;
+      };
+      const isCut = (el: Element): boolean => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      const size = (el: Element): string => `(text ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
+      const covered: string[] = [];
+      const cut: string[] = [];
+      const rawKeys: string[] = [];
+      for (const el of document.querySelectorAll(controlSelectors.join(','))) {
+        if (!visible(el)) continue;
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const hit = document.elementFromPoint(x, y);
+        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight || !hit || !(el === hit || el.contains(hit))) {
+          covered.push(`${describe(el)} under ${hit ? describe(hit) : 'nothing (off screen)'}`);
+        }
+        if (isCut(el)) cut.push(`${describe(el)} ${size(el)}`);
+      }
+      for (const el of document.querySelectorAll(labelSelectors.join(','))) {
+        if (visible(el) && isCut(el)) cut.push(`${describe(el)} ${size(el)}`);
+      }
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? '').trim();
+        const parent = node.parentElement;
+        if (parent && /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9_]+)+$/.test(text) && visible(parent)) rawKeys.push(text);
+      }
+      return { covered, cut, rawKeys };
+    },
+    [controls, labels] as const,
+  );
+}
+
+/** Width and height of the map that no side panel (estate panel, attribute form) covers. */
+export async function uncoveredMapSize(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const map = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+    if (!map) return { width: 0, height: 0 };
+    let right = map.right;
+    for (const panel of document.querySelectorAll(
+      '.atlas-estate-drawer.ant-drawer-open .ant-drawer-content-wrapper, .atlas-edit-drawer.ant-drawer-open .ant-drawer-content-wrapper',
+    )) {
+      const r = panel.getBoundingClientRect();
+      if (r.width > 0) right = Math.min(right, r.left);
+    }
+    return { width: Math.round(right - map.left), height: Math.round(map.height) };
+  });
+}
