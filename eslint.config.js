@@ -24,8 +24,19 @@ const UI_LIBRARIES = {
   message: 'this layer has no UI: keep React, antd, zustand and i18next in features/ and app/.',
 };
 /** A client folder named in a relative import, from anywhere below client/src. */
-const folder = (name) => [`./${name}`, `./${name}/*`, `../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`, `../../../${name}/*`];
-const NO_FEATURES = { group: [...folder('features'), ...folder('app')], message: 'only app/ and features/ import features; move the shared part down into state/, map/, api/ or shared/.' };
+const folder = (name) => [
+  `./${name}`,
+  `./${name}/*`,
+  `../${name}`,
+  `../${name}/*`,
+  `../../${name}`,
+  `../../${name}/*`,
+  `../../../${name}/*`,
+];
+const NO_FEATURES = {
+  group: [...folder('features'), ...folder('app')],
+  message: 'only app/ and features/ import features; move the shared part down into state/, map/, api/ or shared/.',
+};
 const NO_STATE = { group: folder('state'), message: 'this layer knows nothing of the store: take plain values and callbacks.' };
 const NO_MAP = { group: folder('map'), message: 'this layer must not depend on the map adapters.' };
 const NO_API = { group: folder('api'), message: 'this layer must not call the API.' };
@@ -49,7 +60,10 @@ const NO_COMPONENT = {
 
 /** Services, SQL builders, the context and domain errors know nothing of HTTP (server/http/, *.routes.ts, Express). */
 const NO_HTTP = [
-  { group: ['express', 'express/*'], message: 'Only *.routes.ts and server/http/ talk HTTP; throw a domain error (server/domain-errors.ts) instead.' },
+  {
+    group: ['express', 'express/*'],
+    message: 'Only *.routes.ts and server/http/ talk HTTP; throw a domain error (server/domain-errors.ts) instead.',
+  },
   { group: ['**/http/*', '**/*.routes.js'], message: 'Services do not depend on routes or the HTTP layer.' },
 ];
 
@@ -88,7 +102,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'maplibre-gl', '@deck.gl/*', 'express', 'pg', '@electric-sql/*', 'antd'], message: 'core/ is pure domain logic.' },
+            {
+              group: ['react', 'react-*', 'maplibre-gl', '@deck.gl/*', 'express', 'pg', '@electric-sql/*', 'antd'],
+              message: 'core/ is pure domain logic.',
+            },
           ],
         },
       ],

@@ -38,13 +38,22 @@ export function estateFieldsSchema(currentYear: number = new Date().getFullYear(
     .strict()
     .superRefine((value, ctx) => {
       if (value.eligibilityOverride !== null && value.eligibilityOverride !== undefined && !value.eligibilityOverrideReason) {
-        ctx.addIssue({ code: 'custom', path: ['eligibilityOverrideReason'], params: { problem: 'reason_required' }, message: 'reason_required' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['eligibilityOverrideReason'],
+          params: { problem: 'reason_required' },
+          message: 'reason_required',
+        });
       }
     });
 }
 
 /** The attributes of an estate after the rules: every input field, null when unknown. */
-export type EstateFields = LedgerInputValues & { districtCode?: string | null; subdistrictCode?: string | null; communityCode?: string | null };
+export type EstateFields = LedgerInputValues & {
+  districtCode?: string | null;
+  subdistrictCode?: string | null;
+  communityCode?: string | null;
+};
 /** What a client may send: any field may be left out (then it is unknown). */
 export type EstateFieldsInput = Partial<EstateFields> & { name: string };
 
@@ -57,13 +66,18 @@ export interface FieldIssue {
   message: string;
 }
 
-function issueParams(issue: z.core.$ZodIssue, field: string, input: Record<string, unknown>): { code: FieldProblemCode; params: ProblemParams } {
+function issueParams(
+  issue: z.core.$ZodIssue,
+  field: string,
+  input: Record<string, unknown>,
+): { code: FieldProblemCode; params: ProblemParams } {
   switch (issue.code) {
     case 'unrecognized_keys':
       return { code: 'unknown_property', params: { keys: issue.keys.join(', ') } };
     case 'invalid_type':
       if (issue.expected === 'int') return { code: 'not_integer', params: { field } };
-      if (input[field] === undefined || (issue.expected === 'string' && input[field] === null)) return { code: 'required', params: { field } };
+      if (input[field] === undefined || (issue.expected === 'string' && input[field] === null))
+        return { code: 'required', params: { field } };
       return { code: 'wrong_type', params: { field, expected: issue.expected } };
     case 'too_small':
       if (issue.origin === 'string') return { code: 'required', params: { field } };

@@ -41,15 +41,7 @@ export const MIN_YEAR_BUILT = 1900;
 
 /** How a field's values are typed, stored, written to a cell and read back. */
 export type LedgerValueKind =
-  | 'text'
-  | 'integer'
-  | 'number'
-  | 'year'
-  | 'boolean'
-  | 'booleanOrNull'
-  | 'percent'
-  | 'propertyType'
-  | 'hazardLevel';
+  'text' | 'integer' | 'number' | 'year' | 'boolean' | 'booleanOrNull' | 'percent' | 'propertyType' | 'hazardLevel';
 
 /**
  * Where a field's value comes from:
@@ -96,7 +88,16 @@ const count = () => z.number().int().min(0).max(10_000_000);
 
 /** The ledger in the order of the survey table. */
 export const LEDGER_FIELDS = [
-  { key: 'code', column: 'code', kind: 'text', source: 'input', label: { zh: '小区编号', en: 'Code' }, aliases: ['编号', '编码', '小区编码', 'code'], rule: text(64), widthChars: 12 },
+  {
+    key: 'code',
+    column: 'code',
+    kind: 'text',
+    source: 'input',
+    label: { zh: '小区编号', en: 'Code' },
+    aliases: ['编号', '编码', '小区编码', 'code'],
+    rule: text(64),
+    widthChars: 12,
+  },
   {
     key: 'name',
     column: 'name',
@@ -108,8 +109,25 @@ export const LEDGER_FIELDS = [
     rule: () => z.string().trim().min(1).max(200),
     widthChars: 22,
   },
-  { key: 'address', column: 'address', kind: 'text', source: 'input', label: { zh: '地址', en: 'Address' }, aliases: ['小区地址', '详细地址', '坐落', '位置', 'address', 'addr'], rule: text(500), widthChars: 24 },
-  { key: 'district', column: null, kind: 'text', source: 'unit', label: { zh: '所属区', en: 'District' }, aliases: ['区', '区县', '县区', '所属区县', '行政区', 'district', 'county'], widthChars: 10 },
+  {
+    key: 'address',
+    column: 'address',
+    kind: 'text',
+    source: 'input',
+    label: { zh: '地址', en: 'Address' },
+    aliases: ['小区地址', '详细地址', '坐落', '位置', 'address', 'addr'],
+    rule: text(500),
+    widthChars: 24,
+  },
+  {
+    key: 'district',
+    column: null,
+    kind: 'text',
+    source: 'unit',
+    label: { zh: '所属区', en: 'District' },
+    aliases: ['区', '区县', '县区', '所属区县', '行政区', 'district', 'county'],
+    widthChars: 10,
+  },
   {
     key: 'subdistrict',
     column: null,
@@ -119,14 +137,35 @@ export const LEDGER_FIELDS = [
     aliases: ['街道', '街道办', '乡镇街道', '街镇', 'subdistrict', 'sub district', 'street', 'jiedao', 'township'],
     widthChars: 12,
   },
-  { key: 'community', column: null, kind: 'text', source: 'unit', label: { zh: '所属社区', en: 'Community' }, aliases: ['社区', '社区居委会', '居委会', 'community', 'neighbourhood', 'neighborhood'], widthChars: 14 },
+  {
+    key: 'community',
+    column: null,
+    kind: 'text',
+    source: 'unit',
+    label: { zh: '所属社区', en: 'Community' },
+    aliases: ['社区', '社区居委会', '居委会', 'community', 'neighbourhood', 'neighborhood'],
+    widthChars: 14,
+  },
   {
     key: 'yearBuilt',
     column: 'year_built',
     kind: 'year',
     source: 'input',
     label: { zh: '建成年代', en: 'Year built' },
-    aliases: ['建成年份', '建成时间', '建成年', '建设年代', '建成年限', '竣工年份', '竣工时间', 'year built', 'year_built', 'built', 'year', 'construction year'],
+    aliases: [
+      '建成年份',
+      '建成时间',
+      '建成年',
+      '建设年代',
+      '建成年限',
+      '竣工年份',
+      '竣工时间',
+      'year built',
+      'year_built',
+      'built',
+      'year',
+      'construction year',
+    ],
     rule: ({ currentYear }) => z.number().int().min(MIN_YEAR_BUILT).max(currentYear),
     widthChars: 10,
     numFmt: '0',
@@ -251,7 +290,15 @@ export const LEDGER_FIELDS = [
     rule: () => z.number().min(0).max(100),
     widthChars: 11,
   },
-  { key: 'eligible', column: 'eligible', kind: 'boolean', source: 'derived', label: { zh: '纳入改造范围', en: 'Eligible' }, aliases: ['是否纳入改造', '纳入改造', 'eligible', 'eligibility'], widthChars: 12 },
+  {
+    key: 'eligible',
+    column: 'eligible',
+    kind: 'boolean',
+    source: 'derived',
+    label: { zh: '纳入改造范围', en: 'Eligible' },
+    aliases: ['是否纳入改造', '纳入改造', 'eligible', 'eligibility'],
+    widthChars: 12,
+  },
   {
     key: 'eligibilityOverride',
     column: 'eligibility_override',
@@ -292,7 +339,9 @@ export type InputField = Extract<LedgerField, { source: 'input' }>;
 export type TotalledFieldKey = Extract<LedgerField, { totalled: true }>['key'];
 
 export const INPUT_FIELDS: readonly InputField[] = LEDGER_FIELDS.filter((field): field is InputField => field.source === 'input');
-export const TOTALLED_FIELD_KEYS: readonly TotalledFieldKey[] = LEDGER_FIELDS.filter((field) => 'totalled' in field).map((field) => field.key as TotalledFieldKey);
+export const TOTALLED_FIELD_KEYS: readonly TotalledFieldKey[] = LEDGER_FIELDS.filter((field) => 'totalled' in field).map(
+  (field) => field.key as TotalledFieldKey,
+);
 
 /** The value type of each kind, as the API carries it (null = unknown). */
 interface KindValue {

@@ -28,7 +28,8 @@ export const PROBLEMS = {
   no_route: { zh: (p) => `没有这个接口：${str(p.route)}`, en: (p) => `No API route ${str(p.route)}` },
   version_conflict: {
     zh: (p) => `该小区已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
-    en: (p) => `The estate was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+    en: (p) =>
+      `The estate was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
   },
   overlap: { zh: (p) => `边界与已有小区重叠：${str(p.list)}`, en: (p) => `The polygon overlaps stored estates: ${str(p.list)}` },
   import_rejected: {
@@ -53,9 +54,13 @@ export const PROBLEMS = {
   reason_required: { zh: () => '调整纳入范围时必须填写调整理由', en: () => 'An eligibility override needs its reason' },
   code_taken: {
     zh: (p) => `小区编号"${str(p.code)}"已被${p.row !== undefined ? `第 ${str(p.row)} 行` : `小区 ${str(p.name)}（id ${str(p.id)}）`}使用`,
-    en: (p) => `Code "${str(p.code)}" is already used by ${p.row !== undefined ? `row ${str(p.row)}` : `estate ${str(p.name)} (id ${str(p.id)})`}`,
+    en: (p) =>
+      `Code "${str(p.code)}" is already used by ${p.row !== undefined ? `row ${str(p.row)}` : `estate ${str(p.name)} (id ${str(p.id)})`}`,
   },
-  unknown_unit: { zh: (p) => `${zhField(p)}：不存在编码为"${str(p.code)}"的单位`, en: (p) => `${enField(p)}: no unit with code "${str(p.code)}"` },
+  unknown_unit: {
+    zh: (p) => `${zhField(p)}：不存在编码为"${str(p.code)}"的单位`,
+    en: (p) => `${enField(p)}: no unit with code "${str(p.code)}"`,
+  },
   not_a_value: { zh: (p) => `${zhField(p)}：无法识别"${str(p.value)}"`, en: (p) => `${enField(p)}: cannot read "${str(p.value)}"` },
 
   // Geometry rules (PostGIS, migration 003)
@@ -73,7 +78,10 @@ export const PROBLEMS = {
 
   // Import rows
   missing_name: { zh: () => '缺少小区名称', en: () => 'The estate has no name' },
-  invalid_field: { zh: (p) => ruleText(p, 'zh') ?? `${zhField(p)}：${str(p.detail)}`, en: (p) => ruleText(p, 'en') ?? `${enField(p)}: ${str(p.detail)}` },
+  invalid_field: {
+    zh: (p) => ruleText(p, 'zh') ?? `${zhField(p)}：${str(p.detail)}`,
+    en: (p) => ruleText(p, 'en') ?? `${enField(p)}: ${str(p.detail)}`,
+  },
   overlap_existing: { zh: (p) => `与已有小区重叠：${str(p.list)}`, en: (p) => `Overlaps stored estates: ${str(p.list)}` },
   overlap_in_file: {
     zh: (p) => `与文件第 ${str(p.otherIndex)} 行重叠 ${str(p.overlapM2)} ㎡`,
@@ -81,7 +89,8 @@ export const PROBLEMS = {
   },
   duplicate: {
     zh: (p) => `已有同名小区"${str(p.name)}"${p.distanceM === 0 ? '与其重叠' : `，相距 ${str(p.distanceM)} 米`}（id ${str(p.id)}）`,
-    en: (p) => `An estate named ${str(p.name)} already exists ${p.distanceM === 0 ? 'overlapping it' : `${str(p.distanceM)} m away`} (id ${str(p.id)})`,
+    en: (p) =>
+      `An estate named ${str(p.name)} already exists ${p.distanceM === 0 ? 'overlapping it' : `${str(p.distanceM)} m away`} (id ${str(p.id)})`,
   },
 } as const satisfies Record<string, { zh: Template; en: Template }>;
 
@@ -135,7 +144,18 @@ export function isImportRowProblemCode(code: string): code is ImportRowProblemCo
 /** Codes a field rule gives (FieldIssue.code). */
 export type FieldProblemCode = Extract<
   ProblemCode,
-  'required' | 'wrong_type' | 'not_integer' | 'too_small' | 'too_big' | 'too_long' | 'not_one_of' | 'unknown_property' | 'reason_required' | 'code_taken' | 'unknown_unit' | 'not_a_value'
+  | 'required'
+  | 'wrong_type'
+  | 'not_integer'
+  | 'too_small'
+  | 'too_big'
+  | 'too_long'
+  | 'not_one_of'
+  | 'unknown_property'
+  | 'reason_required'
+  | 'code_taken'
+  | 'unknown_unit'
+  | 'not_a_value'
 >;
 
 export function isProblemCode(code: string): code is ProblemCode {

@@ -85,7 +85,9 @@ function adminLayers(grid: StreetGrid, admin: AdminUnits, ring: RingOf): Pick<De
     districts: { type: 'FeatureCollection', features: districts.map((u) => unitFeature(u, { code: u.code, name: u.name })) },
     subdistricts: {
       type: 'FeatureCollection',
-      features: subdistricts.map((u) => unitFeature(u, { code: u.code, name: u.name, districtCode: (districts[u.parent] as AdminUnit).code })),
+      features: subdistricts.map((u) =>
+        unitFeature(u, { code: u.code, name: u.name, districtCode: (districts[u.parent] as AdminUnit).code }),
+      ),
     },
     communities: {
       type: 'FeatureCollection',
@@ -96,7 +98,11 @@ function adminLayers(grid: StreetGrid, admin: AdminUnits, ring: RingOf): Pick<De
   };
 }
 
-function estateFeatures(drafts: readonly EstateDraft[], estates: EstateRecords, ring: RingOf): Feature<MultiPolygon, DemoEstateProperties>[] {
+function estateFeatures(
+  drafts: readonly EstateDraft[],
+  estates: EstateRecords,
+  ring: RingOf,
+): Feature<MultiPolygon, DemoEstateProperties>[] {
   return estates.records.map(({ draft, properties }) => ({
     type: 'Feature',
     geometry: { type: 'MultiPolygon', coordinates: (drafts[draft] as EstateDraft).parts.map((part) => [ring(part)]) },
@@ -113,13 +119,11 @@ function waterLayer(river: readonly Point[], lakes: readonly Lake[], ring: RingO
         geometry: { type: 'Polygon', coordinates: [ring(river)] },
         properties: { name: RIVER_NAME, kind: 'river' },
       },
-      ...lakes.map(
-        (lake): Feature<Polygon, WaterProperties> => ({
-          type: 'Feature',
-          geometry: { type: 'Polygon', coordinates: [ring(lake.ring)] },
-          properties: { name: lake.name, kind: 'lake' },
-        }),
-      ),
+      ...lakes.map((lake): Feature<Polygon, WaterProperties> => ({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [ring(lake.ring)] },
+        properties: { name: lake.name, kind: 'lake' },
+      })),
     ],
   };
 }

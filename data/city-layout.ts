@@ -7,7 +7,15 @@ import { stageRng, uniform, type Rng } from './city-random.js';
 import { chooseEstateSites, type EstateDraft } from './estate-sites.js';
 import { subdivide, type LandUse } from './land-parcels.js';
 import { lineOf, RING_ROAD_CLASS } from './road-network.js';
-import { buildRingRoad, buildStreetGrid, ROAD_HALF_WIDTH_M, type GridLine, type RingRoad, type RoadRef, type StreetGrid } from './street-grid.js';
+import {
+  buildRingRoad,
+  buildStreetGrid,
+  ROAD_HALF_WIDTH_M,
+  type GridLine,
+  type RingRoad,
+  type RoadRef,
+  type StreetGrid,
+} from './street-grid.js';
 
 export interface RoadClassOptions {
   /** Distance from the first street to the first arterial, metres. */

@@ -41,7 +41,9 @@ export interface CommunityProperties {
  * The demo survey is complete: every field is known except willingness (not yet asked) and notes.
  */
 export type DemoEstateProperties = {
-  [K in Exclude<keyof EstateInput, 'eligibilityOverride' | 'eligibilityOverrideReason' | 'willingnessPct' | 'notes'>]: NonNullable<EstateInput[K]>;
+  [K in Exclude<keyof EstateInput, 'eligibilityOverride' | 'eligibilityOverrideReason' | 'willingnessPct' | 'notes'>]: NonNullable<
+    EstateInput[K]
+  >;
 } & {
   willingnessPct: number | null;
   notes: string;

@@ -103,7 +103,11 @@ type OwnerUnit = Recorder['units'][number];
  * then west to east).
  * @example recordEstates(stageRng(seed, 'estateRecords'), input).records[0]?.properties.code // 'CZ-001'
  */
-export function recordEstates(rng: Rng, input: EstateRecordInput, options: EstateRecordOptions = DEFAULT_ESTATE_RECORD_OPTIONS): EstateRecords {
+export function recordEstates(
+  rng: Rng,
+  input: EstateRecordInput,
+  options: EstateRecordOptions = DEFAULT_ESTATE_RECORD_OPTIONS,
+): EstateRecords {
   const { drafts } = input;
   const { cellCommunity } = input.admin;
   const sortOrder = drafts

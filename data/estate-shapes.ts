@@ -3,16 +3,7 @@
  * where the streets are tilted), chamfered, skewed, L-shaped or notched. Every result is a
  * simple counter-clockwise ring inside its parcel.
  */
-import {
-  carve,
-  clipHalfPlane,
-  extentAlong,
-  insetConvex,
-  isSimpleCcwRing,
-  pointInRing,
-  signedArea,
-  type Point,
-} from './plane-geometry.js';
+import { carve, clipHalfPlane, extentAlong, insetConvex, isSimpleCcwRing, pointInRing, signedArea, type Point } from './plane-geometry.js';
 
 type Rng = () => number;
 const uniform = (rng: Rng, lo: number, hi: number): number => lo + (hi - lo) * rng();
@@ -95,19 +86,31 @@ function sideNotch(base: readonly Point[], rng: Rng): Point[] | null {
   // Inner points are listed in the order a counter-clockwise walk meets that side.
   switch (side) {
     case 0:
-      inner = [[m1, y1 - depth], [m0, y1 - depth]];
+      inner = [
+        [m1, y1 - depth],
+        [m0, y1 - depth],
+      ];
       out = [0, 1];
       break;
     case 1:
-      inner = [[x0 + depth, m1], [x0 + depth, m0]];
+      inner = [
+        [x0 + depth, m1],
+        [x0 + depth, m0],
+      ];
       out = [-1, 0];
       break;
     case 2:
-      inner = [[m0, y0 + depth], [m1, y0 + depth]];
+      inner = [
+        [m0, y0 + depth],
+        [m1, y0 + depth],
+      ];
       out = [0, -1];
       break;
     default:
-      inner = [[x1 - depth, m0], [x1 - depth, m1]];
+      inner = [
+        [x1 - depth, m0],
+        [x1 - depth, m1],
+      ];
       out = [1, 0];
   }
   if (!inner.every((p) => pointInRing(p, base))) return null;

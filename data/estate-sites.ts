@@ -83,7 +83,13 @@ function* rankByKey(candidates: readonly RankedParcel[], likely: number): Genera
   yield* candidates.filter((c) => c.key < threshold).sort(byKey);
 }
 
-function rankCandidates(land: LandUse, oldTown: OldTown, rng: Rng, estateCount: number, options: EstateSiteOptions): Iterable<RankedParcel> | null {
+function rankCandidates(
+  land: LandUse,
+  oldTown: OldTown,
+  rng: Rng,
+  estateCount: number,
+  options: EstateSiteOptions,
+): Iterable<RankedParcel> | null {
   const { oldness, patch } = oldTown;
   const [minM2, maxM2] = options.parcelAreaM2;
   const candidates: RankedParcel[] = [];

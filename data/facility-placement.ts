@@ -361,7 +361,10 @@ class FacilityPlacer {
     const unique = (base: string, variant: (k: number) => string): string => this.namer.take(base, variant);
     switch (type) {
       case 'junior_middle_school':
-        return unique(`柳州市第${chineseNumber(serial * 5 + 3)}中学`, (k) => `柳州市第${chineseNumber(serial * 5 + 3)}中学${chineseNumber(k)}校区`);
+        return unique(
+          `柳州市第${chineseNumber(serial * 5 + 3)}中学`,
+          (k) => `柳州市第${chineseNumber(serial * 5 + 3)}中学${chineseNumber(k)}校区`,
+        );
       case 'primary_school':
         return unique(`${street}小学`, (k) => `${street}第${chineseNumber(k)}小学`);
       case 'kindergarten':
@@ -397,7 +400,10 @@ class FacilityPlacer {
       case 'fresh_market':
         return unique(`${streetStem(street)}菜市场`, (k) => `${streetStem(street)}第${chineseNumber(k)}菜市场`);
       case 'shopping_center':
-        return unique(`${streetStem(street)}${serial % 2 === 0 ? '商场' : '百货'}`, (k) => `${streetStem(street)}${chineseNumber(k)}号商场`);
+        return unique(
+          `${streetStem(street)}${serial % 2 === 0 ? '商场' : '百货'}`,
+          (k) => `${streetStem(street)}${chineseNumber(k)}号商场`,
+        );
       case 'bus_stop':
         return `${street}站`;
       case 'convenience_store':
@@ -459,7 +465,10 @@ class FacilityPlacer {
     let pool = plan.minParcelM2 > 0 ? cityParcels.filter((i) => (parcelArea[i] as number) >= plan.minParcelM2) : cityParcels;
     if (plan.site === 'parcel' && pool.length < count) {
       // Too few parcels that big: fall back to the largest ones.
-      pool = cityParcels.slice().sort((a, b) => (parcelArea[b] as number) - (parcelArea[a] as number) || a - b).slice(0, count * 4);
+      pool = cityParcels
+        .slice()
+        .sort((a, b) => (parcelArea[b] as number) - (parcelArea[a] as number) || a - b)
+        .slice(0, count * 4);
     }
     const relaxed = { ...plan, minParcelM2: 0 };
     const sample = (): Site | null => {

@@ -154,13 +154,7 @@ export function measureRing(grid: StreetGrid): RingMeasure {
 }
 
 /** Position of a point along the road of one cell edge. */
-export function streetPosition(
-  grid: StreetGrid,
-  names: RoadNames,
-  measure: RingMeasure,
-  road: RoadRef,
-  p: Point,
-): StreetPosition {
+export function streetPosition(grid: StreetGrid, names: RoadNames, measure: RingMeasure, road: RoadRef, p: Point): StreetPosition {
   if (road < 0) {
     const k = -road - 1;
     const { ring, edgeSide } = grid.ringRoad;

@@ -19,7 +19,11 @@ export interface ServiceContext<D extends Queryable = Db> {
 }
 
 /** The context of a running app. */
-export function serviceContext(db: Db, config: Pick<AppConfig, 'eligibilityCutoffYear'>, now: () => Date = () => new Date()): ServiceContext {
+export function serviceContext(
+  db: Db,
+  config: Pick<AppConfig, 'eligibilityCutoffYear'>,
+  now: () => Date = () => new Date(),
+): ServiceContext {
   return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear }, now };
 }
 

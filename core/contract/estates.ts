@@ -51,7 +51,6 @@ export interface EstateOverlap {
   overlapM2: number;
 }
 
-
 /** POST /api/estates body: a GeoJSON Feature; properties as core/estate-schema.ts takes them. */
 export interface EstateCreateBody {
   type: 'Feature';

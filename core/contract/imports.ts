@@ -46,4 +46,3 @@ export interface ImportResult {
   inserted: number;
   ids: number[];
 }
-

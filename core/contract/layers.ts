@@ -9,7 +9,6 @@ import { z } from 'zod';
 export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'path'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
 
-
 /** `type` is a catalogue id of core/facility-catalogue.ts; kept as string so an unknown id still draws. */
 export interface FacilityProperties {
   type: string;

@@ -13,7 +13,10 @@ const WGS84 = geographiclib.Geodesic.WGS84;
 /** Unsigned area of one ring (closed or not), m². */
 function ringAreaM2(ring: readonly Position[]): number {
   const polygon = WGS84.Polygon(false);
-  const last = ring.length > 1 && ring[0]?.[0] === ring[ring.length - 1]?.[0] && ring[0]?.[1] === ring[ring.length - 1]?.[1] ? ring.length - 1 : ring.length;
+  const last =
+    ring.length > 1 && ring[0]?.[0] === ring[ring.length - 1]?.[0] && ring[0]?.[1] === ring[ring.length - 1]?.[1]
+      ? ring.length - 1
+      : ring.length;
   for (let i = 0; i < last; i++) {
     const [lng = 0, lat = 0] = ring[i] ?? [];
     polygon.AddPoint(lat, lng);

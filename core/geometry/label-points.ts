@@ -78,10 +78,7 @@ export function lineMidLabel(text: string, geometry: LineString | MultiLineStrin
  * minSpacingM (road networks split one street into many pieces).
  * @example roadLabels(roads.features).length // one per street, not one per piece
  */
-export function roadLabels(
-  roads: readonly Feature<LineString | MultiLineString, { name: string }>[],
-  minSpacingM = 450,
-): LineLabel[] {
+export function roadLabels(roads: readonly Feature<LineString | MultiLineString, { name: string }>[], minSpacingM = 450): LineLabel[] {
   const placed = new Map<string, LngLat[]>();
   const labels: LineLabel[] = [];
   for (const road of roads) {

@@ -133,7 +133,10 @@ export function snapToEstates(
         const onEdgePx: PixelPoint = [previous.px[0] + t * (px[0] - previous.px[0]), previous.px[1] + t * (px[1] - previous.px[1])];
         const de = distance(onEdgePx, pointerPx);
         if (de <= tol && (!bestEdge || de < bestEdge.distancePx)) {
-          const position: LngLat = [previous.lngLat[0] + t * (lng - previous.lngLat[0]), previous.lngLat[1] + t * (lat - previous.lngLat[1])];
+          const position: LngLat = [
+            previous.lngLat[0] + t * (lng - previous.lngLat[0]),
+            previous.lngLat[1] + t * (lat - previous.lngLat[1]),
+          ];
           bestEdge = { position, kind: 'edge', estateId, distancePx: de };
         }
       }

@@ -41,7 +41,9 @@ function buildAliasIndex(): AliasEntry[] {
 }
 
 const ALIAS_INDEX = buildAliasIndex();
-const IGNORED_HEADERS = new Set([...GEOMETRY_COLUMN_ALIASES, SEQUENCE_COLUMN_HEADER.zh, SEQUENCE_COLUMN_HEADER.en, 'no', 'fid', 'objectid', 'id'].map(normalizeHeader));
+const IGNORED_HEADERS = new Set(
+  [...GEOMETRY_COLUMN_ALIASES, SEQUENCE_COLUMN_HEADER.zh, SEQUENCE_COLUMN_HEADER.en, 'no', 'fid', 'objectid', 'id'].map(normalizeHeader),
+);
 /** A header containing a longer alias (≥ 3 characters) still matches it, e.g. 楼栋数量（栋）. */
 const MIN_CONTAINED_ALIAS_LENGTH = 3;
 

@@ -38,7 +38,19 @@ export const IMPORTABLE_FIELDS: readonly LedgerFieldKey[] = LEDGER_COLUMNS.filte
 
 /** Headers of the geometry column in our exports; `GEOMETRY_COLUMN_ALIASES` are what the import recognises. */
 export const WKT_COLUMN_HEADER = { zh: '空间信息(WKT)', en: 'Geometry (WKT)' } as const;
-export const GEOMETRY_COLUMN_ALIASES: readonly string[] = ['wkt', 'geometry', 'geom', 'the_geom', 'shape', '几何', '空间信息', '几何信息', '坐标', 'geometry wkt', 'wkt geometry'];
+export const GEOMETRY_COLUMN_ALIASES: readonly string[] = [
+  'wkt',
+  'geometry',
+  'geom',
+  'the_geom',
+  'shape',
+  '几何',
+  '空间信息',
+  '几何信息',
+  '坐标',
+  'geometry wkt',
+  'wkt geometry',
+];
 
 /** A row number column (序号) that the export writes first and the import ignores. */
 export const SEQUENCE_COLUMN_HEADER = { zh: '序号', en: 'No.' } as const;
@@ -58,7 +70,11 @@ export type LedgerCell = string | number;
  * field's kind; an unknown value is an empty cell. The import (map-rows.ts) reads every one back.
  * @example ledgerCellValue(ledgerColumn('propertyType'), estate.properties) // '房改房'
  */
-export function ledgerCellValue(column: Pick<LedgerFieldDef, 'kind'> & { key: LedgerFieldKey }, estate: EstateApiProperties, language: 'zh' | 'en' = 'zh'): LedgerCell {
+export function ledgerCellValue(
+  column: Pick<LedgerFieldDef, 'kind'> & { key: LedgerFieldKey },
+  estate: EstateApiProperties,
+  language: 'zh' | 'en' = 'zh',
+): LedgerCell {
   const value: unknown = estate[column.key];
   if (value === null || value === undefined) return '';
   switch (column.kind) {

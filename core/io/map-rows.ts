@@ -17,7 +17,10 @@ import type { ImportRow, ImportTable } from './read-import-file.js';
 import { toWgs84, type SourceCrs } from './source-crs.js';
 
 /** Problem codes found on the client: those of core/problems.ts the server also reports. */
-export type RowProblemCode = Extract<ImportRowProblemCode, 'missing_name' | 'invalid_field' | 'empty_geometry' | 'invalid_geometry' | 'wrong_geometry_type' | 'coordinates_out_of_range'>;
+export type RowProblemCode = Extract<
+  ImportRowProblemCode,
+  'missing_name' | 'invalid_field' | 'empty_geometry' | 'invalid_geometry' | 'wrong_geometry_type' | 'coordinates_out_of_range'
+>;
 
 export interface RowProblem {
   code: RowProblemCode;
@@ -105,7 +108,13 @@ export function mapRowsToEstates(
       const result = coerceLedgerValue(column.kind, row.values[source]);
       if (result.ok === 'empty') continue;
       if (result.ok === false) {
-        problems.push(rowProblem('invalid_field', { field: key, rule: 'not_a_value', value: String(row.values[source]), column: source, detail: result.reason }, key));
+        problems.push(
+          rowProblem(
+            'invalid_field',
+            { field: key, rule: 'not_a_value', value: String(row.values[source]), column: source, detail: result.reason },
+            key,
+          ),
+        );
         continue;
       }
       if (UNIT_KEYS.has(key)) {
@@ -123,13 +132,16 @@ export function mapRowsToEstates(
       delete fields.name;
     }
     if (fields.eligibilityOverride === null) delete fields.eligibilityOverrideReason;
-    else if (fields.eligibilityOverrideReason === undefined && fields.eligibilityOverride !== undefined) fields.eligibilityOverrideReason = null;
+    else if (fields.eligibilityOverrideReason === undefined && fields.eligibilityOverride !== undefined)
+      fields.eligibilityOverrideReason = null;
 
     const checked = parseEstateFields({ name: '-', ...fields }, currentYear);
     if (!checked.ok) {
       for (const issue of checked.issues) {
         if (issue.field === '') continue;
-        problems.push(rowProblem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code }, issue.field as LedgerFieldKey));
+        problems.push(
+          rowProblem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code }, issue.field as LedgerFieldKey),
+        );
         delete fields[issue.field];
       }
     }
@@ -155,7 +167,14 @@ type GeometryCheck = { ok: true; value: Polygon | MultiPolygon } | { ok: false; 
 const MIN_RING_POSITIONS = 4;
 
 function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number' && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'number' &&
+    Number.isFinite(value[0]) &&
+    Number.isFinite(value[1])
+  );
 }
 
 /** A 2-D copy of the rings (Shapefile PolygonZ and GeoJSON with heights carry a third number), or why it is no polygon. */
@@ -185,7 +204,9 @@ export function checkImportGeometry(geometry: Geometry | null, geometryError: st
   if (!geometry) return { ok: false, problem: rowProblem('empty_geometry') };
   if (geometry.type === 'Polygon') {
     const rings = polygonRings(geometry.coordinates);
-    return rings.ok ? { ok: true, value: { type: 'Polygon', coordinates: rings.value } } : { ok: false, problem: rowProblem('invalid_geometry', { reason: rings.reason }) };
+    return rings.ok
+      ? { ok: true, value: { type: 'Polygon', coordinates: rings.value } }
+      : { ok: false, problem: rowProblem('invalid_geometry', { reason: rings.reason }) };
   }
   if (geometry.type === 'MultiPolygon') {
     if (geometry.coordinates.length === 0) return { ok: false, problem: rowProblem('empty_geometry') };

@@ -84,7 +84,6 @@ export async function readImportFile(file: ImportFile): Promise<ImportTable> {
 
 // ---------------------------------------------------------------- GeoJSON
 
-
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
 /** A geometry object of a known type with coordinates (or geometries), else the reason it isn't. */
@@ -94,7 +93,8 @@ function checkGeometry(value: unknown): { geometry: Geometry | null; error: stri
     return { geometry: null, error: 'not a GeoJSON geometry (no known "type")' };
   }
   const parts = value.type === 'GeometryCollection' ? value.geometries : value.coordinates;
-  if (!Array.isArray(parts)) return { geometry: null, error: `a ${value.type} without ${value.type === 'GeometryCollection' ? 'geometries' : 'coordinates'}` };
+  if (!Array.isArray(parts))
+    return { geometry: null, error: `a ${value.type} without ${value.type === 'GeometryCollection' ? 'geometries' : 'coordinates'}` };
   return { geometry: value as unknown as Geometry, error: null };
 }
 
@@ -109,7 +109,8 @@ function readGeoJson(bytes: Uint8Array): ImportTable {
   let features: unknown[];
   if (isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) features = data.features;
   else if (isRecord(data) && data.type === 'Feature') features = [data];
-  else if (isRecord(data) && typeof data.type === 'string' && GEOMETRY_TYPES.has(data.type)) features = [{ type: 'Feature', geometry: data, properties: {} }];
+  else if (isRecord(data) && typeof data.type === 'string' && GEOMETRY_TYPES.has(data.type))
+    features = [{ type: 'Feature', geometry: data, properties: {} }];
   else throw new Error('The JSON is not GeoJSON: expected a FeatureCollection, a Feature or a geometry.');
 
   const columns = new ColumnSet();
@@ -167,7 +168,9 @@ async function readZippedShapefile(bytes: Uint8Array): Promise<ImportTable> {
   const shpNames = Object.keys(files).filter((name) => name.endsWith('.shp'));
   if (shpNames.length === 0) throw new Error('A .zip must contain a .shp and a .dbf (this one has no .shp).');
   if (shpNames.length > 1) {
-    throw new Error(`The .zip holds ${shpNames.length} Shapefiles (${shpNames.map((n) => files[n]?.name).join(', ')}); zip one layer per file.`);
+    throw new Error(
+      `The .zip holds ${shpNames.length} Shapefiles (${shpNames.map((n) => files[n]?.name).join(', ')}); zip one layer per file.`,
+    );
   }
   const base = (shpNames[0] ?? '').slice(0, -4);
   const shp = files[`${base}.shp`];
@@ -212,7 +215,9 @@ const WKT_START = /^\s*(SRID=\d+;\s*)?(MULTI)?(POLYGON|POINT|LINESTRING)\b/iu;
 /** Parses one WKT cell; EWKT's "SRID=4326;" prefix is accepted. */
 export function parseWktCell(value: unknown): { geometry: Geometry | null; error: string | null } {
   if (value === null || value === undefined) return { geometry: null, error: null };
-  const text = String(value).trim().replace(/^SRID=\d+;\s*/iu, '');
+  const text = String(value)
+    .trim()
+    .replace(/^SRID=\d+;\s*/iu, '');
   if (text === '') return { geometry: null, error: null };
   try {
     const geometry = wktToGeoJSON(text);
@@ -320,7 +325,9 @@ async function readXlsx(bytes: ArrayBuffer): Promise<ImportTable> {
     grid[rowNumber - 1] = cells;
   });
   const filled = Array.from(grid, (row) => row ?? []);
-  const headerIndex = filled.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => new Set(row.filter((c) => !isBlank(c)).map(cellToText)).size >= 2);
+  const headerIndex = filled
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) => new Set(row.filter((c) => !isBlank(c)).map(cellToText)).size >= 2);
   if (headerIndex < 0) throw new Error('The first sheet of the .xlsx has no header row (a row of column names).');
   return tableFromGrid('xlsx', filled.slice(headerIndex), null);
 }

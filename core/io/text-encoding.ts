@@ -47,7 +47,7 @@ const CODE_PAGES: Readonly<Record<string, string>> = {
   '1251': 'windows-1251',
   '1250': 'windows-1250',
   '88591': 'iso-8859-1',
-  'iso88591': 'iso-8859-1',
+  iso88591: 'iso-8859-1',
 };
 
 function isSupported(label: string): boolean {
@@ -65,7 +65,11 @@ function isSupported(label: string): boolean {
  * @example encodingFromCodePage('ANSI 936') // 'gbk'
  */
 export function encodingFromCodePage(name: string): string | null {
-  const compact = name.trim().toLowerCase().replace(/^(ansi|cp|windows|ms)[\s_-]*/u, '').replace(/[\s_]/gu, '');
+  const compact = name
+    .trim()
+    .toLowerCase()
+    .replace(/^(ansi|cp|windows|ms)[\s_-]*/u, '')
+    .replace(/[\s_]/gu, '');
   const known = CODE_PAGES[compact] ?? CODE_PAGES[name.trim().toLowerCase()];
   if (known) return known;
   if (/^\d{3,4}$/u.test(compact) && isSupported(`windows-${compact}`)) return `windows-${compact}`;

@@ -12,8 +12,7 @@ export const CLIENT_SOURCES = ['client', 'core', 'vite.config.ts'] as const;
 export const BUILT_CLIENT_INDEX = join('dist', 'client', 'index.html');
 
 export type ClientBuildDecision =
-  | { build: false; reason: 'up_to_date' }
-  | { build: true; reason: 'never_built' | 'sources_changed'; changedPath?: string };
+  { build: false; reason: 'up_to_date' } | { build: true; reason: 'never_built' | 'sources_changed'; changedPath?: string };
 
 function newestFile(path: string): { path: string; mtimeMs: number } | null {
   if (!existsSync(path)) return null;

@@ -24,9 +24,7 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<str
       name text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     );`);
-  const applied = new Set(
-    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
-  );
+  const applied = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
   const appliedNow: string[] = [];
   for (const migration of listMigrations(dir)) {
     if (applied.has(migration.name)) continue;

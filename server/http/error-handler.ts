@@ -29,7 +29,8 @@ export function invalidFromZod(error: z.ZodError, input: unknown): InvalidError 
 
 /** Route schemas carry their own English wording (e.g. "bbox must be west,south,east,north"); keep it. */
 function withZodMessage(issue: ReturnType<typeof toFieldIssue>, zodIssue: z.core.$ZodIssue): ReturnType<typeof toFieldIssue> {
-  if (zodIssue.message.startsWith('Invalid input') || zodIssue.message.startsWith('Too ') || zodIssue.message.startsWith('Unrecognized')) return issue;
+  if (zodIssue.message.startsWith('Invalid input') || zodIssue.message.startsWith('Too ') || zodIssue.message.startsWith('Unrecognized'))
+    return issue;
   const path = zodIssue.path.map(String).join('.');
   const message = path === '' || zodIssue.message.startsWith(path) ? zodIssue.message : `${path}: ${zodIssue.message}`;
   return { ...issue, message, params: { ...issue.params, detail: message } };
@@ -54,7 +55,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   // Malformed JSON bodies and oversized bodies from express.json()
   if (error instanceof Error && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     const code = error instanceof SyntaxError ? 'invalid_json' : 'invalid_request';
-    send(res, error.status, { code, message: `${code === 'invalid_json' ? 'Request body is not valid JSON' : 'Bad request'}: ${error.message}`, params: { detail: error.message } });
+    send(res, error.status, {
+      code,
+      message: `${code === 'invalid_json' ? 'Request body is not valid JSON' : 'Bad request'}: ${error.message}`,
+      params: { detail: error.message },
+    });
     return;
   }
   console.error(error);

@@ -49,5 +49,8 @@ export const bboxOnlyQuery = z.object({ bbox: bboxParam.optional() }).strict();
 export const noQuery = z.object({}).strict();
 
 export const idParam = z.object({
-  id: z.string().regex(/^\d{1,9}$/, 'estate id must be a positive whole number').transform(Number),
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/, 'estate id must be a positive whole number')
+    .transform(Number),
 });

@@ -71,9 +71,7 @@ export async function loadDemoCity(
 ): Promise<SeedReport> {
   const layers = Object.fromEntries(LAYERS.map((layer) => [layer, readLayer(dir, layer)])) as Record<Layer, Feature[]>;
   await db.transaction(async (tx) => {
-    await tx.exec(
-      'TRUNCATE estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE',
-    );
+    await tx.exec('TRUNCATE estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE');
     for (const layer of LAYERS) {
       onProgress(`loading ${layers[layer].length} ${layer}`);
       await insertLayer(tx, layer, layers[layer]);

@@ -1,7 +1,13 @@
 /** Every read route answers in the shape core/contract/ declares, so the client's checks and the server agree. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { apiErrorSchema, atlasConfigSchema, estateFeatureSchema, estateSummarySchema, featureCollectionSchema } from '../../core/contract/index.js';
+import {
+  apiErrorSchema,
+  atlasConfigSchema,
+  estateFeatureSchema,
+  estateSummarySchema,
+  featureCollectionSchema,
+} from '../../core/contract/index.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('the API answers as core/contract/ declares', () => {
@@ -35,7 +41,8 @@ describe('the API answers as core/contract/ declares', () => {
   });
 
   it('answers every reference layer with a FeatureCollection', async () => {
-    for (const path of ['/api/facilities', '/api/roads', '/api/subdistricts', '/api/communities', '/api/water']) await getParsed(path, featureCollectionSchema);
+    for (const path of ['/api/facilities', '/api/roads', '/api/subdistricts', '/api/communities', '/api/water'])
+      await getParsed(path, featureCollectionSchema);
   });
 
   it('answers errors with the one error shape', async () => {

@@ -11,7 +11,11 @@ describe('error answers', () => {
   let app: TestServer;
 
   async function call(method: string, path: string, body?: string): Promise<{ status: number; error: ApiErrorBody }> {
-    const response = await fetch(app.url + path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body });
+    const response = await fetch(app.url + path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body,
+    });
     const json = (await response.json()) as { error: ApiErrorBody };
     return { status: response.status, error: json.error };
   }
@@ -31,7 +35,11 @@ describe('error answers', () => {
   });
 
   it('answers a broken field rule with the rule code and params, worded in Chinese from them', async () => {
-    const { status, error } = await call('POST', '/api/estates', JSON.stringify({ type: 'Feature', geometry: null, properties: { name: '某小区', households: -3 } }));
+    const { status, error } = await call(
+      'POST',
+      '/api/estates',
+      JSON.stringify({ type: 'Feature', geometry: null, properties: { name: '某小区', households: -3 } }),
+    );
     expect(status).toBe(400);
     const fields = (error.details as { fields: { field: string; code: string; params: Record<string, number | string> }[] }).fields;
     expect(fields[0]).toMatchObject({ field: 'households', code: 'too_small', params: { minimum: 0 } });

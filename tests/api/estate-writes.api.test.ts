@@ -111,7 +111,9 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
    * A new estate of its own for one test, so that no test depends on another's writes: a square of
    * 36 m on a side, 80 m from its neighbours, in a corner of a free spot (its centre is `at`).
    */
-  async function createEstate(properties: Record<string, unknown> = {}): Promise<{ estate: EstateApiFeature; at: { lng: number; lat: number } }> {
+  async function createEstate(
+    properties: Record<string, unknown> = {},
+  ): Promise<{ estate: EstateApiFeature; at: { lng: number; lat: number } }> {
     const k = factoryEstates++;
     const free = spot(6 + Math.floor(k / 4));
     const offsetM = 40;
@@ -119,7 +121,11 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       lng: free.lng + ((k % 2 === 0 ? -1 : 1) * offsetM) / (111_320 * Math.cos((free.lat * Math.PI) / 180)),
       lat: free.lat + ((k % 4 < 2 ? -1 : 1) * offsetM) / 111_320,
     };
-    const reply = await call<EstateApiFeature>('POST', '/api/estates', feature(square(at.lng, at.lat, 18), { ...BASE_PROPERTIES, ...properties }));
+    const reply = await call<EstateApiFeature>(
+      'POST',
+      '/api/estates',
+      feature(square(at.lng, at.lat, 18), { ...BASE_PROPERTIES, ...properties }),
+    );
     if (reply.status !== 201) throw new Error(`could not create a test estate: ${reply.status} ${JSON.stringify(reply.body)}`);
     return { estate: reply.body, at };
   }
@@ -247,7 +253,15 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       const d = 0.0005;
       const bowTie: Polygon = {
         type: 'Polygon',
-        coordinates: [[[lng - d, lat - d], [lng + d, lat + d], [lng + d, lat - d], [lng - d, lat + d], [lng - d, lat - d]]],
+        coordinates: [
+          [
+            [lng - d, lat - d],
+            [lng + d, lat + d],
+            [lng + d, lat - d],
+            [lng - d, lat + d],
+            [lng - d, lat - d],
+          ],
+        ],
       };
       const error = await refused('POST', '/api/estates', feature(bowTie, BASE_PROPERTIES), 422);
       expect(error.code).toBe('invalid_geometry');
@@ -291,22 +305,47 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     });
 
     it('refuses GeoJSON PostGIS cannot read with 422 invalid_geometry and the parser message, not a 500', async () => {
-      const error = await refused('POST', '/api/estates', feature({ type: 'Polygon', coordinates: 'x' } as unknown as Geometry, BASE_PROPERTIES), 422);
+      const error = await refused(
+        'POST',
+        '/api/estates',
+        feature({ type: 'Polygon', coordinates: 'x' } as unknown as Geometry, BASE_PROPERTIES),
+        422,
+      );
       expect(error.code).toBe('invalid_geometry');
       expect(error.message).toContain('not an array');
-      const short = await refused('POST', '/api/estates', feature({ type: 'Polygon', coordinates: [[[1, 2], [3]]] } as unknown as Geometry, BASE_PROPERTIES), 422);
+      const short = await refused(
+        'POST',
+        '/api/estates',
+        feature({ type: 'Polygon', coordinates: [[[1, 2], [3]]] } as unknown as Geometry, BASE_PROPERTIES),
+        422,
+      );
       expect(short.code).toBe('invalid_geometry');
     });
 
     it('refuses an invalid geometry in a PATCH too, leaving the estate as it was', async () => {
       const { lng, lat } = spot(2);
-      const created = (await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '补丁测试' }))).body;
+      const created = (
+        await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '补丁测试' }))
+      ).body;
       const d = 0.0004;
       const bowTie: Polygon = {
         type: 'Polygon',
-        coordinates: [[[lng - d, lat - d], [lng + d, lat + d], [lng + d, lat - d], [lng - d, lat + d], [lng - d, lat - d]]],
+        coordinates: [
+          [
+            [lng - d, lat - d],
+            [lng + d, lat + d],
+            [lng + d, lat - d],
+            [lng - d, lat + d],
+            [lng - d, lat - d],
+          ],
+        ],
       };
-      const error = await refused('PATCH', `/api/estates/${created.id}`, { version: 1, geometry: bowTie, properties: { households: 5 } }, 422);
+      const error = await refused(
+        'PATCH',
+        `/api/estates/${created.id}`,
+        { version: 1, geometry: bowTie, properties: { households: 5 } },
+        422,
+      );
       expect(error.message).toContain('Self-intersection');
       expect((await call<EstateApiFeature>('GET', `/api/estates/${created.id}`)).body).toEqual(created);
     });
@@ -350,17 +389,25 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
 
     it('refuses a PATCH moving an estate onto a demo estate, unless the body allows the overlap', async () => {
       const { lng, lat } = spot(3);
-      const created = (await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '搬家小区' }))).body;
+      const created = (
+        await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '搬家小区' }))
+      ).body;
       const onto = square(demo.lng, demo.lat, 5);
       const error = await refused('PATCH', `/api/estates/${created.id}`, { version: 1, geometry: onto }, 409);
       expect(error.code).toBe('overlap');
-      const allowed = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, { version: 1, geometry: onto, allowOverlap: true });
+      const allowed = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, {
+        version: 1,
+        geometry: onto,
+        allowOverlap: true,
+      });
       expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
     });
 
     it('does not count an estate overlapping its own old polygon', async () => {
       const { lng, lat } = spot(5);
-      const created = (await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '自身小区' }))).body;
+      const created = (
+        await call<EstateApiFeature>('POST', '/api/estates', feature(square(lng, lat, 30), { ...BASE_PROPERTIES, name: '自身小区' }))
+      ).body;
       const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${created.id}`, { version: 1, geometry: square(lng, lat, 35) });
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     });
@@ -398,7 +445,12 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
 
     it('checks the override rule on the merged record of a PATCH', async () => {
       const [demo] = await api.db.query<{ id: number; version: number }>('SELECT id, version FROM estates ORDER BY id LIMIT 1');
-      const error = await refused('PATCH', `/api/estates/${demo?.id}`, { version: demo?.version, properties: { eligibilityOverride: true } }, 400);
+      const error = await refused(
+        'PATCH',
+        `/api/estates/${demo?.id}`,
+        { version: demo?.version, properties: { eligibilityOverride: true } },
+        400,
+      );
       expect(error.message).toContain('eligibilityOverrideReason');
     });
 
@@ -410,7 +462,12 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
         'SELECT code, district_code FROM subdistricts WHERE code <> $1 ORDER BY code LIMIT 1',
         [demo?.subdistrict_code ?? ''],
       );
-      const unknown = await refused('PATCH', `/api/estates/${demo?.id}`, { version: demo?.version, properties: { subdistrictCode: 'nowhere' } }, 400);
+      const unknown = await refused(
+        'PATCH',
+        `/api/estates/${demo?.id}`,
+        { version: demo?.version, properties: { subdistrictCode: 'nowhere' } },
+        400,
+      );
       expect(unknown.message).toContain('subdistrictCode');
       const reply = await call<EstateApiFeature>('PATCH', `/api/estates/${demo?.id}`, {
         version: demo?.version,

@@ -104,10 +104,10 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     );
     if (!old || !recent) throw new Error('the demo city needs an estate built by 1990 and one after 2000');
     const strict = await startTestServer({ db: api.db, env: { ELIGIBILITY_CUTOFF_YEAR: '1995' } });
-    await api.db.query(
-      `UPDATE estates SET eligibility_override = (id = $2), eligibility_override_reason = '测试' WHERE id IN ($1, $2)`,
-      [old.id, recent.id],
-    );
+    await api.db.query(`UPDATE estates SET eligibility_override = (id = $2), eligibility_override_reason = '测试' WHERE id IN ($1, $2)`, [
+      old.id,
+      recent.id,
+    ]);
     try {
       const expected = await eligibleIdsInSql(1995);
       expect(expected).toContain(recent.id);
@@ -116,10 +116,10 @@ describe.each(testBackends())('estates API on %s', (backend) => {
       expect(eligibleIds((await strict.get<EstateCollection>('/api/estates')).body.features)).toEqual(expected);
       expect((await strict.get<EstateSummary>('/api/summary')).body.eligible).toBe(expected.length);
     } finally {
-      await api.db.query(
-        'UPDATE estates SET eligibility_override = NULL, eligibility_override_reason = NULL WHERE id IN ($1, $2)',
-        [old.id, recent.id],
-      );
+      await api.db.query('UPDATE estates SET eligibility_override = NULL, eligibility_override_reason = NULL WHERE id IN ($1, $2)', [
+        old.id,
+        recent.id,
+      ]);
       await strict.close();
     }
   });
@@ -134,7 +134,8 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     const bbox = [extent.xmin, extent.ymin, extent.xmin + (extent.xmax - extent.xmin) / 3, extent.ymin + (extent.ymax - extent.ymin) / 3];
     const [byBox, byShape] = await Promise.all(
       ['geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)', 'ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))'].map(
-        async (condition) => (await api.db.query<{ id: number }>(`SELECT id FROM estates WHERE ${condition} ORDER BY id`, bbox)).map((r) => r.id),
+        async (condition) =>
+          (await api.db.query<{ id: number }>(`SELECT id FROM estates WHERE ${condition} ORDER BY id`, bbox)).map((r) => r.id),
       ),
     );
     const { status, body } = await api.get<EstateCollection>(`/api/estates?bbox=${bbox.join(',')}`);

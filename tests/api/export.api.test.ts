@@ -97,7 +97,9 @@ describe.each(testBackends())('export API on %s', (backend) => {
 
   it('exports a sub-district and a selection of ids', async () => {
     const subdistrict = (await api.get<EstateCollection>('/api/estates?subdistrict=城中街道')).body.features;
-    const bySub = JSON.parse((await api.raw(`/api/export?format=geojson&subdistrict=${encodeURIComponent('城中街道')}`)).text) as EstateCollection;
+    const bySub = JSON.parse(
+      (await api.raw(`/api/export?format=geojson&subdistrict=${encodeURIComponent('城中街道')}`)).text,
+    ) as EstateCollection;
     expect(bySub.features.map((f) => f.id)).toEqual(subdistrict.map((f) => f.id));
     expect(bySub.features.length).toBeGreaterThan(0);
     expect(bySub.features.length).toBeLessThan(117);
@@ -153,7 +155,9 @@ describe.each(testBackends())('export API on %s', (backend) => {
     const response = await api.raw('/api/export?format=xlsx');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '')).toMatch(/\.xlsx$/);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '')).toMatch(
+      /\.xlsx$/,
+    );
     const sheet = await readWorkbook(response.bytes);
     expect(sheet.name).toBe('调查摸底情况统计表');
     expect(String(sheet.getCell('A1').value)).toContain('调查摸底情况统计表');
@@ -199,7 +203,8 @@ describe.each(testBackends())('export API on %s', (backend) => {
       const response = await api.raw(`/api/export?format=${format}`);
       const table = await readImportFile({ name: `ledger.${format}`, bytes: arrayBufferOf(response.bytes) });
       const mapping = autoMatchFields(table.columns);
-      for (const key of ['name', 'households', 'floorAreaM2', 'yearBuilt', 'buildings', 'propertyType']) expect(Object.values(mapping)).toContain(key);
+      for (const key of ['name', 'households', 'floorAreaM2', 'yearBuilt', 'buildings', 'propertyType'])
+        expect(Object.values(mapping)).toContain(key);
       expectSameEstates(mapRowsToEstates(table, mapping, 'wgs84'), all);
     });
   }

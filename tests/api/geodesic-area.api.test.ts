@@ -43,7 +43,10 @@ describe.each(testBackends())('geodesic area against PostGIS on %s', (backend) =
           [JSON.stringify(geometry)],
         );
         if (!row?.area_m2) continue;
-        expect(Math.abs(geodesicAreaM2(geometry as Polygon | MultiPolygon) / row.area_m2 - 1), `${file} ${String(feature.id ?? '')}`).toBeLessThan(TOLERANCE);
+        expect(
+          Math.abs(geodesicAreaM2(geometry as Polygon | MultiPolygon) / row.area_m2 - 1),
+          `${file} ${String(feature.id ?? '')}`,
+        ).toBeLessThan(TOLERANCE);
         compared += 1;
       }
     }

@@ -13,14 +13,30 @@ const HELSINKI_FILE = HELSINKI_RESIDENTIAL;
 type Problem = { code: string; message: string; details?: unknown };
 type RowReport = { index: number; landAreaM2: number | null; problems: Problem[] };
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-type ImportLayer = { id: number; name: string; fileName: string; format: string; sourceCrs: string; featureCount: number; createdAt: string };
+type ImportLayer = {
+  id: number;
+  name: string;
+  fileName: string;
+  format: string;
+  sourceCrs: string;
+  featureCount: number;
+  createdAt: string;
+};
 
 function square(lng: number, lat: number, halfSideM: number): Polygon {
   const dLat = halfSideM / 111_320;
   const dLng = halfSideM / (111_320 * Math.cos((lat * Math.PI) / 180));
   return {
     type: 'Polygon',
-    coordinates: [[[lng - dLng, lat - dLat], [lng + dLng, lat - dLat], [lng + dLng, lat + dLat], [lng - dLng, lat + dLat], [lng - dLng, lat - dLat]]],
+    coordinates: [
+      [
+        [lng - dLng, lat - dLat],
+        [lng + dLng, lat - dLat],
+        [lng + dLng, lat + dLat],
+        [lng - dLng, lat + dLat],
+        [lng - dLng, lat - dLat],
+      ],
+    ],
   };
 }
 
@@ -85,7 +101,21 @@ describe.each(testBackends())('imports API on %s', (backend) => {
       row(square(a.lng, a.lat, 30), { name: '干净小区', code: 'IMP-1', yearBuilt: 1990, households: 80 }),
       row(square(c.lng, c.lat, 10), { households: 10 }),
       row(square(c.lng + 0.0004, c.lat, 10), { name: '年代错误', yearBuilt: 1800 }),
-      row({ type: 'Polygon', coordinates: [[[c.lng - d, c.lat - d], [c.lng + d, c.lat + d], [c.lng + d, c.lat - d], [c.lng - d, c.lat + d], [c.lng - d, c.lat - d]]] }, { name: '蝴蝶结' }),
+      row(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [c.lng - d, c.lat - d],
+              [c.lng + d, c.lat + d],
+              [c.lng + d, c.lat - d],
+              [c.lng - d, c.lat + d],
+              [c.lng - d, c.lat - d],
+            ],
+          ],
+        },
+        { name: '蝴蝶结' },
+      ),
       row({ type: 'MultiPolygon', coordinates: [] }, { name: '空的' }),
       row({ type: 'Point', coordinates: [c.lng, c.lat] }, { name: '一个点' }),
       row(square(c.lng, 95, 10), { name: '北极以北' }),
@@ -178,7 +208,10 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     const before = await fingerprint();
     const reply = await call<ErrorBody>('POST', '/api/imports', {
       layer: LAYER,
-      features: [row(square(a.lng, a.lat, 20), { name: '好的' }), row(square(a.lng + 0.001, a.lat, 20), { name: '坏的', willingnessPct: 120 })],
+      features: [
+        row(square(a.lng, a.lat, 20), { name: '好的' }),
+        row(square(a.lng + 0.001, a.lat, 20), { name: '坏的', willingnessPct: 120 }),
+      ],
     });
     expect(reply.status).toBe(422);
     expect(await fingerprint()).toEqual(before);
@@ -189,7 +222,12 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     const b = spot(5);
     const features = [
       row(square(a.lng, a.lat, 25), { name: '导入一号', code: 'IMP-A', yearBuilt: 1988, households: 60 }),
-      row(square(b.lng, b.lat, 25), { name: '导入二号', yearBuilt: 2005, eligibilityOverride: true, eligibilityOverrideReason: '市里特批' }),
+      row(square(b.lng, b.lat, 25), {
+        name: '导入二号',
+        yearBuilt: 2005,
+        eligibilityOverride: true,
+        eligibilityOverrideReason: '市里特批',
+      }),
       row(square(a.lng + 0.001, a.lat, 15), { name: '导入三号', subdistrictCode: a.subdistrictCode }),
     ];
     const before = await fingerprint();
@@ -267,7 +305,10 @@ describe.each(testBackends())('imports API on %s', (backend) => {
       expect(report.landAreaM2).toBeNull();
     }
 
-    const committed = await call<ErrorBody>('POST', '/api/imports', { layer: { ...LAYER, format: 'geojson', sourceCrs: 'wgs84' }, features });
+    const committed = await call<ErrorBody>('POST', '/api/imports', {
+      layer: { ...LAYER, format: 'geojson', sourceCrs: 'wgs84' },
+      features,
+    });
     expect(committed.status).toBe(422);
     expect(await fingerprint()).toEqual(before);
 

@@ -41,7 +41,12 @@ function processesWithEnv(marker: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (readFileSync(join('/proc', entry, 'environ'), 'latin1').split('\0').includes(marker)) found.push(Number(entry));
+      if (
+        readFileSync(join('/proc', entry, 'environ'), 'latin1')
+          .split('\0')
+          .includes(marker)
+      )
+        found.push(Number(entry));
     } catch {
       // the process ended meanwhile, or is not ours to read
     }

@@ -15,7 +15,18 @@ function square(spot: FreeSpot, halfSideM = 30): Polygon {
   const dLat = halfSideM / 111_320;
   const dLng = halfSideM / (111_320 * Math.cos((spot.lat * Math.PI) / 180));
   const { lng, lat } = spot;
-  return { type: 'Polygon', coordinates: [[[lng - dLng, lat - dLat], [lng + dLng, lat - dLat], [lng + dLng, lat + dLat], [lng - dLng, lat + dLat], [lng - dLng, lat - dLat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lng - dLng, lat - dLat],
+        [lng + dLng, lat - dLat],
+        [lng + dLng, lat + dLat],
+        [lng - dLng, lat + dLat],
+        [lng - dLng, lat - dLat],
+      ],
+    ],
+  };
 }
 
 describe.each(testBackends())('unknown ledger values on %s', (backend) => {
@@ -46,7 +57,11 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
   it('stores an estate created with only a name with every other field NULL, and answers null', async () => {
     const spot = spots[0];
     if (!spot) throw new Error('no free spot');
-    const created = await call<EstateApiFeature>('POST', '/api/estates', { type: 'Feature', geometry: square(spot), properties: { name: '只有名字的小区' } });
+    const created = await call<EstateApiFeature>('POST', '/api/estates', {
+      type: 'Feature',
+      geometry: square(spot),
+      properties: { name: '只有名字的小区' },
+    });
     expect(created.status).toBe(201);
     const stored = await storedRow(created.body.id);
     for (const field of INPUT_FIELDS) {
@@ -66,7 +81,14 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
     expect(result.status).toBe(201);
     const id = result.body.ids[0] ?? 0;
     const stored = await storedRow(id);
-    expect(stored).toMatchObject({ buildings: null, households: null, floorAreaM2: null, propertyType: null, hazardLevel: null, urgent: null });
+    expect(stored).toMatchObject({
+      buildings: null,
+      households: null,
+      floorAreaM2: null,
+      propertyType: null,
+      hazardLevel: null,
+      urgent: null,
+    });
   });
 
   it('keeps a stored value a PATCH leaves out, and clears one the PATCH sets to null', async () => {
@@ -77,7 +99,10 @@ describe.each(testBackends())('unknown ledger values on %s', (backend) => {
       geometry: square(spot),
       properties: { name: '补录小区', households: 80, buildings: 2 },
     });
-    const patched = await call<EstateApiFeature>('PATCH', `/api/estates/${created.body.id}`, { version: 1, properties: { buildings: null } });
+    const patched = await call<EstateApiFeature>('PATCH', `/api/estates/${created.body.id}`, {
+      version: 1,
+      properties: { buildings: null },
+    });
     expect(patched.status).toBe(200);
     expect(await storedRow(created.body.id)).toMatchObject({ households: 80, buildings: null });
   });

@@ -63,7 +63,9 @@ try {
   await cold.value.close();
   const warm = await timeMs(() => bootstrapDb(loadConfig({ PGLITE_DATA_DIR: demoDir }), quiet));
   const demoDb = warm.value;
-  report(`start-up: cold ${(cold.ms / 1000).toFixed(1)} s, warm ${(warm.ms / 1000).toFixed(1)} s → warm/cold ${(warm.ms / cold.ms).toFixed(2)}`);
+  report(
+    `start-up: cold ${(cold.ms / 1000).toFixed(1)} s, warm ${(warm.ms / 1000).toFixed(1)} s → warm/cold ${(warm.ms / cold.ms).toFixed(2)}`,
+  );
 
   // Scale city
   const cityDir = join(work, `city-${SCALE_ESTATES}`);
@@ -90,7 +92,9 @@ try {
   const half = 0.05; // 10 % of each side → 1 % of the area
   const window: Bbox = [cx - (x1 - x0) * half, cy - (y1 - y0) * half, cx + (x1 - x0) * half, cy + (y1 - y0) * half];
   const windowMs = await medianMs(() => listAsJson(scaleDb, window));
-  report(`bbox window (1 % of the city) vs whole city on ${SCALE_ESTATES} estates: ${windowMs.toFixed(1)} ms vs ${scaleListMs.toFixed(0)} ms → ratio ${(windowMs / scaleListMs).toFixed(3)}`);
+  report(
+    `bbox window (1 % of the city) vs whole city on ${SCALE_ESTATES} estates: ${windowMs.toFixed(1)} ms vs ${scaleListMs.toFixed(0)} ms → ratio ${(windowMs / scaleListMs).toFixed(3)}`,
+  );
 
   await demoDb.close();
   await scaleDb.close();

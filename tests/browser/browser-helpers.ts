@@ -23,7 +23,8 @@ const CHROMIUM_ARGS = [
 
 /** Without Chromium the browser tests are skipped locally, but fail in CI. */
 export const skipBrowserTests = !existsSync(CHROMIUM_PATH) && !process.env.CI;
-if (skipBrowserTests) console.warn(`[browser test] skipped: ${CHROMIUM_PATH} is missing (install chromium; in CI this test fails instead).`);
+if (skipBrowserTests)
+  console.warn(`[browser test] skipped: ${CHROMIUM_PATH} is missing (install chromium; in CI this test fails instead).`);
 
 /** Throws when the client has not been built and no running server was given. */
 export function assertClientBuilt(): void {

@@ -11,13 +11,25 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { area, bbox, booleanPointInPolygon, point, pointOnFeature, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection, WaterCollection } from '../../client/src/api/types';
-import { type AppUnderTest, gotoAtlas, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  type AppUnderTest,
+  gotoAtlas,
+  launchChromium,
+  newAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+} from './browser-helpers';
 
 type LngLat = [number, number];
 
 interface HookView {
   project(p: LngLat): [number, number];
-  map: { jumpTo(options: { center: LngLat; zoom: number }): void; isMoving(): boolean; unproject(p: [number, number]): { lng: number; lat: number } };
+  map: {
+    jumpTo(options: { center: LngLat; zoom: number }): void;
+    isMoving(): boolean;
+    unproject(p: [number, number]): { lng: number; lat: number };
+  };
 }
 
 async function project(page: Page, lngLat: LngLat): Promise<[number, number]> {
@@ -25,10 +37,10 @@ async function project(page: Page, lngLat: LngLat): Promise<[number, number]> {
 }
 
 async function jumpTo(page: Page, center: LngLat, zoom: number): Promise<void> {
-  await page.evaluate(
-    ([c, z]) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center: c, zoom: z }),
-    [center, zoom] as const,
-  );
+  await page.evaluate(([c, z]) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center: c, zoom: z }), [
+    center,
+    zoom,
+  ] as const);
   await page.waitForTimeout(300);
 }
 
@@ -54,7 +66,12 @@ function metresToDegrees(lat: number): { lng: number; lat: number } {
  * A point inside a sub-district, at least `clearanceM` from every estate and out of the water:
  * an empty spot to draw on (searched on a grid, nearest to the district centre first).
  */
-function findEmptySpot(estates: EstateApiFeature[], subdistricts: SubdistrictCollection, water: WaterCollection, clearanceM: number): LngLat {
+function findEmptySpot(
+  estates: EstateApiFeature[],
+  subdistricts: SubdistrictCollection,
+  water: WaterCollection,
+  clearanceM: number,
+): LngLat {
   const [minLng, minLat, maxLng, maxLat] = bbox(subdistricts);
   const centre: LngLat = [(minLng + maxLng) / 2, (minLat + maxLat) / 2];
   const candidates: LngLat[] = [];
@@ -143,7 +160,9 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(OUTPUT_DIR, 'edit-drawing-zh.png') });
     await page.mouse.dblclick(lastX, lastY);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, {
+      timeout: 10_000,
+    });
 
     const shown = await shownAreaM2(page);
     expect(Math.abs(shown - expectedM2) / expectedM2, `shown ${shown} m², drawn ${expectedM2.toFixed(0)} m²`).toBeLessThan(0.03);
@@ -370,7 +389,9 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     }
     await page.mouse.move(bx + 50, by + 40, { steps: 4 });
     await page.mouse.dblclick(bx + 50, by + 40);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, {
+      timeout: 10_000,
+    });
 
     // A second, separate part on whichever side has room, clear of the first.
     const xs = [ax, bx, bx + 50];
@@ -389,7 +410,9 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     }
     await page.mouse.move(x0 + 35, y0 + 60, { steps: 4 });
     await page.mouse.dblclick(x0 + 35, y0 + 60);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="edit-save"]')?.hasAttribute('disabled'), null, {
+      timeout: 10_000,
+    });
     await page.getByTestId('form-name').fill('重叠测试小区');
 
     const [refused] = await Promise.all([
@@ -400,7 +423,9 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     const sent = JSON.parse(refused.request().postData() ?? '{}') as { geometry: { type: string; coordinates: number[][][][] } };
     expect(sent.geometry.type).toBe('MultiPolygon');
     expect(sent.geometry.coordinates).toHaveLength(2);
-    const snapped = (sent.geometry.coordinates[0]?.[0] ?? []).some((p) => Math.abs((p[0] ?? 0) - v[0]) < 1e-8 && Math.abs((p[1] ?? 0) - v[1]) < 1e-8);
+    const snapped = (sent.geometry.coordinates[0]?.[0] ?? []).some(
+      (p) => Math.abs((p[0] ?? 0) - v[0]) < 1e-8 && Math.abs((p[1] ?? 0) - v[1]) < 1e-8,
+    );
     expect(snapped, `no vertex of ${JSON.stringify(sent.geometry.coordinates[0])} is the neighbour's corner ${v.join(',')}`).toBe(true);
 
     const dialog = page.getByTestId('overlap-dialog');

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { en } from '../../client/src/shared/i18n/en';
 import { zh } from '../../client/src/shared/i18n/zh';
-import { type AppUnderTest, launchChromium, newAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest, waitForMap } from './browser-helpers';
+import {
+  type AppUnderTest,
+  launchChromium,
+  newAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+  waitForMap,
+} from './browser-helpers';
 
 const SERVER_MESSAGE = 'database unreachable: test';
 const UNAVAILABLE_BODY = JSON.stringify({ error: { code: 'unavailable', message: SERVER_MESSAGE } });

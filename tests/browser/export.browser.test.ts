@@ -104,9 +104,13 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
     const checkboxes = page.locator('.atlas-ledger .ant-table-row .ant-checkbox-input');
     await checkboxes.nth(0).check();
     await checkboxes.nth(2).check();
-    const ids = await page.locator('.atlas-ledger .ant-table-row').evaluateAll((rows) =>
-      rows.filter((r) => r.querySelector<HTMLInputElement>('.ant-checkbox-input')?.checked).map((r) => Number(r.getAttribute('data-estate-id'))),
-    );
+    const ids = await page
+      .locator('.atlas-ledger .ant-table-row')
+      .evaluateAll((rows) =>
+        rows
+          .filter((r) => r.querySelector<HTMLInputElement>('.ant-checkbox-input')?.checked)
+          .map((r) => Number(r.getAttribute('data-estate-id'))),
+      );
     expect(ids).toHaveLength(2);
     const download = await exportVia(page, 'export-checked-csv');
     const bytes = await downloadedBytes(download);
@@ -115,15 +119,23 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
     const [head = [], ...body] = parsed.data;
     expect(body).toHaveLength(2);
     const nameColumn = head.indexOf('小区名称');
-    const expected = estates.features.filter((f) => ids.includes(f.id)).map((f) => f.properties.name).sort();
+    const expected = estates.features
+      .filter((f) => ids.includes(f.id))
+      .map((f) => f.properties.name)
+      .sort();
     expect(body.map((row) => row[nameColumn]).sort()).toEqual(expected);
   });
 
   it('downloads the rows found by the table search as GeoJSON', async () => {
     const target = estates.features[5];
     if (!target) throw new Error('too few estates');
-    await page.getByTestId('ledger-search').locator('input').fill(target.properties.code ?? '');
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 /'), null, { timeout: 5_000 });
+    await page
+      .getByTestId('ledger-search')
+      .locator('input')
+      .fill(target.properties.code ?? '');
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 /'), null, {
+      timeout: 5_000,
+    });
     const download = await exportVia(page, 'export-filter-geojson');
     const collection = JSON.parse((await downloadedBytes(download)).toString('utf8')) as EstateCollection;
     expect(collection.features.map((f) => f.properties.code)).toEqual([target.properties.code]);

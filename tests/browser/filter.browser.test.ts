@@ -17,7 +17,12 @@ import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrows
 type Rgb = readonly [number, number, number];
 
 interface HookView {
-  map: { getCenter(): { lng: number; lat: number }; getZoom(): number; isMoving(): boolean; jumpTo(options: { center: [number, number]; zoom: number }): void };
+  map: {
+    getCenter(): { lng: number; lat: number };
+    getZoom(): number;
+    isMoving(): boolean;
+    jumpTo(options: { center: [number, number]; zoom: number }): void;
+  };
   project(p: [number, number]): [number, number];
 }
 
@@ -37,7 +42,18 @@ const COLOUR_TOLERANCE = 14;
 /** A 300 m square in Helsinki, some 7 000 km from the demo city. */
 const HELSINKI_ESTATE = {
   type: 'Feature',
-  geometry: { type: 'Polygon', coordinates: [[[24.94, 60.17], [24.945, 60.17], [24.945, 60.1727], [24.94, 60.1727], [24.94, 60.17]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [24.94, 60.17],
+        [24.945, 60.17],
+        [24.945, 60.1727],
+        [24.94, 60.1727],
+        [24.94, 60.17],
+      ],
+    ],
+  },
   properties: { name: 'Kallio test estate' },
 };
 
@@ -101,7 +117,11 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
   beforeAll(async () => {
     server = await startAppUnderTest();
     baseUrl = server.url;
-    const created = await fetch(`${baseUrl}/api/estates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(HELSINKI_ESTATE) });
+    const created = await fetch(`${baseUrl}/api/estates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(HELSINKI_ESTATE),
+    });
     if (created.status !== 201) throw new Error(`could not create the far-away estate: HTTP ${created.status} ${await created.text()}`);
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
@@ -162,14 +182,18 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
 
     // Reset clears the one filter: the sidebar's sub-district goes with it, and the map goes home.
     await page.getByTestId('ledger-reset').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('118 / 118'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('118 / 118'), null, {
+      timeout: 5_000,
+    });
     expect(digits(await page.getByTestId('summary-estates').textContent())).toBe('118');
     await cameraAtRest(page);
 
     const newer = estates.filter((f) => f.properties.yearBuilt !== null && f.properties.yearBuilt >= 2000);
     const households = newer.reduce((sum, f) => sum + (f.properties.households ?? 0), 0);
     await page.locator('input[data-testid="ledger-year-from"], [data-testid="ledger-year-from"] input').first().fill('2000');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="summary-estates"]')?.textContent === String(n), newer.length, { timeout: 5_000 });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="summary-estates"]')?.textContent === String(n), newer.length, {
+      timeout: 5_000,
+    });
     expect(digits(await page.getByTestId('summary-households').textContent())).toBe(String(households));
     expect(await count.textContent()).toContain(`${newer.length} / 118`);
     await cameraAtRest(page);
@@ -179,7 +203,10 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
     // The label point (far from the outline), not just any point inside: the outline is drawn in another colour.
     const onScreen = async (estate: EstateApiFeature) => {
       const [lng, lat] = polygonLabelPoint(estate.geometry);
-      const [x, y] = await page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), [lng, lat] as [number, number]);
+      const [x, y] = await page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), [lng, lat] as [
+        number,
+        number,
+      ]);
       return x > box.x + 20 && x < box.x + box.width - 20 && y > box.y + 20 && y < box.y + box.height - 20 ? ([x, y] as const) : null;
     };
     const largestFirst = (list: EstateApiFeature[]) => [...list].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2);
@@ -188,12 +215,18 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
     let fadedChecked = false;
     for (const estate of largestFirst(older).slice(0, 8)) {
       // Close enough that the estate is many pixels wide whatever room the ledger leaves the map, below the zoom of name labels.
-      await page.evaluate((center) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center, zoom: 16 }), polygonLabelPoint(estate.geometry));
+      await page.evaluate(
+        (center) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center, zoom: 16 }),
+        polygonLabelPoint(estate.geometry),
+      );
       await cameraAtRest(page);
       const at = await onScreen(estate);
       if (!at) continue;
       const pixels = await screenPixels(page, at[0], at[1], 1);
-      expect(share(pixels, FADED_ON_LAND), `${estate.properties.name} (built ${estate.properties.yearBuilt}) should be faded, saw ${JSON.stringify(pixels.slice(0, 4))}`).toBeGreaterThanOrEqual(0.6);
+      expect(
+        share(pixels, FADED_ON_LAND),
+        `${estate.properties.name} (built ${estate.properties.yearBuilt}) should be faded, saw ${JSON.stringify(pixels.slice(0, 4))}`,
+      ).toBeGreaterThanOrEqual(0.6);
       fadedChecked = true;
       break;
     }
@@ -206,7 +239,10 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
       const p = estate.properties;
       const status = p.urgent ? 'urgent' : p.eligible ? 'eligible' : 'notEligible';
       const pixels = await screenPixels(page, at[0], at[1]);
-      expect(share(pixels, STATUS_ON_LAND[status]), `${p.name} should keep its ${status} colour, saw ${JSON.stringify(pixels.slice(0, 4))}`).toBeGreaterThanOrEqual(0.6);
+      expect(
+        share(pixels, STATUS_ON_LAND[status]),
+        `${p.name} should keep its ${status} colour, saw ${JSON.stringify(pixels.slice(0, 4))}`,
+      ).toBeGreaterThanOrEqual(0.6);
       keptChecked = true;
       break;
     }

@@ -67,7 +67,12 @@ async function shot(page: Page, name: string): Promise<void> {
 async function overflowingInWizard(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const bad: string[] = [];
-    const selectors = ['.atlas-import-dialog .ant-steps-item-title', '.atlas-import-dialog .ant-btn', '.atlas-import-dialog .ant-modal-title', '.atlas-import-dialog .ant-radio-wrapper'];
+    const selectors = [
+      '.atlas-import-dialog .ant-steps-item-title',
+      '.atlas-import-dialog .ant-btn',
+      '.atlas-import-dialog .ant-modal-title',
+      '.atlas-import-dialog .ant-radio-wrapper',
+    ];
     for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
       if (el.scrollWidth > el.clientWidth + 1) bad.push(el.textContent ?? '');
     }
@@ -148,7 +153,9 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     const bowTieSkip = page.getByTestId(`import-skip-${BOW_TIE_ROW}`);
     expect(await bowTieSkip.isChecked()).toBe(true);
     // The problem is worded in Chinese from its code, with PostGIS's reason kept as it is.
-    expect(await page.getByTestId('import-row-problems').allTextContents()).toEqual([expect.stringMatching(/几何无效[\s\S]*几何图形无效：[\s\S]*Self-intersection/)]);
+    expect(await page.getByTestId('import-row-problems').allTextContents()).toEqual([
+      expect.stringMatching(/几何无效[\s\S]*几何图形无效：[\s\S]*Self-intersection/),
+    ]);
     await settle(page);
     await shot(page, 'import-4-preview-zh.png');
 
@@ -163,14 +170,20 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     await settle(page);
     await shot(page, 'import-6-done-zh.png');
     await page.getByTestId('import-done').click();
-    await page.getByTestId('import-wizard').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByTestId('import-wizard')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
 
     // Stored in WGS84: within 2 m of the polygons the GCJ-02 fixture was made from.
     const after = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
     const source = JSON.parse(readFileSync(GCJ_SOURCE, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
     const imported = after.filter((f) => !before.some((b) => b.id === f.id));
     expect(imported.map((f) => f.properties.name).sort()).toEqual(
-      source.features.filter((_f, i) => i !== BOW_TIE_ROW).map((f) => f.properties.name).sort(),
+      source.features
+        .filter((_f, i) => i !== BOW_TIE_ROW)
+        .map((f) => f.properties.name)
+        .sort(),
     );
     for (const estate of imported) {
       const original = source.features.find((f) => f.properties.name === estate.properties.name);
@@ -184,13 +197,25 @@ describe.skipIf(skipBrowserTests)('the import wizard', () => {
     // On the map: deck.gl picks the new estate at its interior point.
     const target = imported[0] as Feature<MultiPolygon> & EstateApiFeature;
     await settle(page);
-    const [x, y] = await page.evaluate((p) => (window as unknown as { __atlas: HookView }).__atlas.project(p), pointOnFeature(target).geometry.coordinates as [number, number]);
-    expect(await page.evaluate(([px, py]) => (window as unknown as { __atlas: HookView }).__atlas.pick(px, py), [x, y] as const)).toEqual({ kind: 'estate', id: target.id });
+    const [x, y] = await page.evaluate(
+      (p) => (window as unknown as { __atlas: HookView }).__atlas.project(p),
+      pointOnFeature(target).geometry.coordinates as [number, number],
+    );
+    expect(await page.evaluate(([px, py]) => (window as unknown as { __atlas: HookView }).__atlas.pick(px, py), [x, y] as const)).toEqual({
+      kind: 'estate',
+      id: target.id,
+    });
 
     // In the ledger.
     await page.getByTestId('ledger-search').locator('input').fill(target.properties.name);
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 / 123'), null, { timeout: 5_000 });
-    expect(await page.locator('.atlas-ledger .ant-table-row [data-testid="ledger-name"]').allTextContents()).toEqual([target.properties.name]);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 / 123'),
+      null,
+      { timeout: 5_000 },
+    );
+    expect(await page.locator('.atlas-ledger .ant-table-row [data-testid="ledger-name"]').allTextContents()).toEqual([
+      target.properties.name,
+    ]);
     await page.getByTestId('ledger-reset').click();
     expect(problems).toEqual([]);
   }, 120_000);

@@ -14,7 +14,12 @@ import type { MapTarget } from '../../client/src/map/map-types';
 import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 interface HookView {
-  map: { getCenter(): { lng: number; lat: number }; getZoom(): number; isMoving(): boolean; jumpTo(o: { center: [number, number]; zoom: number }): void };
+  map: {
+    getCenter(): { lng: number; lat: number };
+    getZoom(): number;
+    isMoving(): boolean;
+    jumpTo(o: { center: [number, number]; zoom: number }): void;
+  };
   project(p: [number, number]): [number, number];
   pick(x: number, y: number): MapTarget | null;
 }
@@ -88,12 +93,16 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
     const target = estates.find((e) => names.filter((n) => n.includes(e.properties.name)).length === 1);
     if (!target) throw new Error('no estate with a unique name');
     await page.getByTestId('ledger-search').locator('input').fill(target.properties.name);
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 /'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.startsWith('显示 1 /'), null, {
+      timeout: 5_000,
+    });
     const shown = await page.locator('.atlas-ledger .ant-table-row [data-testid="ledger-name"]').allTextContents();
     expect(shown).toEqual([target.properties.name]);
     expect(digits(await page.getByTestId('ledger-total-households').textContent())).toBe(String(target.properties.households));
     await page.getByTestId('ledger-reset').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('117 / 117'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('117 / 117'), null, {
+      timeout: 5_000,
+    });
   });
 
   it('opens a clicked row on the map: the panel names it and the map flies to it', async () => {
@@ -112,7 +121,10 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
     // Framed beside the estate panel, so the centre is near but not on the estate.
     expect(distance(point, camera.center, { units: 'meters' })).toBeLessThan(400);
     expect(await row.getAttribute('class')).toContain('atlas-ledger-row-selected');
-    const [x, y] = await page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), point.geometry.coordinates as [number, number]);
+    const [x, y] = await page.evaluate(
+      (ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll),
+      point.geometry.coordinates as [number, number],
+    );
     const mapBox = await page.getByTestId('map').boundingBox();
     if (!mapBox) throw new Error('no map box');
     expect(x).toBeGreaterThan(mapBox.x);
@@ -153,7 +165,10 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
       { timeout: 5_000 },
     );
     const rowBox = await row.boundingBox();
-    const bodyBox = await page.locator('.atlas-ledger .ant-table-body, .atlas-ledger .ant-table-tbody-virtual-holder').first().boundingBox();
+    const bodyBox = await page
+      .locator('.atlas-ledger .ant-table-body, .atlas-ledger .ant-table-tbody-virtual-holder')
+      .first()
+      .boundingBox();
     if (!rowBox || !bodyBox) throw new Error('no row or table body box');
     expect(rowBox.y).toBeGreaterThanOrEqual(bodyBox.y - 1);
     expect(rowBox.y + rowBox.height).toBeLessThanOrEqual(bodyBox.y + bodyBox.height + 1);
@@ -162,7 +177,9 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
 
   it('relabels the ledger in English and keeps its text inside its boxes', async () => {
     await page.getByTestId('lang-en').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('117 of 117'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-count"]')?.textContent?.includes('117 of 117'), null, {
+      timeout: 5_000,
+    });
     await waitForMapAtRest(page);
     await page.screenshot({ path: join(OUTPUT_DIR, 'ledger-en.png') });
     const overflowing: string[] = [];
@@ -171,7 +188,13 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
       await page.waitForTimeout(200);
       const found = await page.evaluate(() => {
         const bad: string[] = [];
-        const selectors = ['.atlas-ledger-heading', '.atlas-ledger-label', '.atlas-header-tools .ant-btn', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger .ant-table-column-title'];
+        const selectors = [
+          '.atlas-ledger-heading',
+          '.atlas-ledger-label',
+          '.atlas-header-tools .ant-btn',
+          '.atlas-ledger-toolbar .ant-btn',
+          '.atlas-ledger .ant-table-column-title',
+        ];
         for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
           if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) bad.push(el.textContent ?? '');
         }

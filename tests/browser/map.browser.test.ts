@@ -38,10 +38,13 @@ async function project(page: Page, lngLat: [number, number]): Promise<[number, n
 }
 
 async function pick(page: Page, x: number, y: number): Promise<MapTarget | null> {
-  return page.evaluate(([px, py]) => {
-    const hook = (window as unknown as { __atlas: { pick(x: number, y: number): MapTarget | null } }).__atlas;
-    return hook.pick(px, py);
-  }, [x, y] as const);
+  return page.evaluate(
+    ([px, py]) => {
+      const hook = (window as unknown as { __atlas: { pick(x: number, y: number): MapTarget | null } }).__atlas;
+      return hook.pick(px, py);
+    },
+    [x, y] as const,
+  );
 }
 
 /** Waits until the panel's slide-in and any map pan have finished, so screenshots are not mid-animation. */
@@ -78,7 +81,9 @@ async function screenPixels(page: Page, x: number, y: number, half = 3): Promise
 }
 
 function close(a: Rgb, b: Rgb): boolean {
-  return Math.abs(a[0] - b[0]) <= COLOUR_TOLERANCE && Math.abs(a[1] - b[1]) <= COLOUR_TOLERANCE && Math.abs(a[2] - b[2]) <= COLOUR_TOLERANCE;
+  return (
+    Math.abs(a[0] - b[0]) <= COLOUR_TOLERANCE && Math.abs(a[1] - b[1]) <= COLOUR_TOLERANCE && Math.abs(a[2] - b[2]) <= COLOUR_TOLERANCE
+  );
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -128,7 +133,10 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
       const expected = EXPECTED_FILL_ON_LAND[status];
       const pixels = await screenPixels(page, x, y);
       const matching = pixels.filter((p) => close(p, expected)).length;
-      expect(matching / pixels.length, `${estate.properties.name}: expected rgb(${expected.join(',')}), saw ${JSON.stringify(pixels.slice(0, 5))}`).toBeGreaterThanOrEqual(0.6);
+      expect(
+        matching / pixels.length,
+        `${estate.properties.name}: expected rgb(${expected.join(',')}), saw ${JSON.stringify(pixels.slice(0, 5))}`,
+      ).toBeGreaterThanOrEqual(0.6);
     }
   });
 
@@ -152,7 +160,10 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
     const expected = EXPECTED_FILL_ON_LAND[status];
     const pixels = await screenPixels(page, x, y);
     const matching = pixels.filter((p) => close(p, expected)).length;
-    expect(matching / pixels.length, `expected ${status} rgb(${expected.join(',')}) around (${x}, ${y}), saw ${JSON.stringify(pixels.slice(0, 5))}`).toBeGreaterThanOrEqual(0.6);
+    expect(
+      matching / pixels.length,
+      `expected ${status} rgb(${expected.join(',')}) around (${x}, ${y}), saw ${JSON.stringify(pixels.slice(0, 5))}`,
+    ).toBeGreaterThanOrEqual(0.6);
 
     await page.mouse.click(x, y);
     const name = page.getByTestId('estate-panel-name');

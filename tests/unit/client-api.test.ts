@@ -42,7 +42,10 @@ afterEach(() => {
 
 describe('parseErrorBody', () => {
   it('reads the code and message of an API error body', () => {
-    expect(parseErrorBody({ error: { code: 'not_found', message: 'estate 9 not found' } })).toEqual({ code: 'not_found', message: 'estate 9 not found' });
+    expect(parseErrorBody({ error: { code: 'not_found', message: 'estate 9 not found' } })).toEqual({
+      code: 'not_found',
+      message: 'estate 9 not found',
+    });
   });
 
   it('returns null for bodies that are not the API error shape', () => {
@@ -152,7 +155,16 @@ describe('the typed API calls', () => {
   });
 
   it('sends the summary filter as query parameters, bbox joined by commas', async () => {
-    const summary = { estates: 1, households: 2, floorAreaM2: 3, buildings: 4, landAreaM2: 5, eligible: 1, urgent: 0, unknown: { households: 0, floorAreaM2: 1, buildings: 0 } };
+    const summary = {
+      estates: 1,
+      households: 2,
+      floorAreaM2: 3,
+      buildings: 4,
+      landAreaM2: 5,
+      eligible: 1,
+      urgent: 0,
+      unknown: { households: 0, floorAreaM2: 1, buildings: 0 },
+    };
     const calls = stubFetch(() => json(summary));
     await expect(fetchSummary({ subdistrict: 'S02', bbox: [1, 2, 3, 4] })).resolves.toEqual(summary);
     expect(calls[0]?.[0]).toBe('/api/summary?subdistrict=S02&bbox=1%2C2%2C3%2C4');
@@ -162,7 +174,12 @@ describe('the typed API calls', () => {
 describe('API answer checks', () => {
   it('accepts a FeatureCollection with a features array, empty or not', () => {
     expect(isFeatureCollection({ type: 'FeatureCollection', features: [] })).toBe(true);
-    expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: {} }] })).toBe(true);
+    expect(
+      isFeatureCollection({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: {} }],
+      }),
+    ).toBe(true);
     expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature' }] })).toBe(false);
   });
 
@@ -182,7 +199,16 @@ describe('API answer checks', () => {
   });
 
   it('accepts a summary only when all seven figures and the unknown counts are numbers', () => {
-    const summary = { estates: 117, households: 8593, floorAreaM2: 435000, buildings: 216, landAreaM2: 1, eligible: 70, urgent: 18, unknown: { households: 0, floorAreaM2: 0, buildings: 0 } };
+    const summary = {
+      estates: 117,
+      households: 8593,
+      floorAreaM2: 435000,
+      buildings: 216,
+      landAreaM2: 1,
+      eligible: 70,
+      urgent: 18,
+      unknown: { households: 0, floorAreaM2: 0, buildings: 0 },
+    };
     expect(isSummary(summary)).toBe(true);
     expect(isSummary({ ...summary, urgent: '18' })).toBe(false);
     const { landAreaM2: _dropped, ...withoutLandArea } = summary;
@@ -206,7 +232,9 @@ describe('API answer checks', () => {
 describe('request', () => {
   it('sends a JSON body with its method and content type', async () => {
     const calls = stubFetch(() => json({ id: 7 }, 201));
-    await expect(request('/api/estates', { method: 'POST', body: { name: 'A' }, query: { allowOverlap: 'true' } })).resolves.toEqual({ id: 7 });
+    await expect(request('/api/estates', { method: 'POST', body: { name: 'A' }, query: { allowOverlap: 'true' } })).resolves.toEqual({
+      id: 7,
+    });
     const [url, init] = calls[0] ?? [];
     expect(url).toBe('/api/estates?allowOverlap=true');
     expect(init?.method).toBe('POST');

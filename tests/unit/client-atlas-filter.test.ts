@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estateFeature } from '../helpers/estate-fixture';
 import type { EstateApiFeature } from '../../client/src/api/types';
-import { EMPTY_ATLAS_FILTER, excludedEstateIds, filterEstates, hasActiveFilter, soleSubdistrict } from '../../client/src/state/atlas-filter';
+import {
+  EMPTY_ATLAS_FILTER,
+  excludedEstateIds,
+  filterEstates,
+  hasActiveFilter,
+  soleSubdistrict,
+} from '../../client/src/state/atlas-filter';
 import { estateTotals } from '../../core/estate-totals';
 import * as ledger from '../../client/src/state/ledger-slice';
 import * as filterSlice from '../../client/src/state/filter-slice';
@@ -21,7 +27,12 @@ describe('the atlas filter', () => {
   it('shows every estate when nothing is filtered, with totals of all of them', () => {
     const rows = filterEstates(estates, EMPTY_ATLAS_FILTER);
     expect(ids(rows)).toEqual([1, 2, 3, 4]);
-    expect(estateTotals(rows.map((r) => r.properties))).toMatchObject({ estates: 4, households: 160, buildings: 4 + 1 + 1 + 1, floorAreaM2: 9000 + 1000 + 250.5 + 1000 });
+    expect(estateTotals(rows.map((r) => r.properties))).toMatchObject({
+      estates: 4,
+      households: 160,
+      buildings: 4 + 1 + 1 + 1,
+      floorAreaM2: 9000 + 1000 + 250.5 + 1000,
+    });
     expect(hasActiveFilter(EMPTY_ATLAS_FILTER)).toBe(false);
   });
 
@@ -48,7 +59,8 @@ describe('the atlas filter', () => {
   });
 
   it('leaves estates of unknown year (reported as 0) out of any year range, and includes both ends', () => {
-    const range = (yearFrom: number | null, yearTo: number | null) => ids(filterEstates(estates, { ...EMPTY_ATLAS_FILTER, yearFrom, yearTo }));
+    const range = (yearFrom: number | null, yearTo: number | null) =>
+      ids(filterEstates(estates, { ...EMPTY_ATLAS_FILTER, yearFrom, yearTo }));
     expect(range(1990, 2005)).toEqual([1, 2, 4]);
     expect(range(null, 1999)).toEqual([1, 4]);
     expect(range(2005, null)).toEqual([2]);
@@ -106,7 +118,10 @@ describe('the filter slice', () => {
   it('keeps one filter: the sidebar and the ledger column set the same sub-districts', () => {
     const fromSidebar = { ...start, ...filterSlice.setFilter(start, { subdistrictCodes: ['S1'] }) };
     expect(fromSidebar.filter.subdistrictCodes).toEqual(['S1']);
-    const fromLedger = { ...fromSidebar, ...filterSlice.setFilter(fromSidebar, { subdistrictCodes: ['S1', 'S2', 'S1'], eligible: ['yes'] }) };
+    const fromLedger = {
+      ...fromSidebar,
+      ...filterSlice.setFilter(fromSidebar, { subdistrictCodes: ['S1', 'S2', 'S1'], eligible: ['yes'] }),
+    };
     expect(fromLedger.filter).toEqual({ ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S1', 'S2'], eligible: ['yes'] });
   });
 

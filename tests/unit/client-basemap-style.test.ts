@@ -21,7 +21,17 @@ const ctx: BasemapContext = {
     features: [
       {
         type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: [[[109.4, 24.3], [109.41, 24.3], [109.41, 24.31], [109.4, 24.3]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [109.4, 24.3],
+              [109.41, 24.3],
+              [109.41, 24.31],
+              [109.4, 24.3],
+            ],
+          ],
+        },
         properties: { name: '柳江', kind: 'river' },
       },
     ],
@@ -99,7 +109,14 @@ describe('the Tianditu basemap style', () => {
     expect(vec.tiles?.every((url) => url.includes('/vec_w/') && url.endsWith('&tk=KEY123'))).toBe(true);
     expect(cva.tiles?.every((url) => url.includes('/cva_w/') && url.endsWith('&tk=KEY123'))).toBe(true);
     expect(vec.tileSize).toBe(256);
-    expect(layerIds(style)).toEqual(['background', 'tianditu-vec', 'tianditu-cva', 'communities-line', 'subdistricts-line', 'subdistricts-selected']);
+    expect(layerIds(style)).toEqual([
+      'background',
+      'tianditu-vec',
+      'tianditu-cva',
+      'communities-line',
+      'subdistricts-line',
+      'subdistricts-selected',
+    ]);
     expect(style.sources.water).toBeUndefined();
     expect(style.glyphs).toBeUndefined();
   });

@@ -21,7 +21,14 @@ describe('deciding whether npm start builds the client', () => {
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'atlas-client-build-'));
-    for (const path of ['client/index.html', 'client/src/main.tsx', 'core/estate.ts', 'vite.config.ts', 'package-lock.json', 'server/app.ts']) {
+    for (const path of [
+      'client/index.html',
+      'client/src/main.tsx',
+      'core/estate.ts',
+      'vite.config.ts',
+      'package-lock.json',
+      'server/app.ts',
+    ]) {
       write(root, path, BEFORE);
     }
     // creating the files touched their folders; a folder's time counts too (a deleted file shows there)
@@ -47,10 +54,13 @@ describe('deciding whether npm start builds the client', () => {
     expect(decideClientBuild(root).build).toBe(false);
   });
 
-  it.each(['client/src/main.tsx', 'client/index.html', 'core/estate.ts', 'vite.config.ts'])('builds when %s changed after the last build', (path) => {
-    write(root, path, AFTER);
-    expect(decideClientBuild(root)).toEqual({ build: true, reason: 'sources_changed', changedPath: join(root, path) });
-  });
+  it.each(['client/src/main.tsx', 'client/index.html', 'core/estate.ts', 'vite.config.ts'])(
+    'builds when %s changed after the last build',
+    (path) => {
+      write(root, path, AFTER);
+      expect(decideClientBuild(root)).toEqual({ build: true, reason: 'sources_changed', changedPath: join(root, path) });
+    },
+  );
 
   it('builds when a client file was deleted (its folder changed)', () => {
     utimesSync(join(root, 'client', 'src'), AFTER, AFTER);

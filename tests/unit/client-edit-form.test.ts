@@ -66,7 +66,10 @@ describe('the attribute form rules (core/estate-schema.ts)', () => {
   it('requires a reason for an eligibility override, and none when following the year', () => {
     expect(Object.keys(validateFormValues({ ...valid, eligibility: 'exclude' }, YEAR))).toEqual(['eligibilityOverrideReason']);
     expect(validateFormValues({ ...valid, eligibility: 'exclude', eligibilityOverrideReason: '已纳入拆迁计划' }, YEAR)).toEqual({});
-    expect(writePropertiesOf({ ...valid, eligibilityOverrideReason: 'stale text' })).toMatchObject({ eligibilityOverride: null, eligibilityOverrideReason: null });
+    expect(writePropertiesOf({ ...valid, eligibilityOverrideReason: 'stale text' })).toMatchObject({
+      eligibilityOverride: null,
+      eligibilityOverrideReason: null,
+    });
   });
 
   it('follows the cut-off year unless overridden: ≤ 2000 is included', () => {
@@ -86,7 +89,6 @@ describe('the attribute form rules (core/estate-schema.ts)', () => {
     const values = formValuesOf(stored.properties);
     expect(changedProperties(stored.properties, writePropertiesOf(values))).toEqual({});
   });
-
 });
 
 describe('what Save sends', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { canRedo, canUndo, MAX_HISTORY_STEPS, pushSnapshot, redo, sameParts, startHistory, undo } from '../../client/src/features/edit/edit-history';
+import {
+  canRedo,
+  canUndo,
+  MAX_HISTORY_STEPS,
+  pushSnapshot,
+  redo,
+  sameParts,
+  startHistory,
+  undo,
+} from '../../client/src/features/edit/edit-history';
 import type { Parts } from '../../core/geometry/polygon-parts';
 import * as session from '../../client/src/features/edit/edit-session';
 import type { EstateApiFeature } from '../../client/src/api/types';

@@ -68,10 +68,21 @@ describe('the editing session on a map', () => {
 
 describe('the edit toolbar', () => {
   it('offers new and edit (with a selection) outside a session, and save only when nothing blocks it', () => {
-    expect(toolbarState(null, false, false, null).enabled).toMatchObject({ create: true, edit: false, delete: false, save: false, cancel: false });
+    expect(toolbarState(null, false, false, null).enabled).toMatchObject({
+      create: true,
+      edit: false,
+      delete: false,
+      save: false,
+      cancel: false,
+    });
     expect(toolbarState(null, true, false, null).enabled).toMatchObject({ edit: true, delete: true });
     const drawing = session.startCreate().session!;
-    expect(toolbarState(drawing, false, false, 'noGeometry').enabled).toMatchObject({ create: false, save: false, cancel: true, delete: false });
+    expect(toolbarState(drawing, false, false, 'noGeometry').enabled).toMatchObject({
+      create: false,
+      save: false,
+      cancel: true,
+      delete: false,
+    });
     expect(toolbarState(drawing, false, false, null).enabled.save).toBe(true);
     expect(toolbarState(drawing, false, true, null).enabled.save).toBe(false);
     expect(toolbarState(drawing, false, false, null).visible.addPart).toBe(true);

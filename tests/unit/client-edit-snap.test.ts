@@ -64,7 +64,18 @@ describe('snapping to neighbouring estates', () => {
         id: 7,
         geometry: {
           type: 'MultiPolygon',
-          coordinates: [square(0, 0, 0, 0.001).geometry.coordinates, [...square(0, 0.002, 0, 0.001).geometry.coordinates, [[0.0024, 0.0004], [0.0026, 0.0004], [0.0026, 0.0006], [0.0024, 0.0004]]]],
+          coordinates: [
+            square(0, 0, 0, 0.001).geometry.coordinates,
+            [
+              ...square(0, 0.002, 0, 0.001).geometry.coordinates,
+              [
+                [0.0024, 0.0004],
+                [0.0026, 0.0004],
+                [0.0026, 0.0006],
+                [0.0024, 0.0004],
+              ],
+            ],
+          ],
         },
       },
     ]);

@@ -20,7 +20,9 @@ const CJK = /[\u4e00-\u9fff]/;
 describe('the UI strings', () => {
   it('have exactly the same keys in Chinese and English', () => {
     expect([...enLeaves.keys()].sort()).toEqual([...zhLeaves.keys()].sort());
-    expect([...zhLeaves.keys()]).toEqual(expect.arrayContaining(['app.title', 'status.loadFailed', 'status.retry', 'summary.estates', 'legend.tiers.15min']));
+    expect([...zhLeaves.keys()]).toEqual(
+      expect.arrayContaining(['app.title', 'status.loadFailed', 'status.retry', 'summary.estates', 'legend.tiers.15min']),
+    );
   });
 
   it('are all non-empty strings', () => {
@@ -29,7 +31,9 @@ describe('the UI strings', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const differing = [...zhLeaves.keys()].filter((key) => placeholders(zhLeaves.get(key)).join() !== placeholders(enLeaves.get(key)).join());
+    const differing = [...zhLeaves.keys()].filter(
+      (key) => placeholders(zhLeaves.get(key)).join() !== placeholders(enLeaves.get(key)).join(),
+    );
     expect(differing).toEqual([]);
   });
 

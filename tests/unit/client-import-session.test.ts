@@ -12,7 +12,17 @@ import {
   type ImportSession,
 } from '../../client/src/features/import/import-session';
 
-const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0.001, 0], [0.001, 0.001], [0, 0]]] };
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [0.001, 0],
+      [0.001, 0.001],
+      [0, 0],
+    ],
+  ],
+};
 const table: ImportTable = {
   format: 'csv',
   columns: ['小区名称'],
@@ -23,7 +33,13 @@ const table: ImportTable = {
 };
 
 function row(sourceIndex: number, problems: PreviewRow['problems'] = []): PreviewRow {
-  return { sourceIndex, name: `row ${sourceIndex}`, feature: { type: 'Feature', geometry: square, properties: {} }, landAreaM2: null, problems };
+  return {
+    sourceIndex,
+    name: `row ${sourceIndex}`,
+    feature: { type: 'Feature', geometry: square, properties: {} },
+    landAreaM2: null,
+    problems,
+  };
 }
 
 const run = (events: ImportEvent[], from: ImportSession = initialImportSession) => events.reduce(importSessionReducer, from);
@@ -32,14 +48,24 @@ describe('the import session', () => {
   it('takes the guessed coordinate system and the matched fields from the file just read', () => {
     const s = run([
       { type: 'fileReading', fileName: 'estates.csv' },
-      { type: 'fileRead', table, guess: { crs: 'gcj02', reason: 'the .prj names GCJ-02' }, mapping: { 小区名称: 'name' }, layerName: 'estates' },
+      {
+        type: 'fileRead',
+        table,
+        guess: { crs: 'gcj02', reason: 'the .prj names GCJ-02' },
+        mapping: { 小区名称: 'name' },
+        layerName: 'estates',
+      },
     ]);
     expect(s).toMatchObject({ reading: false, crs: 'gcj02', mapping: { 小区名称: 'name' }, layerName: 'estates', fileName: 'estates.csv' });
     expect(canAdvance(s)).toBe(true);
   });
 
   it('holds at the mapping step until a column feeds the name', () => {
-    const atMapping = run([{ type: 'fileRead', table, guess: null, mapping: {}, layerName: 'x' }, { type: 'advanced' }, { type: 'advanced' }]);
+    const atMapping = run([
+      { type: 'fileRead', table, guess: null, mapping: {}, layerName: 'x' },
+      { type: 'advanced' },
+      { type: 'advanced' },
+    ]);
     expect(atMapping.step).toBe(2);
     expect(canAdvance(atMapping)).toBe(false);
     expect(canAdvance(importSessionReducer(atMapping, { type: 'mappingChanged', mapping: { 小区名称: 'name' } }))).toBe(true);
@@ -49,7 +75,10 @@ describe('the import session', () => {
     let s = run([{ type: 'previewStarted', rowCount: 3 }]);
     expect(s.step).toBe(3);
     expect(canAdvance(s)).toBe(false);
-    s = importSessionReducer(s, { type: 'previewChecked', rows: [row(0), row(1, [{ code: 'missing_name', message: 'no name', params: {} }]), row(2)] });
+    s = importSessionReducer(s, {
+      type: 'previewChecked',
+      rows: [row(0), row(1, [{ code: 'missing_name', message: 'no name', params: {} }]), row(2)],
+    });
     expect([...s.skipped]).toEqual([1]);
     expect(acceptedCount(s)).toBe(2);
     s = importSessionReducer(s, { type: 'rowsSkipped', indexes: [1], skip: false });
@@ -71,7 +100,11 @@ describe('the import session', () => {
   it('puts the problems of a refused commit back on the rows that were sent', () => {
     let s = run([{ type: 'previewChecked', rows: [row(0), row(1, [{ code: 'duplicate', message: 'dup', params: {} }]), row(2)] }]);
     // Rows 0 and 2 were sent (row 1 was skipped); the report's index 1 is row 2.
-    s = importSessionReducer(s, { type: 'commitRejected', message: 'refused', report: [{ index: 1, landAreaM2: null, problems: [{ code: 'overlap_existing', message: 'overlaps', params: {} }] }] });
+    s = importSessionReducer(s, {
+      type: 'commitRejected',
+      message: 'refused',
+      report: [{ index: 1, landAreaM2: null, problems: [{ code: 'overlap_existing', message: 'overlaps', params: {} }] }],
+    });
     expect(s.phase).toBe('failed');
     expect(s.commitError).toBe('refused');
     expect(s.rows?.map((r) => r.problems.map((p) => p.code))).toEqual([[], ['duplicate'], ['overlap_existing']]);

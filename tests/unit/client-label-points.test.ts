@@ -13,7 +13,18 @@ function road(name: string, coordinates: [number, number][]): Feature<LineString
 
 describe('polygon label points', () => {
   it('labels a square at its centre', () => {
-    const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     const [lng, lat] = polygonLabelPoint(square);
     expect(lng).toBeCloseTo(1, 9);
     expect(lat).toBeCloseTo(1, 9);
@@ -22,7 +33,19 @@ describe('polygon label points', () => {
   it('labels a U-shaped polygon inside it, not at its centroid in the gap', () => {
     const u: Polygon = {
       type: 'Polygon',
-      coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
     };
     const point = polygonLabelPoint(u);
     expect(booleanPointInPolygon(point, u)).toBe(true);
@@ -53,7 +76,13 @@ describe('segment angles', () => {
 
 describe('line labels', () => {
   it('puts the label at the middle of an east-west line, level', () => {
-    const label = lineMidLabel('解放路', { type: 'LineString', coordinates: [[0, 0], [KM_AT_EQUATOR_DEG, 0]] });
+    const label = lineMidLabel('解放路', {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [KM_AT_EQUATOR_DEG, 0],
+      ],
+    });
     expect(label?.text).toBe('解放路');
     expect(label?.position[0]).toBeCloseTo(KM_AT_EQUATOR_DEG / 2, 6);
     expect(label?.position[1]).toBeCloseTo(0, 6);
@@ -61,16 +90,42 @@ describe('line labels', () => {
   });
 
   it('gives no label to a line shorter than 120 m', () => {
-    expect(lineMidLabel('短巷', { type: 'LineString', coordinates: [[0, 0], [0.001, 0]] })).toBeNull();
-    expect(lineMidLabel('短巷', { type: 'LineString', coordinates: [[0, 0], [0.001, 0]] }, 100)).not.toBeNull();
+    expect(
+      lineMidLabel('短巷', {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [0.001, 0],
+        ],
+      }),
+    ).toBeNull();
+    expect(
+      lineMidLabel(
+        '短巷',
+        {
+          type: 'LineString',
+          coordinates: [
+            [0, 0],
+            [0.001, 0],
+          ],
+        },
+        100,
+      ),
+    ).not.toBeNull();
   });
 
   it('labels the longest part of a multi-line, along that part', () => {
     const geometry: MultiLineString = {
       type: 'MultiLineString',
       coordinates: [
-        [[5, 0], [5.002, 0]],
-        [[0, 0], [0, 0.02]],
+        [
+          [5, 0],
+          [5.002, 0],
+        ],
+        [
+          [0, 0],
+          [0, 0.02],
+        ],
       ],
     };
     const label = lineMidLabel('北大街', geometry);
@@ -83,17 +138,38 @@ describe('line labels', () => {
 describe('road labels', () => {
   it('skips unnamed roads and a second piece of the same street close by', () => {
     const labels = roadLabels([
-      road('  ', [[0, 0], [KM_AT_EQUATOR_DEG, 0]]),
-      road('解放路', [[0, 0], [KM_AT_EQUATOR_DEG, 0]]),
+      road('  ', [
+        [0, 0],
+        [KM_AT_EQUATOR_DEG, 0],
+      ]),
+      road('解放路', [
+        [0, 0],
+        [KM_AT_EQUATOR_DEG, 0],
+      ]),
       // Its middle is about 300 m from the first piece's middle, within the 450 m spacing.
-      road('解放路', [[0.003, 0.001], [0.012, 0.001]]),
-      road('人民路', [[0, 0.001], [KM_AT_EQUATOR_DEG, 0.001]]),
+      road('解放路', [
+        [0.003, 0.001],
+        [0.012, 0.001],
+      ]),
+      road('人民路', [
+        [0, 0.001],
+        [KM_AT_EQUATOR_DEG, 0.001],
+      ]),
     ]);
     expect(labels.map((l) => l.text)).toEqual(['解放路', '人民路']);
   });
 
   it('labels the same street again where its pieces are far apart', () => {
-    const labels = roadLabels([road('解放路', [[0, 0], [KM_AT_EQUATOR_DEG, 0]]), road('解放路', [[0.05, 0], [0.05 + KM_AT_EQUATOR_DEG, 0]])]);
+    const labels = roadLabels([
+      road('解放路', [
+        [0, 0],
+        [KM_AT_EQUATOR_DEG, 0],
+      ]),
+      road('解放路', [
+        [0.05, 0],
+        [0.05 + KM_AT_EQUATOR_DEG, 0],
+      ]),
+    ]);
     expect(labels).toHaveLength(2);
   });
 });
@@ -104,7 +180,18 @@ describe('bounds of features', () => {
   });
 
   it('spans every feature as [[minLng, minLat], [maxLng, maxLat]]', () => {
-    expect(boundsOf([road('a', [[109.4, 24.3], [109.5, 24.35]]), road('b', [[109.45, 24.2], [109.46, 24.4]])])).toEqual([
+    expect(
+      boundsOf([
+        road('a', [
+          [109.4, 24.3],
+          [109.5, 24.35],
+        ]),
+        road('b', [
+          [109.45, 24.2],
+          [109.46, 24.4],
+        ]),
+      ]),
+    ).toEqual([
       [109.4, 24.2],
       [109.5, 24.4],
     ]);

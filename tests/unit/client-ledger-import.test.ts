@@ -60,7 +60,9 @@ const table: ImportTable = {
 describe('the import wizard steps', () => {
   it('asks for a name column and reports a ledger field fed by two columns once', () => {
     expect(mappingIssues({ a: 'households', b: null })).toEqual([{ kind: 'nameRequired' }]);
-    expect(mappingIssues({ a: 'name', b: 'households', c: 'households', d: 'households' })).toEqual([{ kind: 'duplicateField', field: 'households' }]);
+    expect(mappingIssues({ a: 'name', b: 'households', c: 'households', d: 'households' })).toEqual([
+      { kind: 'duplicateField', field: 'households' },
+    ]);
     expect(mappingIssues({ a: 'name' })).toEqual([]);
   });
 
@@ -70,10 +72,21 @@ describe('the import wizard steps', () => {
   });
 
   it('puts the server report, indexed by sent feature, back on the rows that had a feature', () => {
-    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: 'no geometry', params: {} }]), row(2, true, [{ code: 'missing_name', message: 'no name (client)', params: {} }])];
+    const rows = [
+      row(0, true),
+      row(1, false, [{ code: 'empty_geometry', message: 'no geometry', params: {} }]),
+      row(2, true, [{ code: 'missing_name', message: 'no name (client)', params: {} }]),
+    ];
     const checked = withServerReport(rows, [
       { index: 0, landAreaM2: 812, problems: [] },
-      { index: 1, landAreaM2: 90, problems: [{ code: 'missing_name', message: 'name is required', params: {} }, { code: 'overlap_in_file', message: 'overlaps row 0', params: {} }] },
+      {
+        index: 1,
+        landAreaM2: 90,
+        problems: [
+          { code: 'missing_name', message: 'name is required', params: {} },
+          { code: 'overlap_in_file', message: 'overlaps row 0', params: {} },
+        ],
+      },
     ]);
     expect(checked[0]).toMatchObject({ landAreaM2: 812, problems: [] });
     expect(checked[1]?.problems.map((p) => p.code)).toEqual(['empty_geometry']);
@@ -83,7 +96,12 @@ describe('the import wizard steps', () => {
   });
 
   it('skips problem rows by default and commits the others, keeping the preview layer indexes in step', () => {
-    const rows = [row(0, true), row(1, false, [{ code: 'empty_geometry', message: '', params: {} }]), row(2, true, [{ code: 'invalid_geometry', message: 'Self-intersection', params: {} }]), row(3, true)];
+    const rows = [
+      row(0, true),
+      row(1, false, [{ code: 'empty_geometry', message: '', params: {} }]),
+      row(2, true, [{ code: 'invalid_geometry', message: 'Self-intersection', params: {} }]),
+      row(3, true),
+    ];
     const skipped = defaultSkipped(rows);
     expect([...skipped]).toEqual([1, 2]);
     expect(acceptedFeatures(rows, skipped).map((f) => f.properties.name)).toEqual(['row 0', 'row 3']);
@@ -104,14 +122,38 @@ describe('the import wizard steps', () => {
   });
 
   it('finds a sample coordinate and names the layer after the file', () => {
-    expect(firstPosition({ type: 'MultiPolygon', coordinates: [[[[109.4, 24.3], [109.5, 24.3], [109.4, 24.4], [109.4, 24.3]]]] })).toEqual([109.4, 24.3]);
+    expect(
+      firstPosition({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [109.4, 24.3],
+              [109.5, 24.3],
+              [109.4, 24.4],
+              [109.4, 24.3],
+            ],
+          ],
+        ],
+      }),
+    ).toEqual([109.4, 24.3]);
     expect(firstPosition(null)).toBeUndefined();
     expect(layerNameOf('小区台账.2024.xlsx')).toBe('小区台账.2024');
     expect(layerNameOf('estates')).toBe('estates');
   });
 
   it('reads the row report of a refused import and rejects a malformed one', () => {
-    expect(parseRowReports({ rows: [{ index: 0, landAreaM2: null, problems: [{ code: 'duplicate', message: 'same as 幸福里', params: { id: 3 }, details: { id: 3 } }] }] })).toHaveLength(1);
+    expect(
+      parseRowReports({
+        rows: [
+          {
+            index: 0,
+            landAreaM2: null,
+            problems: [{ code: 'duplicate', message: 'same as 幸福里', params: { id: 3 }, details: { id: 3 } }],
+          },
+        ],
+      }),
+    ).toHaveLength(1);
     expect(parseRowReports({ rows: [{ index: '0', problems: [] }] })).toBeNull();
     expect(parseRowReports(null)).toBeNull();
   });
@@ -133,8 +175,12 @@ describe('the export scope', () => {
   it('exports the shown rows by id when the filter is more than one sub-district, and the checked rows by id', () => {
     const urgentInS2 = { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'], urgent: ['yes' as const] };
     expect(exportScopeFor('filter', { rows, filter: urgentInS2, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
-    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S1', 'S2'] }, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
-    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: [''] }, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
+    expect(
+      exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S1', 'S2'] }, checkedEstateIds: [] }),
+    ).toEqual({ ids: [4, 9] });
+    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: [''] }, checkedEstateIds: [] })).toEqual({
+      ids: [4, 9],
+    });
     const checked = exportScopeFor('checked', { rows, filter: urgentInS2, checkedEstateIds: [1, 2] });
     expect(checked).toEqual({ ids: [1, 2] });
     expect(exportUrl('geojson', checked)).toBe('/api/export?format=geojson&ids=1%2C2');

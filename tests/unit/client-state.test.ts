@@ -84,7 +84,9 @@ describe('the view slice', () => {
   it('shows every facility type or hides exactly the given ones', () => {
     const state = { ...view.initialView, hiddenFacilityTypes: ['bus_stop'] };
     expect(view.setAllFacilityTypesVisible(state, true, ['kindergarten', 'nursery'])).toEqual({ hiddenFacilityTypes: [] });
-    expect(view.setAllFacilityTypesVisible(state, false, ['kindergarten', 'nursery'])).toEqual({ hiddenFacilityTypes: ['kindergarten', 'nursery'] });
+    expect(view.setAllFacilityTypesVisible(state, false, ['kindergarten', 'nursery'])).toEqual({
+      hiddenFacilityTypes: ['kindergarten', 'nursery'],
+    });
   });
 
   it('recognises only the known languages and colourings', () => {

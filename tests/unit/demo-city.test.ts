@@ -147,13 +147,15 @@ function improperRoadContacts(roads: FeatureCollection<LineString>): string[] {
         [s.a, s.ka],
         [s.b, s.kb],
       ] as const) {
-        if (key !== t.ka && key !== t.kb && distToSeg(p, t) < 0.05) problems.push(`road ${s.road} ends on road ${t.road} without a junction`);
+        if (key !== t.ka && key !== t.kb && distToSeg(p, t) < 0.05)
+          problems.push(`road ${s.road} ends on road ${t.road} without a junction`);
       }
       for (const [p, key] of [
         [t.a, t.ka],
         [t.b, t.kb],
       ] as const) {
-        if (key !== s.ka && key !== s.kb && distToSeg(p, s) < 0.05) problems.push(`road ${t.road} ends on road ${s.road} without a junction`);
+        if (key !== s.ka && key !== s.kb && distToSeg(p, s) < 0.05)
+          problems.push(`road ${t.road} ends on road ${s.road} without a junction`);
       }
     }
   }
@@ -399,6 +401,10 @@ describe('a generated city of 1 000 estates', () => {
     expect(new Set(estates.map((f) => f.properties.code)).size).toBe(1000);
     expect(new Set(estates.map((f) => f.properties.name)).size).toBe(1000);
     expect(componentCount(city.roads)).toBe(1);
-    for (const type of FACILITY_TYPE_IDS) expect(city.facilities.features.some((f) => f.properties.type === type), type).toBe(true);
+    for (const type of FACILITY_TYPE_IDS)
+      expect(
+        city.facilities.features.some((f) => f.properties.type === type),
+        type,
+      ).toBe(true);
   });
 });

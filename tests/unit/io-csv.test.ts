@@ -18,7 +18,7 @@ describe('toCsv', () => {
   it('escapes string cells that begin with = + - @ tab or CR with an apostrophe', () => {
     const csv = toCsv(['v'], [['=cmd|" /C calc"!A0'], ['+1'], ['-1'], ['@x'], ['\tTAB'], ['\rCR'], ['ok=1']]);
     const lines = Papa.parse<string[]>(csv.slice(1)).data.map((row) => row[0]);
-    expect(lines.slice(1, 8)).toEqual(["'=cmd|\" /C calc\"!A0", "'+1", "'-1", "'@x", "'\tTAB", "'\rCR", 'ok=1']);
+    expect(lines.slice(1, 8)).toEqual(['\'=cmd|" /C calc"!A0', "'+1", "'-1", "'@x", "'\tTAB", "'\rCR", 'ok=1']);
   });
 
   it('leaves numbers as numbers, negative ones included', () => {
@@ -47,7 +47,10 @@ describe('formula escaping round trip', () => {
 
   it('reads back a CSV of formula-looking names as the original text', async () => {
     const names = ['=HYPERLINK("x")', '+1', '-1', '@x', '普通小区'];
-    const csv = toCsv(['小区名称', 'WKT'], names.map((name) => [name, 'POLYGON ((0 0, 1 0, 1 1, 0 0))']));
+    const csv = toCsv(
+      ['小区名称', 'WKT'],
+      names.map((name) => [name, 'POLYGON ((0 0, 1 0, 1 1, 0 0))']),
+    );
     const table = await readImportFile({ name: 'ledger.csv', bytes: bytesOf(csv) });
     expect(table.rows.map((row) => row.values['小区名称'])).toEqual(names);
   });

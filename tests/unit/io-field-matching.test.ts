@@ -15,7 +15,23 @@ describe('normalizeHeader', () => {
 describe('autoMatchFields', () => {
   it('matches the Chinese headers of a survey ledger', () => {
     expect(
-      autoMatchFields(['小区名称', '户数', '建筑面积', '楼栋数', '建成年代', '街道', '社区', '地址', '产权性质', '原产权单位', '有无物业', '业委会', '危房等级', '改造意愿', '备注']),
+      autoMatchFields([
+        '小区名称',
+        '户数',
+        '建筑面积',
+        '楼栋数',
+        '建成年代',
+        '街道',
+        '社区',
+        '地址',
+        '产权性质',
+        '原产权单位',
+        '有无物业',
+        '业委会',
+        '危房等级',
+        '改造意愿',
+        '备注',
+      ]),
     ).toEqual({
       小区名称: 'name',
       户数: 'households',
@@ -42,16 +58,18 @@ describe('autoMatchFields', () => {
   });
 
   it('matches English headers in any case and with underscores', () => {
-    expect(autoMatchFields(['Name', 'HOUSEHOLDS', 'floor_area', 'Buildings', 'Year Built', 'Subdistrict', 'community', 'address'])).toEqual({
-      Name: 'name',
-      HOUSEHOLDS: 'households',
-      floor_area: 'floorAreaM2',
-      Buildings: 'buildings',
-      'Year Built': 'yearBuilt',
-      Subdistrict: 'subdistrict',
-      community: 'community',
-      address: 'address',
-    });
+    expect(autoMatchFields(['Name', 'HOUSEHOLDS', 'floor_area', 'Buildings', 'Year Built', 'Subdistrict', 'community', 'address'])).toEqual(
+      {
+        Name: 'name',
+        HOUSEHOLDS: 'households',
+        floor_area: 'floorAreaM2',
+        Buildings: 'buildings',
+        'Year Built': 'yearBuilt',
+        Subdistrict: 'subdistrict',
+        community: 'community',
+        address: 'address',
+      },
+    );
     expect(autoMatchFields(['year'])['year']).toBe('yearBuilt');
   });
 

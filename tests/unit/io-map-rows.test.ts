@@ -53,8 +53,10 @@ describe('value coercion', () => {
   });
 
   it('reads yes/no in Chinese and English', () => {
-    for (const yes of ['是', '有', 'Y', 'yes', 'TRUE', true, '1', '√']) expect(coerceLedgerValue('boolean', yes), String(yes)).toEqual({ ok: true, value: true });
-    for (const no of ['否', '无', 'N', 'no', 'false', false, '0']) expect(coerceLedgerValue('boolean', no), String(no)).toEqual({ ok: true, value: false });
+    for (const yes of ['是', '有', 'Y', 'yes', 'TRUE', true, '1', '√'])
+      expect(coerceLedgerValue('boolean', yes), String(yes)).toEqual({ ok: true, value: true });
+    for (const no of ['否', '无', 'N', 'no', 'false', false, '0'])
+      expect(coerceLedgerValue('boolean', no), String(no)).toEqual({ ok: true, value: false });
     expect(coerceLedgerValue('boolean', '也许')).toMatchObject({ ok: false });
     expect(coerceLedgerValue('boolean', '')).toEqual({ ok: 'empty' });
     expect(coerceLedgerValue('booleanOrNull', '')).toEqual({ ok: true, value: null });
@@ -144,10 +146,33 @@ describe('mapRowsToEstates', () => {
   it('reports points and lines as the wrong geometry type, and a missing or unreadable geometry', () => {
     const t = table([
       { values: { name: 'point' }, geometry: { type: 'Point', coordinates: [109.41, 24.31] }, geometryError: null },
-      { values: { name: 'line' }, geometry: { type: 'LineString', coordinates: [[109.41, 24.31], [109.42, 24.32]] }, geometryError: null },
+      {
+        values: { name: 'line' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [109.41, 24.31],
+            [109.42, 24.32],
+          ],
+        },
+        geometryError: null,
+      },
       { values: { name: 'none' }, geometry: null, geometryError: null },
       { values: { name: 'bad wkt' }, geometry: null, geometryError: 'WKT could not be parsed' },
-      { values: { name: 'sliver' }, geometry: { type: 'Polygon', coordinates: [[[1, 1], [2, 2], [1, 1]]] }, geometryError: null },
+      {
+        values: { name: 'sliver' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [1, 1],
+              [2, 2],
+              [1, 1],
+            ],
+          ],
+        },
+        geometryError: null,
+      },
     ]);
     const rows = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84');
     expect(rows.map((r) => r.problems.map((p) => p.code))).toEqual([
@@ -173,22 +198,60 @@ describe('mapRowsToEstates', () => {
 
   it('drops heights (PolygonZ) and closes open rings', () => {
     const t = table([
-      { values: { name: 'z' }, geometry: { type: 'Polygon', coordinates: [[[0, 0, 5], [1, 0, 5], [1, 1, 5], [0, 1, 5]]] }, geometryError: null },
+      {
+        values: { name: 'z' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0, 5],
+              [1, 0, 5],
+              [1, 1, 5],
+              [0, 1, 5],
+            ],
+          ],
+        },
+        geometryError: null,
+      },
     ]);
     const [row] = mapRowsToEstates(t, { name: 'name' }, 'wgs84');
-    expect(row?.feature?.geometry.coordinates).toEqual([[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]);
+    expect(row?.feature?.geometry.coordinates).toEqual([
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ]);
   });
 
   it('reports coordinates that are not longitude/latitude', () => {
     const t = table([
-      { values: { name: 'metres' }, geometry: { type: 'Polygon', coordinates: [[[437000, 2690000], [437100, 2690000], [437100, 2690100], [437000, 2690000]]] }, geometryError: null },
+      {
+        values: { name: 'metres' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [437000, 2690000],
+              [437100, 2690000],
+              [437100, 2690100],
+              [437000, 2690000],
+            ],
+          ],
+        },
+        geometryError: null,
+      },
     ]);
     const [row] = mapRowsToEstates(t, { name: 'name' }, 'wgs84');
     expect(row?.problems.map((p) => p.code)).toEqual(['coordinates_out_of_range']);
   });
 
   it('ignores unmatched columns and the derived land area and eligibility', () => {
-    const t = table([{ values: { 小区名称: 'a', '占地面积(㎡)': '999', 纳入改造范围: '是', foo: 'bar' }, geometry: SQUARE, geometryError: null }]);
+    const t = table([
+      { values: { 小区名称: 'a', '占地面积(㎡)': '999', 纳入改造范围: '是', foo: 'bar' }, geometry: SQUARE, geometryError: null },
+    ]);
     const [row] = mapRowsToEstates(t, autoMatchFields(t.columns), 'wgs84');
     expect(row?.feature?.properties).toEqual({ name: 'a' });
     expect(row?.problems).toEqual([]);

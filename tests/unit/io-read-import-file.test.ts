@@ -22,7 +22,8 @@ function fixture(name: string): { name: string; bytes: ArrayBuffer } {
 
 function haversineM([lng1 = 0, lat1 = 0]: Position, [lng2 = 0, lat2 = 0]: Position): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
 }
 
@@ -39,7 +40,14 @@ describe('readImportFile: zipped Shapefile in GCJ-02 with GBK attributes', () =>
     expect(table.encoding).toBe('gbk');
     expect(table.columns).toEqual(['小区名称', '户数', '建筑面积', '楼栋数', '建成年代', '街道']);
     expect(table.rows.map((row) => row.values['小区名称'])).toEqual(SHP_NAMES);
-    expect(table.rows[0]?.values).toEqual({ 小区名称: '机械厂宿舍', 户数: 96, 建筑面积: 6240.5, 楼栋数: 4, 建成年代: '1988年', 街道: '中南街道' });
+    expect(table.rows[0]?.values).toEqual({
+      小区名称: '机械厂宿舍',
+      户数: 96,
+      建筑面积: 6240.5,
+      楼栋数: 4,
+      建成年代: '1988年',
+      街道: '中南街道',
+    });
     expect(table.prjText).toContain('GCS_WGS_1984');
   });
 
@@ -49,7 +57,9 @@ describe('readImportFile: zipped Shapefile in GCJ-02 with GBK attributes', () =>
     expect(Object.values(mapping)).toEqual(['name', 'households', 'floorAreaM2', 'buildings', 'yearBuilt', 'subdistrict']);
     expect(guessSourceCrs({ prjText: table.prjText, fileName: 'estates-gcj02-gbk.zip' })?.crs).toBe('gcj02');
     const rows = mapRowsToEstates(table, mapping, 'gcj02');
-    const truth = JSON.parse(readFileSync(join(FIXTURES, 'estates-gcj02-gbk.wgs84.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const truth = JSON.parse(readFileSync(join(FIXTURES, 'estates-gcj02-gbk.wgs84.geojson'), 'utf8')) as FeatureCollection<
+      Polygon | MultiPolygon
+    >;
     expect(rows).toHaveLength(truth.features.length);
     let worstM = 0;
     rows.forEach((row, i) => {
@@ -76,7 +86,16 @@ describe('readImportFile: zipped Shapefile in GCJ-02 with GBK attributes', () =>
 
   it('falls back to the .dbf language driver byte when there is no .cpg, and to GBK when the bytes are not UTF-8', async () => {
     const layer = {
-      polygons: [[[[109.41, 24.32], [109.41, 24.321], [109.411, 24.321], [109.41, 24.32]]]],
+      polygons: [
+        [
+          [
+            [109.41, 24.32],
+            [109.41, 24.321],
+            [109.411, 24.321],
+            [109.41, 24.32],
+          ],
+        ],
+      ],
       fields: [{ name: '小区名称', type: 'C' as const, length: 40 }],
       records: [['纺织新村']],
       encode: encodeGbk,
@@ -89,7 +108,12 @@ describe('readImportFile: zipped Shapefile in GCJ-02 with GBK attributes', () =>
       expect(table.rows[0]?.values).toEqual({ 小区名称: '纺织新村' });
     }
     // UTF-8 field names take 3 bytes a character, so only 3 fit the 10-byte dBASE limit
-    const utf8Layer = { ...layer, fields: [{ name: '名称', type: 'C' as const, length: 40 }], encode: (t: string) => new TextEncoder().encode(t), languageDriver: 0 };
+    const utf8Layer = {
+      ...layer,
+      fields: [{ name: '名称', type: 'C' as const, length: 40 }],
+      encode: (t: string) => new TextEncoder().encode(t),
+      languageDriver: 0,
+    };
     const table = await readImportFile({ name: 'x.zip', bytes: arrayBufferOf(writeZippedShapefile('c', utf8Layer, '', null)) });
     expect(table.encoding).toBe('utf-8');
     expect(table.rows[0]?.values).toEqual({ 名称: '纺织新村' });
@@ -125,7 +149,13 @@ describe('readImportFile: CSV and XLSX with a WKT column', () => {
       expect(table.rows[5]?.geometryError).toMatch(/^WKT could not be parsed/);
 
       const rows = mapRowsToEstates(table, autoMatchFields(table.columns), 'wgs84');
-      expect(rows[0]?.feature?.properties).toMatchObject({ name: '冶炼厂宿舍', households: 120, floorAreaM2: 8450, yearBuilt: 1987, willingnessPct: 85 });
+      expect(rows[0]?.feature?.properties).toMatchObject({
+        name: '冶炼厂宿舍',
+        households: 120,
+        floorAreaM2: 8450,
+        yearBuilt: 1987,
+        willingnessPct: 85,
+      });
       expect(rows[2]?.feature?.properties.notes).toBe('北侧围墙,\n需拆除');
       expect(rows[5]?.problems.map((p) => p.code)).toEqual(['invalid_geometry']);
     });
@@ -154,19 +184,41 @@ describe('readImportFile: CSV and XLSX with a WKT column', () => {
   it('explains unsupported files', async () => {
     await expect(readImportFile({ name: 'a.xls', bytes: new ArrayBuffer(4) })).rejects.toThrow('save it as .xlsx');
     await expect(readImportFile({ name: 'a.kml', bytes: new ArrayBuffer(4) })).rejects.toThrow('unsupported file type');
-    await expect(readImportFile({ name: 'a.geojson', bytes: arrayBufferOf(new TextEncoder().encode('{"type":')) })).rejects.toThrow('not valid JSON');
-    await expect(readImportFile({ name: 'a.json', bytes: arrayBufferOf(new TextEncoder().encode('{"a":1}')) })).rejects.toThrow('not GeoJSON');
+    await expect(readImportFile({ name: 'a.geojson', bytes: arrayBufferOf(new TextEncoder().encode('{"type":')) })).rejects.toThrow(
+      'not valid JSON',
+    );
+    await expect(readImportFile({ name: 'a.json', bytes: arrayBufferOf(new TextEncoder().encode('{"a":1}')) })).rejects.toThrow(
+      'not GeoJSON',
+    );
     await expect(readImportFile({ name: 'a.xlsx', bytes: new ArrayBuffer(4) })).rejects.toThrow('.xlsx could not be opened');
   });
 });
 
 describe('readImportFile: GeoJSON', () => {
   it('reads a single Feature and a FeatureCollection with a broken geometry without throwing', async () => {
-    const one = { type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } };
+    const one = {
+      type: 'Feature',
+      properties: { name: 'a' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    };
     const table = await readImportFile({ name: 'a.geojson', bytes: arrayBufferOf(new TextEncoder().encode(JSON.stringify(one))) });
     expect(table.rows).toHaveLength(1);
-    const collection = { type: 'FeatureCollection', features: [one, { type: 'Feature', properties: { name: 'b' }, geometry: { type: 'Polygon' } }, 5] };
-    const rows = (await readImportFile({ name: 'a.json', bytes: arrayBufferOf(new TextEncoder().encode(JSON.stringify(collection))) })).rows;
+    const collection = {
+      type: 'FeatureCollection',
+      features: [one, { type: 'Feature', properties: { name: 'b' }, geometry: { type: 'Polygon' } }, 5],
+    };
+    const rows = (await readImportFile({ name: 'a.json', bytes: arrayBufferOf(new TextEncoder().encode(JSON.stringify(collection))) }))
+      .rows;
     expect(rows.map((row) => row.geometryError)).toEqual([null, 'a Polygon without coordinates', 'not a GeoJSON Feature']);
   });
 

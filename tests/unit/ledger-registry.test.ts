@@ -43,7 +43,8 @@ const { parseEstateFields } = await import('../../core/estate-schema.js');
 const { autoMatchFields } = await import('../../core/io/field-matching.js');
 const { INPUT_COLUMNS, estateSelectSql, inputFromJsonSql } = await import('../../server/features/estates/estates.sql.js');
 const { estatesToCsv } = await import('../../server/features/export/export.service.js');
-const { EMPTY_FORM_VALUES, FORM_LEDGER_FIELDS, formValuesOf, writePropertiesOf } = await import('../../client/src/features/edit/form-model.js');
+const { EMPTY_FORM_VALUES, FORM_LEDGER_FIELDS, formValuesOf, writePropertiesOf } =
+  await import('../../client/src/features/edit/form-model.js');
 const { ledgerColumns } = await import('../../client/src/features/ledger/ledger-columns.js');
 const { panelItems } = await import('../../client/src/features/atlas/EstatePanel.js');
 const { EMPTY_ATLAS_FILTER } = await import('../../client/src/state/atlas-filter.js');
@@ -51,7 +52,19 @@ const { EMPTY_ATLAS_FILTER } = await import('../../client/src/state/atlas-filter
 const estate = {
   type: 'Feature',
   id: 7,
-  geometry: { type: 'MultiPolygon', coordinates: [[[[109.41, 24.31], [109.411, 24.31], [109.411, 24.311], [109.41, 24.31]]]] },
+  geometry: {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [109.41, 24.31],
+          [109.411, 24.31],
+          [109.411, 24.311],
+          [109.41, 24.31],
+        ],
+      ],
+    ],
+  },
   properties: {
     id: 7,
     code: 'CZ-007',
@@ -85,7 +98,9 @@ describe('a field added to the ledger registry', () => {
 
   it('is matched from the headers planners use and written to the export under its Chinese header', () => {
     expect(autoMatchFields(['小区名称', '车位数'])).toEqual({ 小区名称: 'name', 车位数: 'parkingSpaces' });
-    const [header, row] = estatesToCsv([estate]).replace(/^\uFEFF/u, '').split('\r\n');
+    const [header, row] = estatesToCsv([estate])
+      .replace(/^\uFEFF/u, '')
+      .split('\r\n');
     const headers = (header ?? '').split(',');
     expect(headers).toContain('停车位数');
     expect((row ?? '').split(',')[headers.indexOf('停车位数')]).toBe('42');

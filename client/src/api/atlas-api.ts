@@ -46,7 +46,10 @@ export function fetchEstates(filter?: EstateFilter, signal?: AbortSignal): Promi
   return getCollection<EstateCollection>('/api/estates', filterQuery(filter), signal);
 }
 
-export function fetchFacilities(query: { type?: string; bbox?: [number, number, number, number] } = {}, signal?: AbortSignal): Promise<FacilityCollection> {
+export function fetchFacilities(
+  query: { type?: string; bbox?: [number, number, number, number] } = {},
+  signal?: AbortSignal,
+): Promise<FacilityCollection> {
   return getCollection<FacilityCollection>('/api/facilities', { type: query.type, bbox: query.bbox?.join(',') }, signal);
 }
 

@@ -35,13 +35,23 @@ export class EstateWriteError extends ApiError {
   readonly problem: EstateWriteProblem;
 
   constructor(cause: ApiError, path: string, problem: EstateWriteProblem) {
-    super(cause.status, cause.code, cause.serverMessage, path, { serverMessage: cause.serverMessage, details: cause.details, params: cause.params });
+    super(cause.status, cause.code, cause.serverMessage, path, {
+      serverMessage: cause.serverMessage,
+      details: cause.details,
+      params: cause.params,
+    });
     this.name = 'EstateWriteError';
     this.problem = problem;
   }
 }
 
-const GEOMETRY_CODES = new Set(['invalid_geometry', 'coordinates_out_of_range', 'empty_geometry', 'wrong_geometry_type', 'too_many_vertices']);
+const GEOMETRY_CODES = new Set([
+  'invalid_geometry',
+  'coordinates_out_of_range',
+  'empty_geometry',
+  'wrong_geometry_type',
+  'too_many_vertices',
+]);
 
 function isOverlap(value: unknown): value is EstateOverlap {
   return isRecord(value) && typeof value.id === 'number' && typeof value.name === 'string' && typeof value.overlapM2 === 'number';
@@ -64,7 +74,11 @@ export function problemOf(status: number, code: string, details: unknown): Estat
 }
 
 /** A write through `request`; a refused write becomes an EstateWriteError with the server's own message. */
-async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; query?: Record<string, QueryValue> } = {}): Promise<unknown> {
+async function send(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: { body?: unknown; query?: Record<string, QueryValue> } = {},
+): Promise<unknown> {
   try {
     return await request(path, { method, ...options });
   } catch (error) {
@@ -85,7 +99,10 @@ export async function createEstate(
   options: { allowOverlap?: boolean } = {},
 ): Promise<EstateApiFeature> {
   const body: EstateCreateBody = { type: 'Feature', geometry, properties };
-  return asFeature(await send('POST', '/api/estates', { body, query: { allowOverlap: options.allowOverlap ? 'true' : undefined } }), '/api/estates');
+  return asFeature(
+    await send('POST', '/api/estates', { body, query: { allowOverlap: options.allowOverlap ? 'true' : undefined } }),
+    '/api/estates',
+  );
 }
 
 export interface EstatePatch {

@@ -19,16 +19,14 @@ export function exportUrl(format: ExportFormat, scope: ExportScope): string {
 }
 
 function exportQuery(format: ExportFormat, scope: ExportScope): Record<string, QueryValue> {
-  return (
-    'ids' in scope
-      ? { format, ids: scope.ids.join(',') }
-      : {
-          format,
-          subdistrict: scope.filter.subdistrict,
-          district: scope.filter.district,
-          bbox: scope.filter.bbox ? scope.filter.bbox.join(',') : undefined,
-        }
-  );
+  return 'ids' in scope
+    ? { format, ids: scope.ids.join(',') }
+    : {
+        format,
+        subdistrict: scope.filter.subdistrict,
+        district: scope.filter.district,
+        bbox: scope.filter.bbox ? scope.filter.bbox.join(',') : undefined,
+      };
 }
 
 /** The file name of a `Content-Disposition` header (RFC 6266 `filename*` first), else null. */

@@ -10,13 +10,16 @@ export type { ImportLayerInput, ImportProblem, ImportResult, ImportRowReport } f
 /** A row to import: WGS84 geometry, properties as estateFieldsSchema takes them. */
 export type ImportFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
-
 /** An import the server refused; `rows` is its per-row report when it sent one (422). */
 export class ImportRejectedError extends ApiError {
   readonly rows: ImportRowReport[];
 
   constructor(cause: ApiError, path: string, rows: ImportRowReport[]) {
-    super(cause.status, cause.code, cause.message, path, { serverMessage: cause.serverMessage, details: cause.details, params: cause.params });
+    super(cause.status, cause.code, cause.message, path, {
+      serverMessage: cause.serverMessage,
+      details: cause.details,
+      params: cause.params,
+    });
     this.name = 'ImportRejectedError';
     this.rows = rows;
   }
@@ -45,7 +48,11 @@ export function parseRowReports(value: unknown): ImportRowReport[] | null {
 export type { UploadProgress } from './request';
 
 /** A POST through `request`; an error status becomes an ImportRejectedError carrying any row report. */
-async function post(path: string, body: unknown, options: { signal?: AbortSignal; onUploadProgress?(progress: UploadProgress): void } = {}): Promise<unknown> {
+async function post(
+  path: string,
+  body: unknown,
+  options: { signal?: AbortSignal; onUploadProgress?(progress: UploadProgress): void } = {},
+): Promise<unknown> {
   try {
     return await request(path, { method: 'POST', body, ...options });
   } catch (error) {
@@ -75,4 +82,3 @@ export async function commitImport(
   }
   return { layerId: body.layerId, inserted: body.inserted, ids: body.ids.filter((id): id is number => typeof id === 'number') };
 }
-

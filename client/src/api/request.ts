@@ -55,10 +55,14 @@ export class ApiError extends Error {
   fieldIssues(): FieldIssue[] {
     const fields = isRecord(this.details) ? this.details.fields : undefined;
     if (!Array.isArray(fields)) return [];
-    return fields.filter((f): f is FieldIssue => isRecord(f) && typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string').map((f) => ({
-      ...f,
-      params: isRecord(f.params) ? (f.params as ProblemParams) : {},
-    }));
+    return fields
+      .filter(
+        (f): f is FieldIssue => isRecord(f) && typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string',
+      )
+      .map((f) => ({
+        ...f,
+        params: isRecord(f.params) ? (f.params as ProblemParams) : {},
+      }));
   }
 }
 

@@ -219,8 +219,7 @@ export class AtlasMap implements MapAdapter {
 
   private handleMapError(event: { error: { message?: string } }): void {
     const sourceId = 'sourceId' in event && typeof event.sourceId === 'string' ? event.sourceId : '';
-    const externalFailed =
-      (this.kind === 'styleUrl' && !this.styleLoaded) || (this.kind === 'tianditu' && sourceId.startsWith('tianditu'));
+    const externalFailed = (this.kind === 'styleUrl' && !this.styleLoaded) || (this.kind === 'tianditu' && sourceId.startsWith('tianditu'));
     if (!externalFailed) {
       console.warn('[atlas map]', event.error.message ?? event.error);
       return;

@@ -29,7 +29,6 @@ export const BASEMAP_COLOURS = {
   subdistrictSelected: '#3f2a7a',
 } as const;
 
-
 export interface BasemapContext {
   water: WaterCollection;
   roads: RoadCollection;
@@ -53,8 +52,17 @@ const ROAD_WIDTH_Z12: Readonly<Record<string, number>> = { arterial: 2.2, second
 const ROAD_WIDTH_Z17: Readonly<Record<string, number>> = { arterial: 18, secondary: 12, branch: 7, path: 2.5 };
 
 function widthExpression(extra: number): ExpressionSpecification {
-  const byClass = (table: Readonly<Record<string, number>>): ExpressionSpecification =>
-    ['match', ['get', 'roadClass'], 'arterial', (table.arterial ?? 1) + extra, 'secondary', (table.secondary ?? 1) + extra, 'branch', (table.branch ?? 1) + extra, (table.path ?? 1) + extra];
+  const byClass = (table: Readonly<Record<string, number>>): ExpressionSpecification => [
+    'match',
+    ['get', 'roadClass'],
+    'arterial',
+    (table.arterial ?? 1) + extra,
+    'secondary',
+    (table.secondary ?? 1) + extra,
+    'branch',
+    (table.branch ?? 1) + extra,
+    (table.path ?? 1) + extra,
+  ];
   return ['interpolate', ['exponential', 1.6], ['zoom'], 12, byClass(ROAD_WIDTH_Z12), 17, byClass(ROAD_WIDTH_Z17)];
 }
 
@@ -65,7 +73,12 @@ function offlineBaseSources(ctx: BasemapContext): Record<string, SourceSpecifica
 function offlineBaseLayers(): LayerSpecification[] {
   return [
     { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.land } },
-    { id: 'water-fill', type: 'fill', source: 'water', paint: { 'fill-color': BASEMAP_COLOURS.water, 'fill-outline-color': BASEMAP_COLOURS.waterEdge } },
+    {
+      id: 'water-fill',
+      type: 'fill',
+      source: 'water',
+      paint: { 'fill-color': BASEMAP_COLOURS.water, 'fill-outline-color': BASEMAP_COLOURS.waterEdge },
+    },
     {
       id: 'roads-casing',
       type: 'line',
@@ -80,7 +93,17 @@ function offlineBaseLayers(): LayerSpecification[] {
       source: 'roads',
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': ['match', ['get', 'roadClass'], 'arterial', BASEMAP_COLOURS.arterial, 'secondary', BASEMAP_COLOURS.secondary, 'branch', BASEMAP_COLOURS.branch, BASEMAP_COLOURS.path],
+        'line-color': [
+          'match',
+          ['get', 'roadClass'],
+          'arterial',
+          BASEMAP_COLOURS.arterial,
+          'secondary',
+          BASEMAP_COLOURS.secondary,
+          'branch',
+          BASEMAP_COLOURS.branch,
+          BASEMAP_COLOURS.path,
+        ],
         'line-width': widthExpression(0),
       },
     },
@@ -104,7 +127,12 @@ function overlayLayers(): LayerSpecification[] {
       type: 'line',
       source: 'subdistricts',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': BASEMAP_COLOURS.subdistrict, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 4], 'line-dasharray': [3, 1.5], 'line-opacity': 0.85 },
+      paint: {
+        'line-color': BASEMAP_COLOURS.subdistrict,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 4],
+        'line-dasharray': [3, 1.5],
+        'line-opacity': 0.85,
+      },
     },
     {
       id: 'subdistricts-selected',

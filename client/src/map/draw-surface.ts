@@ -152,7 +152,9 @@ export class TerraDrawSurface implements DrawSurface {
       .getSnapshot()
       .filter(isPolygonPart)
       .filter((f) => includeSketch || !f.properties.currentlyDrawing)
-      .map((f) => (f.properties.currentlyDrawing ? committedSketchRing(f.geometry.coordinates[0] ?? []) : (f.geometry.coordinates[0] ?? [])));
+      .map((f) =>
+        f.properties.currentlyDrawing ? committedSketchRing(f.geometry.coordinates[0] ?? []) : (f.geometry.coordinates[0] ?? []),
+      );
   }
 
   isSketching(): boolean {

@@ -31,11 +31,27 @@ export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#d9f0a3', '#a1d99b', '#41ab5d',
  * others by ΔE00 ≥ 10 and from the land, river and boundary lines by ≥ 15 (no boundary purple).
  */
 export const CATEGORY_PALETTE: readonly Rgb[] = [
-  '#345d02', '#d40d2c', '#13d0af', '#fb7821', '#824005', '#24b638', '#f52692', '#b29e16', '#0e795f', '#f17a7a',
+  '#345d02',
+  '#d40d2c',
+  '#13d0af',
+  '#fb7821',
+  '#824005',
+  '#24b638',
+  '#f52692',
+  '#b29e16',
+  '#0e795f',
+  '#f17a7a',
 ].map(hexToRgb);
 
 export type EstateLegend =
-  | { kind: 'categories'; items: { key: string; label: { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' } | { text: string }; colour: Rgb }[] }
+  | {
+      kind: 'categories';
+      items: {
+        key: string;
+        label: { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' } | { text: string };
+        colour: Rgb;
+      }[];
+    }
   | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[] };
 
 export interface EstateColouring {
@@ -108,13 +124,19 @@ export function createEstateColouring(
         const code = p.subdistrictCode;
         if (code !== null && !known.some((s) => s.code === code)) known.push({ code, name: p.subdistrict ?? code });
       }
-      const colourByCode = new Map(known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]));
+      const colourByCode = new Map(
+        known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]),
+      );
       return {
         key: `subdistrict:${known.map((s) => s.code).join(',')}`,
         colourOf: (p) => (p.subdistrictCode === null ? undefined : colourByCode.get(p.subdistrictCode)) ?? STATUS_COLOURS.notEligible,
         legend: {
           kind: 'categories',
-          items: known.map((s) => ({ key: s.code, label: { text: s.name }, colour: colourByCode.get(s.code) ?? STATUS_COLOURS.notEligible })),
+          items: known.map((s) => ({
+            key: s.code,
+            label: { text: s.name },
+            colour: colourByCode.get(s.code) ?? STATUS_COLOURS.notEligible,
+          })),
         },
       };
     }

@@ -41,4 +41,3 @@ export const UNKNOWN_FACILITY_COLOUR: Rgb = [90, 90, 90];
 export function facilityColour(type: string): Rgb {
   return FACILITY_COLOURS.get(type) ?? UNKNOWN_FACILITY_COLOUR;
 }
-

@@ -72,7 +72,10 @@ export function estateStored(state: DataState, estate: EstateApiFeature): Partia
 export function estateRemoved(state: DataState, id: number): Partial<DataState> {
   const features = state.data?.estates.features ?? [];
   if (!features.some((f) => f.id === id)) return {};
-  return withEstates(state, features.filter((f) => f.id !== id));
+  return withEstates(
+    state,
+    features.filter((f) => f.id !== id),
+  );
 }
 
 /** A freshly loaded estate collection (after an import) replaces the old one; the other documents stay. */

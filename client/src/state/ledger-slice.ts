@@ -44,7 +44,11 @@ export function requestFlyTo(state: LedgerState, estateIds: readonly number[], c
   return { flyTo: { estateIds, features: null, coveredRightPx, seq: (state.flyTo?.seq ?? 0) + 1 } };
 }
 
-export function requestFlyToFeatures(state: LedgerState, features: readonly Feature[], coveredRightPx: number | null = null): Partial<LedgerState> {
+export function requestFlyToFeatures(
+  state: LedgerState,
+  features: readonly Feature[],
+  coveredRightPx: number | null = null,
+): Partial<LedgerState> {
   return { flyTo: { estateIds: [], features, coveredRightPx, seq: (state.flyTo?.seq ?? 0) + 1 } };
 }
 

@@ -1,13 +1,5 @@
 /** Loads the map's documents through the API module into the store. */
-import {
-  fetchCommunities,
-  fetchConfig,
-  fetchEstates,
-  fetchFacilities,
-  fetchRoads,
-  fetchSubdistricts,
-  fetchWater,
-} from '../api';
+import { fetchCommunities, fetchConfig, fetchEstates, fetchFacilities, fetchRoads, fetchSubdistricts, fetchWater } from '../api';
 import { useAtlasStore } from './atlas-store';
 
 function messageOf(error: unknown): string {

@@ -1,8 +1,6 @@
 /** What the user points at: the selected estate (side panel) and the hovered object (tooltip). */
 
-export type HoverTarget =
-  | { kind: 'estate'; id: number }
-  | { kind: 'facility'; index: number };
+export type HoverTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
 
 export interface SelectionState {
   selectedEstateId: number | null;

@@ -50,7 +50,13 @@ async function assertCodeFree(tx: Queryable, code: string | null, exceptId: numb
     'SELECT id, name FROM estates WHERE code = $1 AND id IS DISTINCT FROM $2 LIMIT 1',
     [code, exceptId],
   );
-  if (taken) throw fieldError('code', 'code_taken', { code, id: taken.id, name: taken.name }, `code: "${code}" is already used by estate ${taken.name} (id ${taken.id})`);
+  if (taken)
+    throw fieldError(
+      'code',
+      'code_taken',
+      { code, id: taken.id, name: taken.name },
+      `code: "${code}" is already used by estate ${taken.name} (id ${taken.id})`,
+    );
 }
 
 const UNIT_TABLE: Readonly<Record<UnitCodeField, { table: string; label: string }>> = {
@@ -149,7 +155,12 @@ export interface EstatePatch {
 }
 
 /** PATCH /api/estates/:id: merges the partial properties into the stored record and bumps the version. */
-export async function updateEstate(ctx: ServiceContext, id: number, patch: EstatePatch, options: WriteOptions = {}): Promise<EstateApiFeature> {
+export async function updateEstate(
+  ctx: ServiceContext,
+  id: number,
+  patch: EstatePatch,
+  options: WriteOptions = {},
+): Promise<EstateApiFeature> {
   const changes = writableProperties(patch.properties ?? {});
   const currentYear = ctx.now().getFullYear();
   const geometryChanged = patch.geometry !== undefined;

@@ -3,7 +3,13 @@
  * aliased to its API key from estates.sql.ts, so rows are features without mapping.
  */
 import type { MultiPolygon } from 'geojson';
-import { SUMMED_FIELDS, type EstateApiFeature, type EstateApiProperties, type EstateFilter, type EstateSummary } from '../../../core/contract/index.js';
+import {
+  SUMMED_FIELDS,
+  type EstateApiFeature,
+  type EstateApiProperties,
+  type EstateFilter,
+  type EstateSummary,
+} from '../../../core/contract/index.js';
 import { ledgerField } from '../../../core/ledger-fields.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
@@ -65,12 +71,23 @@ async function resolveUnitCode(db: Queryable, table: keyof typeof UNIT_TABLES, f
     [codeOrName],
   );
   const row = rows[0];
-  if (!row) throw new InvalidError([{ field, code: 'unknown_unit', params: { field, code: codeOrName }, message: `${field}: unknown ${field} "${codeOrName}" (give its code or name)` }]);
+  if (!row)
+    throw new InvalidError([
+      {
+        field,
+        code: 'unknown_unit',
+        params: { field, code: codeOrName },
+        message: `${field}: unknown ${field} "${codeOrName}" (give its code or name)`,
+      },
+    ]);
   return row.code;
 }
 
 /** GET /api/estates */
-export async function listEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter & { limit?: number | undefined }): Promise<EstateApiFeature[]> {
+export async function listEstates(
+  ctx: ServiceContext<Queryable>,
+  filter: EstateFilter & { limit?: number | undefined },
+): Promise<EstateApiFeature[]> {
   const { where, params } = await filterClause(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
   let limitSql = '';
   if (filter.limit !== undefined) {
@@ -92,7 +109,10 @@ export async function listEstatesById(ctx: ServiceContext<Queryable>, ids: reado
 
 /** GET /api/estates/:id */
 export async function getEstate(ctx: ServiceContext<Queryable>, id: number): Promise<EstateApiFeature> {
-  const [row] = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} WHERE e.id = $2`, [ctx.settings.eligibilityCutoffYear, id]);
+  const [row] = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} WHERE e.id = $2`, [
+    ctx.settings.eligibilityCutoffYear,
+    id,
+  ]);
   if (!row) throw new NotFoundError(`estate ${id}`);
   return toFeature(row);
 }

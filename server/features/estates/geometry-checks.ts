@@ -49,7 +49,12 @@ export async function checkGeometry(db: Queryable, geojson: string | null): Prom
   if (!row) throw new Error('estate_geometry_check returned no row');
   if (row.problem_code === null) return { ok: true };
   if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
-  return { ok: false, code: row.problem_code, message: row.problem_message ?? row.problem_code, params: geometryProblemParams(row.problem_code, row.problem_detail) };
+  return {
+    ok: false,
+    code: row.problem_code,
+    message: row.problem_message ?? row.problem_code,
+    params: geometryProblemParams(row.problem_code, row.problem_detail),
+  };
 }
 
 /** A geometry PostGIS refuses (422), with PostGIS's own English wording kept as the message. */

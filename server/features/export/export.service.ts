@@ -43,7 +43,9 @@ export async function selectEstatesForExport(ctx: ServiceContext<Queryable>, sel
   const missing = selection.ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const list = `${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ' …' : ''}`;
-    throw new InvalidError([{ field: 'ids', code: 'not_a_value', params: { field: 'ids', value: list }, message: `ids: no estate with id ${list}` }]);
+    throw new InvalidError([
+      { field: 'ids', code: 'not_a_value', params: { field: 'ids', value: list }, message: `ids: no estate with id ${list}` },
+    ]);
   }
   return estates;
 }
@@ -160,12 +162,16 @@ export async function estatesToXlsx(estates: readonly EstateApiFeature[], option
   totals[0] = '合计';
   const nameIndex = 1 + LEDGER_COLUMNS.findIndex((c) => c.key === 'name');
   const count = estates.length;
-  totals[nameIndex] = count > 0 ? { formula: `COUNTA(${columnLetter(nameIndex + 1)}${firstDataRow}:${columnLetter(nameIndex + 1)}${lastDataRow})`, result: count } : 0;
+  totals[nameIndex] =
+    count > 0
+      ? { formula: `COUNTA(${columnLetter(nameIndex + 1)}${firstDataRow}:${columnLetter(nameIndex + 1)}${lastDataRow})`, result: count }
+      : 0;
   for (const key of TOTALLED_FIELD_KEYS) {
     const index = 1 + LEDGER_COLUMNS.findIndex((c) => c.key === key);
     const sum = estates.reduce((total, estate) => total + (estate.properties[key] ?? 0), 0);
     const letter = columnLetter(index + 1);
-    totals[index] = count > 0 ? { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: Math.round(sum * 100) / 100 } : 0;
+    totals[index] =
+      count > 0 ? { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: Math.round(sum * 100) / 100 } : 0;
   }
   const totalsRow = sheet.addRow(totals);
   totalsRow.getCell(nameIndex + 1).numFmt = '"共"0"个小区"';

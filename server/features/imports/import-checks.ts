@@ -75,13 +75,25 @@ type AddProblem = (index: number, problem: ImportProblem) => void;
 /** Geometry problems from the work table, and each passing row's land area (m²). */
 async function checkGeometries(tx: Queryable, add: AddProblem): Promise<Map<number, number>> {
   const landAreas = new Map<number, number>();
-  const rows = await tx.query<{ idx: number; problem_code: string | null; problem_message: string | null; problem_detail: string | null; land_area_m2: number | null }>(
-    `SELECT idx, problem_code, problem_message, problem_detail, ST_Area(geom::geography) AS land_area_m2 FROM import_rows`,
-  );
+  const rows = await tx.query<{
+    idx: number;
+    problem_code: string | null;
+    problem_message: string | null;
+    problem_detail: string | null;
+    land_area_m2: number | null;
+  }>(`SELECT idx, problem_code, problem_message, problem_detail, ST_Area(geom::geography) AS land_area_m2 FROM import_rows`);
   for (const row of rows) {
     if (row.problem_code !== null) {
       if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
-      add(row.idx, problem(row.problem_code, geometryProblemParams(row.problem_code, row.problem_detail), undefined, row.problem_message ?? row.problem_code));
+      add(
+        row.idx,
+        problem(
+          row.problem_code,
+          geometryProblemParams(row.problem_code, row.problem_detail),
+          undefined,
+          row.problem_message ?? row.problem_code,
+        ),
+      );
     } else if (row.land_area_m2 !== null) {
       landAreas.set(row.idx, round(row.land_area_m2, 2));
     }
@@ -151,7 +163,10 @@ async function checkDuplicates(tx: Queryable, add: AddProblem): Promise<void> {
     [DUPLICATE_DISTANCE_M],
   );
   for (const row of duplicates) {
-    add(row.idx, problem('duplicate', { name: row.name, id: row.id, distanceM: Math.round(row.distance_m) }, { id: row.id, name: row.name }));
+    add(
+      row.idx,
+      problem('duplicate', { name: row.name, id: row.id, distanceM: Math.round(row.distance_m) }, { id: row.id, name: row.name }),
+    );
   }
 }
 

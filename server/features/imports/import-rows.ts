@@ -9,7 +9,12 @@ import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '.
 import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
 
 /** A problem with its English message worded from core/problems.ts (the client words it in Chinese from the same table). */
-export function problem(code: ImportRowProblemCode, params: ProblemParams, details?: unknown, message = problemMessage(code, params, 'en')): ImportProblem {
+export function problem(
+  code: ImportRowProblemCode,
+  params: ProblemParams,
+  details?: unknown,
+  message = problemMessage(code, params, 'en'),
+): ImportProblem {
   return details === undefined ? { code, message, params } : { code, message, params, details };
 }
 
@@ -35,7 +40,14 @@ export function prepareRow(feature: unknown, index: number, currentYear: number)
       if (issue.field === 'name' && rawName === '') {
         problems.push(problem('missing_name', {}));
       } else {
-        problems.push(problem('invalid_field', { ...issue.params, field: issue.field, rule: issue.code, detail: issue.message }, { field: issue.field }, issue.message));
+        problems.push(
+          problem(
+            'invalid_field',
+            { ...issue.params, field: issue.field, rule: issue.code, detail: issue.message },
+            { field: issue.field },
+            issue.message,
+          ),
+        );
       }
     }
   }
@@ -65,4 +77,3 @@ export function flagCodesRepeatedInFile(rows: readonly PreparedRow[]): void {
     }
   }
 }
-

@@ -25,7 +25,11 @@ export interface ImportCheckOptions {
 }
 
 /** Prepares the rows, fills the work table and runs every rule; must run inside a transaction. */
-async function checkRows(tx: Executor, features: readonly unknown[], options: ImportCheckOptions): Promise<{ rows: PreparedRow[]; reports: ImportRowReport[] }> {
+async function checkRows(
+  tx: Executor,
+  features: readonly unknown[],
+  options: ImportCheckOptions,
+): Promise<{ rows: PreparedRow[]; reports: ImportRowReport[] }> {
   const rows = features.map((feature, index) => prepareRow(feature, index, options.currentYear));
   flagCodesRepeatedInFile(rows);
   await loadWorkTable(tx, rows);
@@ -106,4 +110,3 @@ export async function listImportLayers({ db }: ServiceContext<Queryable>): Promi
     createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
   }));
 }
-

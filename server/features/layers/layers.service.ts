@@ -74,9 +74,7 @@ export async function listCommunities(db: Queryable) {
 }
 
 export async function listWaterAreas(db: Queryable) {
-  const rows = await db.query<GeoRow>(
-    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, name, kind FROM water_areas ORDER BY id`,
-  );
+  const rows = await db.query<GeoRow>(`SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, name, kind FROM water_areas ORDER BY id`);
   return toFeatureCollection(rows);
 }
 

@@ -47,7 +47,10 @@ export function EstateLegend() {
       {filtered ? (
         <ul className="atlas-legend-list">
           <li className="atlas-legend-item">
-            <span className="atlas-swatch" style={{ background: rgbToCss([FILTERED_OUT_COLOUR[0], FILTERED_OUT_COLOUR[1], FILTERED_OUT_COLOUR[2]], 0.5) }} />
+            <span
+              className="atlas-swatch"
+              style={{ background: rgbToCss([FILTERED_OUT_COLOUR[0], FILTERED_OUT_COLOUR[1], FILTERED_OUT_COLOUR[2]], 0.5) }}
+            />
             <span className="atlas-legend-label">{t('legend.outsideFilter')}</span>
           </li>
         </ul>

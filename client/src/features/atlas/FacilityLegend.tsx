@@ -39,7 +39,11 @@ export function FacilityLegend() {
           <ul className="atlas-legend-list">
             {FACILITY_CATALOGUE.filter((f) => f.tier === tier).map((f) => (
               <li key={f.id} className="atlas-legend-item" data-testid={`facility-legend-${f.id}`}>
-                <Checkbox checked={!hidden.includes(f.id)} onChange={(e) => setVisible(f.id, e.target.checked)} className="atlas-facility-check">
+                <Checkbox
+                  checked={!hidden.includes(f.id)}
+                  onChange={(e) => setVisible(f.id, e.target.checked)}
+                  className="atlas-facility-check"
+                >
                   <span className="atlas-dot" style={{ background: rgbToCss(facilityColour(f.id)) }} />
                   <span className="atlas-legend-label" title={facilityTypeName(f.id, language)}>
                     {facilityTypeName(f.id, language)}

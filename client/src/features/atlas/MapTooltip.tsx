@@ -33,7 +33,11 @@ export function MapTooltip({ target, x, y, containerWidth, containerHeight, data
         <div className="atlas-tooltip-title">{p.name}</div>
         <div className="atlas-tooltip-row">
           <span>{t('tooltip.households')}</span>
-          <span>{p.households === null ? UNKNOWN_VALUE : t('units.households', { count: p.households, value: formatNumber(p.households, language) })}</span>
+          <span>
+            {p.households === null
+              ? UNKNOWN_VALUE
+              : t('units.households', { count: p.households, value: formatNumber(p.households, language) })}
+          </span>
         </div>
         <div className="atlas-tooltip-row">
           <span>{t('tooltip.floorArea')}</span>

@@ -8,7 +8,11 @@ import './map-view-buttons.css';
 
 export function MapViewButtons({ estates }: { estates: readonly EstateApiFeature[] }) {
   const { t } = useTranslation();
-  const frame = (targets: readonly EstateApiFeature[]) => useAtlasStore.getState().requestFlyTo(targets.map((f) => f.id), 0);
+  const frame = (targets: readonly EstateApiFeature[]) =>
+    useAtlasStore.getState().requestFlyTo(
+      targets.map((f) => f.id),
+      0,
+    );
   return (
     <div className="atlas-map-view-buttons">
       <Tooltip title={t('mapView.wholeCityTip')} placement="left">

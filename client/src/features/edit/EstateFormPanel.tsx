@@ -62,9 +62,16 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
         allowClear
         value={values[field] ?? undefined}
         placeholder={t('form.auto')}
-        options={(field === 'subdistrictCode' ? props.subdistricts.features : communities).map((f) => ({ value: f.properties.code, label: f.properties.name }))}
+        options={(field === 'subdistrictCode' ? props.subdistricts.features : communities).map((f) => ({
+          value: f.properties.code,
+          label: f.properties.name,
+        }))}
         onChange={(value: string | undefined) =>
-          onChange(field === 'subdistrictCode' ? { ...values, subdistrictCode: value ?? null, communityCode: null } : { ...values, communityCode: value ?? null })
+          onChange(
+            field === 'subdistrictCode'
+              ? { ...values, subdistrictCode: value ?? null, communityCode: null }
+              : { ...values, communityCode: value ?? null },
+          )
         }
       />,
     );

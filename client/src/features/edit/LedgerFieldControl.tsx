@@ -18,7 +18,10 @@ export interface LedgerFieldControlProps {
   placeholder?: string;
 }
 
-function labelledOptions(labels: Readonly<Record<string, { zh: string; en: string }>>, language: Language): { value: string; label: string }[] {
+function labelledOptions(
+  labels: Readonly<Record<string, { zh: string; en: string }>>,
+  language: Language,
+): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label: label[language] }));
 }
 
@@ -70,7 +73,9 @@ export function LedgerFieldControl({ field, value, onChange, language, placehold
           allowClear
           placeholder={UNKNOWN_VALUE}
           value={typeof value === 'string' ? value : undefined}
-          options={field.kind === 'propertyType' ? labelledOptions(PROPERTY_TYPE_LABELS, language) : labelledOptions(HAZARD_LEVEL_LABELS, language)}
+          options={
+            field.kind === 'propertyType' ? labelledOptions(PROPERTY_TYPE_LABELS, language) : labelledOptions(HAZARD_LEVEL_LABELS, language)
+          }
           onChange={(next: string | undefined) => onChange(next ?? null)}
         />
       );

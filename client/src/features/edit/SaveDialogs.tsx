@@ -27,7 +27,11 @@ export interface SaveDialogsProps {
 export function SaveDialogs(props: SaveDialogsProps) {
   const { dialog } = props;
   if (!dialog) return null;
-  return dialog.kind === 'overlap' ? <OverlapDialog {...props} overlaps={dialog.overlaps} /> : <ConflictDialog {...props} dialog={dialog} />;
+  return dialog.kind === 'overlap' ? (
+    <OverlapDialog {...props} overlaps={dialog.overlaps} />
+  ) : (
+    <ConflictDialog {...props} dialog={dialog} />
+  );
 }
 
 function OverlapDialog(props: SaveDialogsProps & { overlaps: EstateOverlap[] }) {
@@ -99,7 +103,11 @@ function ConflictDialog(props: SaveDialogsProps & { dialog: Extract<SaveDialog, 
             dataSource={rows}
             columns={[
               { title: t('edit.field'), key: 'field', render: (_, row) => fieldLabel(t, row.field, props.language) },
-              { title: t('edit.mine'), key: 'mine', render: (_, row) => (row.field === 'geometry' ? t('edit.geometryChanged') : show(row.mine)) },
+              {
+                title: t('edit.mine'),
+                key: 'mine',
+                render: (_, row) => (row.field === 'geometry' ? t('edit.geometryChanged') : show(row.mine)),
+              },
               { title: t('edit.theirs'), key: 'theirs', render: (_, row) => show(row.theirs) },
             ]}
           />

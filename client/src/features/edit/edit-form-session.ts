@@ -8,8 +8,7 @@ import { EMPTY_FORM_VALUES, type EstateFormValues, type FieldErrors, type FormFi
 
 /** The dialog of a refused save: an overlap (save anyway?) or a version conflict (whose version?). */
 export type SaveDialog =
-  | { kind: 'overlap'; overlaps: EstateOverlap[] }
-  | { kind: 'conflict'; current: EstateApiFeature | null; mineVersion: number };
+  { kind: 'overlap'; overlaps: EstateOverlap[] } | { kind: 'conflict'; current: EstateApiFeature | null; mineVersion: number };
 
 export interface EditFormState {
   values: EstateFormValues;

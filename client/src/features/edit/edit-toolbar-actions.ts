@@ -15,7 +15,12 @@ export interface ToolbarState {
  * selected estate), the rest needs one; undo and redo wait while a polygon is being clicked in.
  * @example toolbarState(null, true, false, null).enabled.edit // true
  */
-export function toolbarState(session: EditSession | null, hasSelection: boolean, saving: boolean, blocker: SaveBlocker | null): ToolbarState {
+export function toolbarState(
+  session: EditSession | null,
+  hasSelection: boolean,
+  saving: boolean,
+  blocker: SaveBlocker | null,
+): ToolbarState {
   const active = session !== null;
   const history = session?.history;
   const sketching = session?.sketching ?? false;

@@ -97,7 +97,11 @@ export type FieldErrors = Partial<Record<FormField, string>>;
  * worded in the UI language from the rule's code (core/problems.ts).
  * @example validateFormValues({ ...EMPTY_FORM_VALUES, name: '' }, 2026, 'zh') // { name: '小区名称为必填项' }
  */
-export function validateFormValues(values: EstateFormValues, currentYear: number = new Date().getFullYear(), language: Language = 'en'): FieldErrors {
+export function validateFormValues(
+  values: EstateFormValues,
+  currentYear: number = new Date().getFullYear(),
+  language: Language = 'en',
+): FieldErrors {
   const result = parseEstateFields(writePropertiesOf(values) as Record<string, unknown>, currentYear);
   if (result.ok) return {};
   const errors: FieldErrors = {};

@@ -95,7 +95,10 @@ export function useEditCommands({ selected, form, dispatch, clientErrors }: Edit
         dispatch({ type: 'openDialog', dialog: { kind: 'overlap', overlaps: problem.overlaps } });
         return;
       case 'version_conflict':
-        dispatch({ type: 'openDialog', dialog: { kind: 'conflict', current: problem.current, mineVersion: base?.properties.version ?? 0 } });
+        dispatch({
+          type: 'openDialog',
+          dialog: { kind: 'conflict', current: problem.current, mineVersion: base?.properties.version ?? 0 },
+        });
         return;
       case 'invalid_geometry':
         void message.error({ content: t('edit.invalidGeometry', { reason: error.messageIn(language) }), duration: 8 });
@@ -121,7 +124,13 @@ export function useEditCommands({ selected, form, dispatch, clientErrors }: Edit
     if (saveBlocker(current, selfIntersections(currentParts(current)).length)) return;
     if (Object.keys(clientErrors).length > 0) {
       dispatch({ type: 'showAllErrors' });
-      void message.error(t('edit.formInvalid', { fields: Object.keys(clientErrors).map((f) => fieldLabel(t, f, useAtlasStore.getState().language)).join('、') }));
+      void message.error(
+        t('edit.formInvalid', {
+          fields: Object.keys(clientErrors)
+            .map((f) => fieldLabel(t, f, useAtlasStore.getState().language))
+            .join('、'),
+        }),
+      );
       return;
     }
     const base = current.original;

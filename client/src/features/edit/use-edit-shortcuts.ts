@@ -37,8 +37,7 @@ export function useEditShortcuts(onAction: (action: ToolbarAction) => void): voi
         // Escape leaves "add part" first; a second Escape ends the session.
         if (current.tool === 'draw' && current.history.present.length > 0) useEditStore.getState().setTool('select');
         else onActionRef.current('cancel');
-      }
-      else if (key === 'n' && !current) onActionRef.current('create');
+      } else if (key === 'n' && !current) onActionRef.current('create');
       else if (key === 'e' && !current) onActionRef.current('edit');
       else if (key === 'p' && current && !current.sketching) onActionRef.current('addPart');
     };

@@ -65,7 +65,12 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
     <>
       <Dropdown
         trigger={['click']}
-        menu={{ items: [group('filter', rows.length, rows.length === 0), group('checked', checkedEstateIds.length, checkedEstateIds.length === 0)] }}
+        menu={{
+          items: [
+            group('filter', rows.length, rows.length === 0),
+            group('checked', checkedEstateIds.length, checkedEstateIds.length === 0),
+          ],
+        }}
       >
         <Button type="primary" loading={busy} data-testid="export-button">
           {t('export.button')}

@@ -32,7 +32,11 @@ export function CommitStep(props: CommitStepProps) {
         <Result
           status="success"
           title={<span data-testid="import-success">{t('import.success', { count: props.result.inserted, layer: props.layerName })}</span>}
-          subTitle={props.refreshError ? <Alert type="warning" showIcon title={t('import.refreshFailed')} description={props.refreshError} /> : undefined}
+          subTitle={
+            props.refreshError ? (
+              <Alert type="warning" showIcon title={t('import.refreshFailed')} description={props.refreshError} />
+            ) : undefined
+          }
           extra={
             <Button type="primary" onClick={props.onDone} data-testid="import-done">
               {t('import.done')}
@@ -46,7 +50,13 @@ export function CommitStep(props: CommitStepProps) {
   return (
     <div className="atlas-import-step" data-testid="import-step-commit">
       <div className="atlas-import-label">{t('import.layerName')}</div>
-      <Input value={props.layerName} maxLength={200} disabled={running} onChange={(e) => props.onLayerName(e.target.value)} data-testid="import-layer-name" />
+      <Input
+        value={props.layerName}
+        maxLength={200}
+        disabled={running}
+        onChange={(e) => props.onLayerName(e.target.value)}
+        data-testid="import-layer-name"
+      />
       <Alert type="info" showIcon title={t('import.commitSummary', { count: props.acceptedCount, skipped: props.skippedCount })} />
       <Checkbox checked={props.allowOverlap} disabled={running} onChange={(e) => props.onAllowOverlap(e.target.checked)}>
         {t('import.allowOverlap')}
@@ -57,7 +67,9 @@ export function CommitStep(props: CommitStepProps) {
           <div className="atlas-secondary">{t(PHASE_KEYS[phase])}</div>
         </div>
       ) : null}
-      {phase === 'failed' && props.error ? <Alert type="error" showIcon title={t('import.failed')} description={props.error} data-testid="import-error" /> : null}
+      {phase === 'failed' && props.error ? (
+        <Alert type="error" showIcon title={t('import.failed')} description={props.error} data-testid="import-error" />
+      ) : null}
     </div>
   );
 }

@@ -90,10 +90,21 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       />
       <div className="atlas-import-body">
         {step === 0 ? (
-          <FileStep fileName={session.fileName} table={table} reading={session.reading} error={session.fileError} onFile={(file) => void commands.readFile(file)} />
+          <FileStep
+            fileName={session.fileName}
+            table={table}
+            reading={session.reading}
+            error={session.fileError}
+            onFile={(file) => void commands.readFile(file)}
+          />
         ) : null}
         {step === 1 && table ? (
-          <CrsStep crs={session.crs} guess={session.guess} sample={sampleLngLat(table)} onChange={(crs) => dispatch({ type: 'crsChosen', crs })} />
+          <CrsStep
+            crs={session.crs}
+            guess={session.guess}
+            sample={sampleLngLat(table)}
+            onChange={(crs) => dispatch({ type: 'crsChosen', crs })}
+          />
         ) : null}
         {step === 2 && table ? (
           <MappingStep
@@ -112,7 +123,9 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
             {session.previewError ? (
               <Alert type="error" showIcon title={t('import.checkFailed')} description={session.previewError} data-testid="import-error" />
             ) : null}
-            {rows ? <PreviewStep rows={rows} skipped={skipped} onSkip={(indexes, skip) => dispatch({ type: 'rowsSkipped', indexes, skip })} /> : null}
+            {rows ? (
+              <PreviewStep rows={rows} skipped={skipped} onSkip={(indexes, skip) => dispatch({ type: 'rowsSkipped', indexes, skip })} />
+            ) : null}
           </>
         ) : null}
         {step === 4 && rows ? (

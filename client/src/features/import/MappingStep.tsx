@@ -40,7 +40,10 @@ export function MappingStep({ table, mapping, onChange, namePattern, onNamePatte
   // completely, but marked: the database computes them, or places the estate by its polygon.
   const options = [
     { value: IGNORE, label: t('import.ignore') },
-    ...LEDGER_COLUMNS.map((c) => ({ value: c.key, label: c.importable ? fieldLabel(c.key) : `${fieldLabel(c.key)} ${t('import.notStored')}` })),
+    ...LEDGER_COLUMNS.map((c) => ({
+      value: c.key,
+      label: c.importable ? fieldLabel(c.key) : `${fieldLabel(c.key)} ${t('import.notStored')}`,
+    })),
   ];
   const issues = mappingIssues(mapping, namePattern);
   const matched = Object.values(mapping).filter((v) => v !== null).length;
@@ -58,7 +61,11 @@ export function MappingStep({ table, mapping, onChange, namePattern, onNamePatte
           type="error"
           showIcon
           data-testid="import-mapping-issues"
-          title={issues.map((issue) => (issue.kind === 'nameRequired' ? t('import.nameRequired') : t('import.duplicateField', { field: fieldLabel(issue.field) }))).join('；')}
+          title={issues
+            .map((issue) =>
+              issue.kind === 'nameRequired' ? t('import.nameRequired') : t('import.duplicateField', { field: fieldLabel(issue.field) }),
+            )
+            .join('；')}
         />
       ) : (
         <Alert type="info" showIcon title={t('import.autoMatched', { count: matched })} />

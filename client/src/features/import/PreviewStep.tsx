@@ -22,7 +22,10 @@ export function PreviewStep({ rows, skipped, onSkip }: PreviewStepProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const lines = useMemo<Line[]>(() => rows.map((row, i) => ({ i, row })).filter((l) => !onlyProblems || l.row.problems.length > 0), [rows, onlyProblems]);
+  const lines = useMemo<Line[]>(
+    () => rows.map((row, i) => ({ i, row })).filter((l) => !onlyProblems || l.row.problems.length > 0),
+    [rows, onlyProblems],
+  );
   const bad = rows.filter((r) => r.problems.length > 0).length;
   const accepted = rows.filter((r, i) => r.feature !== null && !skipped.has(i)).length;
   const codeCounts = useMemo(() => {

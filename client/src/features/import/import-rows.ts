@@ -21,7 +21,6 @@ export interface PreviewRow {
   problems: ImportProblem[];
 }
 
-
 /** Rows handled per batch before yielding to the browser, so a 10 000-row file keeps the UI responsive. */
 export const ROWS_PER_BATCH = 500;
 
@@ -139,7 +138,10 @@ export function acceptedFeatures(rows: readonly PreviewRow[], skipped: ReadonlyS
 }
 
 /** Indexes (among rows with a feature, i.e. in the preview layer's data) of problem rows and skipped rows. */
-export function previewIndexes(rows: readonly PreviewRow[], skipped: ReadonlySet<number>): { problemIndexes: number[]; skippedIndexes: number[] } {
+export function previewIndexes(
+  rows: readonly PreviewRow[],
+  skipped: ReadonlySet<number>,
+): { problemIndexes: number[]; skippedIndexes: number[] } {
   const problemIndexes: number[] = [];
   const skippedIndexes: number[] = [];
   let layerIndex = 0;

@@ -101,36 +101,36 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
         exportMenu={<ExportMenu rows={rows} />}
       />
       <div className="atlas-ledger-table" ref={areaRef}>
-      <Table<EstateApiFeature>
-        ref={tableRef}
-        virtual
-        size="small"
-        bordered
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: scrollXPx, y: bodyHeightPx }}
-        onChange={onChange}
-        showSorterTooltip={false}
-        rowClassName={(f) => (f.id === selectedEstateId ? 'atlas-ledger-row-selected' : '')}
-        rowSelection={{
-          columnWidth: 40,
-          fixed: 'left',
-          selectedRowKeys: [...checkedEstateIds],
-          onChange: (keys) => setCheckedEstateIds(keys.map(Number)),
-        }}
-        onRow={(f) => ({
-          'data-estate-id': f.id,
-          onClick: () => {
-            clickedId.current = f.id;
-            useAtlasStore.getState().selectEstate(f.id);
-            useAtlasStore.getState().requestFlyTo([f.id]);
-          },
-        })}
-        summary={() => ledgerTotalsRow(totals, t, n)}
-        locale={{ emptyText: t('ledger.empty') }}
-      />
+        <Table<EstateApiFeature>
+          ref={tableRef}
+          virtual
+          size="small"
+          bordered
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: scrollXPx, y: bodyHeightPx }}
+          onChange={onChange}
+          showSorterTooltip={false}
+          rowClassName={(f) => (f.id === selectedEstateId ? 'atlas-ledger-row-selected' : '')}
+          rowSelection={{
+            columnWidth: 40,
+            fixed: 'left',
+            selectedRowKeys: [...checkedEstateIds],
+            onChange: (keys) => setCheckedEstateIds(keys.map(Number)),
+          }}
+          onRow={(f) => ({
+            'data-estate-id': f.id,
+            onClick: () => {
+              clickedId.current = f.id;
+              useAtlasStore.getState().selectEstate(f.id);
+              useAtlasStore.getState().requestFlyTo([f.id]);
+            },
+          })}
+          summary={() => ledgerTotalsRow(totals, t, n)}
+          locale={{ emptyText: t('ledger.empty') }}
+        />
       </div>
     </div>
   );

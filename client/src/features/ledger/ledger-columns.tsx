@@ -97,7 +97,11 @@ export function ledgerTotalsRow(totals: EstateSummary, t: TFunction, n: (value: 
     return (
       <Table.Summary.Cell key={field.key} index={index} align="right">
         <span data-testid={`ledger-total-${field.key}`}>{n(sum)}</span>
-        {unknown > 0 ? <div className="atlas-secondary" data-testid={`ledger-unknown-${field.key}`}>{t('ledger.unknownCount', { count: unknown })}</div> : null}
+        {unknown > 0 ? (
+          <div className="atlas-secondary" data-testid={`ledger-unknown-${field.key}`}>
+            {t('ledger.unknownCount', { count: unknown })}
+          </div>
+        ) : null}
       </Table.Summary.Cell>
     );
   });

@@ -163,7 +163,8 @@ export const en: Resources = {
     cancel: 'Cancel',
     cancelTip: 'Discard this edit (Esc)',
     hintDraw: 'Click to add vertices, double-click or Enter to finish, Esc to cancel; snaps to neighbouring estates’ vertices and edges',
-    hintSelect: 'Drag vertices or whole parts; click an edge midpoint to add a vertex, right-click to delete one; Delete removes the selected part',
+    hintSelect:
+      'Drag vertices or whole parts; click an edge midpoint to add a vertex, right-click to delete one; Delete removes the selected part',
     area: 'Area',
     areaValue: '{{m2}} m² · {{mu}} mu',
     selfIntersection: 'The outline crosses itself ({{count}}×); move vertices before saving',
