@@ -172,6 +172,8 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     expect(problem(2).message).toContain('yearBuilt');
     expect(problem(2).details).toEqual({ field: 'yearBuilt' });
     expect(problem(3).message).toContain('Self-intersection');
+    // The crossing is given to the user in 6 decimals (0.1 m), not PostGIS's 15 digits.
+    expect(problem(3).params.reason).toMatch(/^Self-intersection\[\d+(\.\d{1,6})? \d+(\.\d{1,6})?\]$/u);
     expect(problem(8).details).toMatchObject({ overlaps: [{ id: other.id, name: other.name }] });
     expect(problem(9).details).toMatchObject({ otherIndex: 10 });
     expect(problem(10).details).toMatchObject({ otherIndex: 9 });

@@ -17,7 +17,8 @@ export const DUPLICATE_DISTANCE_M = 50;
 
 /** The params of a geometry problem from the check's detail column (reason, type or vertex limit). */
 export function geometryProblemParams(code: GeometryProblemCode, detail: string | null): ProblemParams {
-  if (code === 'invalid_geometry') return { reason: detail ?? '' };
+  // PostGIS writes the crossing at full precision (Self-intersection[109.413500000148 …]); 6 decimals are 0.1 m.
+  if (code === 'invalid_geometry') return { reason: (detail ?? '').replace(/(\d+\.\d{6})\d+/gu, '$1') };
   if (code === 'wrong_geometry_type') return { type: detail ?? '' };
   if (code === 'too_many_vertices') return { maximum: MAX_ESTATE_VERTICES };
   return {};
