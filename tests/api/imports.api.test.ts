@@ -10,7 +10,7 @@ import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 /** Real OpenStreetMap residential land use (© OpenStreetMap contributors, ODbL). */
 const HELSINKI_FILE = HELSINKI_RESIDENTIAL;
 
-type Problem = { code: string; message: string; details?: unknown };
+type Problem = { code: string; message: string; params: Record<string, unknown>; details?: unknown };
 type RowReport = { index: number; landAreaM2: number | null; problems: Problem[] };
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 type ImportLayer = {
