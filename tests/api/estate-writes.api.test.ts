@@ -1,5 +1,6 @@
 import type { Geometry, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { squareAround } from '../helpers/test-polygons.js';
 import type { EstateApiFeature } from '../../core/contract/index.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
@@ -7,23 +8,7 @@ import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
-/** A square of about `halfSideM` metres either side of [lng, lat]. */
-function square(lng: number, lat: number, halfSideM: number): Polygon {
-  const dLat = halfSideM / 111_320;
-  const dLng = halfSideM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - dLng, lat - dLat],
-        [lng + dLng, lat - dLat],
-        [lng + dLng, lat + dLat],
-        [lng - dLng, lat + dLat],
-        [lng - dLng, lat - dLat],
-      ],
-    ],
-  };
-}
+const square = squareAround;
 
 /** A ring of `vertices` distinct points around [lng, lat]. */
 function circle(lng: number, lat: number, radiusM: number, vertices: number): Polygon {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { squareAround } from '../helpers/test-polygons.js';
 import type { EstateApiFeature } from '../../core/contract/index.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
@@ -23,22 +24,7 @@ type ImportLayer = {
   createdAt: string;
 };
 
-function square(lng: number, lat: number, halfSideM: number): Polygon {
-  const dLat = halfSideM / 111_320;
-  const dLng = halfSideM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - dLng, lat - dLat],
-        [lng + dLng, lat - dLat],
-        [lng + dLng, lat + dLat],
-        [lng - dLng, lat + dLat],
-        [lng - dLng, lat - dLat],
-      ],
-    ],
-  };
-}
+const square = squareAround;
 
 function row(geometry: unknown, properties: Record<string, unknown>): unknown {
   return { type: 'Feature', geometry, properties };

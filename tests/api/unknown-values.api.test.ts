@@ -5,6 +5,7 @@
  */
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { squareAround } from '../helpers/test-polygons.js';
 import type { EstateApiFeature, EstateSummary, ImportResult } from '../../core/contract/index.js';
 import { INPUT_FIELDS, PROPERTY_TYPES, HAZARD_LEVELS } from '../../core/ledger-fields.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
@@ -12,21 +13,7 @@ import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 function square(spot: FreeSpot, halfSideM = 30): Polygon {
-  const dLat = halfSideM / 111_320;
-  const dLng = halfSideM / (111_320 * Math.cos((spot.lat * Math.PI) / 180));
-  const { lng, lat } = spot;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - dLng, lat - dLat],
-        [lng + dLng, lat - dLat],
-        [lng + dLng, lat + dLat],
-        [lng - dLng, lat + dLat],
-        [lng - dLng, lat - dLat],
-      ],
-    ],
-  };
+  return squareAround(spot.lng, spot.lat, halfSideM);
 }
 
 describe.each(testBackends())('unknown ledger values on %s', (backend) => {

@@ -89,3 +89,19 @@ export async function gotoAtlas(page: Page, url: string, pageErrors: readonly st
     throw new Error(`the map never became ready (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`);
   });
 }
+
+/** RGB of every pixel of a small square of the page screenshot centred on (x, y), decoded in the page. */
+export async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<[number, number, number][]> {
+  const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });
+  const rgba = await page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(bitmap, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
+  }, png.toString('base64'));
+  const pixels: [number, number, number][] = [];
+  for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
+  return pixels;
+}

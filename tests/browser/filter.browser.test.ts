@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
-import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  type AppUnderTest,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+  screenPixels,
+} from './browser-helpers';
 
 type Rgb = readonly [number, number, number];
 
@@ -81,21 +89,6 @@ async function cameraAtRest(page: Page): Promise<{ lng: number; lat: number; zoo
     last = now;
   }
   throw new Error('the camera kept moving for 9 s');
-}
-
-async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<Rgb[]> {
-  const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });
-  const rgba = await page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(bitmap, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
-  }, png.toString('base64'));
-  const pixels: Rgb[] = [];
-  for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
-  return pixels;
 }
 
 function share(pixels: readonly Rgb[], expected: Rgb): number {

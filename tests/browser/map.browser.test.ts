@@ -12,7 +12,15 @@ import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
-import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  type AppUnderTest,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+  screenPixels,
+} from './browser-helpers';
 
 type Rgb = [number, number, number];
 
@@ -61,23 +69,6 @@ async function settle(page: Page): Promise<void> {
     await page.waitForTimeout(100);
   }
   throw new Error('the page kept moving for 5 s');
-}
-
-/** RGB of every pixel of a small square of the page screenshot centred on (x, y), decoded in the page. */
-async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<Rgb[]> {
-  const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });
-  const rgba = await page.evaluate(async (base64) => {
-    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(bitmap, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
-  }, png.toString('base64'));
-  const pixels: Rgb[] = [];
-  for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
-  return pixels;
 }
 
 function close(a: Rgb, b: Rgb): boolean {
