@@ -3,6 +3,7 @@
  * row problems — with its message in Chinese and English. The server sends the code, its params
  * and the English message; the client shows the message of the user's language from this table.
  */
+import { isRole, PERMISSIONS, ROLE_LABELS } from './access.js';
 import { ledgerField, isLedgerFieldKey, type Bilingual } from './ledger-fields.js';
 
 export type ProblemParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -13,6 +14,15 @@ function fieldLabel(p: ProblemParams, language: keyof Bilingual): string {
   const key = typeof p.field === 'string' ? p.field : '';
   if (key === '') return language === 'zh' ? '记录' : 'record';
   return isLedgerFieldKey(key) ? ledgerField(key).label[language] : key;
+}
+
+function roleText(p: ProblemParams, language: keyof Bilingual): string {
+  return isRole(p.role) ? ROLE_LABELS[p.role][language] : str(p.role);
+}
+
+function permissionText(p: ProblemParams, language: keyof Bilingual): string {
+  const permission = str(p.permission);
+  return permission in PERMISSIONS ? PERMISSIONS[permission as keyof typeof PERMISSIONS][language] : permission;
 }
 
 const zhField: Template = (p) => fieldLabel(p, 'zh');
@@ -92,6 +102,28 @@ export const PROBLEMS = {
     en: (p) =>
       `An estate named ${str(p.name)} already exists ${p.distanceM === 0 ? 'overlapping it' : `${str(p.distanceM)} m away`} (id ${str(p.id)})`,
   },
+
+  // Accounts and permissions (issue 7)
+  unauthenticated: { zh: () => '请先登录', en: () => 'Please sign in first' },
+  session_expired: { zh: () => '登录已过期，请重新登录', en: () => 'Your session has expired; please sign in again' },
+  invalid_credentials: { zh: () => '用户名或密码不正确', en: () => 'Wrong username or password' },
+  too_many_attempts: {
+    zh: (p) => `登录失败次数过多，请 ${str(p.retryAfterMinutes)} 分钟后再试`,
+    en: (p) => `Too many failed sign-ins; try again in ${str(p.retryAfterMinutes)} min`,
+  },
+  forbidden: {
+    zh: (p) => `您的角色（${roleText(p, 'zh')}）无权${permissionText(p, 'zh')}`,
+    en: (p) => `Your role (${roleText(p, 'en')}) may not ${permissionText(p, 'en')}`,
+  },
+  csrf_failed: {
+    zh: () => '请求缺少有效的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试',
+    en: () => 'The request lacks a valid CSRF token (X-CSRF-Token); reload the page and try again',
+  },
+  username_taken: { zh: (p) => `用户名"${str(p.username)}"已被使用`, en: (p) => `The username "${str(p.username)}" is taken` },
+  last_admin: {
+    zh: () => '至少要保留一个启用的管理员账号',
+    en: () => 'At least one enabled administrator account must remain',
+  },
 } as const satisfies Record<string, { zh: Template; en: Template }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -144,6 +176,7 @@ export function isImportRowProblemCode(code: string): code is ImportRowProblemCo
 /** Codes a field rule gives (FieldIssue.code). */
 export type FieldProblemCode = Extract<
   ProblemCode,
+  | 'invalid_credentials'
   | 'required'
   | 'wrong_type'
   | 'not_integer'

@@ -5,12 +5,15 @@ import { PROJECT_ROOT, type AppConfig } from './config.js';
 import { serviceContext } from './context.js';
 import type { Db } from './db/index.js';
 import { NotFoundError } from './domain-errors.js';
-import { estateWritesRouter } from './features/estates/estate-writes.routes.js';
-import { estatesRouter } from './features/estates/estates.routes.js';
-import { exportRouter } from './features/export/export.routes.js';
-import { importsRouter } from './features/imports/imports.routes.js';
-import { layersRouter } from './features/layers/layers.routes.js';
-import { systemRouter } from './features/system/system.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
+import { estatesRoutes } from './features/estates/estates.routes.js';
+import { exportRoutes } from './features/export/export.routes.js';
+import { importsRoutes } from './features/imports/imports.routes.js';
+import { layersRoutes } from './features/layers/layers.routes.js';
+import { systemRoutes } from './features/system/system.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
 import { errorHandler } from './http/error-handler.js';
 
 export const CLIENT_DIST_DIR = join(PROJECT_ROOT, 'dist', 'client');
@@ -22,6 +25,13 @@ export interface AppOptions {
 }
 
 /** The HTTP application: the JSON geo-API under /api and the built client everywhere else. */
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or addresses/names such as loopback. */
+function trustProxyValue(setting: string): number | boolean | string {
+  if (/^\d+$/.test(setting)) return Number(setting);
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  return setting;
+}
+
 export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): Express {
   const clientDir = options.clientDir ?? CLIENT_DIST_DIR;
   const ctx = serviceContext(db, config, options.now);
@@ -30,13 +40,24 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '50mb' }));
 
+  if (config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(config.trustProxy));
+
+  // Every route family declares each route's access (http/access.ts); tests/api/permissions.api.test.ts
+  // walks this router and fails on a route without one.
   const api = express.Router();
-  api.use(systemRouter(ctx, config));
-  api.use(estatesRouter(ctx));
-  api.use(estateWritesRouter(ctx));
-  api.use(importsRouter(ctx));
-  api.use(layersRouter(ctx));
-  api.use(exportRouter(ctx));
+  for (const routes of [
+    systemRoutes(ctx, config),
+    authRoutes(ctx),
+    usersRoutes(ctx),
+    auditRoutes(ctx),
+    estatesRoutes(ctx),
+    estateWritesRoutes(ctx),
+    importsRoutes(ctx),
+    layersRoutes(ctx),
+    exportRoutes(ctx),
+  ]) {
+    api.use(routes.router);
+  }
   api.use((req) => {
     throw new NotFoundError(`API route ${req.method} ${req.originalUrl}`);
   });

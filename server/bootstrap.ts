@@ -1,5 +1,7 @@
 import type { AppConfig } from './config.js';
 import { migrate, openDb, type Db } from './db/index.js';
+import { serviceContext } from './context.js';
+import { ensureAdministrator } from './features/users/users.service.js';
 import { loadDemoCity, needsDemoCity } from './seed/demo-city.js';
 
 /**
@@ -18,6 +20,7 @@ export async function bootstrapDb(config: AppConfig, log: (message: string) => v
       const report = await loadDemoCity(db, undefined, (message) => log(`[db]   ${message}`));
       log(`[db] demo city loaded: ${report.counts.estates} estates`);
     }
+    await ensureAdministrator(serviceContext(db, config), config.adminPassword, log);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -24,6 +24,28 @@ const envSchema = z.object({
   TIANDITU_TK: optionalText,
   /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
   ELIGIBILITY_CUTOFF_YEAR: z.coerce.number().int().min(1900).max(2100).default(2000),
+  /** The administrator's password on first start; when unset a generated one is printed once. */
+  ADMIN_PASSWORD: optionalText,
+  /** 0 refuses the demo city's accounts (README → Demo accounts); they are for trying the app only. */
+  DEMO: z.enum(['0', '1']).default('1'),
+  /** A session ends after this many minutes without a request… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
+  /** …and this many hours after sign-in, whatever happens. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Mark the session cookie Secure (set when the app is served over HTTPS). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Express "trust proxy" setting behind a load balancer (e.g. 1 or loopback), so sign-in limits see the client's address. */
+  TRUST_PROXY: optionalText,
 });
 
 export interface AppConfig {
@@ -33,6 +55,17 @@ export interface AppConfig {
   seedDemo: boolean;
   basemap: { styleUrl: string | null; tiandituKey: string | null };
   eligibilityCutoffYear: number;
+  auth: AuthSettings;
+  adminPassword: string | undefined;
+  trustProxy: string | undefined;
+}
+
+/** Sessions and demo accounts, as the auth services read them. */
+export interface AuthSettings {
+  demoAccounts: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
 }
 
 /** Reads the configuration from environment variables; throws a readable error on a bad value. */
@@ -50,5 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     basemap: { styleUrl: e.BASEMAP_STYLE_URL ?? null, tiandituKey: e.TIANDITU_TK ?? null },
     eligibilityCutoffYear: e.ELIGIBILITY_CUTOFF_YEAR,
+    auth: {
+      demoAccounts: e.DEMO === '1',
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.SESSION_MAX_HOURS,
+      cookieSecure: e.COOKIE_SECURE === 'true',
+    },
+    adminPassword: e.ADMIN_PASSWORD,
+    trustProxy: e.TRUST_PROXY,
   };
 }

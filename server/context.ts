@@ -1,14 +1,23 @@
 /**
- * What every service receives: the database and the settings, in one object, so a new concern
- * (later: the acting user) is added here instead of threaded through every signature.
+ * What every service receives: the database, the settings, the acting user and the request, in
+ * one object, so a new concern is added here instead of threaded through every signature.
  */
-import type { AppConfig } from './config.js';
+import type { Role } from '../core/access.js';
+import type { AppConfig, AuthSettings } from './config.js';
 import type { Db, Queryable } from './db/index.js';
 
 /** Settings the services read (a subset of AppConfig, so tests can build one without the environment). */
 export interface Settings {
   /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
   eligibilityCutoffYear: number;
+  auth: AuthSettings;
+}
+
+/** The signed-in user a request acts for; every write is recorded in the audit trail under this name. */
+export interface Actor {
+  id: number;
+  username: string;
+  role: Role;
 }
 
 export interface ServiceContext<D extends Queryable = Db> {
@@ -16,15 +25,19 @@ export interface ServiceContext<D extends Queryable = Db> {
   settings: Settings;
   /** Today's date, for rules such as "not built after this year"; a function so tests can pin it. */
   now(): Date;
+  /** Who acts: set for every request that passed a permission check; null outside requests (seeding, start-up). */
+  actor: Actor | null;
+  /** The request's id (also in the request log), kept with its audit entries. */
+  requestId: string | null;
 }
 
 /** The context of a running app. */
 export function serviceContext(
   db: Db,
-  config: Pick<AppConfig, 'eligibilityCutoffYear'>,
+  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'>,
   now: () => Date = () => new Date(),
 ): ServiceContext {
-  return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear }, now };
+  return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear, auth: config.auth }, now, actor: null, requestId: null };
 }
 
 /** The same context over another executor, e.g. the transaction a write runs in. */

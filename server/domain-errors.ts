@@ -50,3 +50,23 @@ export class UnavailableError extends DomainError {
     super('unavailable', { reason });
   }
 }
+
+/** No valid session (401): signed out, expired, or the account was disabled. */
+export class UnauthenticatedError extends DomainError {
+  constructor(code: 'unauthenticated' | 'session_expired' | 'invalid_credentials' = 'unauthenticated') {
+    super(code, {});
+  }
+}
+
+/** Signed in, but the role lacks the permission, or the CSRF token is missing (403). */
+export class ForbiddenError extends DomainError {}
+
+/** Too many attempts (429); `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequestsError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super('too_many_attempts', { retryAfterMinutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

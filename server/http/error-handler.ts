@@ -7,10 +7,23 @@ import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import type { ApiErrorBody } from '../../core/contract/index.js';
 import { toFieldIssue } from '../../core/estate-schema.js';
-import { ConflictError, DomainError, InvalidError, NotFoundError, RejectedError, UnavailableError } from '../domain-errors.js';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  RejectedError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnavailableError,
+} from '../domain-errors.js';
 
 const STATUS_OF: readonly [abstract new (...args: never[]) => DomainError, number][] = [
   [InvalidError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [TooManyRequestsError, 429],
   [NotFoundError, 404],
   [ConflictError, 409],
   [RejectedError, 422],
@@ -49,6 +62,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (error instanceof DomainError) {
     const body: ApiErrorBody = { code: error.code, message: error.message, params: error.params };
     if (error.details !== undefined) body.details = error.details;
+    if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
     send(res, statusOf(error), body);
     return;
   }

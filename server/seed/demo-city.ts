@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { PROJECT_ROOT } from '../config.js';
 import type { Db, Executor } from '../db/index.js';
 import { INPUT_COLUMNS, inputFromJsonSql } from '../features/estates/estates.sql.js';
+import { demoAccountRows, insertDemoAccounts } from './demo-accounts.js';
 
 export const DEMO_CITY_DIR = join(PROJECT_ROOT, 'data', 'demo-city');
 
@@ -70,12 +71,14 @@ export async function loadDemoCity(
   onProgress: (message: string) => void = () => undefined,
 ): Promise<SeedReport> {
   const layers = Object.fromEntries(LAYERS.map((layer) => [layer, readLayer(dir, layer)])) as Record<Layer, Feature[]>;
+  const accounts = await demoAccountRows();
   await db.transaction(async (tx) => {
     await tx.exec('TRUNCATE estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE');
     for (const layer of LAYERS) {
       onProgress(`loading ${layers[layer].length} ${layer}`);
       await insertLayer(tx, layer, layers[layer]);
     }
+    await insertDemoAccounts(tx, accounts);
     await tx.query(
       `INSERT INTO app_meta (key, value) VALUES ('demo_seeded_at', now()::text)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,

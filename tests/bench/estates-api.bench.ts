@@ -37,7 +37,7 @@ async function medianMs(work: () => Promise<unknown>, runs = 5): Promise<number>
 }
 
 async function listAsJson(db: Db, bbox?: Bbox): Promise<number> {
-  const features = await listEstates(serviceContext(db, { eligibilityCutoffYear: 2000 }), { bbox });
+  const features = await listEstates(serviceContext(db, loadConfig({})), { bbox });
   return JSON.stringify({ type: 'FeatureCollection', features }).length;
 }
 

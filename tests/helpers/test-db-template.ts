@@ -8,7 +8,8 @@ import { DEMO_CITY_DIR } from '../../server/seed/demo-city.js';
 /** A fingerprint of everything a seeded test database is built from, so a stale template is never reused. */
 export function templateFingerprint(): string {
   const hash = createHash('sha256');
-  for (const dir of [MIGRATIONS_DIR, DEMO_CITY_DIR]) {
+  // server/seed holds the demo accounts the template also gets.
+  for (const dir of [MIGRATIONS_DIR, DEMO_CITY_DIR, join(PROJECT_ROOT, 'server', 'seed')]) {
     for (const file of readdirSync(dir).sort()) {
       const path = join(dir, file);
       if (!statSync(path).isFile()) continue;

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import type { Role } from '../../core/access.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db, DbBackend } from '../../server/db/index.js';
+import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts.js';
 import { openTestDb } from './test-db.js';
 
 /** What `startTestServer` may be told; every option has the default given in its comment. */
@@ -12,6 +14,8 @@ export interface TestServerOptions {
   db?: Db;
   /** Settings as environment variables (default: none beyond `SEED_DEMO=false`), e.g. `{ ELIGIBILITY_CUTOFF_YEAR: '1995' }`. */
   env?: Record<string, string>;
+  /** Whose session `request`/`get`/`raw` carry (default `'admin'`, the demo administrator); null for none. */
+  as?: Role | null;
 }
 
 /** An HTTP reply: JSON bodies parsed, an empty body as `null`, anything else as its text. */
@@ -29,14 +33,22 @@ export interface RawReply {
   text: string;
 }
 
-/** The whole app (API + built client, when built) on a free port of 127.0.0.1. */
-export interface TestServer {
-  url: string;
-  /** The database the server reads and writes, for checking results against PostGIS directly. */
-  db: Db;
+/** Requests as one user: their session cookie and CSRF token go with every request. */
+export interface TestClient {
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
   get<T = unknown>(path: string): Promise<Reply<T>>;
   raw(path: string, init?: RequestInit): Promise<RawReply>;
+  /** The headers this client adds: Cookie and X-CSRF-Token (empty when signed out). */
+  headers: Record<string, string>;
+}
+
+/** The whole app (API + built client, when built) on a free port of 127.0.0.1. */
+export interface TestServer extends TestClient {
+  url: string;
+  /** The database the server reads and writes, for checking results against PostGIS directly. */
+  db: Db;
+  /** A client signed in as the demo account of `role` (null: signed out). */
+  as(role: Role | null): Promise<TestClient>;
   /** Stops the server and, when it made its own copy, closes and deletes the database. */
   close(): Promise<void>;
 }
@@ -65,11 +77,42 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const clientOf = async (role: Role | null): Promise<TestClient> => testClient(url, role === null ? {} : await signIn(url, role));
+  const own = await clientOf(options.as === undefined ? 'admin' : options.as);
 
+  return {
+    ...own,
+    url,
+    db,
+    as: clientOf,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await owned?.dispose();
+    },
+  };
+}
+
+/** Signs in as the demo account of `role`; the headers a client sends to act as it. */
+export async function signIn(url: string, role: Role): Promise<Record<string, string>> {
+  const account = DEMO_ACCOUNTS[role];
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password }),
+  });
+  const body = (await response.json()) as { csrfToken?: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (response.status !== 200 || !body.csrfToken || cookie === '') throw new Error(`signing in as ${role} failed: ${response.status}`);
+  return { Cookie: cookie, 'X-CSRF-Token': body.csrfToken };
+}
+
+/** Requests to `url` carrying `headers` (a session, or none). */
+export function testClient(url: string, headers: Record<string, string>): TestClient {
   async function request<T>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
     const response = await fetch(url + path, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -77,21 +120,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const parsed: unknown = text === '' ? null : isJson ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
-
   return {
-    url,
-    db,
+    headers,
     request,
     get: <T>(path: string) => request<T>('GET', path),
-    async raw(path, init) {
-      const response = await fetch(url + path, init);
+    async raw(path, init = {}) {
+      const merged = new Headers(init.headers);
+      for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+      const response = await fetch(url + path, { ...init, headers: merged });
       const bytes = new Uint8Array(await response.arrayBuffer());
       return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await owned?.dispose();
     },
   };
 }

@@ -1,6 +1,6 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam } from '../../http/query-schemas.js';
 import { createEstate, deleteEstate, updateEstate } from './estate-writes.service.js';
 
@@ -34,17 +34,17 @@ const deleteQuery = z
   .strict();
 
 /** POST/PATCH/DELETE /api/estates (docs/API.md → Writes). */
-export function estateWritesRouter(ctx: ServiceContext): Router {
-  const router = Router();
+export function estateWritesRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
 
-  router.post('/estates', async (req, res) => {
+  routes.post('/estates', 'ledger.write', async (req, res, ctx) => {
     const query = createQuery.parse(req.query);
     const body = createBody.parse(req.body);
     const feature = await createEstate(ctx, body, { allowOverlap: query.allowOverlap === 'true' });
     res.status(201).json(feature);
   });
 
-  router.patch('/estates/:id', async (req, res) => {
+  routes.patch('/estates/:id', 'ledger.write', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
     const body = patchBody.parse(req.body);
     const feature = await updateEstate(
@@ -56,12 +56,12 @@ export function estateWritesRouter(ctx: ServiceContext): Router {
     res.json(feature);
   });
 
-  router.delete('/estates/:id', async (req, res) => {
+  routes.delete('/estates/:id', 'ledger.write', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
     const { version } = deleteQuery.parse(req.query);
     await deleteEstate(ctx, id, version);
     res.status(204).end();
   });
 
-  return router;
+  return routes;
 }

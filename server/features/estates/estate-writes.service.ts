@@ -11,6 +11,7 @@ import { withDb } from '../../context.js';
 import type { Executor, Queryable, SqlParam } from '../../db/index.js';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain-errors.js';
 import { givenUnitCodes, UNIT_CODE_FIELDS, writableProperties, type UnitCodeField } from './estate-fields.js';
+import { estateAuditRecord, recordAudit } from '../audit/audit.service.js';
 import { getEstate } from './estates.service.js';
 import { INPUT_COLUMNS, inputParams } from './estates.sql.js';
 import { assertGeometry, findOverlaps, geometryText, OverlapError, storedGeometrySql } from './geometry-checks.js';
@@ -128,7 +129,15 @@ export async function createEstate(ctx: ServiceContext, input: NewEstate, option
       params,
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');
-    return getEstate(withDb(ctx, tx), row.id);
+    const txCtx = withDb(ctx, tx);
+    await recordAudit(txCtx, {
+      action: 'create',
+      entity: 'estate',
+      entityId: row.id,
+      before: null,
+      after: await estateAuditRecord(tx, row.id),
+    });
+    return getEstate(txCtx, row.id);
   });
 }
 
@@ -168,6 +177,7 @@ export async function updateEstate(
   return ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     const stored = await lockVersion(withDb(ctx, tx), id, patch.version);
+    const before = await estateAuditRecord(tx, id);
     const fields = parseFieldsOrThrow({ ...storedProperties(stored), ...changes }, currentYear);
     if (geometryChanged) await assertGeometry(tx, geojson);
 
@@ -195,7 +205,9 @@ export async function updateEstate(
        WHERE id = $1`,
       params,
     );
-    return getEstate(withDb(ctx, tx), id);
+    const txCtx = withDb(ctx, tx);
+    await recordAudit(txCtx, { action: 'update', entity: 'estate', entityId: id, before, after: await estateAuditRecord(tx, id) });
+    return getEstate(txCtx, id);
   });
 }
 
@@ -204,6 +216,8 @@ export async function deleteEstate(ctx: ServiceContext, id: number, version: num
   await ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     await lockVersion(withDb(ctx, tx), id, version);
+    const before = await estateAuditRecord(tx, id);
     await tx.query('DELETE FROM estates WHERE id = $1', [id]);
+    await recordAudit(withDb(ctx, tx), { action: 'delete', entity: 'estate', entityId: id, before, after: null });
   });
 }

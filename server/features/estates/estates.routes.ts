@@ -1,25 +1,25 @@
-import { Router } from 'express';
 import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { estateFilterQuery, estateListQuery, idParam } from '../../http/query-schemas.js';
 import { getEstate, listEstates, summarizeEstates } from './estates.service.js';
 
 /** GET /api/estates, /api/estates/:id, /api/summary (docs/API.md). */
-export function estatesRouter(ctx: ServiceContext): Router {
-  const router = Router();
+export function estatesRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
 
-  router.get('/estates', async (req, res) => {
+  routes.get('/estates', 'ledger.read', async (req, res, ctx) => {
     const query = estateListQuery.parse(req.query);
     res.json({ type: 'FeatureCollection', features: await listEstates(ctx, query) });
   });
 
-  router.get('/estates/:id', async (req, res) => {
+  routes.get('/estates/:id', 'ledger.read', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
     res.json(await getEstate(ctx, id));
   });
 
-  router.get('/summary', async (req, res) => {
+  routes.get('/summary', 'ledger.read', async (req, res, ctx) => {
     res.json(await summarizeEstates(ctx, estateFilterQuery.parse(req.query)));
   });
 
-  return router;
+  return routes;
 }

@@ -1,6 +1,7 @@
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxParam, estateFilterQuery } from '../../http/query-schemas.js';
 import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from './export.service.js';
 
@@ -54,10 +55,10 @@ function describeScope(query: ExportRequest, count: number): string {
   return parts.length > 0 ? parts.join('，') : '全部小区';
 }
 
-export function exportRouter(ctx: ServiceContext): Router {
-  const router = Router();
+export function exportRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
 
-  async function sendExport(request: ExportRequest, res: Response): Promise<void> {
+  async function sendExport(ctx: ServiceContext, request: ExportRequest, res: Response): Promise<void> {
     const { format, ids, ...filter } = request;
     const selection: ExportSelection = ids ? { ids } : { filter };
     const estates = await selectEstatesForExport(ctx, selection);
@@ -68,12 +69,12 @@ export function exportRouter(ctx: ServiceContext): Router {
     res.send(file.body);
   }
 
-  router.get('/export', async (req, res) => {
-    await sendExport(exportQuery.parse(req.query), res);
+  routes.get('/export', 'ledger.read', async (req, res, ctx) => {
+    await sendExport(ctx, exportQuery.parse(req.query), res);
   });
-  router.post('/export', async (req, res) => {
-    await sendExport(exportBody.parse(req.body), res);
+  routes.post('/export', 'ledger.read', async (req, res, ctx) => {
+    await sendExport(ctx, exportBody.parse(req.body), res);
   });
 
-  return router;
+  return routes;
 }

@@ -1,8 +1,8 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../../../core/contract/index.js';
 import { SOURCE_CRS } from '../../../core/io/source-crs.js';
 import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { noQuery } from '../../http/query-schemas.js';
 import { commitImport, listImportLayers, validateImport } from './imports.service.js';
 
@@ -30,26 +30,26 @@ const commitBody = z
   .strict();
 
 /** POST /api/imports/validate, POST /api/imports, GET /api/import-layers (docs/API.md → Writes). */
-export function importsRouter(ctx: ServiceContext): Router {
-  const router = Router();
+export function importsRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
 
-  router.post('/imports/validate', async (req, res) => {
+  routes.post('/imports/validate', 'ledger.write', async (req, res, ctx) => {
     noQuery.parse(req.query);
     const body = validateBody.parse(req.body);
     res.json({ rows: await validateImport(ctx, body.features) });
   });
 
-  router.post('/imports', async (req, res) => {
+  routes.post('/imports', 'ledger.write', async (req, res, ctx) => {
     noQuery.parse(req.query);
     const body = commitBody.parse(req.body);
     const result = await commitImport(ctx, body.layer, body.features, { allowOverlap: body.allowOverlap === true });
     res.status(201).json(result);
   });
 
-  router.get('/import-layers', async (req, res) => {
+  routes.get('/import-layers', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
     res.json(await listImportLayers(ctx));
   });
 
-  return router;
+  return routes;
 }

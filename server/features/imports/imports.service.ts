@@ -6,9 +6,10 @@
 import type { ImportFormat, ImportLayer, ImportLayerInput, ImportResult, ImportRowReport } from '../../../core/contract/index.js';
 import type { SourceCrs } from '../../../core/io/source-crs.js';
 import type { ImportRowProblemCode } from '../../../core/problems.js';
-import type { ServiceContext } from '../../context.js';
+import { withDb, type ServiceContext } from '../../context.js';
 import type { Executor, Queryable } from '../../db/index.js';
 import { RejectedError } from '../../domain-errors.js';
+import { recordImportAudit } from '../audit/audit.service.js';
 import { ESTATE_WRITE_LOCK_KEY } from '../estates/estate-writes.service.js';
 import { INPUT_COLUMNS, inputFromJsonSql } from '../estates/estates.sql.js';
 import { checkWorkTable, loadWorkTable } from './import-checks.js';
@@ -80,6 +81,7 @@ export async function commitImport(
     // Ids drawn before the insert and kept beside each row, so `ids[k]` is surely the estate of feature k.
     await tx.query(`UPDATE import_rows SET new_id = nextval(pg_get_serial_sequence('estates', 'id'))`);
     await tx.query(INSERT_ESTATES, [created.id]);
+    await recordImportAudit(withDb(ctx, tx), created.id, { ...layer, featureCount: features.length });
     const ids = await tx.query<{ new_id: number }>('SELECT new_id FROM import_rows ORDER BY idx');
     return { layerId: created.id, inserted: ids.length, ids: ids.map((row) => row.new_id) };
   });

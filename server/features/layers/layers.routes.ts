@@ -1,28 +1,28 @@
-import { Router } from 'express';
 import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxOnlyQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
 import { listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
 
 /** Reference layers: facilities, roads, administrative units and water. */
-export function layersRouter({ db }: ServiceContext): Router {
-  const router = Router();
-  router.get('/facilities', async (req, res) => {
-    res.json(await listFacilities(db, facilityQuery.parse(req.query)));
+export function layersRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
+  routes.get('/facilities', 'ledger.read', async (req, res, ctx) => {
+    res.json(await listFacilities(ctx.db, facilityQuery.parse(req.query)));
   });
-  router.get('/roads', async (req, res) => {
-    res.json(await listRoads(db, bboxOnlyQuery.parse(req.query)));
+  routes.get('/roads', 'ledger.read', async (req, res, ctx) => {
+    res.json(await listRoads(ctx.db, bboxOnlyQuery.parse(req.query)));
   });
-  router.get('/subdistricts', async (req, res) => {
+  routes.get('/subdistricts', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
-    res.json(await listSubdistricts(db));
+    res.json(await listSubdistricts(ctx.db));
   });
-  router.get('/communities', async (req, res) => {
+  routes.get('/communities', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
-    res.json(await listCommunities(db));
+    res.json(await listCommunities(ctx.db));
   });
-  router.get('/water', async (req, res) => {
+  routes.get('/water', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
-    res.json(await listWaterAreas(db));
+    res.json(await listWaterAreas(ctx.db));
   });
-  return router;
+  return routes;
 }

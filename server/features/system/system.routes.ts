@@ -1,13 +1,13 @@
-import { Router } from 'express';
 import type { AppConfig } from '../../config.js';
 import type { ServiceContext } from '../../context.js';
 import { UnavailableError } from '../../domain-errors.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { postgisVersion } from '../layers/layers.service.js';
 
-/** Health and client configuration. */
-export function systemRouter({ db }: ServiceContext, config: AppConfig): Router {
-  const router = Router();
-  router.get('/health', async (_req, res) => {
+/** Health (public, for load balancers) and client configuration. */
+export function systemRoutes(base: ServiceContext, config: AppConfig): DeclaredRoutes {
+  const routes = declareRoutes(base);
+  routes.get('/health', 'public', async (_req, res, { db }) => {
     let postgis: string;
     try {
       postgis = await postgisVersion(db);
@@ -16,8 +16,8 @@ export function systemRouter({ db }: ServiceContext, config: AppConfig): Router 
     }
     res.json({ status: 'ok', db: { backend: db.backend, postgis } });
   });
-  router.get('/config', (_req, res) => {
+  routes.get('/config', 'ledger.read', (_req, res) => {
     res.json({ eligibilityCutoffYear: config.eligibilityCutoffYear, basemap: config.basemap });
   });
-  return router;
+  return routes;
 }
