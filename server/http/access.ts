@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { roleMeets, type Access, type Permission } from '../../core/access.js';
 import type { ServiceContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../domain-errors.js';
@@ -139,7 +139,9 @@ function accessOf(route: NonNullable<LayerLike['route']>): Access | undefined {
 }
 
 /** Every route registered on the app's router, walking mounted routers, with what each declared. */
-export function listRoutes(appRouter: { stack: unknown[] }): RouteEntry[] {
+export function listRoutes(app: Express): RouteEntry[] {
+  // Express 5 exposes its root router as `app.router`; the types do not declare it.
+  const appRouter = (app as unknown as { router: { stack: unknown[] } }).router;
   const entries: RouteEntry[] = [];
   const walk = (stack: LayerLike[], prefix: string): void => {
     for (const layer of stack) {

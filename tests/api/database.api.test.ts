@@ -66,7 +66,7 @@ describe('health when the database is unreachable', () => {
       transaction: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
       close: () => Promise.resolve(),
     };
-    const server = await startTestServer({ db: deadDb });
+    const server = await startTestServer({ db: deadDb, as: null });
     try {
       const { status, body } = await server.get<{ error: { code: string; message: string } }>('/api/health');
       expect(status).toBe(503);

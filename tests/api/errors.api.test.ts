@@ -11,12 +11,12 @@ describe('error answers', () => {
   let app: TestServer;
 
   async function call(method: string, path: string, body?: string): Promise<{ status: number; error: ApiErrorBody }> {
-    const response = await fetch(app.url + path, {
+    const response = await app.raw(path, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body,
     });
-    const json = (await response.json()) as { error: ApiErrorBody };
+    const json = JSON.parse(response.text) as { error: ApiErrorBody };
     return { status: response.status, error: json.error };
   }
 

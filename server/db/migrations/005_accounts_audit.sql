@@ -66,8 +66,8 @@ CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 
--- An estate as the audit trail keeps it: every column (names as stored) and the geometry as GeoJSON.
+-- An estate as the audit trail keeps it: every column (names as stored) and the geometry as GeoJSON with 15 decimals (lossless for degrees).
 -- Taking the whole row means a column added later is audited without touching this function.
 CREATE FUNCTION estate_audit_record(e estates) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT (to_jsonb(e) - 'geom') || jsonb_build_object('geometry', ST_AsGeoJSON(e.geom, 7)::jsonb)
+  SELECT (to_jsonb(e) - 'geom') || jsonb_build_object('geometry', ST_AsGeoJSON(e.geom, 15)::jsonb)
 $$;
