@@ -17,6 +17,7 @@ import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import { DEMO_CITY_DIR, loadDemoCity } from '../../server/seed/demo-city.js';
+import { signIn } from '../helpers/test-server.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const TARGET_S = 60;
@@ -37,8 +38,8 @@ function cityWithoutEstates(cityDir: string, outDir: string): FeatureCollection 
   return JSON.parse(readFileSync(join(cityDir, 'estates.geojson'), 'utf8')) as FeatureCollection;
 }
 
-async function post(base: string, path: string, body: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+async function post(base: string, path: string, body: string, auth: Record<string, string>): Promise<{ status: number; text: string }> {
+  const response = await fetch(base + path, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body });
   return { status: response.status, text: await response.text() };
 }
 
@@ -50,6 +51,8 @@ async function timeImport(cityDir: string, workDir: string): Promise<ImportTimin
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
+    // The demo planner account comes with the city's units (server/seed/demo-accounts.ts).
+    const auth = await signIn(base, 'planner');
     const features = estates.features;
     const validateBody = JSON.stringify({ features });
     const commitBody = JSON.stringify({
@@ -58,11 +61,11 @@ async function timeImport(cityDir: string, workDir: string): Promise<ImportTimin
     });
 
     // A long-running server has loaded PostGIS's code paths long before; a fresh database has not.
-    const warmUp = await post(base, '/api/imports/validate', JSON.stringify({ features: features.slice(0, 3) }));
+    const warmUp = await post(base, '/api/imports/validate', JSON.stringify({ features: features.slice(0, 3) }), auth);
     if (warmUp.status !== 200) throw new Error(`warm-up answered ${warmUp.status}: ${warmUp.text.slice(0, 500)}`);
 
     let started = performance.now();
-    const validated = await post(base, '/api/imports/validate', validateBody);
+    const validated = await post(base, '/api/imports/validate', validateBody, auth);
     const validateMs = performance.now() - started;
     if (validated.status !== 200) throw new Error(`validate answered ${validated.status}: ${validated.text.slice(0, 500)}`);
     const { rows } = JSON.parse(validated.text) as { rows: { problems: unknown[] }[] };
@@ -70,7 +73,7 @@ async function timeImport(cityDir: string, workDir: string): Promise<ImportTimin
     if (bad > 0) throw new Error(`${bad} generated rows have problems: ${validated.text.slice(0, 500)}`);
 
     started = performance.now();
-    const committed = await post(base, '/api/imports', commitBody);
+    const committed = await post(base, '/api/imports', commitBody, auth);
     const commitMs = performance.now() - started;
     if (committed.status !== 201) throw new Error(`commit answered ${committed.status}: ${committed.text.slice(0, 500)}`);
     const { inserted } = JSON.parse(committed.text) as { inserted: number };
