@@ -17,7 +17,7 @@ import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import { DEMO_CITY_DIR, loadDemoCity } from '../../server/seed/demo-city.js';
-import { signIn } from '../helpers/test-server.js';
+import { signIn } from '../helpers/sign-in.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const TARGET_S = 60;

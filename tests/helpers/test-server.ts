@@ -3,7 +3,7 @@ import type { Role } from '../../core/access.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db, DbBackend } from '../../server/db/index.js';
-import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts.js';
+import { signIn } from './sign-in.js';
 import { openTestDb } from './test-db.js';
 
 /** What `startTestServer` may be told; every option has the default given in its comment. */
@@ -91,20 +91,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await owned?.dispose();
     },
   };
-}
-
-/** Signs in as the demo account of `role`; the headers a client sends to act as it. */
-export async function signIn(url: string, role: Role): Promise<Record<string, string>> {
-  const account = DEMO_ACCOUNTS[role];
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  const body = (await response.json()) as { csrfToken?: string };
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  if (response.status !== 200 || !body.csrfToken || cookie === '') throw new Error(`signing in as ${role} failed: ${response.status}`);
-  return { Cookie: cookie, 'X-CSRF-Token': body.csrfToken };
 }
 
 /** Requests to `url` carrying `headers` (a session, or none). */

@@ -1,0 +1,17 @@
+/** Signing in as a demo role, for tests and benchmarks (no vitest import, so tsx scripts can use it too). */
+import type { Role } from '../../core/access.js';
+import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts.js';
+
+/** Signs in as the demo account of `role`; the headers a client sends to act as it. */
+export async function signIn(url: string, role: Role): Promise<Record<string, string>> {
+  const account = DEMO_ACCOUNTS[role];
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password }),
+  });
+  const body = (await response.json()) as { csrfToken?: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (response.status !== 200 || !body.csrfToken || cookie === '') throw new Error(`signing in as ${role} failed: ${response.status}`);
+  return { Cookie: cookie, 'X-CSRF-Token': body.csrfToken };
+}
