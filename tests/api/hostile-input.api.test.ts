@@ -14,6 +14,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 import { listRoutes, type RouteEntry } from '../../server/http/access.js';
 import { testBackends } from '../helpers/test-db.js';
+import { squareAround } from '../helpers/test-polygons.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const SEED = 20_261_201;
@@ -193,8 +194,32 @@ const ledgerKey = fc.constantFrom(...INPUT_FIELDS.map((field) => field.key));
 const hostileProperties = fc.dictionary(fc.oneof(ledgerKey, hostileString), hostileValue, { maxKeys: 6 });
 
 /** Bodies shaped like what each route expects, so the hostile parts get past the outer checks. */
+/** A valid square of 30–80 m half-side somewhere in the demo city, so the hostile field is what gets checked. */
+const validSquare = fc
+  .record({
+    lng: fc.double({ min: 109.38, max: 109.44, noNaN: true }),
+    lat: fc.double({ min: 24.28, max: 24.34, noNaN: true }),
+    halfSideM: fc.integer({ min: 30, max: 80 }),
+  })
+  .map(({ lng, lat, halfSideM }) => squareAround(lng, lat, halfSideM));
+
+/** One ledger field hostile, the rest valid: reaches the field rules, the database and the import checks. */
+const nearlyValidProperties = fc
+  .tuple(ledgerKey, hostileValue, fc.constantFrom('和平小区', '建设新村', 'Block 7'))
+  .map(([key, value, name]) => ({ name, [key]: value }));
+const nearlyValidFeature = fc.record({ type: fc.constant('Feature'), geometry: validSquare, properties: nearlyValidProperties });
+
 const hostileBody = fc.oneof(
   hostileValue,
+  nearlyValidFeature,
+  nearlyValidFeature,
+  fc.record({ version: fc.constant(1), properties: nearlyValidProperties }),
+  fc.record({ version: fc.constant(1), geometry: hostileGeometry }),
+  fc.record({ features: fc.array(nearlyValidFeature, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    layer: fc.constant({ name: '导入', fileName: 'x.geojson', format: 'geojson', sourceCrs: 'wgs84' }),
+    features: fc.array(nearlyValidFeature, { minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ type: fc.constantFrom('Feature', 'feature', 7), geometry: hostileGeometry, properties: hostileProperties }),
   fc.record(
     { version: fc.oneof(hostileNumber, fc.constant(1)), properties: hostileProperties, geometry: hostileGeometry },
@@ -257,6 +282,7 @@ function wellFormed(text: string): string {
 
 /** A path parameter: numbers out of range, hostile text, and raw malformed percent-encoding. */
 const hostileParam = fc.oneof(
+  fc.constant('1'),
   fc.constantFrom('1', '0', '-1', '99999999999999999999', '1.5', '%E0%A4%A', '%', '%00', '..%2F..', 'abc', '%F0%9F%98%80', '%ED%A0%80'),
   hostileString.map((text) => encodeURIComponent(wellFormed(text.slice(0, 100)))),
 );
@@ -284,8 +310,11 @@ interface HostileRequest {
   encoding: Encoding;
 }
 
+/** Writes get two thirds of the inputs: they are where a bad value can reach the database. */
 function requestFor(routes: readonly RouteEntry[]): fc.Arbitrary<HostileRequest> {
-  return fc.record({ route: fc.constantFrom(...routes), param: hostileParam, query: hostileQuery, body: hostileBody, encoding });
+  const writes = routes.filter((route) => !SAFE.has(route.method));
+  const route = fc.oneof({ arbitrary: fc.constantFrom(...writes), weight: 2 }, { arbitrary: fc.constantFrom(...routes), weight: 1 });
+  return fc.record({ route, param: hostileParam, query: hostileQuery, body: hostileBody, encoding });
 }
 
 function urlOf(request: HostileRequest): string {
