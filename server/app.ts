@@ -11,7 +11,11 @@ import { exportRouter } from './features/export/export.routes.js';
 import { importsRouter } from './features/imports/imports.routes.js';
 import { layersRouter } from './features/layers/layers.routes.js';
 import { systemRouter } from './features/system/system.routes.js';
+import { acceptedBodyEncoding } from './http/body-encoding.js';
 import { errorHandler } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { createLogger, type Logger } from './log.js';
 
 export const CLIENT_DIST_DIR = join(PROJECT_ROOT, 'dist', 'client');
 
@@ -19,6 +23,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Today's date for the services' rules; tests pin it. */
   now?: () => Date;
+  /** The server's logger (default: a new one at config.logLevel). */
+  logger?: Logger;
 }
 
 /** The HTTP application: the JSON geo-API under /api and the built client everywhere else. */
@@ -28,6 +34,9 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestLog(options.logger ?? createLogger(config.logLevel)));
+  app.use(securityHeaders(config));
+  app.use(acceptedBodyEncoding);
   app.use(express.json({ limit: '50mb' }));
 
   const api = express.Router();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +25,12 @@ const envSchema = z.object({
   TIANDITU_TK: optionalText,
   /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
   ELIGIBILITY_CUTOFF_YEAR: z.coerce.number().int().min(1900).max(2100).default(2000),
+  /** Address to listen on; 0.0.0.0 serves the whole network. Loopback by default, so nothing is exposed by accident. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** pino level of the server log; tests use 'warn' or 'silent'. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Send Strict-Transport-Security: only when the app is served over HTTPS (often it is plain HTTP on an intranet). */
+  HSTS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -33,6 +40,9 @@ export interface AppConfig {
   seedDemo: boolean;
   basemap: { styleUrl: string | null; tiandituKey: string | null };
   eligibilityCutoffYear: number;
+  host: string;
+  logLevel: LogLevel;
+  hsts: boolean;
 }
 
 /** Reads the configuration from environment variables; throws a readable error on a bad value. */
@@ -50,5 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     basemap: { styleUrl: e.BASEMAP_STYLE_URL ?? null, tiandituKey: e.TIANDITU_TK ?? null },
     eligibilityCutoffYear: e.ELIGIBILITY_CUTOFF_YEAR,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    hsts: e.HSTS === 'true',
   };
 }
