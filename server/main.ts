@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { bootstrapDbWithRetry } from './bootstrap.js';
@@ -27,6 +28,17 @@ const addressText = (): string => {
   const address = server.address() as AddressInfo | null;
   return `http://${config.host}:${address?.port ?? config.port}`;
 };
+// Responses in flight at shutdown: told to close their connection, else keep-alive holds server.close() open.
+const inFlight = new Set<ServerResponse>();
+server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+  if (stopping) res.shouldKeepAlive = false;
+  inFlight.add(res);
+  res.once('close', () => inFlight.delete(res));
+  // A response already sent when shutdown began leaves an idle connection behind once it finishes.
+  res.once('finish', () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
+});
 server.once('listening', () => log.info(`[http] listening on ${addressText()}; answering 503 until the database is ready`));
 server.once('error', (error: NodeJS.ErrnoException) => {
   log.fatal(`[http] cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
@@ -65,6 +77,7 @@ async function stop(why: string, exitCode: number): Promise<void> {
   }, SHUTDOWN_GRACE_MS);
   forced.unref();
   // Stops accepting; in-flight requests finish (their keep-alive connections then close), idle ones close now.
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   server.closeIdleConnections();
   await new Promise<void>((resolve) =>
     server.close((error) => {
