@@ -49,13 +49,19 @@ export async function bootstrapDb(
  * PostGIS server still starting, a network outage); any other failure is thrown at once.
  * Rejects with the signal's reason when `signal` aborts (shutdown while waiting).
  */
-export async function bootstrapDbWithRetry(config: AppConfig, log: Pick<Logger, 'info' | 'warn'>, signal: AbortSignal): Promise<Db> {
+export async function bootstrapDbWithRetry(
+  config: AppConfig,
+  log: Pick<Logger, 'info' | 'warn'>,
+  signal: AbortSignal,
+  onRetry: (error: DbUnavailableError) => void = () => undefined,
+): Promise<Db> {
   for (let attempt = 0; ; attempt++) {
     signal.throwIfAborted();
     try {
       return await bootstrapDb(config, (message) => log.info(message));
     } catch (error) {
       if (!(error instanceof DbUnavailableError)) throw error;
+      onRetry(error);
       const delayS = retryDelayS(attempt);
       log.warn(`[db] cannot reach ${describeTarget(config)} (${error.reason}); retrying in ${delayS} s`);
       await sleep(delayS * 1000, undefined, { signal });

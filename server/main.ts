@@ -46,7 +46,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 
 const giveUp = new AbortController();
-const bootstrapping: Promise<Db | null> = bootstrapDbWithRetry(config, log, giveUp.signal).then(
+const bootstrapping: Promise<Db | null> = bootstrapDbWithRetry(config, log, giveUp.signal, (error) => db.waiting(error.reason)).then(
   (opened) => {
     if (stopping) return opened;
     db.ready(opened);

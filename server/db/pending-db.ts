@@ -1,9 +1,11 @@
 import type { Db, DbBackend, Executor, SqlParam } from './db.js';
-import { DbUnavailableError } from './db-errors.js';
+import { DbUnavailableError, type UnavailableReason } from './db-errors.js';
 
 /** A Db that answers "unavailable" until the real one is handed over with `ready()`. */
 export interface PendingDb extends Db {
   ready(db: Db): void;
+  /** Why it is not ready yet, for the 503s meanwhile (default 'starting'). */
+  waiting(reason: UnavailableReason): void;
 }
 
 /**
@@ -12,14 +14,18 @@ export interface PendingDb extends Db {
  */
 export function pendingDb(backend: DbBackend): PendingDb {
   let current: Db | null = null;
+  let reason: UnavailableReason = 'starting';
   const real = (): Db => {
-    if (!current) throw new DbUnavailableError('starting');
+    if (!current) throw new DbUnavailableError(reason);
     return current;
   };
   return {
     backend,
     ready(db) {
       current = db;
+    },
+    waiting(why) {
+      reason = why;
     },
     async query<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> {
       return real().query<Row>(sql, params);

@@ -48,7 +48,10 @@ describe('the server process', () => {
       const response = await fetch(`http://127.0.0.1:${port}${path}`);
       expect(response.status, path).toBe(503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+      expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+        code: 'unavailable',
+        params: { reason: 'connection refused' },
+      });
     }
     expect(server.child.exitCode).toBeNull();
     expect(server.output()).not.toMatch(/\n\s+at /);
