@@ -55,6 +55,8 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        // A connection lost during COMMIT leaves the outcome unknown to us (PostgreSQL commits all or
+        // nothing); the 503 tells the caller to look before retrying.
         failure = lost ?? error;
         if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw toDbError(failure);
