@@ -13,6 +13,7 @@ import { isProblemCode, problemMessage } from '../../core/problems.js';
 import { errorHandler } from '../../server/http/error-handler.js';
 import { requestLog } from '../../server/http/request-log.js';
 import { pino } from 'pino';
+import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A GET with the path sent as written: fetch would rewrite a broken escape such as `%A` into `%25A`. */
@@ -31,11 +32,11 @@ function getVerbatim(baseUrl: string, path: string): Promise<{ status: number; t
 /** Over express.json()'s 50 MB limit (server/app.ts). */
 const OVER_LIMIT_BYTES = 51 * 1024 * 1024;
 
-describe('request body, encoding and URL errors', () => {
+describe.each(testBackends())('request body, encoding and URL errors on %s', (backend) => {
   let app: TestServer;
 
   beforeAll(async () => {
-    app = await startTestServer();
+    app = await startTestServer({ backend });
   });
   afterAll(async () => {
     await app.close();
