@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
 import { openPostgresDb, APPLICATION_NAME } from '../../server/db/postgres-db.js';
 import { findFreeSpots } from '../helpers/free-spots.js';
+import { freePort, startServerProcess } from '../helpers/server-process.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { squareAround } from '../helpers/test-polygons.js';
@@ -122,5 +123,27 @@ describe.skipIf(!hasPostgres)('a PostGIS server that goes away', () => {
     await expectRecovered();
     const health = await app.get<{ status: string }>('/api/health');
     expect(health.status).toBe(200);
+  });
+
+  it('starts as a process while the server is unreachable, answers 503 meanwhile, and comes up by itself once it is back', async () => {
+    const late = await startTcpProxy(withDatabase(process.env.TEST_DATABASE_URL ?? '', database));
+    await late.down();
+    const port = await freePort();
+    const server = startServerProcess({ DATABASE_URL: late.url, PORT: String(port) });
+    try {
+      await server.waitForOutput('retrying in 1 s');
+      const waiting = await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`);
+      expect(waiting.status).toBe(503);
+      expect(waiting.headers.get('retry-after')).toMatch(/^\d+$/);
+      await late.up();
+      await server.waitForOutput('Renewal Atlas ready', 60_000);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      server.kill();
+      await late.close();
+    }
   });
 });
