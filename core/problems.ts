@@ -51,6 +51,23 @@ export const PROBLEMS = {
     en: (p) => `The database cannot be reached; try again shortly (${str(p.reason)})`,
   },
   internal: { zh: () => '服务器内部错误', en: () => 'Internal server error' },
+  payload_too_large: {
+    zh: (p) => `请求内容过大（上限 ${str(p.limitMb)} MB），请拆分后再试`,
+    en: (p) => `The request body is too large (limit ${str(p.limitMb)} MB); split it and try again`,
+  },
+  unsupported_charset: {
+    zh: (p) => `不支持的字符集 ${str(p.charset)}，请使用 UTF-8`,
+    en: (p) => `Unsupported charset ${str(p.charset)}; send UTF-8`,
+  },
+  unsupported_encoding: {
+    zh: (p) => `不支持的压缩方式 ${str(p.encoding)}，请使用 gzip 或 deflate`,
+    en: (p) => `Unsupported Content-Encoding ${str(p.encoding)}; send gzip, deflate or no encoding`,
+  },
+  invalid_body_encoding: {
+    zh: () => '请求内容的压缩数据已损坏',
+    en: () => 'The compressed request body is corrupt',
+  },
+  invalid_url: { zh: () => '网址中的百分号编码有误', en: () => 'The URL has malformed percent-encoding' },
 
   // Field rules
   required: { zh: (p) => `${zhField(p)}为必填项`, en: (p) => `${enField(p)} is required` },

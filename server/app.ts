@@ -14,7 +14,11 @@ import { importsRoutes } from './features/imports/imports.routes.js';
 import { layersRoutes } from './features/layers/layers.routes.js';
 import { systemRoutes } from './features/system/system.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
+import { acceptedBodyEncoding } from './http/body-encoding.js';
 import { errorHandler } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { createLogger, type Logger } from './log.js';
 
 export const CLIENT_DIST_DIR = join(PROJECT_ROOT, 'dist', 'client');
 
@@ -22,9 +26,10 @@ export interface AppOptions {
   clientDir?: string;
   /** Today's date for the services' rules; tests pin it. */
   now?: () => Date;
+  /** The server's logger (default: a new one at config.logLevel). */
+  logger?: Logger;
 }
 
-/** The HTTP application: the JSON geo-API under /api and the built client everywhere else. */
 /** TRUST_PROXY as Express takes it: a hop count, true/false, or addresses/names such as loopback. */
 function trustProxyValue(setting: string): number | boolean | string {
   if (/^\d+$/.test(setting)) return Number(setting);
@@ -32,15 +37,18 @@ function trustProxyValue(setting: string): number | boolean | string {
   return setting;
 }
 
+/** The HTTP application: the JSON geo-API under /api and the built client everywhere else. */
 export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): Express {
   const clientDir = options.clientDir ?? CLIENT_DIST_DIR;
   const ctx = serviceContext(db, config, options.now);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '50mb' }));
-
   if (config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(requestLog(options.logger ?? createLogger(config.logLevel)));
+  app.use(securityHeaders(config));
+  app.use(acceptedBodyEncoding);
+  app.use(express.json({ limit: '50mb' }));
 
   // Every route family declares each route's access (http/access.ts); tests/api/permissions.api.test.ts
   // walks this router and fails on a route without one.

@@ -1,16 +1,35 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from './config.js';
-import { migrate, openDb, type Db } from './db/index.js';
 import { serviceContext } from './context.js';
+import { DbUnavailableError, migrate, openDb, type Db } from './db/index.js';
 import { ensureAdministrator } from './features/users/users.service.js';
+import { createLogger, type Logger } from './log.js';
 import { loadDemoCity, needsDemoCity } from './seed/demo-city.js';
+
+/** Waits between attempts to reach the database: doubling from the first, never above the last. */
+export const RETRY_BACKOFF_S = { first: 1, max: 30 } as const;
+
+/** Seconds to wait before attempt `attempt + 1` (0-based): 1, 2, 4, … 30, 30. */
+export function retryDelayS(attempt: number): number {
+  return Math.min(RETRY_BACKOFF_S.max, RETRY_BACKOFF_S.first * 2 ** attempt);
+}
+
+function describeTarget(config: Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir'>): string {
+  if (!config.databaseUrl) return `embedded PGlite at ${config.pgliteDataDir}`;
+  // Host and database only: the URL may carry a password.
+  const url = new URL(config.databaseUrl);
+  return `PostGIS server ${url.host}${url.pathname}`;
+}
 
 /**
  * Opens the configured database, brings its schema up to date and, on first start,
  * loads the demo city. Later starts only open and check (seconds).
  */
-export async function bootstrapDb(config: AppConfig, log: (message: string) => void = console.log): Promise<Db> {
-  const target = config.databaseUrl ? 'PostGIS server (DATABASE_URL)' : `embedded PGlite at ${config.pgliteDataDir}`;
-  log(`[db] opening ${target}…`);
+export async function bootstrapDb(
+  config: AppConfig,
+  log: (message: string) => void = (message) => createLogger().info(message),
+): Promise<Db> {
+  log(`[db] opening ${describeTarget(config)}…`);
   const db = await openDb(config);
   try {
     const applied = await migrate(db);
@@ -26,4 +45,29 @@ export async function bootstrapDb(config: AppConfig, log: (message: string) => v
     throw error;
   }
   return db;
+}
+
+/**
+ * bootstrapDb, tried again with exponential backoff while the database cannot be reached (a
+ * PostGIS server still starting, a network outage); any other failure is thrown at once.
+ * Rejects with the signal's reason when `signal` aborts (shutdown while waiting).
+ */
+export async function bootstrapDbWithRetry(
+  config: AppConfig,
+  log: Pick<Logger, 'info' | 'warn'>,
+  signal: AbortSignal,
+  onRetry: (error: DbUnavailableError) => void = () => undefined,
+): Promise<Db> {
+  for (let attempt = 0; ; attempt++) {
+    signal.throwIfAborted();
+    try {
+      return await bootstrapDb(config, (message) => log.info(message));
+    } catch (error) {
+      if (!(error instanceof DbUnavailableError)) throw error;
+      onRetry(error);
+      const delayS = retryDelayS(attempt);
+      log.warn(`[db] cannot reach ${describeTarget(config)} (${error.reason}); retrying in ${delayS} s`);
+      await sleep(delayS * 1000, undefined, { signal });
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,6 +47,12 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** Express "trust proxy" setting behind a load balancer (e.g. 1 or loopback), so sign-in limits see the client's address. */
   TRUST_PROXY: optionalText,
+  /** Address to listen on; 0.0.0.0 serves the whole network. Loopback by default, so nothing is exposed by accident. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** pino level of the server log; tests use 'warn' or 'silent'. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Send Strict-Transport-Security: only when the app is served over HTTPS (often it is plain HTTP on an intranet). */
+  HSTS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -58,6 +65,9 @@ export interface AppConfig {
   auth: AuthSettings;
   adminPassword: string | undefined;
   trustProxy: string | undefined;
+  host: string;
+  logLevel: LogLevel;
+  hsts: boolean;
 }
 
 /** Sessions and demo accounts, as the auth services read them. */
@@ -91,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     adminPassword: e.ADMIN_PASSWORD,
     trustProxy: e.TRUST_PROXY,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    hsts: e.HSTS === 'true',
   };
 }

@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../config.js';
+import { loadConfig, PROJECT_ROOT } from '../config.js';
+import { createLogger, type LogLevel } from '../log.js';
 
 /** What the built client is made from, relative to the project root (client/ holds index.html). */
 export const CLIENT_SOURCES = ['client', 'core', 'vite.config.ts'] as const;
@@ -43,20 +44,30 @@ export function decideClientBuild(projectRoot: string): ClientBuildDecision {
   return { build: false, reason: 'up_to_date' };
 }
 
+/** LOG_LEVEL as configured; a bad configuration is reported by server/main.ts, which runs next. */
+function configuredLogLevel(): LogLevel {
+  try {
+    return loadConfig().logLevel;
+  } catch {
+    return 'info';
+  }
+}
+
 /** Builds the client with Vite when `decideClientBuild` says so; prints what it decided. */
 export async function ensureClientBuild(projectRoot: string = PROJECT_ROOT): Promise<void> {
+  const log = createLogger(configuredLogLevel());
   const decision = decideClientBuild(projectRoot);
   if (!decision.build) {
-    console.log('[build] client is up to date');
+    log.info('[build] client is up to date');
     return;
   }
   const why = decision.reason === 'never_built' ? 'first start' : `${decision.changedPath ?? 'a source'} changed`;
-  console.log(`[build] building the client (${why})…`);
+  log.info(`[build] building the client (${why})…`);
   const started = performance.now();
   // Vite is loaded only when needed: importing it costs about a second on a warm start.
   const { build } = await import('vite');
   await build({ configFile: join(projectRoot, 'vite.config.ts'), root: join(projectRoot, 'client'), logLevel: 'warn' });
-  console.log(`[build] client built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log.info(`[build] client built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

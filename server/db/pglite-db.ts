@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Db, Executor, SqlParam } from './db.js';
 
 function toExecutor(target: PGlite | Transaction): Executor {
@@ -15,14 +16,30 @@ function toExecutor(target: PGlite | Transaction): Executor {
   };
 }
 
-/** Opens (creating if needed) an embedded PostGIS database persisted in `dataDir`. */
+/**
+ * Opens (creating if needed) an embedded PostGIS database persisted in `dataDir`; throws
+ * DataDirLockedError when another process has it open.
+ */
 export async function openPgliteDb(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { extensions: { postgis } });
+  const unlock = lockDataDir(dataDir);
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir, { extensions: { postgis } });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     ...toExecutor(pg),
     backend: 'pglite',
     transaction: (work) => pg.transaction((tx) => work(toExecutor(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

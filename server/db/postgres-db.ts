@@ -1,38 +1,69 @@
 import pg from 'pg';
 import type { Db, Executor, SqlParam } from './db.js';
+import { toDbError, unavailableReason } from './db-errors.js';
+
+/** How the app's connections appear in pg_stat_activity, so an operator (or a test) can find them. */
+export const APPLICATION_NAME = 'renewal-atlas';
+/** A server that does not answer within this time counts as unavailable (503) rather than leaving requests hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 function toExecutor(target: pg.Pool | pg.PoolClient): Executor {
   return {
     async exec(sql: string): Promise<void> {
-      await target.query(sql);
+      await target.query(sql).catch((error: unknown) => {
+        throw toDbError(error);
+      });
     },
     async query<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-      const result = await target.query(sql, [...params]);
+      const result = await target.query(sql, [...params]).catch((error: unknown) => {
+        throw toDbError(error);
+      });
       return result.rows as Row[];
     },
   };
 }
 
-/** Connects to a PostGIS server through a connection pool. */
+/** Connects to a PostGIS server through a connection pool; connects lazily, on the first query. */
 export async function openPostgresDb(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    application_name: APPLICATION_NAME,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // An idle client losing its connection must not crash the process; the pool drops it and the
+  // next query opens a new connection, so the app recovers by itself when the server is back.
   pool.on('error', () => undefined);
   return {
     ...toExecutor(pool),
     backend: 'postgres',
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw toDbError(error);
+      });
+      // A checked-out client has no listener of the pool: without this one, a connection lost
+      // mid-transaction is an unhandled 'error' event that ends the process.
+      let lost: Error | null = null;
+      const onError = (error: Error): void => {
+        lost = error;
+      };
+      client.on('error', onError);
+      let failure: unknown = null;
       try {
         await client.query('BEGIN');
         const result = await work(toExecutor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        // A connection lost during COMMIT leaves the outcome unknown to us (PostgreSQL commits all or
+        // nothing); the 503 tells the caller to look before retrying.
+        failure = lost ?? error;
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+        throw toDbError(failure);
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is destroyed instead of going back to the pool.
+        client.release(unavailableReason(failure) ? (failure as Error) : undefined);
       }
     },
     close: () => pool.end(),

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, type Db } from '../../server/db/index.js';
 import { listMigrations } from '../../server/db/migrate.js';
+import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { DEMO_CITY_DIR, loadDemoCity } from '../../server/seed/demo-city.js';
+import { freePort } from '../helpers/server-process.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer } from '../helpers/test-server.js';
 
@@ -58,22 +60,22 @@ describe.each(testBackends())('database on %s', (backend) => {
 });
 
 describe('health when the database is unreachable', () => {
-  it('answers 503 with a JSON error body', async () => {
-    const deadDb: Db = {
-      backend: 'postgres',
-      query: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
-      exec: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
-      transaction: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
-      close: () => Promise.resolve(),
-    };
-    const server = await startTestServer({ db: deadDb, as: null });
+  it('answers 503 with Retry-After and a JSON error body that does not repeat the driver (no host, no port)', async () => {
+    const closedPort = await freePort();
+    // pg connects lazily: opening succeeds, every query is refused.
+    const deadDb = await openPostgresDb(`postgres://postgres@127.0.0.1:${closedPort}/atlas`);
+    const server = await startTestServer({ db: deadDb, env: { LOG_LEVEL: 'silent' }, as: null });
     try {
-      const { status, body } = await server.get<{ error: { code: string; message: string } }>('/api/health');
+      const { status, headers, body } = await server.get<{ error: { code: string; message: string; params: { reason: string } } }>(
+        '/api/health',
+      );
       expect(status).toBe(503);
-      expect(body.error.code).toBe('unavailable');
-      expect(body.error.message).toContain('ECONNREFUSED');
+      expect(headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(body.error).toMatchObject({ code: 'unavailable', params: { reason: 'connection refused' } });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:\d{2,5}/);
     } finally {
       await server.close();
+      await deadDb.close();
     }
   });
 });

@@ -12,7 +12,7 @@ export interface TestServerOptions {
   backend?: DbBackend;
   /** Serve this database instead of a private copy; `close()` then leaves it open for its owner. */
   db?: Db;
-  /** Settings as environment variables (default: none beyond `SEED_DEMO=false`), e.g. `{ ELIGIBILITY_CUTOFF_YEAR: '1995' }`. */
+  /** Settings as environment variables (default: none beyond `SEED_DEMO=false` and `LOG_LEVEL=warn`), e.g. `{ ELIGIBILITY_CUTOFF_YEAR: '1995' }`. */
   env?: Record<string, string>;
   /** Whose session `request`/`get`/`raw` carry (default `'admin'`, the demo administrator); null for none. */
   as?: Role | null;
@@ -61,7 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const owned = options.db ? null : await openTestDb(options.backend ?? 'pglite');
   const db = options.db ?? owned?.db;
   if (!db) throw new Error('startTestServer: no database to serve.');
-  const config = loadConfig({ SEED_DEMO: 'false', ...options.env });
+  const config = loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...options.env });
   const server = createApp(db, config).listen(0, '127.0.0.1');
   // Node closes idle keep-alive sockets after 5 s; on a loaded machine fetch can pick one up just as it
   // closes (ECONNRESET). Tests close every connection in close(), so idle ones may live longer.

@@ -1,6 +1,5 @@
 import type { AppConfig } from '../../config.js';
 import type { ServiceContext } from '../../context.js';
-import { UnavailableError } from '../../domain-errors.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { postgisVersion } from '../layers/layers.service.js';
 
@@ -8,12 +7,8 @@ import { postgisVersion } from '../layers/layers.service.js';
 export function systemRoutes(base: ServiceContext, config: AppConfig): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/health', 'public', async (_req, res, { db }) => {
-    let postgis: string;
-    try {
-      postgis = await postgisVersion(db);
-    } catch (error) {
-      throw new UnavailableError(error instanceof Error ? error.message : String(error));
-    }
+    // A lost or refused connection is a DbUnavailableError (503 without the driver's words, which name hosts and ports).
+    const postgis = await postgisVersion(db);
     res.json({ status: 'ok', db: { backend: db.backend, postgis } });
   });
   routes.get('/config', 'ledger.read', (_req, res) => {
