@@ -61,6 +61,10 @@ export const PROBLEMS = {
     zh: (p) => `${zhField(p)}：不存在编码为"${str(p.code)}"的单位`,
     en: (p) => `${enField(p)}: no unit with code "${str(p.code)}"`,
   },
+  unsafe_text: {
+    zh: (p) => `${zhField(p)}含有无法保存的字符（空字符或不成对的代理字符）`,
+    en: (p) => `${enField(p)} contains characters that cannot be stored (a NUL or an unpaired surrogate)`,
+  },
   not_a_value: { zh: (p) => `${zhField(p)}：无法识别"${str(p.value)}"`, en: (p) => `${enField(p)}: cannot read "${str(p.value)}"` },
 
   // Geometry rules (PostGIS, migration 003)
@@ -151,6 +155,7 @@ export type FieldProblemCode = Extract<
   | 'too_big'
   | 'too_long'
   | 'not_one_of'
+  | 'unsafe_text'
   | 'unknown_property'
   | 'reason_required'
   | 'code_taken'

@@ -6,6 +6,7 @@ import type { ImportProblem } from '../../../core/contract/index.js';
 import { isRecord } from '../../../core/checks.js';
 import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
 import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
+import { isSafeText } from '../../../core/safe-text.js';
 import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
 
 /** A problem with its English message worded from core/problems.ts (the client words it in Chinese from the same table). */
@@ -55,7 +56,8 @@ export function prepareRow(feature: unknown, index: number, currentYear: number)
   return {
     index,
     fields,
-    name: fields?.name ?? (rawName === '' ? null : rawName),
+    // A refused row's name still finds duplicates, unless PostgreSQL could not read it.
+    name: fields?.name ?? (rawName === '' || !isSafeText(rawName) ? null : rawName),
     code: fields?.code ?? null,
     units: fields ? givenUnitCodes(properties) : { districtCode: null, subdistrictCode: null, communityCode: null },
     geometry: record.geometry ?? null,
