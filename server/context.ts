@@ -2,6 +2,7 @@
  * What every service receives: the database and the settings, in one object, so a new concern
  * (later: the acting user) is added here instead of threaded through every signature.
  */
+import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
 import type { AppConfig } from './config.js';
 import type { Db, Queryable } from './db/index.js';
 
@@ -9,6 +10,8 @@ import type { Db, Queryable } from './db/index.js';
 export interface Settings {
   /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
   eligibilityCutoffYear: number;
+  /** An estate's land area must lie within these (ESTATE_MIN_AREA_M2, ESTATE_MAX_AREA_M2). */
+  estateAreaBounds: EstateAreaBounds;
 }
 
 export interface ServiceContext<D extends Queryable = Db> {
@@ -21,10 +24,11 @@ export interface ServiceContext<D extends Queryable = Db> {
 /** The context of a running app. */
 export function serviceContext(
   db: Db,
-  config: Pick<AppConfig, 'eligibilityCutoffYear'>,
+  config: Pick<AppConfig, 'eligibilityCutoffYear'> & Partial<Pick<AppConfig, 'estateAreaBounds'>>,
   now: () => Date = () => new Date(),
 ): ServiceContext {
-  return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear }, now };
+  const estateAreaBounds = config.estateAreaBounds ?? DEFAULT_ESTATE_AREA_BOUNDS;
+  return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear, estateAreaBounds }, now };
 }
 
 /** The same context over another executor, e.g. the transaction a write runs in. */
