@@ -7,6 +7,7 @@ import { DEFAULT_ESTATE_AREA_BOUNDS, estateAreaProblem } from '../../core/geomet
 import { checkEstateGeometry } from '../../core/geometry/estate-geometry.js';
 import { unsupportedCrs } from '../../core/geometry/geojson-crs.js';
 import { GEOMETRY_PROBLEM_CODES, problemMessage } from '../../core/problems.js';
+import { loadConfig } from '../../server/config.js';
 
 const RING = [
   [109.41, 24.31],
@@ -153,5 +154,23 @@ describe('estateAreaProblem', () => {
 
   it('refuses an area PostGIS could not give', () => {
     expect(estateAreaProblem(Number.NaN, bounds)?.code).toBe('area_too_small');
+  });
+});
+
+describe('area bounds configuration', () => {
+  it('defaults to 20 m² … 5 km²', () => {
+    expect(loadConfig({}).estateAreaBounds).toEqual({ minM2: 20, maxM2: 5_000_000 });
+  });
+
+  it('reads ESTATE_MIN_AREA_M2 and ESTATE_MAX_AREA_M2', () => {
+    expect(loadConfig({ ESTATE_MIN_AREA_M2: '50', ESTATE_MAX_AREA_M2: '2e6' }).estateAreaBounds).toEqual({ minM2: 50, maxM2: 2_000_000 });
+  });
+
+  it.each([
+    [{ ESTATE_MIN_AREA_M2: '-1' }, 'ESTATE_MIN_AREA_M2'],
+    [{ ESTATE_MAX_AREA_M2: 'lots' }, 'ESTATE_MAX_AREA_M2'],
+    [{ ESTATE_MIN_AREA_M2: '100', ESTATE_MAX_AREA_M2: '100' }, 'ESTATE_MAX_AREA_M2'],
+  ])('refuses %j, naming the variable', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(variable);
   });
 });

@@ -59,9 +59,6 @@ BEGIN
   BEGIN
     -- ST_IsValidReason rather than ST_IsValid: one pass, and no NOTICE per invalid row.
     reason := ST_IsValidReason(parsed);
-    IF reason = 'Valid Geometry' THEN
-      area_m2 := ST_Area(ST_SetSRID(parsed, 4326)::geography);
-    END IF;
   EXCEPTION WHEN OTHERS THEN
     reason := SQLERRM;
   END;
@@ -69,9 +66,17 @@ BEGIN
     problem_code := 'invalid_geometry';
     problem_message := 'the polygon is not valid: ' || reason;
     problem_detail := reason;
-    area_m2 := NULL;
     RETURN;
   END IF;
+  BEGIN
+    area_m2 := ST_Area(ST_SetSRID(parsed, 4326)::geography);
+  EXCEPTION WHEN OTHERS THEN
+    -- e.g. "Antipodal (180 degrees long) edge detected!" for a ring around the whole world.
+    problem_code := 'invalid_geometry';
+    problem_message := 'PostGIS cannot measure the polygon on the spheroid: ' || SQLERRM;
+    problem_detail := SQLERRM;
+    RETURN;
+  END;
   geom := ST_Multi(ST_Force2D(ST_SetSRID(parsed, 4326)));
 END
 $$;
