@@ -4,6 +4,7 @@
  * code, change nothing, and /api/imports/validate must agree with the commit. Areas are checked
  * against PostGIS (ST_Area of the geography), never against the code under test.
  */
+import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiFeature } from '../../core/contract/index.js';
@@ -203,6 +204,51 @@ describe.each(testBackends())('hostile values on %s', (backend) => {
     it.each(bad)('answers %s with a 400', async (path) => {
       const reply = await call<ErrorBody>('GET', path);
       expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(400);
+    });
+  });
+
+  describe('validate agrees with commit on random hostile rows', () => {
+    /** Any UTF-16 unit, so lone surrogates and NULs turn up. */
+    const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
+    const anyValue = fc.oneof(
+      anyText,
+      fc.integer(),
+      fc.constantFrom(2 ** 31, 3_000_000_000, -1, 1e308, 0.5, null, true),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
+    const position = fc.oneof(
+      fc.constant<unknown>(null),
+      fc.tuple(anyValue, anyValue),
+      fc.tuple(fc.double({ min: -200, max: 200, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true })),
+    );
+
+    it('never answers 5xx, flags every row commit refuses, and commits every row validate calls fine', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            name: fc.oneof(anyText, fc.constant('随机小区')),
+            code: fc.option(anyText),
+            households: anyValue,
+            notes: fc.option(anyText),
+            willingnessPct: fc.option(anyValue),
+          }),
+          fc.oneof(fc.constant<unknown>('square'), position),
+          fc.integer({ min: 15, max: 60 }),
+          async (properties, corner, halfSideM) => {
+            const base = squareAround(spot(15 % spots.length).lng, spot(15 % spots.length).lat, halfSideM);
+            const geometry = corner === 'square' ? base : withPosition(base, corner);
+            const feature = { type: 'Feature', geometry, properties };
+            const validated = await call<{ rows: RowReport[] }>('POST', '/api/imports/validate', { features: [feature] });
+            expect(validated.status).toBe(200);
+            const fine = validated.body.rows[0]?.problems.length === 0;
+            const before = await fingerprint();
+            const committed = await call<ErrorBody>('POST', '/api/imports', { layer: LAYER, features: [feature] });
+            expect(committed.status, JSON.stringify(committed.body).slice(0, 300)).toBe(fine ? 201 : 422);
+            if (!fine) expect(await fingerprint()).toEqual(before);
+          },
+        ),
+        { numRuns: 40, seed: 7 },
+      );
     });
   });
 
