@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { INPUT_FIELDS, type LedgerInputValues, type RuleContext } from './ledger-fields.js';
 import type { FieldProblemCode, ProblemParams } from './problems.js';
 import { problemMessage } from './problems.js';
+import { safeTextSchema } from './safe-text.js';
 
 /** Unit codes a write may name; absent or null = placed by the polygon's location. */
 export const UNIT_CODE_FIELDS = ['districtCode', 'subdistrictCode', 'communityCode'] as const;
@@ -26,7 +27,7 @@ function buildShape(context: RuleContext): Record<string, z.ZodType> {
     shape[field.key] =
       'required' in field ? rule : z.preprocess(field.kind === 'text' ? emptyToNull : (v) => v, rule.nullable().default(null));
   }
-  const unitCode = z.string().trim().min(1).max(64).nullable().optional();
+  const unitCode = safeTextSchema(64, 1).nullable().optional();
   for (const key of UNIT_CODE_FIELDS) shape[key] = unitCode;
   return shape;
 }
@@ -88,6 +89,7 @@ function issueParams(
     case 'invalid_value':
       return { code: 'not_one_of', params: { field, values: issue.values.map(String).join(', ') } };
     case 'custom':
+      if (issue.params?.problem === 'unsafe_text') return { code: 'unsafe_text', params: { field } };
       return { code: 'reason_required', params: { field } };
     default:
       return { code: 'wrong_type', params: { field, expected: issue.code } };

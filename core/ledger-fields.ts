@@ -6,6 +6,7 @@
  * so a field added here appears everywhere without another edit.
  */
 import { z } from 'zod';
+import { safeTextSchema } from './safe-text.js';
 
 export const PROPERTY_TYPES = ['housing_reform', 'unit_managed', 'commercial', 'mixed'] as const;
 /** 产权性质: 房改房 / 单位自管 / 商品房 / 混合 */
@@ -75,6 +76,8 @@ export interface LedgerFieldDef {
   totalled?: true;
   /** A long text, edited in a multi-line box. */
   multiline?: true;
+  /** The longest text accepted (UTF-16 units), for the rule and the form's maxLength alike. */
+  maxChars?: number;
   /** The rule of an input field's known value (null is always allowed unless required). */
   rule?: (context: RuleContext) => z.ZodType;
   /** Column width in the XLSX, in characters. */
@@ -83,8 +86,19 @@ export interface LedgerFieldDef {
   numFmt?: string;
 }
 
-const text = (max: number) => () => z.string().trim().max(max);
-const count = () => z.number().int().min(0).max(10_000_000);
+/**
+ * A text field's length limit and rule, declared together so the form's maxLength and the
+ * server's rule cannot disagree. Texts PostgreSQL cannot store (NUL, lone surrogates) are refused.
+ */
+function text(maxChars: number, minChars = 0): { maxChars: number; rule: () => z.ZodType } {
+  return { maxChars, rule: () => safeTextSchema(maxChars, minChars) };
+}
+
+/** The largest value an `integer` column (int4) holds; every integer rule stays below it. */
+export const INT4_MAX = 2_147_483_647;
+/** Buildings or households of one estate: far above any real estate, far below INT4_MAX. */
+export const MAX_COUNT = 10_000_000;
+const count = () => z.number().int().min(0).max(MAX_COUNT);
 
 /** The ledger in the order of the survey table. */
 export const LEDGER_FIELDS = [
@@ -95,7 +109,7 @@ export const LEDGER_FIELDS = [
     source: 'input',
     label: { zh: '小区编号', en: 'Code' },
     aliases: ['编号', '编码', '小区编码', 'code'],
-    rule: text(64),
+    ...text(64),
     widthChars: 12,
   },
   {
@@ -106,7 +120,7 @@ export const LEDGER_FIELDS = [
     label: { zh: '小区名称', en: 'Name' },
     aliases: ['小区名', '名称', '小区', '项目名称', '小区（项目）名称', 'name', 'estate', 'estate name', 'community name', 'name_zh'],
     required: true,
-    rule: () => z.string().trim().min(1).max(200),
+    ...text(200, 1),
     widthChars: 22,
   },
   {
@@ -116,7 +130,7 @@ export const LEDGER_FIELDS = [
     source: 'input',
     label: { zh: '地址', en: 'Address' },
     aliases: ['小区地址', '详细地址', '坐落', '位置', 'address', 'addr'],
-    rule: text(500),
+    ...text(500),
     widthChars: 24,
   },
   {
@@ -236,7 +250,7 @@ export const LEDGER_FIELDS = [
     source: 'input',
     label: { zh: '原产权单位', en: 'Original owner unit' },
     aliases: ['产权单位', '原单位', '原产权单位名称', 'original owner', 'owner unit'],
-    rule: text(200),
+    ...text(200),
     widthChars: 18,
   },
   {
@@ -316,7 +330,7 @@ export const LEDGER_FIELDS = [
     source: 'input',
     label: { zh: '调整理由', en: 'Override reason' },
     aliases: ['调整原因', '范围调整理由', 'override reason', 'eligibility override reason'],
-    rule: text(1000),
+    ...text(1000),
     widthChars: 18,
   },
   {
@@ -326,7 +340,7 @@ export const LEDGER_FIELDS = [
     source: 'input',
     label: { zh: '备注', en: 'Notes' },
     aliases: ['说明', '其他', 'notes', 'note', 'remarks', 'remark', 'comment'],
-    rule: text(5000),
+    ...text(5000),
     multiline: true,
     widthChars: 24,
   },
@@ -369,6 +383,14 @@ export function ledgerField(key: string): LedgerField {
   const field = LEDGER_FIELDS.find((f) => f.key === key);
   if (!field) throw new Error(`"${key}" is not a ledger field; see LEDGER_FIELDS in core/ledger-fields.ts.`);
   return field;
+}
+
+/**
+ * The longest text a field accepts (the form's maxLength), undefined when it is no typed text.
+ * @example maxCharsOf(ledgerField('code')) // 64
+ */
+export function maxCharsOf(field: LedgerField): number | undefined {
+  return 'maxChars' in field ? field.maxChars : undefined;
 }
 
 /** Whether a string is a ledger field key. */

@@ -88,6 +88,10 @@ export const PROBLEMS = {
     zh: (p) => `${zhField(p)}：不存在编码为"${str(p.code)}"的单位`,
     en: (p) => `${enField(p)}: no unit with code "${str(p.code)}"`,
   },
+  unsafe_text: {
+    zh: (p) => `${zhField(p)}含有无法保存的字符（空字符或不成对的代理字符）`,
+    en: (p) => `${enField(p)} contains characters that cannot be stored (a NUL or an unpaired surrogate)`,
+  },
   not_a_value: { zh: (p) => `${zhField(p)}：无法识别"${str(p.value)}"`, en: (p) => `${enField(p)}: cannot read "${str(p.value)}"` },
 
   // Geometry rules (PostGIS, migration 003)
@@ -102,6 +106,28 @@ export const PROBLEMS = {
     en: () => 'Coordinates are not longitude/latitude (-180…180, -90…90); is the file projected without a .prj?',
   },
   too_many_vertices: { zh: (p) => `顶点过多（最多 ${str(p.maximum)} 个）`, en: (p) => `Too many vertices (at most ${str(p.maximum)})` },
+  invalid_coordinates: {
+    zh: (p) => `坐标 ${str(p.path)} 应为 2 或 3 个有限数字 [经度, 纬度]，而不是 ${str(p.value)}`,
+    en: (p) => `Position ${str(p.path)} must be 2 or 3 finite numbers [longitude, latitude], not ${str(p.value)}`,
+  },
+  unclosed_ring: {
+    zh: (p) => `环 ${str(p.path)} 未闭合：最后一个点应与第一个点相同`,
+    en: (p) => `Ring ${str(p.path)} is not closed: its last position must repeat the first`,
+  },
+  unsupported_crs: {
+    zh: (p) => `不支持的坐标系"${str(p.crs)}"：GeoJSON 应为 WGS84 经纬度（CRS84 / EPSG:4326），请先转换`,
+    en: (p) =>
+      `Unsupported coordinate system "${str(p.crs)}": GeoJSON must be WGS84 longitude/latitude (CRS84 / EPSG:4326); convert it first`,
+  },
+  area_too_small: {
+    zh: (p) => `小区面积 ${str(p.areaM2)} ㎡ 过小（至少 ${str(p.minimumM2)} ㎡）；是否为碎片或坐标错误？`,
+    en: (p) =>
+      `The estate's area is ${str(p.areaM2)} m², below the minimum of ${str(p.minimumM2)} m²; is it a sliver or a coordinate error?`,
+  },
+  area_too_large: {
+    zh: (p) => `小区面积 ${str(p.areaM2)} ㎡ 过大（至多 ${str(p.maximumM2)} ㎡）；坐标是否有误？`,
+    en: (p) => `The estate's area is ${str(p.areaM2)} m², above the maximum of ${str(p.maximumM2)} m²; are the coordinates wrong?`,
+  },
 
   // Import rows
   missing_name: { zh: () => '缺少小区名称', en: () => 'The estate has no name' },
@@ -158,6 +184,11 @@ export const GEOMETRY_PROBLEM_CODES = [
   'empty_geometry',
   'coordinates_out_of_range',
   'too_many_vertices',
+  'invalid_coordinates',
+  'unclosed_ring',
+  'unsupported_crs',
+  'area_too_small',
+  'area_too_large',
 ] as const satisfies readonly ProblemCode[];
 export type GeometryProblemCode = (typeof GEOMETRY_PROBLEM_CODES)[number];
 
@@ -179,6 +210,11 @@ export const IMPORT_ROW_PROBLEM_LABELS: Readonly<Record<ImportRowProblemCode, Bi
   wrong_geometry_type: { zh: '非面要素', en: 'Not a polygon' },
   coordinates_out_of_range: { zh: '坐标超出范围', en: 'Coordinates out of range' },
   too_many_vertices: { zh: '节点过多', en: 'Too many vertices' },
+  invalid_coordinates: { zh: '坐标无效', en: 'Invalid coordinates' },
+  unclosed_ring: { zh: '环未闭合', en: 'Unclosed ring' },
+  unsupported_crs: { zh: '坐标系不支持', en: 'Unsupported CRS' },
+  area_too_small: { zh: '面积过小', en: 'Area too small' },
+  area_too_large: { zh: '面积过大', en: 'Area too large' },
   missing_name: { zh: '缺少名称', en: 'No name' },
   invalid_field: { zh: '字段值无效', en: 'Invalid value' },
   overlap_existing: { zh: '与现有小区重叠', en: 'Overlaps an estate' },
@@ -201,6 +237,7 @@ export type FieldProblemCode = Extract<
   | 'too_big'
   | 'too_long'
   | 'not_one_of'
+  | 'unsafe_text'
   | 'unknown_property'
   | 'reason_required'
   | 'code_taken'

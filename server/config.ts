@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -11,49 +12,58 @@ const optionalText = z
   .optional();
 
 /** Every setting the server reads, with its default. Documented in README.md → Configuration. */
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** A PostGIS server, e.g. postgres://postgres@127.0.0.1:5432/atlas. Unset → embedded PGlite. */
-  DATABASE_URL: optionalText,
-  /** Folder of the embedded database. */
-  PGLITE_DATA_DIR: optionalText,
-  /** Load the demo city into an empty, never-seeded database on start. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  /** Any MapLibre style URL to draw under the project layers (needs network). */
-  BASEMAP_STYLE_URL: optionalText,
-  /** Tianditu (天地图) key; when set and no style URL is given, Tianditu vector tiles are the basemap. */
-  TIANDITU_TK: optionalText,
-  /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
-  ELIGIBILITY_CUTOFF_YEAR: z.coerce.number().int().min(1900).max(2100).default(2000),
-  /** The administrator's password on first start; when unset a generated one is printed once. */
-  ADMIN_PASSWORD: optionalText,
-  /** 0 refuses the demo city's accounts (README → Demo accounts); they are for trying the app only. */
-  DEMO: z.enum(['0', '1']).default('1'),
-  /** A session ends after this many minutes without a request… */
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24 * 60)
-    .default(120),
-  /** …and this many hours after sign-in, whatever happens. */
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  /** Mark the session cookie Secure (set when the app is served over HTTPS). */
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
-  /** Express "trust proxy" setting behind a load balancer (e.g. 1 or loopback), so sign-in limits see the client's address. */
-  TRUST_PROXY: optionalText,
-  /** Address to listen on; 0.0.0.0 serves the whole network. Loopback by default, so nothing is exposed by accident. */
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
-  /** pino level of the server log; tests use 'warn' or 'silent'. */
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** Send Strict-Transport-Security: only when the app is served over HTTPS (often it is plain HTTP on an intranet). */
-  HSTS: z.enum(['true', 'false']).default('false'),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** A PostGIS server, e.g. postgres://postgres@127.0.0.1:5432/atlas. Unset → embedded PGlite. */
+    DATABASE_URL: optionalText,
+    /** Folder of the embedded database. */
+    PGLITE_DATA_DIR: optionalText,
+    /** Load the demo city into an empty, never-seeded database on start. */
+    SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    /** Any MapLibre style URL to draw under the project layers (needs network). */
+    BASEMAP_STYLE_URL: optionalText,
+    /** Tianditu (天地图) key; when set and no style URL is given, Tianditu vector tiles are the basemap. */
+    TIANDITU_TK: optionalText,
+    /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
+    ELIGIBILITY_CUTOFF_YEAR: z.coerce.number().int().min(1900).max(2100).default(2000),
+    /** Smaller estates (m², on the spheroid) are refused as slivers. */
+    ESTATE_MIN_AREA_M2: z.coerce.number().finite().min(0).default(DEFAULT_ESTATE_AREA_BOUNDS.minM2),
+    /** Larger estates (m²) are refused as coordinate errors. */
+    ESTATE_MAX_AREA_M2: z.coerce.number().finite().positive().default(DEFAULT_ESTATE_AREA_BOUNDS.maxM2),
+    /** The administrator's password on first start; when unset a generated one is printed once. */
+    ADMIN_PASSWORD: optionalText,
+    /** 0 refuses the demo city's accounts (README → Demo accounts); they are for trying the app only. */
+    DEMO: z.enum(['0', '1']).default('1'),
+    /** A session ends after this many minutes without a request… */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(120),
+    /** …and this many hours after sign-in, whatever happens. */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Mark the session cookie Secure (set when the app is served over HTTPS). */
+    COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+    /** Express "trust proxy" setting behind a load balancer (e.g. 1 or loopback), so sign-in limits see the client's address. */
+    TRUST_PROXY: optionalText,
+    /** Address to listen on; 0.0.0.0 serves the whole network. Loopback by default, so nothing is exposed by accident. */
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** pino level of the server log; tests use 'warn' or 'silent'. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Send Strict-Transport-Security: only when the app is served over HTTPS (often it is plain HTTP on an intranet). */
+    HSTS: z.enum(['true', 'false']).default('false'),
+  })
+  .refine((e) => e.ESTATE_MIN_AREA_M2 < e.ESTATE_MAX_AREA_M2, {
+    path: ['ESTATE_MAX_AREA_M2'],
+    message: 'must be greater than ESTATE_MIN_AREA_M2',
+  });
 
 export interface AppConfig {
   port: number;
@@ -68,6 +78,7 @@ export interface AppConfig {
   host: string;
   logLevel: LogLevel;
   hsts: boolean;
+  estateAreaBounds: EstateAreaBounds;
 }
 
 /** Sessions and demo accounts, as the auth services read them. */
@@ -104,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     hsts: e.HSTS === 'true',
+    estateAreaBounds: { minM2: e.ESTATE_MIN_AREA_M2, maxM2: e.ESTATE_MAX_AREA_M2 },
   };
 }

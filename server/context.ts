@@ -3,6 +3,7 @@
  * one object, so a new concern is added here instead of threaded through every signature.
  */
 import type { Role } from '../core/access.js';
+import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
 import type { AppConfig, AuthSettings } from './config.js';
 import type { Db, Queryable } from './db/index.js';
 
@@ -11,6 +12,8 @@ export interface Settings {
   /** Estates built in or before this year are eligible (国办发〔2020〕23号: 2000). */
   eligibilityCutoffYear: number;
   auth: AuthSettings;
+  /** An estate's land area must lie within these (ESTATE_MIN_AREA_M2, ESTATE_MAX_AREA_M2). */
+  estateAreaBounds: EstateAreaBounds;
 }
 
 /** The signed-in user a request acts for; every write is recorded in the audit trail under this name. */
@@ -34,10 +37,17 @@ export interface ServiceContext<D extends Queryable = Db> {
 /** The context of a running app. */
 export function serviceContext(
   db: Db,
-  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'>,
+  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'> & Partial<Pick<AppConfig, 'estateAreaBounds'>>,
   now: () => Date = () => new Date(),
 ): ServiceContext {
-  return { db, settings: { eligibilityCutoffYear: config.eligibilityCutoffYear, auth: config.auth }, now, actor: null, requestId: null };
+  const estateAreaBounds = config.estateAreaBounds ?? DEFAULT_ESTATE_AREA_BOUNDS;
+  return {
+    db,
+    settings: { eligibilityCutoffYear: config.eligibilityCutoffYear, auth: config.auth, estateAreaBounds },
+    now,
+    actor: null,
+    requestId: null,
+  };
 }
 
 /** The same context over another executor, e.g. the transaction a write runs in. */

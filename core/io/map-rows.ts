@@ -3,7 +3,8 @@
  * POST /api/imports/validate, each with the problems found without a database.
  *
  * Checked here: the name, every field rule of core/estate-schema.ts, geometry presence and type,
- * unparseable WKT, rings too short to be a polygon, non-numeric or out-of-range coordinates.
+ * unparseable WKT, rings too short to be a polygon, non-numeric or out-of-range coordinates, a
+ * GeoJSON `crs` other than WGS84.
  * Left to PostGIS (the truth, via /api/imports/validate): validity such as self-intersection
  * (a bow-tie parses into a Polygon here and PostGIS reports `Self-intersection[…]`), overlaps and
  * duplicates of stored estates.
@@ -19,7 +20,13 @@ import { toWgs84, type SourceCrs } from './source-crs.js';
 /** Problem codes found on the client: those of core/problems.ts the server also reports. */
 export type RowProblemCode = Extract<
   ImportRowProblemCode,
-  'missing_name' | 'invalid_field' | 'empty_geometry' | 'invalid_geometry' | 'wrong_geometry_type' | 'coordinates_out_of_range'
+  | 'missing_name'
+  | 'invalid_field'
+  | 'empty_geometry'
+  | 'invalid_geometry'
+  | 'wrong_geometry_type'
+  | 'coordinates_out_of_range'
+  | 'unsupported_crs'
 >;
 
 export interface RowProblem {
@@ -149,7 +156,9 @@ export function mapRowsToEstates(
 
     const geometry = checkImportGeometry(row.geometry, row.geometryError);
     let feature: MappedRow['feature'] = null;
-    if (geometry.ok) {
+    if (row.unsupportedCrs !== undefined) {
+      problems.push(rowProblem('unsupported_crs', { crs: row.unsupportedCrs }));
+    } else if (geometry.ok) {
       const wgs84 = toWgs84(geometry.value, crs);
       const range = outOfRangeReason(wgs84);
       if (range) problems.push(rowProblem('coordinates_out_of_range', { detail: range }));

@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { parseDbf, parseShp } from 'shpjs';
 import { wktToGeoJSON } from '@terraformer/wkt';
 import { isRecord } from '../checks.js';
+import { unsupportedCrs } from '../geometry/geojson-crs.js';
 import { unescapeFormula } from './csv.js';
 import { isGeometryHeader } from './field-matching.js';
 import { decodeText, encodingFromCodePage, encodingFromDbfLanguageDriver, isValidUtf8 } from './text-encoding.js';
@@ -29,6 +30,8 @@ export interface ImportRow {
   geometry: Geometry | null;
   /** Why the row's geometry could not be read (bad WKT, broken GeoJSON geometry); null when fine or absent. */
   geometryError: string | null;
+  /** A GeoJSON `crs` other than WGS84 declared for this row (by the file, the feature or the geometry): the row is refused. */
+  unsupportedCrs?: string;
 }
 
 export interface ImportTable {
@@ -113,13 +116,18 @@ function readGeoJson(bytes: Uint8Array): ImportTable {
     features = [{ type: 'Feature', geometry: data, properties: {} }];
   else throw new Error('The JSON is not GeoJSON: expected a FeatureCollection, a Feature or a geometry.');
 
+  // The 2008 GeoJSON `crs` member: coordinates in another system would be misplaced, so such rows are refused.
+  const fileCrs = unsupportedCrs(data.crs);
   const columns = new ColumnSet();
   const rows = features.map((feature, index): ImportRow => {
     if (!isRecord(feature)) return { index, values: {}, geometry: null, geometryError: 'not a GeoJSON Feature' };
     const values = isRecord(feature.properties) ? { ...feature.properties } : {};
     columns.addAll(Object.keys(values));
     const { geometry, error } = checkGeometry(feature.geometry);
-    return { index, values, geometry, geometryError: error };
+    const crs = fileCrs ?? unsupportedCrs(feature.crs) ?? (isRecord(feature.geometry) ? unsupportedCrs(feature.geometry.crs) : null);
+    const row: ImportRow = { index, values, geometry, geometryError: error };
+    if (crs !== null) row.unsupportedCrs = crs;
+    return row;
   });
   return { format: 'geojson', columns: columns.list(), rows, prjText: null, encoding: null, geometryColumn: null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeTextSchema } from '../../core/safe-text.js';
 import { parseBbox, type Bbox } from '../../core/geometry/bbox.js';
 import { FACILITY_TYPE_IDS, isFacilityTypeId } from '../../core/facility-catalogue.js';
 
@@ -19,7 +20,8 @@ const limitParam = z
   .transform(Number)
   .pipe(z.number().int().min(1, 'limit must be at least 1').max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`));
 
-const unitParam = z.string().trim().min(1, 'must not be empty').max(100);
+/** A unit name filter. A NUL would make PostgreSQL throw (500); a lone surrogate is no name a unit can have. */
+export const unitParam = safeTextSchema(100, 1);
 
 /** Filters shared by /api/estates and /api/summary. Unknown parameters are rejected so typos don't silently widen a query. */
 export const estateFilterQuery = z

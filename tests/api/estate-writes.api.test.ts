@@ -304,7 +304,7 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
         feature({ type: 'Polygon', coordinates: [[[1, 2], [3]]] } as unknown as Geometry, BASE_PROPERTIES),
         422,
       );
-      expect(short.code).toBe('invalid_geometry');
+      expect(short.code).toBe('invalid_coordinates');
     });
 
     it('refuses an invalid geometry in a PATCH too, leaving the estate as it was', async () => {

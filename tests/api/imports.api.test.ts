@@ -268,7 +268,7 @@ describe.each(testBackends())('imports API on %s', (backend) => {
     expect(await fingerprint()).toEqual(before);
   });
 
-  it('reports the degenerate polygons of the real Helsinki OSM file as invalid_geometry and finds the rest valid', async () => {
+  it('reports the degenerate polygons of the real Helsinki OSM file as invalid_geometry, the slivers as area_too_small, and finds the rest valid', async () => {
     const collection = JSON.parse(readFileSync(HELSINKI_FILE, 'utf8')) as FeatureCollection;
     const features = collection.features.map((f) => {
       const properties = f.properties ?? {};
@@ -282,14 +282,21 @@ describe.each(testBackends())('imports API on %s', (backend) => {
       [JSON.stringify(features)],
     );
     expect(invalid).toHaveLength(4);
+    // …and which valid ones PostGIS measures below the default minimum estate area (20 m²).
+    const slivers = await api.db.query<{ idx: number }>(
+      `SELECT (n - 1)::int AS idx FROM json_array_elements($1::json) WITH ORDINALITY AS g(f, n)
+       WHERE ST_IsValid(ST_GeomFromGeoJSON(f->>'geometry')) AND ST_Area(ST_GeomFromGeoJSON(f->>'geometry')::geography) < 20 ORDER BY 1`,
+      [JSON.stringify(features)],
+    );
 
     const before = await fingerprint();
     const reply = await call<{ rows: RowReport[] }>('POST', '/api/imports/validate', { features });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const bad = reply.body.rows.filter((r) => r.problems.length > 0);
-    expect(bad.map((r) => r.index)).toEqual(invalid.map((r) => r.idx));
+    expect(bad.map((r) => r.index)).toEqual([...invalid, ...slivers].map((r) => r.idx).sort((a, b) => a - b));
     for (const report of bad) {
-      expect(report.problems.map((p) => p.code)).toEqual(['invalid_geometry']);
+      const expected = invalid.some((r) => r.idx === report.index) ? 'invalid_geometry' : 'area_too_small';
+      expect(report.problems.map((p) => p.code)).toEqual([expected]);
       expect(report.landAreaM2).toBeNull();
     }
 
@@ -308,6 +315,6 @@ describe.each(testBackends())('imports API on %s', (backend) => {
       features: good,
     });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body.inserted).toBe(features.length - 4);
+    expect(imported.body.inserted).toBe(features.length - invalid.length - slivers.length);
   });
 });

@@ -244,3 +244,51 @@ describe('readImportFile: GeoJSON', () => {
     });
   }
 });
+
+describe('readImportFile: a GeoJSON crs member', () => {
+  const ring = [
+    [109.41, 24.31],
+    [109.411, 24.31],
+    [109.411, 24.311],
+    [109.41, 24.31],
+  ];
+  function geojsonFile(collection: unknown): { name: string; bytes: ArrayBuffer } {
+    return { name: 'estates.geojson', bytes: arrayBufferOf(new TextEncoder().encode(JSON.stringify(collection))) };
+  }
+  const feature = (extra: Record<string, unknown> = {}) => ({
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [ring] },
+    properties: { name: '小区' },
+    ...extra,
+  });
+
+  it('refuses every row of a file in Web Mercator as unsupported_crs, not reading its metres as degrees', async () => {
+    const table = await readImportFile(
+      geojsonFile({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'EPSG:3857' } },
+        features: [feature(), feature()],
+      }),
+    );
+    expect(table.rows.map((row) => row.unsupportedCrs)).toEqual(['EPSG:3857', 'EPSG:3857']);
+    const mapped = mapRowsToEstates(table, autoMatchFields(table.columns), 'wgs84', { currentYear: 2026 });
+    for (const row of mapped) {
+      expect(row.feature).toBeNull();
+      expect(row.problems.map((p) => p.code)).toEqual(['unsupported_crs']);
+    }
+  });
+
+  it('refuses only the feature that declares another system itself', async () => {
+    const other = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } };
+    const table = await readImportFile(geojsonFile({ type: 'FeatureCollection', features: [feature(), feature({ crs: other })] }));
+    expect(table.rows.map((row) => row.unsupportedCrs)).toEqual([undefined, 'urn:ogc:def:crs:EPSG::4547']);
+  });
+
+  it('reads a file that declares CRS84 as usual', async () => {
+    const crs84 = { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } };
+    const table = await readImportFile(geojsonFile({ type: 'FeatureCollection', crs: crs84, features: [feature()] }));
+    expect(table.rows[0]?.unsupportedCrs).toBeUndefined();
+    const [row] = mapRowsToEstates(table, autoMatchFields(table.columns), 'wgs84', { currentYear: 2026 });
+    expect(row?.problems).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { EstateCreateBody, EstatePatchBody } from '../../../core/contract/i
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EstateFieldsInput } from '../../../core/estate-schema';
 import { isRecord } from '../../../core/checks';
+import { GEOMETRY_PROBLEM_CODES } from '../../../core/problems';
 import { ApiError, request, type QueryValue } from './request';
 import { isFeature } from './checks';
 import type { EstateApiFeature } from './types';
@@ -45,13 +46,8 @@ export class EstateWriteError extends ApiError {
   }
 }
 
-const GEOMETRY_CODES = new Set([
-  'invalid_geometry',
-  'coordinates_out_of_range',
-  'empty_geometry',
-  'wrong_geometry_type',
-  'too_many_vertices',
-]);
+// Every geometry rule's code (core/problems.ts), so a new rule (area, crs, coordinates) needs no edit here.
+const GEOMETRY_CODES: ReadonlySet<string> = new Set(GEOMETRY_PROBLEM_CODES);
 
 function isOverlap(value: unknown): value is EstateOverlap {
   return isRecord(value) && typeof value.id === 'number' && typeof value.name === 'string' && typeof value.overlapM2 === 'number';

@@ -6,7 +6,7 @@ import { createEstate, deleteEstate, updateEstate } from './estate-writes.servic
 
 const propertiesObject = z.record(z.string(), z.unknown());
 
-/** A GeoJSON Feature; foreign members (bbox, id, …) are allowed, geometry is checked in PostGIS. */
+/** A GeoJSON Feature; foreign members (bbox, id, …) are allowed, but a `crs` must be WGS84; the geometry is checked by geometry-checks.ts. */
 const createBody = z.looseObject({
   type: z.literal('Feature', { error: 'body must be a GeoJSON Feature ("type": "Feature")' }),
   geometry: z.unknown(),

@@ -14,7 +14,7 @@ import { givenUnitCodes, UNIT_CODE_FIELDS, writableProperties, type UnitCodeFiel
 import { estateAuditRecord, recordAudit } from '../audit/audit.service.js';
 import { getEstate } from './estates.service.js';
 import { INPUT_COLUMNS, inputParams } from './estates.sql.js';
-import { assertGeometry, findOverlaps, geometryText, OverlapError, storedGeometrySql } from './geometry-checks.js';
+import { assertGeometry, findOverlaps, OverlapError, storedGeometrySql } from './geometry-checks.js';
 
 /** Serialises every estate write and import (pg_advisory_xact_lock key). */
 export const ESTATE_WRITE_LOCK_KEY = 20_180_317;
@@ -105,17 +105,17 @@ async function assertNoOverlap(tx: Queryable, geojson: string, exceptId: number 
 export interface NewEstate {
   geometry: unknown;
   properties: unknown;
+  /** The Feature's own `crs` member, if it has one (refused unless WGS84). */
+  crs?: unknown;
 }
 
 /** POST /api/estates: checks fields, geometry, units, code and overlap, then inserts version 1. */
 export async function createEstate(ctx: ServiceContext, input: NewEstate, options: WriteOptions = {}): Promise<EstateApiFeature> {
   const properties = writableProperties(input.properties);
   const fields = parseFieldsOrThrow(properties, ctx.now().getFullYear());
-  const geojson = geometryText(input.geometry);
   return ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
-    await assertGeometry(tx, geojson);
-    if (geojson === null) throw new Error('a geometry that passed the checks cannot be null');
+    const geojson = await assertGeometry(tx, input.geometry, ctx.settings.estateAreaBounds, input.crs);
     const units = await resolveUnits(tx, storedGeometrySql(1), geojson, givenUnitCodes(properties));
     await assertCodeFree(tx, fields.code, null);
     if (!options.allowOverlap) await assertNoOverlap(tx, geojson, null);
@@ -172,14 +172,12 @@ export async function updateEstate(
 ): Promise<EstateApiFeature> {
   const changes = writableProperties(patch.properties ?? {});
   const currentYear = ctx.now().getFullYear();
-  const geometryChanged = patch.geometry !== undefined;
-  const geojson = geometryChanged ? geometryText(patch.geometry) : null;
   return ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     const stored = await lockVersion(withDb(ctx, tx), id, patch.version);
     const before = await estateAuditRecord(tx, id);
     const fields = parseFieldsOrThrow({ ...storedProperties(stored), ...changes }, currentYear);
-    if (geometryChanged) await assertGeometry(tx, geojson);
+    const geojson = patch.geometry === undefined ? null : await assertGeometry(tx, patch.geometry, ctx.settings.estateAreaBounds);
 
     const unitsNamed = UNIT_CODE_FIELDS.some((field) => field in changes);
     let units: UnitCodes | null = null;

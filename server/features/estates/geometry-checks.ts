@@ -1,10 +1,15 @@
 /**
- * The geometry rules of estate writes and imports, run in PostGIS (the truth):
- * migrations 003/004 define `estate_geometry_check` (parse, type, emptiness, range, vertex count,
- * validity) and `estate_units` (administrative units from the polygon's location).
+ * The geometry rules of estate writes and imports, one implementation for both: the shape rules
+ * in TypeScript first (core/geometry/estate-geometry.ts: numbers, range, closed rings, WGS84),
+ * so nothing PostGIS would misread or throw on reaches it; then PostGIS (the truth): migrations
+ * 003/004/006 define `estate_geometry_check` (parse, type, emptiness, range, vertex count,
+ * validity, area on the spheroid) and `estate_units` (administrative units from the location);
+ * last the area bounds (core/geometry/estate-area.ts).
  */
 import type { EstateOverlap } from '../../../core/contract/index.js';
-import { GEOMETRY_PROBLEM_CODES, type GeometryProblemCode, type ProblemParams } from '../../../core/problems.js';
+import { estateAreaProblem, type EstateAreaBounds } from '../../../core/geometry/estate-area.js';
+import { checkEstateGeometry } from '../../../core/geometry/estate-geometry.js';
+import { GEOMETRY_PROBLEM_CODES, problemMessage, type GeometryProblemCode, type ProblemParams } from '../../../core/problems.js';
 import type { Queryable } from '../../db/index.js';
 import { ConflictError, RejectedError } from '../../domain-errors.js';
 
@@ -29,26 +34,40 @@ export function overlapList(overlaps: readonly EstateOverlap[]): string {
   return overlaps.map((o) => `${o.name} (id ${o.id}, ${o.overlapM2.toFixed(1)} m²)`).join(', ');
 }
 
-/** The geometry as text for `ST_GeomFromGeoJSON`; JSON null/undefined (no geometry) becomes SQL NULL. */
-export function geometryText(geometry: unknown): string | null {
-  if (geometry === null || geometry === undefined) return null;
-  return JSON.stringify(geometry);
+export type GeometryProblem = { ok: false; code: GeometryProblemCode; message: string; params: ProblemParams };
+export type GeometryCheck = { ok: true } | GeometryProblem;
+
+/**
+ * The shape rules (before PostGIS): the geometry as clean GeoJSON text for `ST_GeomFromGeoJSON`
+ * (only `type` and numbers, so no hostile string reaches SQL), or its problem.
+ */
+export function geometryShape(geometry: unknown, featureCrs?: unknown): { ok: true; geojson: string } | GeometryProblem {
+  const shape = checkEstateGeometry(geometry, featureCrs);
+  if (!shape.ok) return { ok: false, code: shape.code, params: shape.params, message: problemMessage(shape.code, shape.params, 'en') };
+  return { ok: true, geojson: JSON.stringify(shape.value) };
 }
 
-export type GeometryCheck = { ok: true } | { ok: false; code: GeometryProblemCode; message: string; params: ProblemParams };
+/** The area rule on PostGIS's measure of a valid polygon. */
+export function areaCheck(areaM2: number, bounds: Readonly<EstateAreaBounds>): GeometryCheck {
+  const found = estateAreaProblem(areaM2, bounds);
+  if (!found) return { ok: true };
+  return { ok: false, code: found.code, params: found.params, message: problemMessage(found.code, found.params, 'en') };
+}
 
 export function isGeometryProblemCode(value: string): value is GeometryProblemCode {
   return (GEOMETRY_PROBLEM_CODES as readonly string[]).includes(value);
 }
 
-/** Runs the PostGIS geometry rules on one GeoJSON geometry. */
-export async function checkGeometry(db: Queryable, geojson: string | null): Promise<GeometryCheck> {
-  const [row] = await db.query<{ problem_code: string | null; problem_message: string | null; problem_detail: string | null }>(
-    'SELECT problem_code, problem_message, problem_detail FROM estate_geometry_check($1, $2)',
-    [geojson, MAX_ESTATE_VERTICES],
-  );
+/** Runs the PostGIS geometry rules and the area bounds on one GeoJSON geometry that passed `geometryShape`. */
+async function checkGeometry(db: Queryable, geojson: string, bounds: Readonly<EstateAreaBounds>): Promise<GeometryCheck> {
+  const [row] = await db.query<{
+    problem_code: string | null;
+    problem_message: string | null;
+    problem_detail: string | null;
+    area_m2: number | null;
+  }>('SELECT problem_code, problem_message, problem_detail, area_m2 FROM estate_geometry_check($1, $2)', [geojson, MAX_ESTATE_VERTICES]);
   if (!row) throw new Error('estate_geometry_check returned no row');
-  if (row.problem_code === null) return { ok: true };
+  if (row.problem_code === null) return areaCheck(row.area_m2 ?? Number.NaN, bounds);
   if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
   return {
     ok: false,
@@ -58,18 +77,29 @@ export async function checkGeometry(db: Queryable, geojson: string | null): Prom
   };
 }
 
-/** A geometry PostGIS refuses (422), with PostGIS's own English wording kept as the message. */
+/** A geometry the rules refuse (422), with PostGIS's own English wording kept as the message where it gave one. */
 export class GeometryRejectedError extends RejectedError {
-  constructor(check: Extract<GeometryCheck, { ok: false }>) {
+  constructor(check: GeometryProblem) {
     super(check.code, check.params);
     this.message = check.message;
   }
 }
 
-/** Throws a GeometryRejectedError unless the geometry passes every rule. */
-export async function assertGeometry(db: Queryable, geojson: string | null): Promise<void> {
-  const check = await checkGeometry(db, geojson);
+/**
+ * Throws a GeometryRejectedError unless the geometry passes every rule (shape, PostGIS, area);
+ * answers it as clean GeoJSON text for `storedGeometrySql`.
+ */
+export async function assertGeometry(
+  db: Queryable,
+  geometry: unknown,
+  bounds: Readonly<EstateAreaBounds>,
+  featureCrs?: unknown,
+): Promise<string> {
+  const shape = geometryShape(geometry, featureCrs);
+  if (!shape.ok) throw new GeometryRejectedError(shape);
+  const check = await checkGeometry(db, shape.geojson, bounds);
   if (!check.ok) throw new GeometryRejectedError(check);
+  return shape.geojson;
 }
 
 /** An overlap with stored estates (409); details.overlaps names them. */

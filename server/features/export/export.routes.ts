@@ -1,8 +1,9 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
+import { INT4_MAX } from '../../../core/ledger-fields.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { bboxParam, estateFilterQuery } from '../../http/query-schemas.js';
+import { bboxParam, estateFilterQuery, unitParam } from '../../http/query-schemas.js';
 import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from './export.service.js';
 
 const MAX_EXPORT_IDS = 100_000;
@@ -32,14 +33,15 @@ export const exportBody = z
   .object({
     format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
     ids: z
-      .array(z.number().int().positive('ids must be estate ids'))
+      // Ids are int4: a larger number would make PostgreSQL throw instead of matching nothing.
+      .array(z.number().int().positive('ids must be estate ids').max(INT4_MAX, 'ids must be estate ids'))
       .min(1, 'ids must name at least one estate')
       .max(MAX_EXPORT_IDS, `ids: at most ${MAX_EXPORT_IDS} estates`)
       .transform((ids) => [...new Set(ids)])
       .optional(),
     bbox: bboxParam.optional(),
-    district: z.string().trim().min(1).max(100).optional(),
-    subdistrict: z.string().trim().min(1).max(100).optional(),
+    district: unitParam.optional(),
+    subdistrict: unitParam.optional(),
   })
   .strict()
   .refine((q) => q.ids === undefined || (q.bbox === undefined && q.district === undefined && q.subdistrict === undefined), {

@@ -5,8 +5,10 @@
  */
 import type { EstateOverlap, ImportProblem } from '../../../core/contract/index.js';
 import type { UnitCodeField } from '../../../core/estate-schema.js';
+import type { EstateAreaBounds } from '../../../core/geometry/estate-area.js';
 import type { Executor, Queryable } from '../../db/index.js';
 import {
+  areaCheck,
   DUPLICATE_DISTANCE_M,
   geometryProblemParams,
   isGeometryProblemCode,
@@ -31,15 +33,16 @@ const CREATE_WORK_TABLE = `CREATE TEMP TABLE import_rows (
     problem_code text,
     problem_message text,
     problem_detail text,
+    area_m2 double precision,
     new_id integer
   ) ON COMMIT DROP`;
 
 // Each batch is a JSON array of { idx, name, code, units…, fields, geometry }; the geometry goes
 // through estate_geometry_check (migration 003), which never throws, so one bad row cannot abort the rest.
 const INSERT_WORK_ROWS = `INSERT INTO import_rows
-    (idx, name, code, district_code, subdistrict_code, community_code, fields, geom, problem_code, problem_message, problem_detail)
+    (idx, name, code, district_code, subdistrict_code, community_code, fields, geom, problem_code, problem_message, problem_detail, area_m2)
   SELECT (r->>'idx')::int, r->>'name', r->>'code', r->>'districtCode', r->>'subdistrictCode', r->>'communityCode',
-         r->'fields', c.geom, c.problem_code, c.problem_message, c.problem_detail
+         r->'fields', c.geom, c.problem_code, c.problem_message, c.problem_detail, c.area_m2
   FROM json_array_elements($1::json) AS r, LATERAL estate_geometry_check(r->>'geometry', $2) AS c`;
 
 export async function loadWorkTable(tx: Executor, rows: readonly PreparedRow[]): Promise<void> {
@@ -72,17 +75,28 @@ function round(value: number, decimals: number): number {
 
 type AddProblem = (index: number, problem: ImportProblem) => void;
 
-/** Geometry problems from the work table, and each passing row's land area (m²). */
-async function checkGeometries(tx: Queryable, add: AddProblem): Promise<Map<number, number>> {
+/**
+ * Geometry problems from the work table and the area bounds, and each passing row's land area (m²).
+ * A row whose area is refused loses its geometry, so the overlap and duplicate checks skip it.
+ */
+async function checkGeometries(
+  tx: Queryable,
+  prepared: readonly PreparedRow[],
+  bounds: Readonly<EstateAreaBounds>,
+  add: AddProblem,
+): Promise<Map<number, number>> {
   const landAreas = new Map<number, number>();
+  const refusedAreas: number[] = [];
   const rows = await tx.query<{
     idx: number;
     problem_code: string | null;
     problem_message: string | null;
     problem_detail: string | null;
     land_area_m2: number | null;
-  }>(`SELECT idx, problem_code, problem_message, problem_detail, ST_Area(geom::geography) AS land_area_m2 FROM import_rows`);
+  }>(`SELECT idx, problem_code, problem_message, problem_detail, area_m2 AS land_area_m2 FROM import_rows`);
   for (const row of rows) {
+    // The shape rules (import-rows.ts) already said what is wrong with this row's geometry.
+    if (prepared[row.idx]?.geometryRefused) continue;
     if (row.problem_code !== null) {
       if (!isGeometryProblemCode(row.problem_code)) throw new Error(`unexpected geometry problem ${row.problem_code}`);
       add(
@@ -95,9 +109,16 @@ async function checkGeometries(tx: Queryable, add: AddProblem): Promise<Map<numb
         ),
       );
     } else if (row.land_area_m2 !== null) {
-      landAreas.set(row.idx, round(row.land_area_m2, 2));
+      const area = areaCheck(row.land_area_m2, bounds);
+      if (area.ok) {
+        landAreas.set(row.idx, round(row.land_area_m2, 2));
+      } else {
+        add(row.idx, problem(area.code, area.params, undefined, area.message));
+        refusedAreas.push(row.idx);
+      }
     }
   }
+  if (refusedAreas.length > 0) await tx.query('UPDATE import_rows SET geom = NULL WHERE idx = ANY($1::int[])', [refusedAreas]);
   return landAreas;
 }
 
@@ -171,13 +192,17 @@ async function checkDuplicates(tx: Queryable, add: AddProblem): Promise<void> {
 }
 
 /** Runs every rule over the work table and adds the problems found to `rows` (indexed by row index); answers the land areas. */
-export async function checkWorkTable(tx: Queryable, rows: readonly PreparedRow[], withOverlaps: boolean): Promise<Map<number, number>> {
+export async function checkWorkTable(
+  tx: Queryable,
+  rows: readonly PreparedRow[],
+  options: { withOverlaps: boolean; areaBounds: Readonly<EstateAreaBounds> },
+): Promise<Map<number, number>> {
   const add: AddProblem = (index, found) => {
     rows[index]?.problems.push(found);
   };
-  const landAreas = await checkGeometries(tx, add);
+  const landAreas = await checkGeometries(tx, rows, options.areaBounds, add);
   await checkCodes(tx, add);
-  if (withOverlaps) await checkOverlaps(tx, add);
+  if (options.withOverlaps) await checkOverlaps(tx, add);
   await checkDuplicates(tx, add);
   return landAreas;
 }

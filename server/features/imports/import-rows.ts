@@ -6,7 +6,9 @@ import type { ImportProblem } from '../../../core/contract/index.js';
 import { isRecord } from '../../../core/checks.js';
 import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
 import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
+import { isSafeText } from '../../../core/safe-text.js';
 import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
+import { geometryShape } from '../estates/geometry-checks.js';
 
 /** A problem with its English message worded from core/problems.ts (the client words it in Chinese from the same table). */
 export function problem(
@@ -24,7 +26,10 @@ export interface PreparedRow {
   name: string | null;
   code: string | null;
   units: Record<UnitCodeField, string | null>;
-  geometry: unknown;
+  /** Clean GeoJSON text for PostGIS; null when absent or refused by the shape rules (then `problems` says why). */
+  geometry: string | null;
+  /** The shape rules refused the geometry; PostGIS's verdict on the missing geometry is then noise. */
+  geometryRefused: boolean;
   problems: ImportProblem[];
 }
 
@@ -52,13 +57,18 @@ export function prepareRow(feature: unknown, index: number, currentYear: number)
     }
   }
   const fields = result.ok ? result.value : null;
+  // The same shape rules as an estate write; a row's own `crs` counts like a Feature's.
+  const shape = geometryShape(record.geometry ?? null, record.crs);
+  if (!shape.ok && shape.code !== 'empty_geometry') problems.push(problem(shape.code, shape.params, undefined, shape.message));
   return {
     index,
     fields,
-    name: fields?.name ?? (rawName === '' ? null : rawName),
+    // A refused row's name still finds duplicates, unless PostgreSQL could not read it.
+    name: fields?.name ?? (rawName === '' || !isSafeText(rawName) ? null : rawName),
     code: fields?.code ?? null,
     units: fields ? givenUnitCodes(properties) : { districtCode: null, subdistrictCode: null, communityCode: null },
-    geometry: record.geometry ?? null,
+    geometry: shape.ok ? shape.geojson : null,
+    geometryRefused: !shape.ok && shape.code !== 'empty_geometry',
     problems,
   };
 }

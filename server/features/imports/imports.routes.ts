@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../../../core/contract/index.js';
 import { SOURCE_CRS } from '../../../core/io/source-crs.js';
+import { safeTextSchema } from '../../../core/safe-text.js';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { noQuery } from '../../http/query-schemas.js';
@@ -18,8 +19,9 @@ const commitBody = z
   .object({
     layer: z
       .object({
-        name: z.string().trim().min(1, 'layer.name is required').max(200),
-        fileName: z.string().trim().max(500).default(''),
+        // Stored as text: no NUL or lone surrogate (core/safe-text.ts).
+        name: safeTextSchema(200, 1),
+        fileName: safeTextSchema(500).default(''),
         format: z.enum(IMPORT_FORMATS),
         sourceCrs: z.enum(SOURCE_CRS),
       })

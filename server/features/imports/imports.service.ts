@@ -5,6 +5,7 @@
  */
 import type { ImportFormat, ImportLayer, ImportLayerInput, ImportResult, ImportRowReport } from '../../../core/contract/index.js';
 import type { SourceCrs } from '../../../core/io/source-crs.js';
+import type { EstateAreaBounds } from '../../../core/geometry/estate-area.js';
 import type { ImportRowProblemCode } from '../../../core/problems.js';
 import { withDb, type ServiceContext } from '../../context.js';
 import type { Executor, Queryable } from '../../db/index.js';
@@ -21,6 +22,8 @@ const OVERLAP_CODES: ReadonlySet<ImportRowProblemCode> = new Set(['overlap_exist
 export interface ImportCheckOptions {
   /** For the year-built rule. */
   currentYear: number;
+  /** The estate area rule's bounds (Settings). */
+  areaBounds: Readonly<EstateAreaBounds>;
   /** Overlaps are not problems (the planner accepted them). */
   allowOverlap?: boolean;
 }
@@ -34,14 +37,15 @@ async function checkRows(
   const rows = features.map((feature, index) => prepareRow(feature, index, options.currentYear));
   flagCodesRepeatedInFile(rows);
   await loadWorkTable(tx, rows);
-  const landAreas = await checkWorkTable(tx, rows, options.allowOverlap !== true);
+  const landAreas = await checkWorkTable(tx, rows, { withOverlaps: options.allowOverlap !== true, areaBounds: options.areaBounds });
   const reports = rows.map((row) => ({ index: row.index, landAreaM2: landAreas.get(row.index) ?? null, problems: row.problems }));
   return { rows, reports };
 }
 
 /** POST /api/imports/validate: the per-row report; writes nothing (the work table dies with the transaction). */
 export async function validateImport(ctx: ServiceContext, features: readonly unknown[]): Promise<ImportRowReport[]> {
-  return ctx.db.transaction(async (tx) => (await checkRows(tx, features, { currentYear: ctx.now().getFullYear() })).reports);
+  const options = { currentYear: ctx.now().getFullYear(), areaBounds: ctx.settings.estateAreaBounds };
+  return ctx.db.transaction(async (tx) => (await checkRows(tx, features, options)).reports);
 }
 
 /** An import with problem rows (422); details.rows is the whole report. */
@@ -67,7 +71,11 @@ export async function commitImport(
 ): Promise<ImportResult> {
   return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ESTATE_WRITE_LOCK_KEY]);
-    const { reports } = await checkRows(tx, features, { ...options, currentYear: ctx.now().getFullYear() });
+    const { reports } = await checkRows(tx, features, {
+      ...options,
+      currentYear: ctx.now().getFullYear(),
+      areaBounds: ctx.settings.estateAreaBounds,
+    });
     const refused = reports.filter((row) =>
       row.problems.some((problem) => options.allowOverlap !== true || !OVERLAP_CODES.has(problem.code)),
     );

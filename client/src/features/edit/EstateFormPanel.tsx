@@ -5,7 +5,7 @@
 import { Drawer, Form, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_FIELDS, type LedgerField } from '../../../../core/ledger-fields';
+import { LEDGER_FIELDS, ledgerField, maxCharsOf, type LedgerField } from '../../../../core/ledger-fields';
 import type { CommunityCollection, SubdistrictCollection } from '../../api';
 import { formatNumber, m2ToMu } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
@@ -171,6 +171,7 @@ function EligibilityItems(props: EstateFormPanelProps & { item: ItemFn }) {
           <Input.TextArea
             data-testid="form-override-reason"
             rows={2}
+            maxLength={maxCharsOf(ledgerField('eligibilityOverrideReason'))}
             value={values.eligibilityOverrideReason ?? ''}
             placeholder={t('form.overrideReasonPlaceholder')}
             onChange={(e) => onChange({ ...values, eligibilityOverrideReason: e.target.value })}

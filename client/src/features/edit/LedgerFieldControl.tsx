@@ -4,7 +4,7 @@
  * control can be emptied: an empty control is an unknown value (null).
  */
 import { Input, InputNumber, Select } from 'antd';
-import { HAZARD_LEVEL_LABELS, PROPERTY_TYPE_LABELS, YES_NO_LABELS, type InputField } from '../../../../core/ledger-fields';
+import { HAZARD_LEVEL_LABELS, maxCharsOf, PROPERTY_TYPE_LABELS, YES_NO_LABELS, type InputField } from '../../../../core/ledger-fields';
 import type { Language } from '../../shared/i18n/languages';
 import { UNKNOWN_VALUE } from '../../shared/ledger-format';
 
@@ -30,10 +30,25 @@ export function LedgerFieldControl({ field, value, onChange, language, placehold
   switch (field.kind) {
     case 'text': {
       const text = typeof value === 'string' ? value : '';
+      // The registry's limit, so the form stops where the server's rule would refuse.
+      const maxLength = maxCharsOf(field);
       return 'multiline' in field ? (
-        <Input.TextArea data-testid={testId} rows={2} value={text} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+        <Input.TextArea
+          data-testid={testId}
+          rows={2}
+          value={text}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <Input data-testid={testId} value={text} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+        <Input
+          data-testid={testId}
+          value={text}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       );
     }
     case 'integer':
