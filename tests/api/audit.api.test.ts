@@ -43,6 +43,9 @@ describe.each(testBackends())('audit trail (%s)', (backend) => {
     expect(update).toMatchObject({ actorUsername: 'demo-planner', actorRole: 'planner', entity: 'estate', entityId: String(id) });
     expect(update?.before).toMatchObject({ households: 120, version: 1, name: '审计测试小区' });
     expect(update?.after).toMatchObject({ households: 130, version: 2 });
+    // The entry names the request, as the request log and the X-Request-Id answer header do.
+    expect(update?.requestId).toBe(updated.headers.get('x-request-id'));
+    expect(update?.requestId).toMatch(/\S{8,}/);
     expect(create?.before).toBeNull();
     expect((create?.after as { geometry: { type: string } }).geometry.type).toBe('MultiPolygon');
 

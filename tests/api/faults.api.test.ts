@@ -15,6 +15,7 @@ import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { squareAround } from '../helpers/test-polygons.js';
 import { withDatabase } from '../helpers/test-db-template.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { signIn, UNKNOWN_SESSION_COOKIE } from '../helpers/sign-in.js';
 
 const hasPostgres = testBackends().includes('postgres');
 
@@ -132,13 +133,15 @@ describe.skipIf(!hasPostgres)('a PostGIS server that goes away', () => {
     const server = startServerProcess({ DATABASE_URL: late.url, PORT: String(port) });
     try {
       await server.waitForOutput('retrying in 1 s');
-      const waiting = await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`);
+      // With a session cookie the guard needs the database, so the data route answers 503 rather than 401.
+      const waiting = await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`, { headers: { Cookie: UNKNOWN_SESSION_COOKIE } });
       expect(waiting.status).toBe(503);
       expect(waiting.headers.get('retry-after')).toMatch(/^\d+$/);
       await late.up();
       await server.waitForOutput('Renewal Atlas ready', 60_000);
       expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`)).status).toBe(200);
+      const leader = await signIn(`http://127.0.0.1:${port}`, 'leader');
+      expect((await fetch(`http://127.0.0.1:${port}/api/estates?limit=1`, { headers: leader })).status).toBe(200);
       server.child.kill('SIGTERM');
       expect(await server.exited).toEqual({ code: 0, signal: null });
     } finally {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../server/db/data-dir-lock.js';
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { signIn, UNKNOWN_SESSION_COOKIE } from '../helpers/sign-in.js';
 
 const started: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -45,7 +46,8 @@ describe('the server process', () => {
     await server.waitForOutput('retrying in 2 s');
     expect(server.output()).toContain(`[db] cannot reach PostGIS server 127.0.0.1:${closedPort}/atlas (connection refused)`);
     for (const path of ['/api/health', '/api/estates?limit=1']) {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      // With a session cookie the guard needs the database, so a data route answers 503 rather than 401.
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { Cookie: UNKNOWN_SESSION_COOKIE } });
       expect(response.status, path).toBe(503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(((await response.json()) as { error: unknown }).error).toMatchObject({
@@ -102,12 +104,19 @@ describe('the server process', () => {
     const server = start({ PGLITE_DATA_DIR: dataDir, PORT: String(port) });
     await server.waitForOutput('Renewal Atlas ready');
 
+    const planner = await signIn(`http://127.0.0.1:${port}`, 'planner');
     // A slow upload: the headers and half the body now, the rest after SIGTERM.
     const body = JSON.stringify({ features: [] });
     let upload: ClientRequest | null = null;
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       upload = httpRequest(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/imports/validate', headers: { 'Content-Type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/imports/validate',
+          headers: { ...planner, 'Content-Type': 'application/json' },
+        },
         (response: IncomingMessage) => {
           let text = '';
           response.on('data', (chunk: Buffer) => (text += chunk.toString()));

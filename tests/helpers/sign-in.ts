@@ -15,3 +15,6 @@ export async function signIn(url: string, role: Role): Promise<Record<string, st
   if (response.status !== 200 || !body.csrfToken || cookie === '') throw new Error(`signing in as ${role} failed: ${response.status}`);
   return { Cookie: cookie, 'X-CSRF-Token': body.csrfToken };
 }
+
+/** A well-formed session cookie that names no session: the guard must ask the database about it (401 when up, 503 when down). */
+export const UNKNOWN_SESSION_COOKIE = `atlas_session=${'x'.repeat(43)}`;
