@@ -14,7 +14,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 import { listRoutes, type RouteEntry } from '../../server/http/access.js';
 import { testBackends } from '../helpers/test-db.js';
-import { squareAround } from '../helpers/test-polygons.js';
+import { squareAround, WHOLE_WORLD } from '../helpers/test-polygons.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const SEED = 20_261_201;
@@ -96,18 +96,7 @@ const hostileGeometry = fc.oneof(
     type: fc.constantFrom('Polygon', 'MultiPolygon', 'Point', 'LineString', 'GeometryCollection', 'Feature', 'x'),
     coordinates: fc.array(ring, { maxLength: 3 }),
   }),
-  fc.constant({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [-180, -90],
-        [180, -90],
-        [180, 90],
-        [-180, 90],
-        [-180, -90],
-      ],
-    ],
-  }),
+  fc.constant(WHOLE_WORLD),
   fc.constant({
     type: 'Polygon',
     coordinates: [

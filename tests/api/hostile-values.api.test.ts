@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiFeature } from '../../core/contract/index.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
 import { testBackends } from '../helpers/test-db.js';
-import { squareAround } from '../helpers/test-polygons.js';
+import { squareAround, WHOLE_WORLD } from '../helpers/test-polygons.js';
 import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
 
 type Problem = { code: string; message: string; params: Record<string, unknown> };
@@ -40,19 +40,6 @@ function degreeSquare(lng: number, lat: number, sideDeg: number): Polygon {
     ],
   };
 }
-
-const WHOLE_WORLD: Polygon = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [-180, -90],
-      [180, -90],
-      [180, 90],
-      [-180, 90],
-      [-180, -90],
-    ],
-  ],
-};
 
 describe.each(testBackends())('hostile values on %s', (backend) => {
   let api: TestServer;

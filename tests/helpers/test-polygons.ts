@@ -20,3 +20,17 @@ export function squareAround(lng: number, lat: number, halfSideM: number): Polyg
     ],
   };
 }
+
+/** The whole world as one polygon: PostGIS's geography functions throw "Antipodal edge" on it. */
+export const WHOLE_WORLD: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [-180, -90],
+      [180, -90],
+      [180, 90],
+      [-180, 90],
+      [-180, -90],
+    ],
+  ],
+};
