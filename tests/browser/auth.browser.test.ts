@@ -235,14 +235,15 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
 
           await openMenuItem(page, 'menu-audit');
           const table = page.getByTestId('audit-page');
+          // The newest entry whose object-id cell is the edited estate's id (the id alone would also match dates).
           const row = table
             .locator('.ant-table-row')
-            .filter({ hasText: String(edited.id) })
+            .filter({ has: page.locator('td', { hasText: new RegExp(`^${edited.id}$`) }) })
             .first();
           await row.waitFor({ timeout: 10_000 });
           await row.locator('.ant-table-row-expand-icon').click();
           const change = table.getByTestId('audit-change-households').first();
-          await change.waitFor();
+          await change.waitFor({ timeout: 10_000 });
           const households = edited.properties.households ?? 0;
           expect(await change.textContent()).toContain(String(households));
           expect(await change.textContent()).toContain(lang === 'zh' ? '户数' : 'Households');

@@ -87,16 +87,14 @@ export function AuditDrawer({ open, onClose }: { open: boolean; onClose(): void 
       destroyOnHidden
       rootClassName="atlas-admin-drawer"
       closable={{ 'aria-label': t('estate.close') }}
+      extra={
+        <Button onClick={() => void exportCsv()} data-testid="audit-export">
+          {t('audit.exportCsv')}
+        </Button>
+      }
     >
       <div data-testid="audit-page">
-        <AuditFilters
-          onApply={setQuery}
-          extra={
-            <Button onClick={() => void exportCsv()} data-testid="audit-export">
-              {t('audit.exportCsv')}
-            </Button>
-          }
-        />
+        <AuditFilters onApply={setQuery} />
         {error ? <Alert type="error" showIcon title={t('audit.loadFailed')} description={wording(error, language)} /> : null}
         <Table<AuditEntry>
           size="small"

@@ -1,6 +1,6 @@
 /** The audit browser's filter bar: user, object, action and a date range; Search applies, Reset clears. */
 import { Button, DatePicker, Input, Select } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../core/contract/index';
 import type { AuditQuery } from '../../api';
@@ -36,7 +36,7 @@ function queryOf(draft: Draft): AuditQuery {
   };
 }
 
-export function AuditFilters({ onApply, extra }: { onApply(query: AuditQuery): void; extra: ReactNode }) {
+export function AuditFilters({ onApply }: { onApply(query: AuditQuery): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const patch = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
@@ -89,7 +89,6 @@ export function AuditFilters({ onApply, extra }: { onApply(query: AuditQuery): v
       >
         {t('audit.reset')}
       </Button>
-      {extra}
     </div>
   );
 }

@@ -63,7 +63,11 @@ export function UsersDrawer({ open, onClose }: { open: boolean; onClose(): void 
         <span data-testid={`user-name-${user.username}`}>
           {user.username}
           {user.id === selfId ? <span className="atlas-secondary">{t('users.self')}</span> : null}
-          {user.isDemo ? <Tag className="atlas-users-demo">{t('users.demo')}</Tag> : null}
+          {user.isDemo ? (
+            <Tag className="atlas-users-demo" style={{ marginInlineStart: 6 }}>
+              {t('users.demo')}
+            </Tag>
+          ) : null}
         </span>
       ),
     },
