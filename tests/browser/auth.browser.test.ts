@@ -4,6 +4,7 @@
  * Screenshots go to tests/output/ (signin-*, users-*, audit-*, history-*), each checked for covered
  * controls, cut labels and raw i18n keys.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +210,54 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
       await page.getByTestId('user-create-password').fill('survey-team-2026');
       await page.getByTestId('user-create-save').click();
       await page.getByText(problemMessage('username_taken', { username: 'survey-team' }, 'zh')).waitFor({ timeout: 10_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('filters the audit trail by object and downloads the filtered trail as CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      await signInPage(page, url);
+      await page.goto(url);
+      await waitForMap(page);
+      await openMenuItem(page, 'menu-audit');
+      const table = page.getByTestId('audit-page');
+      await table.locator('.ant-table-row').first().waitFor({ timeout: 10_000 });
+      await page.getByTestId('audit-filter-entity').click();
+      await page.locator('.ant-select-dropdown:visible').getByText(zh.audit.entities.estate, { exact: true }).click();
+      await page.getByTestId('audit-search').click();
+      await page.waitForFunction(
+        (estate) => {
+          const cells = [...document.querySelectorAll('[data-testid="audit-page"] .ant-table-row td:nth-child(6)')];
+          return cells.length > 0 && cells.every((cell) => cell.textContent === estate);
+        },
+        zh.audit.entities.estate,
+        { timeout: 10_000 },
+      );
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+      const path = await download.path();
+      const csv = readFileSync(path, 'utf8');
+      expect(csv).toContain(String(edited.id));
+      expect(csv).not.toContain('survey-team');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sends the user back to sign in, in their language, when the session ends under them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await signInPage(page, url);
+      await page.goto(url);
+      await waitForMap(page);
+      await page.getByTestId('lang-en').click();
+      // The server no longer knows this browser: the next call answers 401.
+      await page.context().clearCookies();
+      await openMenuItem(page, 'menu-users');
+      await page.getByTestId('signin-page').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('signin-reason').textContent()).toBe(problemMessage('session_expired', {}, 'en'));
+      expect(await page.getByTestId('signin-submit').textContent()).toBe(en.auth.submit);
     } finally {
       await page.close();
     }

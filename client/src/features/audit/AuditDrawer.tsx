@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Drawer, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fetchAudit, fetchAuditCsv, type AuditEntry, type AuditQuery } from '../../api';
+import { ApiError, fetchAudit, fetchAuditCsv, fileNameFromDisposition, type AuditEntry, type AuditQuery } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { formatDateTime } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
@@ -61,7 +61,7 @@ export function AuditDrawer({ open, onClose }: { open: boolean; onClose(): void 
   const exportCsv = async () => {
     try {
       const file = await fetchAuditCsv(query);
-      saveBlob(file.blob, 'audit.csv');
+      saveBlob(file.blob, fileNameFromDisposition(file.header('Content-Disposition')) ?? 'audit.csv');
     } catch (cause) {
       void message.error(`${t('audit.exportFailed')}: ${wording(cause, language)}`);
     }

@@ -343,7 +343,6 @@ export const en: Resources = {
     demoAccounts: 'Demo accounts',
     demoNote: 'The demo data has one account per role (username / password):',
     checking: 'Checking your session…',
-    signedOut: 'Signed out',
   },
   account: {
     menu: 'Account menu',
@@ -407,9 +406,6 @@ export const en: Resources = {
     exportFailed: 'Export failed',
     geometryChanged: 'Geometry changed',
     noChanges: 'No field changed',
-    field: 'Field',
-    before: 'Before',
-    after: 'After',
     actions: {
       create: 'Create',
       update: 'Update',

@@ -341,7 +341,6 @@ export const zh = {
     demoAccounts: '演示账号',
     demoNote: '演示数据中每种角色各有一个账号（用户名 / 密码）：',
     checking: '正在检查登录状态…',
-    signedOut: '已退出登录',
   },
   account: {
     menu: '账号菜单',
@@ -405,9 +404,6 @@ export const zh = {
     exportFailed: '导出失败',
     geometryChanged: '几何形状已修改',
     noChanges: '无字段变化',
-    field: '字段',
-    before: '修改前',
-    after: '修改后',
     actions: {
       create: '新增',
       update: '修改',
