@@ -176,7 +176,7 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
     });
   }
 
-  it('lets an administrator create a user, change its role and see a refused duplicate next to the field', async () => {
+  it('lets an administrator create a user, change its role, disable it, and shows the refusals of a duplicate and of demoting the last administrator', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     try {
       await signInPage(page, url);
@@ -204,6 +204,17 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
         .waitFor();
       const users = (await (await apiFetch(`${url}/api/users`)).json()) as { username: string; role: string }[];
       expect(users.find((u) => u.username === 'survey-team')?.role).toBe('leader');
+
+      await page.getByTestId('user-toggle-survey-team').click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await page.getByTestId('user-status-survey-team').getByText(zh.users.disabled).waitFor({ timeout: 10_000 });
+      // The only administrator cannot be demoted: the server's reason is shown.
+      await page.getByTestId('user-role-demo-admin').click();
+      await page.locator('.ant-select-dropdown:visible').getByText(ROLE_LABELS.leader.zh, { exact: true }).click();
+      await page
+        .getByTestId('users-error')
+        .getByText(problemMessage('last_admin', {}, 'zh'))
+        .waitFor({ timeout: 10_000 });
 
       await page.getByTestId('user-create').click();
       await page.getByTestId('user-create-username').fill('survey-team');

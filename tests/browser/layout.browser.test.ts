@@ -31,6 +31,8 @@ const HEADER_LABELS = [
   '.ant-segmented-item-label',
   '.atlas-stat-label',
   '.atlas-stat-value',
+  '.atlas-account-name',
+  '.atlas-account-role',
 ];
 const EDIT_CONTROLS = ['[data-testid="edit-toolbar"] .ant-btn'];
 const LEDGER_CONTROLS = ['[data-testid="ledger-close"]', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger-toolbar input'];
