@@ -156,6 +156,8 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
           const reason = problemMessage('forbidden', { role, permission: 'ledger.write' }, 'zh');
           expect(reason).toContain(PERMISSIONS['ledger.write'].zh);
           await page.getByRole('tooltip').getByText(reason).waitFor({ timeout: 5_000 });
+          await page.waitForTimeout(400);
+          await page.screenshot({ path: join(OUTPUT_DIR, `role-${role}-1440x900-zh.png`) });
           for (const id of ['edit-edit', 'edit-delete']) expect(await page.getByTestId(id).isEnabled()).toBe(false);
           expect(await page.getByTestId('edit-save').count()).toBe(0);
         }

@@ -103,7 +103,9 @@ export function SignInPage() {
                     {DEMO_SIGN_INS.map((account) => (
                       <li key={account.role}>
                         <span className="atlas-signin-demo-role">{ROLE_LABELS[account.role][language]}</span>
-                        <code>{account.username}</code> / <code>{account.password}</code>
+                        <span className="atlas-signin-demo-credentials">
+                          <code>{account.username}</code> / <code>{account.password}</code>
+                        </span>
                       </li>
                     ))}
                   </ul>
