@@ -334,4 +334,32 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
       });
     }
   }
+  // Last: it changes the demo designer's password on this test server.
+  it('changes the own password: the session ends and the new password signs in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(url);
+      await page.getByTestId('signin-page').waitFor({ timeout: 30_000 });
+      await signInThroughForm(page, DEMO_ACCOUNTS.designer.username, DEMO_ACCOUNTS.designer.password);
+      await waitForMap(page);
+      await openMenuItem(page, 'menu-password');
+      await page.getByTestId('password-current').fill('not-my-password');
+      await page.getByTestId('password-new').fill('a-new-designer-password');
+      await page.getByTestId('password-confirm').fill('a-new-designer-password');
+      await page.getByTestId('password-save').click();
+      // A wrong current password is the form's error, not a lost session.
+      await page.locator('.ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('signin-page').count()).toBe(0);
+
+      await page.getByTestId('password-current').fill(DEMO_ACCOUNTS.designer.password);
+      await page.getByTestId('password-save').click();
+      await page.getByTestId('signin-page').waitFor({ timeout: 10_000 });
+      await page.getByText(zh.account.passwordChanged).waitFor();
+      await signInThroughForm(page, DEMO_ACCOUNTS.designer.username, 'a-new-designer-password');
+      await waitForMap(page);
+      expect(await page.getByTestId('account-name').textContent()).toBe(DEMO_ACCOUNTS.designer.username);
+    } finally {
+      await page.close();
+    }
+  });
 });
