@@ -63,11 +63,14 @@ describe('the audit diff', () => {
     expect(auditDiff({ households: 80 }, null, 'zh').fields).toEqual([{ key: 'households', label: '户数', before: '80', after: '—' }]);
   });
 
-  it('keeps keys outside the ledger (a user record) under their own name, as text', () => {
-    const diff = auditDiff({ username: 'a', role: 'planner', disabled: false }, { username: 'a', role: 'leader', disabled: true }, 'en');
-    expect(diff.fields).toEqual([
-      { key: 'disabled', label: 'disabled', before: 'false', after: 'true' },
-      { key: 'role', label: 'role', before: 'planner', after: 'leader' },
+  it('words a user record by the given labels, roles by their label and flags as yes/no', () => {
+    const before = { username: 'a', role: 'planner', disabled: false };
+    const after = { username: 'a', role: 'leader', disabled: true };
+    expect(auditDiff(before, after, 'zh', { role: '角色', disabled: '已停用' }).fields).toEqual([
+      { key: 'disabled', label: '已停用', before: '否', after: '是' },
+      { key: 'role', label: '角色', before: '规划人员', after: '领导' },
     ]);
+    // A key nobody labelled keeps its own name.
+    expect(auditDiff({ team: 'x' }, { team: 'y' }, 'en').fields).toEqual([{ key: 'team', label: 'team', before: 'x', after: 'y' }]);
   });
 });

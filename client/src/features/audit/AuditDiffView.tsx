@@ -6,7 +6,12 @@ import './audit.css';
 
 export function AuditDiffView({ before, after, language }: { before: unknown; after: unknown; language: Language }) {
   const { t } = useTranslation();
-  const diff = auditDiff(before, after, language);
+  const diff = auditDiff(before, after, language, {
+    username: t('users.username'),
+    role: t('users.role'),
+    disabled: t('users.disabled'),
+    isDemo: t('users.demo'),
+  });
   if (!diff.geometryChanged && diff.fields.length === 0) return <div className="atlas-secondary">{t('audit.noChanges')}</div>;
   return (
     <ul className="atlas-audit-diff" data-testid="audit-diff">
