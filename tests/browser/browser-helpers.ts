@@ -1,11 +1,14 @@
 /**
  * What the browser tests share: where Chromium is and how to launch it, when to skip, where
- * screenshots go, and how to wait for the map's test hook.
+ * screenshots go, signing in (the page's cookie jar, or headers for the test's own API calls),
+ * and how to wait for the map's test hook.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer } from '../helpers/test-server';
+import type { Role } from '../../core/access';
+import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts';
+import { signIn, startTestServer } from '../helpers/test-server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const OUTPUT_DIR = fileURLToPath(new URL('../output', import.meta.url));
@@ -72,22 +75,75 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
 }
 
 /**
- * Opens the atlas in a new page and waits for the map, collecting uncaught page errors into
- * `pageErrors` so a test can assert there were none (and a never-ready map says why).
+ * Signs the page's browser context in as the demo account of `role` through the API: the page's
+ * request context shares the browser's cookie jar, so the session cookie lands where the app reads it.
  */
-export async function openAtlasPage(browser: Browser, url: string, pageErrors: string[] = []): Promise<Page> {
+export async function signInPage(page: Page, url: string, role: Role = 'admin'): Promise<void> {
+  const { username, password } = DEMO_ACCOUNTS[role];
+  const response = await page.request.post(`${url}/api/auth/login`, { data: { username, password } });
+  if (response.status() !== 200) throw new Error(`signing the page in as ${role} failed: HTTP ${response.status()}`);
+}
+
+async function hasSession(page: Page, url: string): Promise<boolean> {
+  return (await page.context().cookies(url)).length > 0;
+}
+
+/** Options of openAtlasPage and gotoAtlas. */
+export interface AtlasPageOptions {
+  /** Who the page signs in as when it has no session yet (default `'admin'`). */
+  as?: Role;
+}
+
+/**
+ * Opens the atlas in a new page signed in (as the demo administrator unless told) and waits for
+ * the map, collecting uncaught page errors into `pageErrors` so a test can assert there were none
+ * (and a never-ready map says why).
+ */
+export async function openAtlasPage(
+  browser: Browser,
+  url: string,
+  pageErrors: string[] = [],
+  options: AtlasPageOptions = {},
+): Promise<Page> {
   const page = await newAtlasPage(browser);
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await gotoAtlas(page, url, pageErrors);
+  await gotoAtlas(page, url, pageErrors, options);
   return page;
 }
 
-/** (Re)loads the atlas in `page` and waits for the map; a map that never gets ready reports the page errors seen. */
-export async function gotoAtlas(page: Page, url: string, pageErrors: readonly string[] = []): Promise<void> {
+/**
+ * (Re)loads the atlas in `page`, signing in first when the page has no session, and waits for the
+ * map; a map that never gets ready reports the page errors seen.
+ */
+export async function gotoAtlas(
+  page: Page,
+  url: string,
+  pageErrors: readonly string[] = [],
+  options: AtlasPageOptions = {},
+): Promise<void> {
+  if (!(await hasSession(page, url))) await signInPage(page, url, options.as);
   await page.goto(url);
   await waitForMap(page).catch((error: unknown) => {
     throw new Error(`the map never became ready (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`);
   });
+}
+
+const apiSessions = new Map<string, Promise<Record<string, string>>>();
+
+/**
+ * fetch for a test's own API calls, as the demo administrator of the app at `url`'s origin (one
+ * sign-in per app): every data route needs a session.
+ */
+export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const origin = new URL(url).origin;
+  let session = apiSessions.get(origin);
+  if (!session) {
+    session = signIn(origin, 'admin');
+    apiSessions.set(origin, session);
+  }
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(await session)) if (!headers.has(name)) headers.set(name, value);
+  return fetch(url, { ...init, headers });
 }
 
 /** RGB of every pixel of a small square of the page screenshot centred on (x, y), decoded in the page. */

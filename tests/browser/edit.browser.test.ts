@@ -12,6 +12,7 @@ import { area, bbox, booleanPointInPolygon, point, pointOnFeature, pointToPolygo
 import type { Feature, MultiPolygon } from 'geojson';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection, WaterCollection } from '../../client/src/api/types';
 import {
+  apiFetch,
   type AppUnderTest,
   gotoAtlas,
   launchChromium,
@@ -45,7 +46,7 @@ async function jumpTo(page: Page, center: LngLat, zoom: number): Promise<void> {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -328,7 +329,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUTPUT_DIR, 'edit-form-en.png') });
 
-    const behindTheBack = await fetch(`${baseUrl}/api/estates/${estate.id}`, {
+    const behindTheBack = await apiFetch(`${baseUrl}/api/estates/${estate.id}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ version: estate.properties.version, properties: { households: (estate.properties.households ?? 0) + 7 } }),
@@ -454,7 +455,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
       page.getByTestId('edit-delete-ok').click(),
     ]);
     expect(deleted.status()).toBe(204);
-    expect((await fetch(`${baseUrl}/api/estates/${created.id}`)).status).toBe(404);
+    expect((await apiFetch(`${baseUrl}/api/estates/${created.id}`)).status).toBe(404);
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached' });
   });
 

@@ -19,6 +19,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   waitForMap,
+  signInPage,
 } from './browser-helpers';
 
 const SERVER_MESSAGE = 'database unreachable: test';
@@ -60,6 +61,7 @@ describe.skipIf(skipBrowserTests)('the page when the API is unavailable', () => 
     page = await newAtlasPage(browser);
     const failEstates = pathIs('/api/estates');
     await page.route(failEstates, answer503);
+    await signInPage(page, baseUrl);
     await page.goto(baseUrl);
 
     const alert = page.getByTestId('load-error');
@@ -92,6 +94,7 @@ describe.skipIf(skipBrowserTests)('the page when the API is unavailable', () => 
   it('fills the summary strip from the loaded estates, so a failing /api/summary does not empty it', async () => {
     page = await newAtlasPage(browser);
     await page.route(pathIs('/api/summary'), answer503);
+    await signInPage(page, baseUrl);
     await page.goto(baseUrl);
     await waitForMap(page);
 

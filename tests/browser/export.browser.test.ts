@@ -11,10 +11,19 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Browser, Download, Page } from 'playwright-core';
 import type { EstateCollection, Summary } from '../../client/src/api/types';
-import { type AppUnderTest, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest, waitForMap } from './browser-helpers';
+import {
+  apiFetch,
+  type AppUnderTest,
+  launchChromium,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  signInPage,
+  startAppUnderTest,
+  waitForMap,
+} from './browser-helpers';
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -55,6 +64,7 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
+    await signInPage(page, baseUrl);
     await page.goto(baseUrl);
     await waitForMap(page);
     await page.getByTestId('ledger-toggle').click();

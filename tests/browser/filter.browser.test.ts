@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
 import {
+  apiFetch,
   type AppUnderTest,
   launchChromium,
   openAtlasPage,
@@ -66,7 +67,7 @@ const HELSINKI_ESTATE = {
 };
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -110,7 +111,7 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
   beforeAll(async () => {
     server = await startAppUnderTest();
     baseUrl = server.url;
-    const created = await fetch(`${baseUrl}/api/estates`, {
+    const created = await apiFetch(`${baseUrl}/api/estates`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(HELSINKI_ESTATE),

@@ -19,7 +19,15 @@ import { distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
-import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  apiFetch,
+  type AppUnderTest,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+} from './browser-helpers';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
@@ -36,7 +44,7 @@ interface HookView {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

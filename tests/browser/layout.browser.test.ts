@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
-import { type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import { apiFetch, type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 import { layoutProblems, uncoveredMapSize } from './layout-checks';
 
 const VIEWPORTS = [
@@ -31,6 +31,8 @@ const HEADER_LABELS = [
   '.ant-segmented-item-label',
   '.atlas-stat-label',
   '.atlas-stat-value',
+  '.atlas-account-name',
+  '.atlas-account-role',
 ];
 const EDIT_CONTROLS = ['[data-testid="edit-toolbar"] .ant-btn'];
 const LEDGER_CONTROLS = ['[data-testid="ledger-close"]', '.atlas-ledger-toolbar .ant-btn', '.atlas-ledger-toolbar input'];
@@ -38,7 +40,7 @@ const LEDGER_LABELS = ['.atlas-ledger-heading', '.atlas-ledger-count', '.atlas-l
 const PANEL_LABELS = ['.atlas-panel-name', '.atlas-estate-drawer .ant-drawer-title'];
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -11,7 +11,15 @@ import type { Browser, Page } from 'playwright-core';
 import { distance, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, Summary } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
-import { type AppUnderTest, launchChromium, openAtlasPage, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  apiFetch,
+  type AppUnderTest,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+} from './browser-helpers';
 
 interface HookView {
   map: {
@@ -25,7 +33,7 @@ interface HookView {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

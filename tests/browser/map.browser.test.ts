@@ -13,6 +13,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
 import {
+  apiFetch,
   type AppUnderTest,
   launchChromium,
   openAtlasPage,
@@ -78,7 +79,7 @@ function close(a: Rgb, b: Rgb): boolean {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
-import { type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import { apiFetch, type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
 
 interface Box {
   left: number;
@@ -27,7 +27,7 @@ interface HookView {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchConfig, fetchEstates, fetchSummary } from '../../client/src/api/atlas-api';
 import { isAtlasConfig, isFeature, isFeatureCollection, isSummary } from '../../client/src/api/checks';
-import { ApiError, buildUrl, getJson, parseErrorBody, request } from '../../client/src/api/request';
+import { signIn } from '../../client/src/api/auth';
+import {
+  ApiError,
+  buildUrl,
+  getJson,
+  parseErrorBody,
+  request,
+  requestHeaders,
+  setCsrfToken,
+  setSessionLostHandler,
+} from '../../client/src/api/request';
 
 type FetchArgs = [input: string, init?: RequestInit];
 
@@ -255,5 +265,49 @@ describe('request', () => {
     const answer = await request('/api/export', { query: { format: 'csv' }, as: 'file' });
     expect(await answer.blob.text()).toBe('a,b');
     expect(answer.header('Content-Disposition')).toContain('x.csv');
+  });
+});
+
+describe('the CSRF token and a lost session', () => {
+  afterEach(() => {
+    setCsrfToken(null);
+    setSessionLostHandler(null);
+  });
+
+  it('sends the session CSRF token on writes but not on reads', async () => {
+    setCsrfToken('csrf-123');
+    const calls = stubFetch(() => json({}));
+    await request('/api/estates/1', { method: 'PATCH', body: { version: 1 } });
+    await request('/api/estates');
+    const headerOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('X-CSRF-Token');
+    expect(headerOf(calls[0]?.[1])).toBe('csrf-123');
+    expect(headerOf(calls[1]?.[1])).toBeNull();
+    expect(requestHeaders('DELETE', false)).toEqual({ Accept: 'application/json', 'X-CSRF-Token': 'csrf-123' });
+  });
+
+  it('sends no token before sign-in', () => {
+    expect(requestHeaders('POST', true)).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+  });
+
+  it('keeps the token of a sign-in for later writes', async () => {
+    const session = {
+      user: { id: 1, username: 'demo-admin', role: 'admin' },
+      permissions: ['ledger.read'],
+      csrfToken: 'from-login',
+      expiresAt: '2026-12-02T00:00:00Z',
+      idleTimeoutMinutes: 30,
+    };
+    stubFetch(() => json(session));
+    await signIn('demo-admin', 'demo-admin-2026');
+    expect(requestHeaders('POST', false)['X-CSRF-Token']).toBe('from-login');
+  });
+
+  it('reports a 401 of a data call as a lost session, but not a wrong password at sign-in', async () => {
+    const lost: string[] = [];
+    setSessionLostHandler((error) => lost.push(error.code));
+    stubFetch(() => json({ error: { code: 'session_expired', message: 'session expired' } }, 401));
+    await rejection(request('/api/estates'));
+    await rejection(request('/api/auth/login', { method: 'POST', body: {} }));
+    expect(lost).toEqual(['session_expired']);
   });
 });

@@ -1,5 +1,6 @@
 /** Typed calls to the Renewal Atlas API (docs/API.md). Components use these, never fetch. */
-import { ApiError, getJson, type QueryValue } from './request';
+import { getJson, type QueryValue } from './request';
+import { invalidAnswer } from './invalid';
 import { isAtlasConfig, isFeatureCollection, isSummary } from './checks';
 import type {
   AtlasConfig,
@@ -13,9 +14,7 @@ import type {
   WaterCollection,
 } from './types';
 
-function invalid(path: string, what: string): ApiError {
-  return new ApiError(200, 'invalid_response', `${path} did not answer with ${what}`, path);
-}
+const invalid = invalidAnswer;
 
 function filterQuery(filter: EstateFilter = {}): Record<string, QueryValue> {
   return {

@@ -4,7 +4,16 @@
  */
 import type { z } from 'zod';
 import type { Check } from '../../../core/checks';
-import { atlasConfigSchema, estateSummarySchema, featureCollectionSchema, featureSchema } from '../../../core/contract/index';
+import {
+  atlasConfigSchema,
+  auditListSchema,
+  estateSummarySchema,
+  featureCollectionSchema,
+  featureSchema,
+  sessionSchema,
+  userListSchema,
+  userSchema,
+} from '../../../core/contract/index';
 
 function guard<S extends z.ZodType>(schema: S): Check<z.output<S>> {
   return (value): value is z.output<S> => schema.safeParse(value).success;
@@ -14,3 +23,7 @@ export const isFeatureCollection = guard(featureCollectionSchema);
 export const isFeature = guard(featureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
+export const isSession = guard(sessionSchema);
+export const isUser = guard(userSchema);
+export const isUserList = guard(userListSchema);
+export const isAuditList = guard(auditListSchema);

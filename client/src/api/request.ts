@@ -10,6 +10,37 @@ import { problemMessage, type ProblemParams } from '../../../core/problems';
 
 export type QueryValue = string | number | undefined | null;
 
+/**
+ * The session's CSRF token (from sign-in or GET /api/auth/session), sent as `X-CSRF-Token` on every
+ * state-changing request; the cookie alone would let another site's form act as the user.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any call but sign-in answers 401: the session ended (expired, signed out elsewhere). */
+let onSessionLost: ((error: ApiError) => void) | null = null;
+
+export function setSessionLostHandler(handler: ((error: ApiError) => void) | null): void {
+  onSessionLost = handler;
+}
+
+/** Sign-in answers 401 for a wrong password: that is the form's error, not a lost session. */
+const SESSION_LOSS_EXEMPT = ['/api/auth/login'];
+
+/**
+ * The headers of a request: JSON, plus the CSRF token on anything but GET.
+ * @example requestHeaders('POST', true) // { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': '…' }
+ */
+export function requestHeaders(method: RequestOptions['method'], hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if ((method ?? 'GET') !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
 /** A failed API call: HTTP status (0 when the server could not be reached), the API's error code and message. */
 export class ApiError extends Error {
   readonly status: number;
@@ -123,9 +154,7 @@ function networkError(path: string, cause?: unknown): ApiError {
 }
 
 async function viaFetch(url: string, path: string, options: RequestOptions): Promise<RawAnswer> {
-  const headers: Record<string, string> =
-    options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' };
-  const init: RequestInit = { headers, signal: options.signal };
+  const init: RequestInit = { headers: requestHeaders(options.method, options.body !== undefined), signal: options.signal };
   if (options.method && options.method !== 'GET') init.method = options.method;
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   let response: Response;
@@ -147,9 +176,9 @@ async function viaFetch(url: string, path: string, options: RequestOptions): Pro
 function viaXhr(url: string, path: string, options: RequestOptions, onProgress: (progress: UploadProgress) => void): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open(options.method ?? 'POST', url);
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Accept', 'application/json');
+    const method = options.method ?? 'POST';
+    xhr.open(method, url);
+    for (const [name, value] of Object.entries(requestHeaders(method, true))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress({ phase: 'upload', fraction: event.loaded / event.total });
     };
@@ -202,7 +231,11 @@ export async function request(path: string, options: RequestOptions & { as: 'fil
 export async function request(path: string, options: RequestOptions & { as?: 'json' | 'file' } = {}): Promise<unknown> {
   const url = buildUrl(path, options.query);
   const answer = options.onUploadProgress ? await viaXhr(url, path, options, options.onUploadProgress) : await viaFetch(url, path, options);
-  if (answer.status < 200 || answer.status >= 300) throw await failure(path, answer);
+  if (answer.status < 200 || answer.status >= 300) {
+    const error = await failure(path, answer);
+    if (answer.status === 401 && !SESSION_LOSS_EXEMPT.includes(path)) onSessionLost?.(error);
+    throw error;
+  }
   if (options.as === 'file') {
     const blob = await answer.blob();
     return { blob, header: answer.header } satisfies FileAnswer;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/atlas-store';
 import { isLanguage, LANGUAGES } from '../shared/i18n/languages';
 import { WorkbenchButtons } from './WorkbenchButtons';
+import { AccountMenu } from '../features/auth/AccountMenu';
 
 export interface AppHeaderProps {
   /** Whether the controls (filters, colouring, layers, legends) are folded away. */
@@ -42,6 +43,7 @@ export function AppHeader({ siderCollapsed, onToggleSider }: AppHeaderProps) {
           if (typeof value === 'string' && isLanguage(value)) setLanguage(value);
         }}
       />
+      <AccountMenu />
     </div>
   );
 }

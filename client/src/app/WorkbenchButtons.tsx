@@ -1,8 +1,9 @@
 /** Header buttons of the planner's workbench: the ledger dock toggle and the import wizard. */
-import { Button } from 'antd';
+import { Button, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/atlas-store';
+import { useRefusal } from '../state/use-can';
 import './header.css';
 
 // The file readers (Shapefile, Excel) are large and only needed once the wizard opens.
@@ -14,6 +15,7 @@ export function WorkbenchButtons() {
   const setLedgerOpen = useAtlasStore((s) => s.setLedgerOpen);
   const ready = useAtlasStore((s) => s.data !== null);
   const [importOpen, setImportOpen] = useState(false);
+  const importRefusal = useRefusal('ledger.write');
   return (
     <div className="atlas-header-tools">
       <Button
@@ -25,9 +27,19 @@ export function WorkbenchButtons() {
       >
         {t('ledger.open')}
       </Button>
-      <Button className="atlas-header-button" disabled={!ready} onClick={() => setImportOpen(true)} data-testid="import-open">
-        {t('import.button')}
-      </Button>
+      <Tooltip title={importRefusal}>
+        {/* The span keeps the tooltip working on a disabled button. */}
+        <span className="atlas-header-button-wrap" data-testid="import-open-wrap">
+          <Button
+            className="atlas-header-button"
+            disabled={!ready || importRefusal !== null}
+            onClick={() => setImportOpen(true)}
+            data-testid="import-open"
+          >
+            {t('import.button')}
+          </Button>
+        </span>
+      </Tooltip>
       {importOpen ? (
         <Suspense fallback={null}>
           <ImportWizard open={importOpen} onClose={() => setImportOpen(false)} />

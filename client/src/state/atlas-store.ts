@@ -9,15 +9,17 @@ import * as selection from './selection-slice';
 import * as view from './view-slice';
 import * as ledger from './ledger-slice';
 import * as filters from './filter-slice';
+import * as auth from './session-slice';
 import type { AtlasFilter } from './atlas-filter';
 import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import type { EstateApiFeature, EstateCollection } from '../api';
+import type { EstateApiFeature, EstateCollection, SessionInfo } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
+import type { SessionState } from './session-slice';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -43,9 +45,12 @@ export interface AtlasActions {
   requestFlyTo(estateIds: readonly number[], coveredRightPx?: number | null): void;
   requestFlyToFeatures(features: readonly Feature[], coveredRightPx?: number | null): void;
   setImportPreview(preview: ImportPreview | null): void;
+  sessionStarted(session: SessionInfo): void;
+  /** Back to the sign-in page: the loaded data and selection go (the next user loads their own); the language stays. */
+  sessionEnded(reason: string | null): void;
 }
 
-export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & AtlasActions;
+export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & SessionState & AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
   ...selection.initialSelection,
@@ -53,6 +58,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   ...filters.initialFilter,
   ...data.initialData,
   ...ledger.initialLedger,
+  ...auth.initialSession,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
@@ -74,4 +80,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),
   requestFlyToFeatures: (features, coveredRightPx) => set((s) => ledger.requestFlyToFeatures(s, features, coveredRightPx)),
   setImportPreview: (preview) => set((s) => ledger.setImportPreview(s, preview)),
+  sessionStarted: (session) => set((s) => auth.sessionStarted(s, session)),
+  sessionEnded: (reason) =>
+    set((s) => ({ ...auth.sessionEnded(s, reason), ...data.initialData, ...selection.initialSelection, ...ledger.initialLedger })),
 }));

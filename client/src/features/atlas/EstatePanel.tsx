@@ -11,6 +11,7 @@ import { STATUS_COLOURS } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
+import { EstateHistory } from './EstateHistory';
 
 /** Width of the panel over the map's right-hand side. */
 export const ESTATE_PANEL_WIDTH_PX = 380;
@@ -87,6 +88,7 @@ export function EstatePanel() {
       {p ? (
         <div data-testid="estate-panel">
           <Descriptions column={1} size="small" bordered items={items} className="atlas-descriptions" />
+          {estate ? <EstateHistory estateId={estate.id} version={p.version} language={language} /> : null}
         </div>
       ) : null}
     </Drawer>

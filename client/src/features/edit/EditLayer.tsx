@@ -14,11 +14,12 @@ import { selfIntersections } from '../../../../core/geometry/self-intersections'
 import type { MapAdapter } from '../../map/map-adapter';
 import type { AtlasData } from '../../state/data-slice';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useRefusal } from '../../state/use-can';
 import { editFormReducer, initialEditForm, shownErrors } from './edit-form-session';
 import { sameParts } from './edit-history';
 import { currentParts, saveBlocker } from './edit-session';
 import { useEditStore } from './edit-store';
-import { toolbarState } from './edit-toolbar-actions';
+import { readOnlyToolbar, toolbarState, WRITE_ACTIONS, type ToolbarAction } from './edit-toolbar-actions';
 import { EditStatus } from './EditStatus';
 import { EditToolbar } from './EditToolbar';
 import { EstateFormPanel, FORM_PANEL_WIDTH_PX } from './EstateFormPanel';
@@ -51,7 +52,13 @@ export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData 
   const clientErrors = useMemo(() => validateFormValues(form.values, new Date().getFullYear(), language), [form.values, language]);
 
   const commands = useEditCommands({ selected, form, dispatch, clientErrors });
-  useEditShortcuts(commands.onAction);
+  // A role without ledger.write gets no writes, from the toolbar or the keyboard (the server refuses them too).
+  const refusal = useRefusal('ledger.write');
+  const onAction = (action: ToolbarAction) => {
+    if (refusal === null || !WRITE_ACTIONS.includes(action)) commands.onAction(action);
+  };
+  useEditShortcuts(onAction);
+  const toolbar = toolbarState(session, Boolean(selected), saving, blocker);
 
   const active = session !== null;
   const blockerText = blocker
@@ -69,13 +76,17 @@ export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData 
       <div className="atlas-edit-overlay" style={{ right: rightPanelOpen ? FORM_PANEL_WIDTH_PX + OVERLAY_GAP_PX : OVERLAY_GAP_PX }}>
         <EditToolbar
           saving={saving}
-          {...toolbarState(session, Boolean(selected), saving, blocker)}
-          disabledReason={{
-            edit: active ? undefined : t('edit.needsSelection'),
-            delete: active ? undefined : t('edit.needsSelection'),
-            save: blockerText ?? undefined,
-          }}
-          onAction={commands.onAction}
+          {...(refusal === null ? toolbar : readOnlyToolbar(toolbar))}
+          disabledReason={
+            refusal === null
+              ? {
+                  edit: active ? undefined : t('edit.needsSelection'),
+                  delete: active ? undefined : t('edit.needsSelection'),
+                  save: blockerText ?? undefined,
+                }
+              : { create: refusal, edit: refusal, delete: refusal }
+          }
+          onAction={onAction}
         />
         {session ? (
           <EditStatus tool={session.tool} areaM2={areaM2} crossingCount={crossings.length} blockerText={blockerText} language={language} />

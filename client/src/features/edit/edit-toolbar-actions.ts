@@ -38,3 +38,20 @@ export function toolbarState(
     },
   };
 }
+
+/** The actions that write the ledger (need `ledger.write`); the others only act on a session. */
+export const WRITE_ACTIONS: readonly ToolbarAction[] = ['create', 'edit', 'addPart', 'delete'];
+
+/**
+ * The toolbar of a role that may not edit the ledger: draw, edit and delete stay in sight but
+ * disabled (their tooltip says why); the session's buttons, never reachable, are hidden.
+ * @example readOnlyToolbar(toolbarState(null, true, false, null)).enabled.edit // false
+ */
+export function readOnlyToolbar(state: ToolbarState): ToolbarState {
+  const visible = Object.fromEntries(TOOLBAR_ACTIONS.map((a) => [a, a === 'create' || a === 'edit' || a === 'delete'])) as Record<
+    ToolbarAction,
+    boolean
+  >;
+  const enabled = Object.fromEntries(TOOLBAR_ACTIONS.map((a) => [a, false])) as Record<ToolbarAction, boolean>;
+  return { ...state, visible, enabled };
+}

@@ -2,29 +2,18 @@
  * Export of the ledger (GET /api/export) as GeoJSON, CSV or Excel, for the current filter or
  * the checked rows. The file is fetched first so a refused export shows the server's message.
  */
-import { Alert, App as AntApp, Button, Dropdown } from 'antd';
+import { Alert, App as AntApp, Button, Dropdown, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, fetchExport, type EstateApiFeature, type ExportFormat } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useRefusal } from '../../state/use-can';
+import { saveBlob } from '../../shared/save-blob';
 import { exportScopeFor, type ExportTarget } from './export-scope';
 import './export.css';
 
 const FORMAT_LABEL_KEYS = { geojson: 'export.geojson', csv: 'export.csv', xlsx: 'export.xlsx' } as const;
-
-/** Saves a blob under a file name through a temporary link. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
   const { t } = useTranslation();
@@ -32,6 +21,7 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
   const checkedEstateIds = useAtlasStore((s) => s.checkedEstateIds);
   const filter = useAtlasStore((s) => s.filter);
   const [busy, setBusy] = useState(false);
+  const refusal = useRefusal('ledger.read');
   const [error, setError] = useState<string | null>(null);
 
   const run = async (format: ExportFormat, target: ExportTarget) => {
@@ -64,6 +54,7 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
   return (
     <>
       <Dropdown
+        disabled={refusal !== null}
         trigger={['click']}
         menu={{
           items: [
@@ -72,9 +63,11 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
           ],
         }}
       >
-        <Button type="primary" loading={busy} data-testid="export-button">
-          {t('export.button')}
-        </Button>
+        <Tooltip title={refusal}>
+          <Button type="primary" loading={busy} disabled={refusal !== null} data-testid="export-button">
+            {t('export.button')}
+          </Button>
+        </Tooltip>
       </Dropdown>
       {error ? (
         <Alert

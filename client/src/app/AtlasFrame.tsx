@@ -1,0 +1,58 @@
+/** The signed-in atlas: header, controls, summary, the map and the ledger. Its data loads when it mounts (after sign-in). */
+import { useEffect, useState } from 'react';
+import { Layout } from 'antd';
+import { AppHeader } from './AppHeader';
+import { ControlPanel } from '../features/atlas/ControlPanel';
+import { MapArea } from '../features/atlas/MapArea';
+import { SummaryStrip } from '../features/atlas/SummaryStrip';
+import { useEditStore } from '../features/edit/edit-store';
+import { LedgerDock } from '../features/ledger/LedgerDock';
+import { useAtlasStore } from '../state/atlas-store';
+import { loadAtlasData } from '../state/load-data';
+
+/** Below this window width (antd's `xl`) the controls start folded away, leaving the map room beside a panel. */
+const SIDER_BREAKPOINT = 'xl';
+const SIDER_BREAKPOINT_PX = 1200;
+
+export function AtlasFrame() {
+  const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
+  const [siderCollapsed, setSiderCollapsed] = useState(() => window.innerWidth < SIDER_BREAKPOINT_PX);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadAtlasData(controller.signal);
+    return () => {
+      controller.abort();
+      // Signing out mid-edit drops the unsaved session: the next user starts clean.
+      useEditStore.getState().endSession();
+    };
+  }, []);
+
+  return (
+    <Layout className="atlas-root">
+      <Layout.Header className="atlas-header">
+        <AppHeader siderCollapsed={siderCollapsed} onToggleSider={() => setSiderCollapsed((c) => !c)} />
+      </Layout.Header>
+      <Layout className="atlas-body">
+        <Layout.Sider
+          width={292}
+          theme="light"
+          className="atlas-sider"
+          collapsed={siderCollapsed}
+          collapsedWidth={0}
+          trigger={null}
+          breakpoint={SIDER_BREAKPOINT}
+          onBreakpoint={setSiderCollapsed}
+          data-testid="controls-sider"
+        >
+          <ControlPanel />
+        </Layout.Sider>
+        <Layout.Content className="atlas-content">
+          <SummaryStrip />
+          <MapArea />
+          {ledgerOpen ? <LedgerDock /> : null}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The header's account menu: who is signed in and their role, changing the password, signing out,
+ * and for administrators the Users and Audit trail drawers.
+ */
+import { Button, Dropdown } from 'antd';
+import type { MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS } from '../../../../core/access';
+import { signOut } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+import { useCan } from '../../state/use-can';
+import { ChangePasswordModal } from './ChangePasswordModal';
+
+// Administrators' tools: loaded when first opened.
+const UsersDrawer = lazy(() => import('../users/UsersDrawer').then((m) => ({ default: m.UsersDrawer })));
+const AuditDrawer = lazy(() => import('../audit/AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
+
+type Opened = 'password' | 'users' | 'audit' | null;
+
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const session = useAtlasStore((s) => s.session);
+  const language = useAtlasStore((s) => s.language);
+  const sessionEnded = useAtlasStore((s) => s.sessionEnded);
+  const canManageUsers = useCan('users.manage');
+  const canReadAudit = useCan('audit.read');
+  const [opened, setOpened] = useState<Opened>(null);
+  if (!session) return null;
+
+  const leave = async () => {
+    // Even if the server cannot be reached, this browser forgets the session.
+    await signOut().catch(() => undefined);
+    sessionEnded(null);
+  };
+
+  const items: MenuProps['items'] = [
+    ...(canManageUsers ? [{ key: 'users', label: <span data-testid="menu-users">{t('account.users')}</span> }] : []),
+    ...(canReadAudit ? [{ key: 'audit', label: <span data-testid="menu-audit">{t('account.audit')}</span> }] : []),
+    ...(canManageUsers || canReadAudit ? [{ type: 'divider' as const }] : []),
+    { key: 'password', label: <span data-testid="menu-password">{t('account.changePassword')}</span> },
+    { key: 'signOut', label: <span data-testid="menu-sign-out">{t('account.signOut')}</span> },
+  ];
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items,
+          onClick: ({ key }) => {
+            if (key === 'signOut') void leave();
+            else if (key === 'password' || key === 'users' || key === 'audit') setOpened(key);
+          },
+        }}
+      >
+        <Button className="atlas-header-button atlas-account-button" aria-label={t('account.menu')} data-testid="account-menu">
+          <span className="atlas-account-name" data-testid="account-name">
+            {session.user.username}
+          </span>
+          <span className="atlas-account-role" data-testid="account-role">
+            {ROLE_LABELS[session.user.role][language]}
+          </span>
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={opened === 'password'} onClose={() => setOpened(null)} onChanged={() => sessionEnded(null)} />
+      <Suspense fallback={null}>
+        {opened === 'users' ? <UsersDrawer open onClose={() => setOpened(null)} /> : null}
+        {opened === 'audit' ? <AuditDrawer open onClose={() => setOpened(null)} /> : null}
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/** The sign-in page: username and password, the language switch, and a folded hint of the demo accounts. */
+import { Alert, Button, Card, Collapse, Form, Input, Segmented } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS } from '../../../../core/access';
+import { problemMessage } from '../../../../core/problems';
+import { ApiError, signIn } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+import { isLanguage, LANGUAGES } from '../../shared/i18n/languages';
+import { DEMO_SIGN_INS } from './demo-accounts';
+import './auth.css';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const setLanguage = useAtlasStore((s) => s.setLanguage);
+  const reason = useAtlasStore((s) => s.signedOutReason);
+  const sessionStarted = useAtlasStore((s) => s.sessionStarted);
+  const [busy, setBusy] = useState(false);
+  // The error is kept, not its wording, so switching the language rewords it.
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async ({ username, password }: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      sessionStarted(await signIn(username.trim(), password));
+    } catch (cause) {
+      setError(cause);
+      setBusy(false);
+    }
+  };
+
+  const errorText =
+    error === null ? null : error instanceof ApiError ? error.messageIn(language) : error instanceof Error ? error.message : String(error);
+
+  return (
+    <main className="atlas-signin" data-testid="signin-page">
+      <Card className="atlas-signin-card">
+        <div className="atlas-signin-head">
+          <div className="atlas-signin-brand">
+            <span className="atlas-logo" aria-hidden="true" />
+            <h1 className="atlas-signin-title" data-testid="app-title">
+              {t('app.title')}
+            </h1>
+          </div>
+          <Segmented
+            size="small"
+            data-testid="lang-switch"
+            aria-label={t('language.label')}
+            value={language}
+            options={LANGUAGES.map((lang) => ({ value: lang, label: <span data-testid={`lang-${lang}`}>{t(`language.${lang}`)}</span> }))}
+            onChange={(value) => {
+              if (typeof value === 'string' && isLanguage(value)) setLanguage(value);
+            }}
+          />
+        </div>
+        <p className="atlas-signin-subtitle">
+          {t('app.subtitle')} · {t('app.district')}
+        </p>
+        {reason && !error ? (
+          <Alert
+            className="atlas-signin-alert"
+            type="warning"
+            showIcon
+            data-testid="signin-reason"
+            title={problemMessage(reason, {}, language, t('auth.failed'))}
+          />
+        ) : null}
+        {errorText ? <Alert className="atlas-signin-alert" type="error" showIcon data-testid="signin-error" title={errorText} /> : null}
+        <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} disabled={busy}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
+            <Input autoComplete="username" autoFocus data-testid="signin-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" data-testid="signin-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="signin-submit">
+            {t('auth.submit')}
+          </Button>
+        </Form>
+        <Collapse
+          ghost
+          size="small"
+          className="atlas-signin-demo"
+          items={[
+            {
+              key: 'demo',
+              label: <span data-testid="signin-demo-toggle">{t('auth.demoAccounts')}</span>,
+              children: (
+                <div data-testid="signin-demo-list">
+                  <p className="atlas-secondary">{t('auth.demoNote')}</p>
+                  <ul className="atlas-signin-demo-list">
+                    {DEMO_SIGN_INS.map((account) => (
+                      <li key={account.role}>
+                        <span className="atlas-signin-demo-role">{ROLE_LABELS[account.role][language]}</span>
+                        <span className="atlas-signin-demo-credentials">
+                          <code>{account.username}</code> / <code>{account.password}</code>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </main>
+  );
+}
