@@ -26,6 +26,12 @@ export const sessionSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
+/** GET /api/auth/options: what the sign-in page may show; the demo accounts only while the app runs with DEMO=1. */
+export const signInOptionsSchema = z.object({
+  demoAccounts: z.array(z.object({ role: roleSchema, username: z.string(), password: z.string() })),
+});
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;
+
 /** GET /api/users rows. */
 export const userSchema = z.object({
   id: z.number(),

@@ -179,6 +179,9 @@ describe.each(testBackends())('accounts and sessions (%s)', (backend) => {
     const plannerSession = await server.as('planner');
     const strict = await startTestServer({ db: server.db, env: { DEMO: '0' }, as: null });
     try {
+      // The sign-in page lists them only while they work.
+      expect((await server.get<{ demoAccounts: unknown[] }>('/api/auth/options')).body.demoAccounts).toHaveLength(4);
+      expect((await strict.get<{ demoAccounts: unknown[] }>('/api/auth/options')).body).toEqual({ demoAccounts: [] });
       expect((await login(strict, DEMO_ACCOUNTS.planner.username, DEMO_ACCOUNTS.planner.password)).status).toBe(401);
       expect((await testClient(strict.url, plannerSession.headers).get('/api/summary')).status).toBe(401);
     } finally {

@@ -11,7 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { listRoutes, type RouteEntry } from '../../server/http/access.js';
 import { startTestServer, testClient, type TestClient, type TestServer } from '../helpers/test-server.js';
 
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/options'];
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** A concrete URL for a route pattern: every parameter becomes 1 (estate 1 and user 1 exist in the demo city). */
@@ -39,7 +39,7 @@ describe('every API route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps only sign-in and health public: ledger data never is', () => {
+  it('keeps only sign-in, its options and health public: ledger data never is', () => {
     const open = routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.path}`);
     expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
   });

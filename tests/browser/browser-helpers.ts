@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../core/access';
 import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts';
-import { signIn, startTestServer } from '../helpers/test-server';
+import { signIn } from '../helpers/sign-in';
+import { startTestServer } from '../helpers/test-server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const OUTPUT_DIR = fileURLToPath(new URL('../output', import.meta.url));

@@ -2,16 +2,23 @@
  * Sign-in and the session (docs/API.md "Accounts"): each answer that carries a session hands its
  * CSRF token to request.ts, so later writes send it.
  */
-import type { SessionInfo } from '../../../core/contract/index';
-import { isSession } from './checks';
+import type { SessionInfo, SignInOptions } from '../../../core/contract/index';
+import { isSession, isSignInOptions } from './checks';
 import { invalidAnswer } from './invalid';
 import { ApiError, request, setCsrfToken } from './request';
 
-export type { SessionInfo };
+export type { SessionInfo, SignInOptions };
 
 function adopt(path: string, body: unknown): SessionInfo {
   if (!isSession(body)) throw invalidAnswer(path, 'a session');
   setCsrfToken(body.csrfToken);
+  return body;
+}
+
+/** What the sign-in page may show (the demo accounts, only while the server allows them). */
+export async function fetchSignInOptions(signal?: AbortSignal): Promise<SignInOptions> {
+  const body = await request('/api/auth/options', { signal });
+  if (!isSignInOptions(body)) throw invalidAnswer('/api/auth/options', 'sign-in options');
   return body;
 }
 

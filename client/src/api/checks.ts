@@ -11,6 +11,7 @@ import {
   featureCollectionSchema,
   featureSchema,
   sessionSchema,
+  signInOptionsSchema,
   userListSchema,
   userSchema,
 } from '../../../core/contract/index';
@@ -24,6 +25,7 @@ export const isFeature = guard(featureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isSession = guard(sessionSchema);
+export const isSignInOptions = guard(signInOptionsSchema);
 export const isUser = guard(userSchema);
 export const isUserList = guard(userListSchema);
 export const isAuditList = guard(auditListSchema);

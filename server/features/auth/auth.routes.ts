@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/contract/index.js';
+import { ROLES } from '../../../core/access.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignInOptions } from '../../../core/contract/index.js';
 import type { ServiceContext } from '../../context.js';
+import { DEMO_ACCOUNTS } from '../../seed/demo-accounts.js';
 import { clearSessionCookie, declareRoutes, sessionToken, setSessionCookie, type DeclaredRoutes } from '../../http/access.js';
 import { changeOwnPassword } from '../users/users.service.js';
 import { describeSession, signIn, signOut, type ActiveSession } from './auth.service.js';
@@ -16,7 +18,7 @@ export const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_
 
 const passwordBody = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword }).strict();
 
-/** POST /api/auth/login, GET /api/auth/session, POST /api/auth/logout, POST /api/auth/password. */
+/** POST /api/auth/login, GET /api/auth/options, GET /api/auth/session, POST /api/auth/logout, POST /api/auth/password. */
 export function authRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   const secure = base.settings.auth.cookieSecure;
@@ -30,6 +32,14 @@ export function authRoutes(base: ServiceContext): DeclaredRoutes {
     });
     setSessionCookie(res, session.token, new Date(session.info.expiresAt), secure);
     res.json(session.info);
+  });
+
+  // Public: the sign-in page lists the demo accounts only while they can sign in (DEMO=1); their passwords are public anyway.
+  routes.get('/auth/options', 'public', (_req, res, ctx) => {
+    const demoAccounts = ctx.settings.auth.demoAccounts
+      ? ROLES.map((role) => ({ role, username: DEMO_ACCOUNTS[role].username, password: DEMO_ACCOUNTS[role].password }))
+      : [];
+    res.json({ demoAccounts } satisfies SignInOptions);
   });
 
   routes.get('/auth/session', 'signed_in', (_req, res, ctx) => {

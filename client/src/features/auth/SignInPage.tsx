@@ -1,13 +1,12 @@
 /** The sign-in page: username and password, the language switch, and a folded hint of the demo accounts. */
 import { Alert, Button, Card, Collapse, Form, Input, Segmented } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../../../core/access';
 import { problemMessage } from '../../../../core/problems';
-import { ApiError, signIn } from '../../api';
+import { ApiError, fetchSignInOptions, signIn, type SignInOptions } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { isLanguage, LANGUAGES } from '../../shared/i18n/languages';
-import { DEMO_SIGN_INS } from './demo-accounts';
 import './auth.css';
 
 interface Credentials {
@@ -24,6 +23,16 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   // The error is kept, not its wording, so switching the language rewords it.
   const [error, setError] = useState<unknown>(null);
+  // The server lists the demo accounts only while they can sign in (DEMO=1).
+  const [demoAccounts, setDemoAccounts] = useState<SignInOptions['demoAccounts']>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSignInOptions(controller.signal).then(
+      (options) => setDemoAccounts(options.demoAccounts),
+      () => setDemoAccounts([]),
+    );
+    return () => controller.abort();
+  }, []);
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);
@@ -88,32 +97,34 @@ export function SignInPage() {
             {t('auth.submit')}
           </Button>
         </Form>
-        <Collapse
-          ghost
-          size="small"
-          className="atlas-signin-demo"
-          items={[
-            {
-              key: 'demo',
-              label: <span data-testid="signin-demo-toggle">{t('auth.demoAccounts')}</span>,
-              children: (
-                <div data-testid="signin-demo-list">
-                  <p className="atlas-secondary">{t('auth.demoNote')}</p>
-                  <ul className="atlas-signin-demo-list">
-                    {DEMO_SIGN_INS.map((account) => (
-                      <li key={account.role}>
-                        <span className="atlas-signin-demo-role">{ROLE_LABELS[account.role][language]}</span>
-                        <span className="atlas-signin-demo-credentials">
-                          <code>{account.username}</code> / <code>{account.password}</code>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ),
-            },
-          ]}
-        />
+        {demoAccounts.length === 0 ? null : (
+          <Collapse
+            ghost
+            size="small"
+            className="atlas-signin-demo"
+            items={[
+              {
+                key: 'demo',
+                label: <span data-testid="signin-demo-toggle">{t('auth.demoAccounts')}</span>,
+                children: (
+                  <div data-testid="signin-demo-list">
+                    <p className="atlas-secondary">{t('auth.demoNote')}</p>
+                    <ul className="atlas-signin-demo-list">
+                      {demoAccounts.map((account) => (
+                        <li key={account.role}>
+                          <span className="atlas-signin-demo-role">{ROLE_LABELS[account.role][language]}</span>
+                          <span className="atlas-signin-demo-credentials">
+                            <code>{account.username}</code> / <code>{account.password}</code>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
     </main>
   );
