@@ -151,7 +151,11 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
 export async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<[number, number, number][]> {
   const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });
   const rgba = await page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    // An <img> (CSP img-src allows data:), not fetch: the app's connect-src is 'self' only.
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const bitmap = await createImageBitmap(image);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2d context');
