@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiff } from '../../client/src/features/audit/audit-diff';
+import { auditDiff, auditSubjectName } from '../../client/src/features/audit/audit-diff';
 
 const square = {
   type: 'Polygon',
@@ -72,5 +72,14 @@ describe('the audit diff', () => {
     ]);
     // A key nobody labelled keeps its own name.
     expect(auditDiff({ team: 'x' }, { team: 'y' }, 'en').fields).toEqual([{ key: 'team', label: 'team', before: 'x', after: 'y' }]);
+  });
+});
+
+describe('auditSubjectName', () => {
+  it('names the estate after the change, the deleted estate from before, and a user by username', () => {
+    expect(auditSubjectName({ before: { name: '旧名' }, after: { name: '新名' } })).toBe('新名');
+    expect(auditSubjectName({ before: { name: '公安局宿舍' }, after: null })).toBe('公安局宿舍');
+    expect(auditSubjectName({ before: null, after: { username: 'wang.li', role: 'leader' } })).toBe('wang.li');
+    expect(auditSubjectName({ before: null, after: { households: 3 } })).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { formatDateTime } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
 import { saveBlob } from '../../shared/save-blob';
+import { auditSubjectName } from './audit-diff';
 import { AuditDiffView } from './AuditDiffView';
 import { AuditFilters, AUDIT_ENTITIES } from './AuditFilters';
 import { roleLabel } from './role-label';
@@ -76,6 +77,7 @@ export function AuditDrawer({ open, onClose }: { open: boolean; onClose(): void 
     { key: 'action', title: t('audit.action'), width: 90, render: (_v, e) => <Tag>{t(`audit.actions.${e.action}`)}</Tag> },
     { key: 'entity', title: t('audit.entity'), width: 120, render: (_v, e) => entityText(e.entity) },
     { key: 'entityId', title: t('audit.entityId'), width: 100, render: (_v, e) => e.entityId },
+    { key: 'subject', title: t('audit.subject'), ellipsis: true, render: (_v, e) => auditSubjectName(e) ?? '' },
   ];
 
   return (

@@ -8,6 +8,7 @@ import { LEDGER_FIELDS, YES_NO_LABELS, type LedgerField } from '../../../../core
 import { roleLabel } from './role-label';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue, UNKNOWN_VALUE } from '../../shared/ledger-format';
+import type { AuditEntry } from '../../api';
 
 /** Bookkeeping every write touches; showing it would bury the real change. */
 const BOOKKEEPING_KEYS: ReadonlySet<string> = new Set(['id', 'version', 'created_at', 'updated_at', 'createdAt', 'updatedAt']);
@@ -70,4 +71,15 @@ export function auditDiff(
       return { key, label: field ? field.label[language] : (otherLabels[key] ?? key), before: show(b[key]), after: show(a[key]) };
     });
   return { geometryChanged, fields };
+}
+
+/** What the entry is about, by name: the estate's name or the user's username, after the change or, for a delete, before it. */
+export function auditSubjectName(entry: Pick<AuditEntry, 'before' | 'after'>): string | null {
+  for (const record of [entry.after, entry.before]) {
+    if (isRecord(record)) {
+      const name = record.name ?? record.username;
+      if (typeof name === 'string' && name !== '') return name;
+    }
+  }
+  return null;
 }

@@ -397,6 +397,7 @@ export const en: Resources = {
     at: 'Time',
     role: 'Role',
     entityId: 'Object id',
+    subject: 'Name',
     search: 'Search',
     reset: 'Reset',
     exportCsv: 'Export CSV',

@@ -395,6 +395,7 @@ export const zh = {
     at: '时间',
     role: '角色',
     entityId: '对象编号',
+    subject: '名称',
     search: '查询',
     reset: '重置',
     exportCsv: '导出 CSV',
