@@ -47,7 +47,7 @@ async function timeImport(cityDir: string, workDir: string): Promise<ImportTimin
   const estates = cityWithoutEstates(cityDir, join(workDir, 'city'));
   const db = await bootstrapDb(loadConfig({ PGLITE_DATA_DIR: join(workDir, 'db'), SEED_DEMO: 'false' }), quiet);
   await loadDemoCity(db, join(workDir, 'city'));
-  const server: Server = createApp(db, loadConfig({ SEED_DEMO: 'false' })).listen(0, '127.0.0.1');
+  const server: Server = createApp(db, loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'warn' })).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
