@@ -4,7 +4,7 @@
  */
 import { isRecord } from '../checks.js';
 
-/** Spellings of WGS84 longitude/latitude (CRS84 order, or EPSG:4326 as GeoJSON uses it), lower-cased. */
+/** Spellings of WGS84 (or CGCS2000) longitude/latitude (CRS84 order, or EPSG:4326/4490 as GeoJSON uses them), lower-cased. */
 const WGS84_CRS_NAMES: ReadonlySet<string> = new Set([
   'urn:ogc:def:crs:ogc:1.3:crs84',
   'urn:ogc:def:crs:ogc::crs84',
@@ -21,6 +21,13 @@ const WGS84_CRS_NAMES: ReadonlySet<string> = new Set([
   'http://www.opengis.net/def/crs/epsg/0/4326',
   'https://www.opengis.net/def/crs/epsg/0/4326',
   'http://www.opengis.net/gml/srs/epsg.xml#4326',
+  // CGCS2000 geographic (China's national datum): the same as WGS84 to centimetres, so design.md §9
+  // stores it as EPSG:4326. Chinese GIS often writes it into GeoJSON; refusing it would refuse good data.
+  'epsg:4490',
+  'urn:ogc:def:crs:epsg::4490',
+  'urn:ogc:def:crs:epsg:4490',
+  'http://www.opengis.net/def/crs/epsg/0/4490',
+  'https://www.opengis.net/def/crs/epsg/0/4490',
 ]);
 
 /** The longest declared name echoed back in a problem. */

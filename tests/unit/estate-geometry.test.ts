@@ -111,6 +111,8 @@ describe('unsupportedCrs', () => {
     'urn:ogc:def:crs:EPSG::4326',
     'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
     'http://www.opengis.net/def/crs/EPSG/0/4326',
+    'EPSG:4490',
+    'urn:ogc:def:crs:EPSG::4490',
   ])('accepts %s', (name) => {
     expect(unsupportedCrs({ type: 'name', properties: { name } })).toBeNull();
   });
