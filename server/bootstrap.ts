@@ -21,14 +21,18 @@ function describeTarget(config: Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir'>
   return `PostGIS server ${url.host}${url.pathname}`;
 }
 
+/** How start-up reports progress; 'warn' for what must reach the operator whatever LOG_LEVEL hides (the generated admin password). */
+export type BootLog = (message: string, level?: 'warn') => void;
+
+export function logTo(logger: Pick<Logger, 'info' | 'warn'>): BootLog {
+  return (message, level) => (level === 'warn' ? logger.warn(message) : logger.info(message));
+}
+
 /**
  * Opens the configured database, brings its schema up to date and, on first start,
  * loads the demo city. Later starts only open and check (seconds).
  */
-export async function bootstrapDb(
-  config: AppConfig,
-  log: (message: string) => void = (message) => createLogger().info(message),
-): Promise<Db> {
+export async function bootstrapDb(config: AppConfig, log: BootLog = logTo(createLogger())): Promise<Db> {
   log(`[db] opening ${describeTarget(config)}…`);
   const db = await openDb(config);
   try {
@@ -61,7 +65,7 @@ export async function bootstrapDbWithRetry(
   for (let attempt = 0; ; attempt++) {
     signal.throwIfAborted();
     try {
-      return await bootstrapDb(config, (message) => log.info(message));
+      return await bootstrapDb(config, logTo(log));
     } catch (error) {
       if (!(error instanceof DbUnavailableError)) throw error;
       onRetry(error);

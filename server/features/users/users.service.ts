@@ -161,14 +161,18 @@ export const ADMIN_USERNAME = 'admin';
 export async function ensureAdministrator(
   ctx: ServiceContext,
   password: string | undefined,
-  log: (message: string) => void,
+  log: (message: string, level?: 'warn') => void,
 ): Promise<void> {
   const [existing] = await ctx.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [ADMIN_USERNAME]);
   if (existing) return;
   const chosen = password ?? randomBytes(12).toString('base64url');
   await createUser(ctx, { username: ADMIN_USERNAME, password: chosen, role: 'admin' });
   if (password === undefined) {
-    log(`[auth] created the administrator "${ADMIN_USERNAME}" with the password ${chosen} — shown this once; change it after signing in`);
+    // warn, so a quieter LOG_LEVEL cannot hide the only copy of the password.
+    log(
+      `[auth] created the administrator "${ADMIN_USERNAME}" with the password ${chosen} — shown this once; change it after signing in`,
+      'warn',
+    );
   } else {
     log(`[auth] created the administrator "${ADMIN_USERNAME}" with the password from ADMIN_PASSWORD`);
   }
