@@ -59,6 +59,11 @@ describe.each(testBackends())('accounts and sessions (%s)', (backend) => {
     expect((wrongPassword.body as ErrorBody).error.code).toBe('invalid_credentials');
   });
 
+  it('refuses a username PostgreSQL cannot compare (NUL) with 400, not 500', async () => {
+    const reply = await login(server, 'demo\u0000planner', 'whatever-1');
+    expect(reply.status).toBe(400);
+  });
+
   it('limits failed sign-ins per account, whether or not it exists, with 429 and Retry-After', async () => {
     for (const username of ['demo-designer', 'ghost-account']) {
       for (let i = 0; i < 5; i++) expect((await login(server, username, `wrong-${i}`)).status).toBe(401);

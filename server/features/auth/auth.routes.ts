@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../core/access.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignInOptions } from '../../../core/contract/index.js';
+import { safeTextSchema } from '../../../core/safe-text.js';
 import type { ServiceContext } from '../../context.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo-accounts.js';
 import { clearSessionCookie, declareRoutes, sessionToken, setSessionCookie, type DeclaredRoutes } from '../../http/access.js';
@@ -9,7 +10,8 @@ import { describeSession, signIn, signOut, type ActiveSession } from './auth.ser
 
 const loginBody = z
   .object({
-    username: z.string().min(1).max(64),
+    // Looked up in the database: a NUL would make PostgreSQL throw.
+    username: safeTextSchema(64, 1),
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   })
   .strict();
