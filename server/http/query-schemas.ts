@@ -14,11 +14,16 @@ export const bboxParam = z.string().transform((text, ctx): Bbox => {
 
 export const MAX_LIMIT = 1_000_000;
 
-const limitParam = z
-  .string()
-  .regex(/^\d+$/, 'limit must be a whole number')
-  .transform(Number)
-  .pipe(z.number().int().min(1, 'limit must be at least 1').max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`));
+/** A `limit` query value: a whole number from 1 to `max`. */
+export function limitParamUpTo(max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'limit must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'limit must be at least 1').max(max, `limit must be at most ${max}`));
+}
+
+const limitParam = limitParamUpTo(MAX_LIMIT);
 
 /** A unit name filter. A NUL would make PostgreSQL throw (500); a lone surrogate is no name a unit can have. */
 export const unitParam = safeTextSchema(100, 1);

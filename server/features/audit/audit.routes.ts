@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../core/contract/index.js';
 import { toCsv } from '../../../core/io/csv.js';
+import { safeTextSchema } from '../../../core/safe-text.js';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { idParam } from '../../http/query-schemas.js';
+import { idParam, limitParamUpTo } from '../../http/query-schemas.js';
 import { attachmentDisposition } from '../export/export.service.js';
 import { estateHistory, listAudit } from './audit.service.js';
 
 const PAGE_LIMIT = 1_000;
 const EXPORT_LIMIT = 100_000;
 
-/** Printable text of a filter value: no control characters (a NUL would reach PostgreSQL and fail there). */
-const filterText = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+/** A filter value PostgreSQL can compare (no NUL, no lone surrogate). */
+const filterText = safeTextSchema(100, 1);
 const instant = z
   .string()
   .regex(
@@ -23,13 +20,6 @@ const instant = z
     'must be a date such as 2026-12-01 or an ISO timestamp',
   )
   .refine((text) => !Number.isNaN(Date.parse(text)), 'is not a real date');
-const count = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,7}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max));
-
 const auditQuery = (maxLimit: number, defaultLimit: number) =>
   z
     .object({
@@ -43,11 +33,11 @@ const auditQuery = (maxLimit: number, defaultLimit: number) =>
         .string()
         .regex(/^\d{1,18}$/, 'beforeId must be an entry id')
         .optional(),
-      limit: count(maxLimit).default(defaultLimit),
+      limit: limitParamUpTo(maxLimit).default(defaultLimit),
     })
     .strict();
 
-const historyQuery = z.object({ limit: count(PAGE_LIMIT).default(200) }).strict();
+const historyQuery = z.object({ limit: limitParamUpTo(PAGE_LIMIT).default(200) }).strict();
 
 const CSV_HEADER = [
   '编号 id',
