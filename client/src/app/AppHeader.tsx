@@ -1,9 +1,8 @@
-import { Button, Segmented } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAtlasStore } from '../state/atlas-store';
-import { isLanguage, LANGUAGES } from '../shared/i18n/languages';
 import { WorkbenchButtons } from './WorkbenchButtons';
 import { AccountMenu } from '../features/auth/AccountMenu';
+import { LanguageSwitch } from '../features/auth/LanguageSwitch';
 
 export interface AppHeaderProps {
   /** Whether the controls (filters, colouring, layers, legends) are folded away. */
@@ -13,8 +12,6 @@ export interface AppHeaderProps {
 
 export function AppHeader({ siderCollapsed, onToggleSider }: AppHeaderProps) {
   const { t } = useTranslation();
-  const language = useAtlasStore((s) => s.language);
-  const setLanguage = useAtlasStore((s) => s.setLanguage);
   return (
     <div className="atlas-header-inner">
       <Button
@@ -34,15 +31,7 @@ export function AppHeader({ siderCollapsed, onToggleSider }: AppHeaderProps) {
         <span className="atlas-tagline">{t('app.district')}</span>
       </div>
       <WorkbenchButtons />
-      <Segmented
-        data-testid="lang-switch"
-        aria-label={t('language.label')}
-        value={language}
-        options={LANGUAGES.map((lang) => ({ value: lang, label: <span data-testid={`lang-${lang}`}>{t(`language.${lang}`)}</span> }))}
-        onChange={(value) => {
-          if (typeof value === 'string' && isLanguage(value)) setLanguage(value);
-        }}
-      />
+      <LanguageSwitch />
       <AccountMenu />
     </div>
   );

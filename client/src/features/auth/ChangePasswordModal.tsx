@@ -2,10 +2,10 @@
 import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../../core/contract/index';
 import { ApiError, changeOwnPassword } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { applyServerErrors } from '../users/form-errors';
+import { newPasswordRules } from './password-rules';
 
 interface PasswordForm {
   currentPassword: string;
@@ -52,11 +52,7 @@ export function ChangePasswordModal({ open, onClose, onChanged }: { open: boolea
         >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: t('account.passwordTooShort', { count: PASSWORD_MIN_LENGTH }) }]}
-        >
+        <Form.Item name="newPassword" label={t('account.newPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
         <Form.Item

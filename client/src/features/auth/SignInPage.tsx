@@ -1,12 +1,12 @@
 /** The sign-in page: username and password, the language switch, and a folded hint of the demo accounts. */
-import { Alert, Button, Card, Collapse, Form, Input, Segmented } from 'antd';
+import { Alert, Button, Card, Collapse, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../../../core/access';
 import { problemMessage } from '../../../../core/problems';
 import { ApiError, fetchSignInOptions, signIn, type SignInOptions } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
-import { isLanguage, LANGUAGES } from '../../shared/i18n/languages';
+import { LanguageSwitch } from './LanguageSwitch';
 import './auth.css';
 
 interface Credentials {
@@ -17,7 +17,6 @@ interface Credentials {
 export function SignInPage() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const setLanguage = useAtlasStore((s) => s.setLanguage);
   const reason = useAtlasStore((s) => s.signedOutReason);
   const sessionStarted = useAtlasStore((s) => s.sessionStarted);
   const [busy, setBusy] = useState(false);
@@ -58,16 +57,7 @@ export function SignInPage() {
               {t('app.title')}
             </h1>
           </div>
-          <Segmented
-            size="small"
-            data-testid="lang-switch"
-            aria-label={t('language.label')}
-            value={language}
-            options={LANGUAGES.map((lang) => ({ value: lang, label: <span data-testid={`lang-${lang}`}>{t(`language.${lang}`)}</span> }))}
-            onChange={(value) => {
-              if (typeof value === 'string' && isLanguage(value)) setLanguage(value);
-            }}
-          />
+          <LanguageSwitch size="small" />
         </div>
         <p className="atlas-signin-subtitle">
           {t('app.subtitle')} · {t('app.district')}

@@ -3,9 +3,10 @@ import { Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/access';
-import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../core/contract/index';
+import { USERNAME_PATTERN } from '../../../../core/contract/index';
 import { ApiError, createUser, type UserRecord } from '../../api';
 import type { Language } from '../../shared/i18n/languages';
+import { newPasswordRules } from '../auth/password-rules';
 import { applyServerErrors } from './form-errors';
 
 interface NewUser {
@@ -65,11 +66,7 @@ export function CreateUserModal({ open, language, onClose, onCreated }: CreateUs
         >
           <Input autoComplete="off" data-testid="user-create-username" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.password')}
-          rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: t('account.passwordTooShort', { count: PASSWORD_MIN_LENGTH }) }]}
-        >
+        <Form.Item name="password" label={t('users.password')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="user-create-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>

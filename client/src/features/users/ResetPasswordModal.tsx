@@ -2,9 +2,9 @@
 import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../../core/contract/index';
 import { ApiError, resetUserPassword, type UserRecord } from '../../api';
 import type { Language } from '../../shared/i18n/languages';
+import { newPasswordRules } from '../auth/password-rules';
 import { applyServerErrors } from './form-errors';
 
 export interface ResetPasswordModalProps {
@@ -45,11 +45,7 @@ export function ResetPasswordModal({ user, language, onClose, onDone }: ResetPas
       okButtonProps={{ 'data-testid': 'user-reset-save' } as Record<string, string>}
     >
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values.password)}>
-        <Form.Item
-          name="password"
-          label={t('users.newPassword')}
-          rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: t('account.passwordTooShort', { count: PASSWORD_MIN_LENGTH }) }]}
-        >
+        <Form.Item name="password" label={t('users.newPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
         </Form.Item>
       </Form>
