@@ -49,6 +49,22 @@ export function newAtlasPage(browser: Browser): Promise<Page> {
   return browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 }
 
+/**
+ * Waits until the antd modal holding `testId` has finished its opening zoom. A click during the
+ * zoom can land on the mask as the button grows under the pointer, which closes the dialog.
+ */
+export async function waitForModalSettled(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    (id) => {
+      const modal = document.querySelector(`[data-testid="${id}"]`)?.closest('.ant-modal');
+      return modal instanceof HTMLElement && modal.getAnimations({ subtree: true }).length === 0 && !/-(appear|enter)/.test(modal.className);
+    },
+    testId,
+    { timeout: 10_000 },
+  );
+}
+
 interface HookView {
   ready: boolean;
 }

@@ -20,6 +20,7 @@ import {
   OUTPUT_DIR,
   skipBrowserTests,
   startAppUnderTest,
+  waitForModalSettled,
 } from './browser-helpers';
 
 type LngLat = [number, number];
@@ -341,7 +342,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
       page.getByTestId('edit-save').click(),
     ]);
     expect(refused.status()).toBe(409);
-    await page.getByTestId('conflict-dialog').waitFor({ state: 'visible' });
+    await waitForModalSettled(page, 'conflict-dialog');
     expect(await page.getByTestId('conflict-dialog').textContent()).toContain('someone saved this estate');
     await page.getByTestId('conflict-compare').click();
     const table = page.getByTestId('conflict-compare-table');
