@@ -167,6 +167,50 @@ export const PROBLEMS = {
     zh: () => '至少要保留一个启用的管理员账号',
     en: () => 'At least one enabled administrator account must remain',
   },
+  // Zones (片区, core/zones)
+  zone_needs_estates: { zh: () => '片区至少要包含一个小区', en: () => 'A zone needs at least one estate' },
+  unknown_estates: { zh: (p) => `以下小区不存在：${str(p.ids)}`, en: (p) => `These estates do not exist: ${str(p.ids)}` },
+  zone_estate_taken: {
+    zh: (p) => `小区"${str(p.estateName)}"已属于片区"${str(p.zoneName)}"（id ${str(p.zoneId)}），一个小区只能属于一个片区`,
+    en: (p) =>
+      `Estate "${str(p.estateName)}" already belongs to zone "${str(p.zoneName)}" (id ${str(p.zoneId)}); an estate can be in one zone only`,
+  },
+  zone_name_taken: {
+    zh: (p) => `片区名称"${str(p.name)}"已被使用（id ${str(p.id)}）`,
+    en: (p) => `The zone name "${str(p.name)}" is already used (id ${str(p.id)})`,
+  },
+  zone_disconnected: {
+    zh: (p) => `片区内的小区不连片：按 ${str(p.gapM)} 米相邻间距分成 ${str(p.parts)} 组（${str(p.list)}）；确需跨越时请填写理由后保存`,
+    en: (p) =>
+      `The zone's estates are not connected: with a ${str(p.gapM)} m neighbour gap they fall into ${str(p.parts)} groups (${str(p.list)}); give a reason to accept a split zone`,
+  },
+  zone_too_many_households: {
+    zh: (p) => `片区共 ${str(p.households)} 户，超过每个片区 ${str(p.maximum)} 户的上限`,
+    en: (p) => `The zone has ${str(p.households)} households, above the cap of ${str(p.maximum)} per zone`,
+  },
+  zone_too_many_estates: {
+    zh: (p) => `片区含 ${str(p.estates)} 个小区，超过每个片区 ${str(p.maximum)} 个的上限`,
+    en: (p) => `The zone has ${str(p.estates)} estates, above the cap of ${str(p.maximum)} per zone`,
+  },
+  zone_mixed_subdistricts: {
+    zh: (p) => `片区内小区分属不同街道（${str(p.list)}），本市要求同一片区在同一街道内`,
+    en: (p) => `The zone's estates lie in different sub-districts (${str(p.list)}); this city keeps each zone within one sub-district`,
+  },
+  zone_boundary_misses_estates: {
+    zh: (p) => `片区范围没有包含以下成员小区：${str(p.list)}`,
+    en: (p) => `The zone boundary does not contain these member estates: ${str(p.list)}`,
+  },
+  zone_version_conflict: {
+    zh: (p) => `该片区已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
+    en: (p) =>
+      `The zone was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+  },
+  zone_member_change_refused: {
+    zh: (p) =>
+      `小区"${str(p.estateName)}"属于片区"${str(p.zoneName)}"：${p.why === 'last' ? '它是片区唯一的小区，请先删除片区' : p.why === 'boundary' ? '修改后的边界超出了片区范围，请先调整片区范围' : '修改后片区将不再连片，请先从片区中移出该小区'}`,
+    en: (p) =>
+      `Estate "${str(p.estateName)}" belongs to zone "${str(p.zoneName)}": ${p.why === 'last' ? 'it is the zone’s only estate; delete the zone first' : p.why === 'boundary' ? 'the new outline leaves the zone boundary; adjust the zone boundary first' : 'the zone would no longer be connected; remove the estate from the zone first'}`,
+  },
 } as const satisfies Record<string, { zh: Template; en: Template }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -2,6 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
+import { DEFAULT_ZONE_RULES, ZONE_GAP_BOUNDS_M, type ZoneRules } from '../core/zones/zone-rules.js';
+
+/** An optional positive cap: unset or empty means no cap. */
+const optionalCap = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? null : Number(value)))
+  .refine((value) => value === null || (Number.isInteger(value) && value >= 1), 'must be a whole number ≥ 1, or empty for no cap');
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,6 +68,14 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** Send Strict-Transport-Security: only when the app is served over HTTPS (often it is plain HTTP on an intranet). */
     HSTS: z.enum(['true', 'false']).default('false'),
+    /** Estates within this many metres are neighbours that may share a zone (design.md §7). */
+    ZONE_GAP_M: z.coerce.number().finite().min(ZONE_GAP_BOUNDS_M.min).max(ZONE_GAP_BOUNDS_M.max).default(DEFAULT_ZONE_RULES.gapM),
+    /** Most households in one zone (empty: no cap). */
+    ZONE_MAX_HOUSEHOLDS: optionalCap,
+    /** Most estates in one zone (empty: no cap). */
+    ZONE_MAX_ESTATES: optionalCap,
+    /** Keep every zone within one sub-district. */
+    ZONE_SAME_SUBDISTRICT: z.enum(['true', 'false']).default(DEFAULT_ZONE_RULES.sameSubdistrict ? 'true' : 'false'),
   })
   .refine((e) => e.ESTATE_MIN_AREA_M2 < e.ESTATE_MAX_AREA_M2, {
     path: ['ESTATE_MAX_AREA_M2'],
@@ -79,6 +96,7 @@ export interface AppConfig {
   logLevel: LogLevel;
   hsts: boolean;
   estateAreaBounds: EstateAreaBounds;
+  zoneRules: ZoneRules;
 }
 
 /** Sessions and demo accounts, as the auth services read them. */
@@ -116,5 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     hsts: e.HSTS === 'true',
     estateAreaBounds: { minM2: e.ESTATE_MIN_AREA_M2, maxM2: e.ESTATE_MAX_AREA_M2 },
+    zoneRules: {
+      gapM: e.ZONE_GAP_M,
+      maxHouseholds: e.ZONE_MAX_HOUSEHOLDS,
+      maxEstates: e.ZONE_MAX_ESTATES,
+      sameSubdistrict: e.ZONE_SAME_SUBDISTRICT === 'true',
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../core/access.js';
 import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
+import { DEFAULT_ZONE_RULES, type ZoneRules } from '../core/zones/zone-rules.js';
 import type { AppConfig, AuthSettings } from './config.js';
 import type { Db, Queryable } from './db/index.js';
 
@@ -14,6 +15,8 @@ export interface Settings {
   auth: AuthSettings;
   /** An estate's land area must lie within these (ESTATE_MIN_AREA_M2, ESTATE_MAX_AREA_M2). */
   estateAreaBounds: EstateAreaBounds;
+  /** Neighbour gap, caps and the sub-district rule of zones (ZONE_* settings). */
+  zoneRules: ZoneRules;
 }
 
 /** The signed-in user a request acts for; every write is recorded in the audit trail under this name. */
@@ -37,13 +40,18 @@ export interface ServiceContext<D extends Queryable = Db> {
 /** The context of a running app. */
 export function serviceContext(
   db: Db,
-  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'> & Partial<Pick<AppConfig, 'estateAreaBounds'>>,
+  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'> & Partial<Pick<AppConfig, 'estateAreaBounds' | 'zoneRules'>>,
   now: () => Date = () => new Date(),
 ): ServiceContext {
   const estateAreaBounds = config.estateAreaBounds ?? DEFAULT_ESTATE_AREA_BOUNDS;
   return {
     db,
-    settings: { eligibilityCutoffYear: config.eligibilityCutoffYear, auth: config.auth, estateAreaBounds },
+    settings: {
+      eligibilityCutoffYear: config.eligibilityCutoffYear,
+      auth: config.auth,
+      estateAreaBounds,
+      zoneRules: config.zoneRules ?? DEFAULT_ZONE_RULES,
+    },
     now,
     actor: null,
     requestId: null,

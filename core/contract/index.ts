@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './estates.js';
 export * from './imports.js';
 export * from './layers.js';
+export * from './zones.js';

@@ -12,7 +12,7 @@ export function systemRoutes(base: ServiceContext, config: AppConfig): DeclaredR
     res.json({ status: 'ok', db: { backend: db.backend, postgis } });
   });
   routes.get('/config', 'ledger.read', (_req, res) => {
-    res.json({ eligibilityCutoffYear: config.eligibilityCutoffYear, basemap: config.basemap });
+    res.json({ eligibilityCutoffYear: config.eligibilityCutoffYear, basemap: config.basemap, zoneRules: config.zoneRules });
   });
   return routes;
 }
