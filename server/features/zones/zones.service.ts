@@ -133,28 +133,32 @@ async function resolveOutline(
   return zoneOutline(db, checked, settings.zoneRules.gapM, drawn);
 }
 
+/**
+ * Inserts a zone inside the caller's transaction, after the same checks as POST /api/zones, with
+ * its audit entry. The caller holds the estate write lock (lockEstateWrites) — the import does,
+ * so a file's zones land with its estates or not at all.
+ */
+export async function insertZone(ctx: ServiceContext<Executor>, input: ZoneInput): Promise<number> {
+  const tx = ctx.db;
+  await assertNameFree(tx, input.name, null);
+  const outline = await resolveOutline(ctx, null, input);
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO zones (name, subdistrict_code, note, split_reason, boundary_source, outline)
+     VALUES ($1, $2, $3, $4, $5, ${storedGeometrySql(6)}) RETURNING id`,
+    [input.name, input.subdistrictCode, input.note, input.splitReason, outline.source, outline.geojson],
+  );
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  await setMembers(tx, row.id, input.estateIds);
+  await recordAudit(ctx, { action: 'create', entity: 'zone', entityId: row.id, before: null, after: await zoneAuditRecord(tx, row.id) });
+  return row.id;
+}
+
 /** POST /api/zones */
 export async function createZone(ctx: ServiceContext, input: ZoneInput): Promise<ZoneApiFeature> {
   return ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     const txCtx = withDb(ctx, tx);
-    await assertNameFree(tx, input.name, null);
-    const outline = await resolveOutline(txCtx, null, input);
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO zones (name, subdistrict_code, note, split_reason, boundary_source, outline)
-       VALUES ($1, $2, $3, $4, $5, ${storedGeometrySql(6)}) RETURNING id`,
-      [input.name, input.subdistrictCode, input.note, input.splitReason, outline.source, outline.geojson],
-    );
-    if (!row) throw new Error('INSERT … RETURNING gave no row');
-    await setMembers(tx, row.id, input.estateIds);
-    await recordAudit(txCtx, {
-      action: 'create',
-      entity: 'zone',
-      entityId: row.id,
-      before: null,
-      after: await zoneAuditRecord(tx, row.id),
-    });
-    return getZone(txCtx, row.id);
+    return getZone(txCtx, await insertZone(txCtx, input));
   });
 }
 
