@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoneApiFeature, ZoneDetail, ZoneSuggestAnswer } from '../../core/contract/index.js';
-import { localMetricProj } from '../../core/zones/local-metric.js';
+import { localPlane } from '../../core/zones/local-metric.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/test-server.js';
 
@@ -20,7 +20,7 @@ async function cityProj(server: TestServer): Promise<string> {
     'SELECT (ST_XMin(x) + ST_XMax(x)) / 2 AS lng, (ST_YMin(x) + ST_YMax(x)) / 2 AS lat FROM (SELECT ST_Extent(geom) AS x FROM estates) s',
   );
   if (!row) throw new Error('no extent');
-  return localMetricProj(row.lng, row.lat);
+  return localPlane(row.lng, row.lat).proj;
 }
 
 /** Clusters of estates within `gapM` of each other, by PostGIS (ST_ClusterDBSCAN, minpoints 1), largest first. */
@@ -263,9 +263,9 @@ describe.each(testBackends())('zones (%s)', (backend) => {
       [pair.a],
     );
     const [same] = await server.db.query<{ equal: number }>(
-      `SELECT ST_Area(ST_SymDifference(z.outline, zone_outline(ARRAY[e.geom], $2, 50))::geography) AS equal
+      `SELECT ST_Area(ST_SymDifference(z.outline, zone_outline(ARRAY[e.geom], $2::int, 50))::geography) AS equal
        FROM zones z, estates e WHERE z.id = $1 AND e.id = $3`,
-      [zone.body.id, localMetricProj(centre?.lng ?? 0, centre?.lat ?? 0), pair.a],
+      [zone.body.id, localPlane(centre?.lng ?? 0, centre?.lat ?? 0).srid, pair.a],
     );
     expect(same?.equal).toBeLessThan(0.01);
     expect(await trail(zone.body.id)).toEqual(['create', 'update']);

@@ -52,10 +52,10 @@ async function refreshZone(ctx: ServiceContext<Executor>, zone: MemberZone, esta
   await db.query('DELETE FROM zone_estates WHERE zone_id = $1 AND NOT (estate_id = ANY($2::int[]))', [zone.id, estateIds]);
   if (zone.boundary === 'drawn') {
     const [drawn] = await db.query<{ outline: string }>('SELECT ST_AsGeoJSON(outline, 15) AS outline FROM zones WHERE id = $1', [zone.id]);
-    if (drawn && (await membersOutside(db, drawn.outline, estateIds, checked.proj)).length > 0) throw refused(zone, 'boundary');
+    if (drawn && (await membersOutside(db, drawn.outline, estateIds, checked.plane)).length > 0) throw refused(zone, 'boundary');
     await db.query('UPDATE zones SET version = version + 1, updated_at = now() WHERE id = $1', [zone.id]);
   } else {
-    const outline = await computedOutline(db, estateIds, checked.proj, settings.zoneRules.gapM);
+    const outline = await computedOutline(db, estateIds, checked.plane, settings.zoneRules.gapM);
     await db.query(
       `UPDATE zones SET outline = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)), version = version + 1, updated_at = now() WHERE id = $1`,
       [zone.id, JSON.stringify(outline)],
