@@ -43,12 +43,16 @@ DECLARE
 BEGIN
   SELECT array_agg(ST_Transform(g, proj)) INTO metric FROM unnest(members) AS g;
   SELECT ST_Union(g, grid) INTO whole FROM unnest(metric) AS g;
-  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'quad_segs=4') INTO closed FROM unnest(metric) AS g;
+  -- Out with round joins, back in with mitred ones: a round erosion would fill every concave
+  -- corner (the inside of an L) with a fillet of the buffer's radius; a mitred one gives it back.
+  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'join=mitre mitre_limit=5') INTO closed FROM unnest(metric) AS g;
   SELECT ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid) INTO own_holes
   FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
   -- The closing joins facing edges; neighbours that only come near at a corner get a bridge
   -- along their shortest line, so a connected zone always has one outline.
-  SELECT ST_Union(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), grid) INTO bridges
+  -- The bridge stays within the pair's convex hull, so it never reaches past the road between them.
+  -- (Snap-rounded intersections may leave stray lines: only the polygons are kept.)
+  SELECT ST_Union(ST_CollectionExtract(ST_Intersection(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), ST_ConvexHull(ST_Collect(a.g, b.g)), grid), 3), grid) INTO bridges
   FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
   outline := ST_Union(closed, whole, grid);
   IF bridges IS NOT NULL THEN

@@ -36,10 +36,16 @@ export async function metricPlaneOf(db: Queryable, fromWhereSql: string, params:
 /** The closed outline of the estates `ids` in plane `proj` (zone_outline(), migration 007). */
 export async function computedOutline(db: Queryable, ids: readonly number[], proj: string, gapM: number): Promise<MultiPolygon> {
   const [row] = await db.query<{ outline: MultiPolygon | string }>(
-    `SELECT ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $2, $3), 7)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
+    `SELECT ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $2, $3), 15)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
     [ids, proj, gapM],
   );
   const outline = row?.outline;
   if (!outline) throw new Error('zone_outline gave no outline');
   return typeof outline === 'string' ? (JSON.parse(outline) as MultiPolygon) : outline;
+}
+
+/** The zone as its audit entries keep it (zone_audit_record(), migration 007). */
+export async function zoneAuditRecord(db: Queryable, id: number): Promise<unknown> {
+  const [row] = await db.query<{ record: unknown }>('SELECT zone_audit_record(z) AS record FROM zones z WHERE z.id = $1', [id]);
+  return row?.record ?? null;
 }
