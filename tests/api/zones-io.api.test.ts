@@ -20,7 +20,7 @@ import type { EstateApiFeature, EstateApiProperties, ImportResult, ZoneApiFeatur
 import { autoMatchFields } from '../../core/io/field-matching.js';
 import { mapRowsToEstates } from '../../core/io/map-rows.js';
 import { readImportFile } from '../../core/io/read-import-file.js';
-import { localMetricProj } from '../../core/zones/local-metric.js';
+import { localPlane } from '../../core/zones/local-metric.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/test-server.js';
 
@@ -53,7 +53,7 @@ async function cityProj(server: TestServer): Promise<string> {
     'SELECT (ST_XMin(x) + ST_XMax(x)) / 2 AS lng, (ST_YMin(x) + ST_YMax(x)) / 2 AS lat FROM (SELECT ST_Extent(geom) AS x FROM estates) s',
   );
   if (!row) throw new Error('no extent');
-  return localMetricProj(row.lng, row.lat);
+  return localPlane(row.lng, row.lat).proj;
 }
 
 /** A zone as the round trip must keep it: its name, its members' names and its totals. */
