@@ -31,6 +31,37 @@ async function outlinesOf(db: Queryable, groups: readonly number[][], plane: Loc
   return outlines;
 }
 
+/**
+ * The outlines in OUTLINE_BATCHES statements at once: on the PostGIS server each runs on its own
+ * pooled connection (its own core); the embedded back-end runs them one after another.
+ */
+const OUTLINE_BATCHES = 2;
+
+async function outlinesInParallel(db: Queryable, groups: readonly number[][], plane: LocalPlane, gapM: number): Promise<MultiPolygon[]> {
+  if (groups.length === 0) return [];
+  // Dealt largest first, in turn, so the batches carry about the same number of estates.
+  const order = groups.map((group, k) => ({ group, k })).sort((a, b) => b.group.length - a.group.length);
+  const batches = Array.from({ length: OUTLINE_BATCHES }, () => [] as { group: number[]; k: number }[]);
+  order.forEach((item, n) => batches[n % OUTLINE_BATCHES]?.push(item));
+  const answers = await Promise.all(
+    batches.map((batch) =>
+      batch.length === 0
+        ? []
+        : outlinesOf(
+            db,
+            batch.map((item) => item.group),
+            plane,
+            gapM,
+          ),
+    ),
+  );
+  const outlines: MultiPolygon[] = new Array<MultiPolygon>(groups.length);
+  batches.forEach((batch, b) =>
+    batch.forEach((item, n) => (outlines[item.k] = answers[b]?.[n] ?? { type: 'MultiPolygon', coordinates: [] })),
+  );
+  return outlines;
+}
+
 export async function suggestZones(ctx: ServiceContext<Queryable>, body: ZoneSuggestBody): Promise<ZoneSuggestAnswer> {
   const cutoff = ctx.settings.eligibilityCutoffYear;
   const planeWhere = body.eligibleOnly ? `${NOT_IN_A_ZONE} AND ${eligibleSql(1)}` : `${NOT_IN_A_ZONE} AND $1::int IS NOT NULL`;
@@ -45,7 +76,7 @@ export async function suggestZones(ctx: ServiceContext<Queryable>, body: ZoneSug
   );
   const byId = new Map(estates.map((e) => [e.id, e]));
   const groups = groupEstates(estates, body).filter((group) => group.length > 1);
-  const outlines = groups.length === 0 ? [] : await outlinesOf(ctx.db, groups, plane, body.gapM);
+  const outlines = await outlinesInParallel(ctx.db, groups, plane, body.gapM);
   const suggestions: ZoneSuggestion[] = groups.map((estateIds, k) => ({
     estateIds,
     outline: outlines[k] ?? { type: 'MultiPolygon', coordinates: [] },
