@@ -39,7 +39,8 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
   return {
     eligibilityCutoffYear: body.eligibilityCutoffYear,
     basemap: { styleUrl: body.basemap.styleUrl || null, tiandituKey: body.basemap.tiandituKey || null },
-    zoneRules: zoneRulesOf(body),
+    // Servers before zones answer without the rules; the suggestion panel then uses the design defaults.
+    ...('zoneRules' in body ? { zoneRules: zoneRulesOf(body) } : {}),
   };
 }
 

@@ -23,18 +23,22 @@ export const ZONE_LAYER_IDS = {
   suggestionFill: 'zone-suggestion-fill',
 } as const;
 
-/** Look of the zone layers; the outline purple stays apart from every estate status colour. */
+/**
+ * Look of the zone layers: a dark green apart from the estate status colours (red, orange, grey
+ * blue), the purple sub-district lines and the selected-estate blue; suggestions in magenta.
+ */
 export const ZONE_STYLE = {
-  outline: [106, 27, 154, 255] as Rgba,
-  selectedOutline: [74, 20, 140, 255] as Rgba,
-  fill: [106, 27, 154, 26] as Rgba,
-  selectedFill: [106, 27, 154, 46] as Rgba,
+  outline: [27, 94, 32, 255] as Rgba,
+  selectedOutline: [10, 60, 14, 255] as Rgba,
+  fill: [46, 125, 50, 30] as Rgba,
+  selectedFill: [46, 125, 50, 56] as Rgba,
+  labelBackground: [27, 94, 32, 225] as Rgba,
   link: [230, 81, 0, 255] as Rgba,
-  picked: [0, 150, 136, 255] as Rgba,
-  pickedFill: [0, 150, 136, 60] as Rgba,
-  suggestion: [21, 101, 192, 255] as Rgba,
-  focusedSuggestion: [13, 71, 161, 255] as Rgba,
-  focusedSuggestionFill: [21, 101, 192, 50] as Rgba,
+  picked: [0, 151, 167, 255] as Rgba,
+  pickedFill: [0, 172, 193, 70] as Rgba,
+  suggestion: [194, 24, 91, 255] as Rgba,
+  focusedSuggestion: [136, 14, 79, 255] as Rgba,
+  focusedSuggestionFill: [194, 24, 91, 45] as Rgba,
   outlineWidthPx: 2.5,
   selectedOutlineWidthPx: 4,
   dashPx: 8,
@@ -146,7 +150,7 @@ export function zoneOverLayers(scene: MapScene, labelProps: Record<string, unkno
       getSize: 14,
       fontWeight: 'bold',
       getColor: [255, 255, 255, 255],
-      getBackgroundColor: [106, 27, 154, 220],
+      getBackgroundColor: ZONE_STYLE.labelBackground,
       backgroundPadding: [6, 2],
     }),
   ];

@@ -6,32 +6,11 @@ import { Alert, Form, InputNumber, Spin, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_ZONE_RULES, ZONE_GAP_BOUNDS_M } from '../../../../core/zones/zone-rules';
-import type { ZoneSuggestBody } from '../../api';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import { SuggestionList } from './SuggestionList';
+import { suggestBodyOf, type SuggestParams as Params } from './suggest-params';
 import { useZoneSuggestions } from './use-zone-suggestions';
-
-interface Params {
-  gapM: number | null;
-  maxHouseholds: number | null;
-  maxEstates: number | null;
-  sameSubdistrict: boolean;
-  includeNonEligible: boolean;
-}
-
-/** The request for valid parameters; null while the gap is empty or out of bounds. */
-export function suggestBodyOf(params: Params): ZoneSuggestBody | null {
-  const { gapM } = params;
-  if (gapM === null || !(gapM >= ZONE_GAP_BOUNDS_M.min && gapM <= ZONE_GAP_BOUNDS_M.max)) return null;
-  return {
-    gapM,
-    maxHouseholds: params.maxHouseholds,
-    maxEstates: params.maxEstates,
-    sameSubdistrict: params.sameSubdistrict,
-    eligibleOnly: !params.includeNonEligible,
-  };
-}
 
 export function SuggestPanel() {
   const { t } = useTranslation();
