@@ -8,6 +8,7 @@ import { NotFoundError } from './domain-errors.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
+import { zonesRoutes } from './features/zones/zones.routes.js';
 import { estatesRoutes } from './features/estates/estates.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
@@ -60,6 +61,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     auditRoutes(ctx),
     estatesRoutes(ctx),
     estateWritesRoutes(ctx),
+    zonesRoutes(ctx),
     importsRoutes(ctx),
     layersRoutes(ctx),
     exportRoutes(ctx),

@@ -20,38 +20,46 @@ RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- The outline of a zone: its members (EPSG:4326) closed by half the neighbour gap in the local
--- metric plane `proj` (core/geometry/local-metric.ts) — buffer out, union, buffer in — so the
--- roads between neighbours are taken in and land farther than the gap is not. Every member lies
+-- metric plane `proj` (core/zones/local-metric.ts) — buffer out, union, buffer in — so the
+-- roads between neighbours are taken in and land farther than the gap is not; neighbours that
+-- meet only corner to corner are joined by a bridge a half-gap wide along their shortest line. Every member lies
 -- inside it (the closing is unioned with the members, since buffer arcs are only approximated),
 -- the members' own holes stay open unless another member fills them, and slivers and holes under
 -- 1 m² are dropped. Answers a MultiPolygon in EPSG:4326.
+-- Every overlay snaps to a 1 mm grid (OverlayNG snap-rounding, PostGIS 3.1+): the closing gives
+-- back edges that coincide with the members' to within rounding, which floating-point overlay
+-- can only resolve by its exception-driven fallback — and that fallback does not work in
+-- PGlite's WebAssembly GEOS (the function stops without a result). Snap-rounding never needs it.
 CREATE FUNCTION zone_outline(members geometry[], proj text, gap_m double precision)
-RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  WITH m AS (
-    SELECT ST_Transform(g, proj) AS g FROM unnest(members) AS g
-  ),
-  whole AS (
-    SELECT ST_Union(g) AS g FROM m
-  ),
-  closed AS (
-    SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4')), -gap_m / 2, 'quad_segs=4') AS g FROM m
-  ),
-  own_holes AS (
-    SELECT ST_Difference(ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n))), (SELECT g FROM whole)) AS g
-    FROM m, ST_Dump(m.g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n
-  ),
-  outline AS (
-    SELECT ST_SimplifyPreserveTopology(ST_ReducePrecision(
-      CASE
-        WHEN (SELECT g FROM own_holes) IS NULL THEN ST_Union(c.g, w.g)
-        ELSE ST_Difference(ST_Union(c.g, w.g), (SELECT g FROM own_holes))
-      END,
-      0.001
-    ), 0.001) AS g
-    FROM closed c, whole w
-  )
-  SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(ST_SetSRID(drop_small_rings(g, 1), ST_SRID(g)), proj, 4326)), 3))
-  FROM outline
+RETURNS geometry LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  grid constant double precision := 0.001;
+  metric geometry[];
+  whole geometry;
+  closed geometry;
+  own_holes geometry;
+  bridges geometry;
+  outline geometry;
+BEGIN
+  SELECT array_agg(ST_Transform(g, proj)) INTO metric FROM unnest(members) AS g;
+  SELECT ST_Union(g, grid) INTO whole FROM unnest(metric) AS g;
+  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'quad_segs=4') INTO closed FROM unnest(metric) AS g;
+  SELECT ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid) INTO own_holes
+  FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
+  -- The closing joins facing edges; neighbours that only come near at a corner get a bridge
+  -- along their shortest line, so a connected zone always has one outline.
+  SELECT ST_Union(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), grid) INTO bridges
+  FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
+  outline := ST_Union(closed, whole, grid);
+  IF bridges IS NOT NULL THEN
+    outline := ST_Union(outline, bridges, grid);
+  END IF;
+  IF own_holes IS NOT NULL THEN
+    outline := ST_Difference(outline, ST_Difference(own_holes, whole, grid), grid);
+  END IF;
+  outline := drop_small_rings(ST_SimplifyPreserveTopology(outline, grid), 1);
+  RETURN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(outline, proj, 4326)), 3));
+END
 $$;
 
 CREATE TABLE zones (

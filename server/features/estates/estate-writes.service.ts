@@ -41,7 +41,7 @@ function fieldError(field: string, code: FieldIssue['code'], params: FieldIssue[
   return new InvalidError([{ field, code, params: { field, ...params }, message }]);
 }
 
-async function lockEstateWrites(tx: Queryable): Promise<void> {
+export async function lockEstateWrites(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [ESTATE_WRITE_LOCK_KEY]);
 }
 
@@ -66,7 +66,7 @@ const UNIT_TABLE: Readonly<Record<UnitCodeField, { table: string; label: string 
   communityCode: { table: 'communities', label: 'community' },
 };
 
-async function assertUnitsExist(tx: Queryable, given: Record<UnitCodeField, string | null>): Promise<void> {
+export async function assertUnitsExist(tx: Queryable, given: Record<UnitCodeField, string | null>): Promise<void> {
   for (const field of UNIT_CODE_FIELDS) {
     const code = given[field];
     if (code === null) continue;

@@ -5,7 +5,7 @@
  * (`ST_Transform(geom, proj)`) and lands on the same coordinates as proj4js to the micrometre.
  */
 import proj4 from 'proj4';
-import type { Bbox } from './bbox.js';
+import type { Bbox } from '../geometry/bbox.js';
 
 export interface LocalMetric {
   /** The PROJ definition, for `ST_Transform(geom, $proj)` in PostGIS. */
