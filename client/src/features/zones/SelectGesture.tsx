@@ -81,9 +81,14 @@ export function SelectGesture({ atlas, rootRef, estates }: SelectGestureProps) {
       gestureRef.current = next;
       setGesture(next);
     };
-    const onUp = () => {
+    const onUp = (event: PointerEvent) => {
       const current = gestureRef.current;
       if (!current) return;
+      // The release ends the gesture, not a click: the map must not clear what was just picked.
+      event.stopPropagation();
+      const swallowClick = (click: MouseEvent) => click.stopPropagation();
+      window.addEventListener('click', swallowClick, { capture: true, once: true });
+      window.setTimeout(() => window.removeEventListener('click', swallowClick, { capture: true }), 0);
       gestureRef.current = null;
       setGesture(null);
       const ring = shapeOf(current);
@@ -95,14 +100,15 @@ export function SelectGesture({ atlas, rootRef, estates }: SelectGestureProps) {
     };
     root.addEventListener('pointerdown', onDown, { capture: true });
     root.addEventListener('mousedown', onMouseDown, { capture: true });
-    window.addEventListener('pointermove', onMove);
-    window.addEventListener('pointerup', onUp);
+    // Capture: the map's own handlers may stop a pointerup from bubbling to the window.
+    window.addEventListener('pointermove', onMove, { capture: true });
+    window.addEventListener('pointerup', onUp, { capture: true });
     root.classList.add('atlas-map-selecting');
     return () => {
       root.removeEventListener('pointerdown', onDown, { capture: true });
       root.removeEventListener('mousedown', onMouseDown, { capture: true });
-      window.removeEventListener('pointermove', onMove);
-      window.removeEventListener('pointerup', onUp);
+      window.removeEventListener('pointermove', onMove, { capture: true });
+      window.removeEventListener('pointerup', onUp, { capture: true });
       root.classList.remove('atlas-map-selecting');
       gestureRef.current = null;
       setGesture(null);
