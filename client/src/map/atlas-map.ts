@@ -26,11 +26,15 @@ export interface AtlasMapOptions {
   callbacks: MapAdapterCallbacks;
 }
 
-/** Shift, Ctrl or ⌘ held during a click (deck.gl hands over the DOM event as `srcEvent`). */
+/**
+ * Shift, Ctrl or ⌘ held during a click. MapboxOverlay hands deck.gl MapLibre's map event as
+ * `srcEvent`, whose `originalEvent` is the DOM event with the keys.
+ */
 function isAdditive(event: unknown): boolean {
   if (typeof event !== 'object' || event === null) return false;
-  const keys = event as { shiftKey?: unknown; ctrlKey?: unknown; metaKey?: unknown };
-  return keys.shiftKey === true || keys.ctrlKey === true || keys.metaKey === true;
+  const keys = event as { shiftKey?: unknown; ctrlKey?: unknown; metaKey?: unknown; originalEvent?: unknown };
+  if (keys.shiftKey === true || keys.ctrlKey === true || keys.metaKey === true) return true;
+  return keys.originalEvent !== undefined && keys.originalEvent !== event && isAdditive(keys.originalEvent);
 }
 
 export class AtlasMap implements MapAdapter {

@@ -35,7 +35,7 @@ export const ZONE_STYLE = {
   labelBackground: [27, 94, 32, 225] as Rgba,
   link: [230, 81, 0, 255] as Rgba,
   picked: [0, 151, 167, 255] as Rgba,
-  pickedFill: [0, 172, 193, 70] as Rgba,
+  pickedFill: [255, 255, 255, 40] as Rgba,
   suggestion: [194, 24, 91, 255] as Rgba,
   focusedSuggestion: [136, 14, 79, 255] as Rgba,
   focusedSuggestionFill: [194, 24, 91, 45] as Rgba,
@@ -118,7 +118,7 @@ export function zoneOverLayers(scene: MapScene, labelProps: Record<string, unkno
       getFillColor: ZONE_STYLE.pickedFill,
       getLineColor: ZONE_STYLE.picked,
       lineWidthUnits: 'pixels',
-      getLineWidth: 3,
+      getLineWidth: 3.5,
     }),
     new GeoJsonLayer<ZoneApiProperties>({
       id: ZONE_LAYER_IDS.outline,
@@ -137,7 +137,8 @@ export function zoneOverLayers(scene: MapScene, labelProps: Record<string, unkno
       pickable: false,
       stroked: true,
       lineWidthUnits: 'pixels',
-      getLineWidth: 3,
+      getLineWidth: 4,
+      lineCapRounded: true,
       getLineColor: ZONE_STYLE.link,
     }),
     new TextLayer<PointLabel>({

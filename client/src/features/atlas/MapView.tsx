@@ -145,7 +145,7 @@ export function MapView({ data }: { data: AtlasData }) {
       ) : null}
       <MapViewButtons estates={estates} />
       {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
-      {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} /> : null}
+      {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={() => setPointer(null)} /> : null}
       <SelectionCard estates={estates} />
     </div>
   );

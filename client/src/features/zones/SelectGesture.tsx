@@ -42,17 +42,21 @@ export interface SelectGestureProps {
   /** The map's root element: the gesture listens there before MapLibre and deck.gl do. */
   rootRef: RefObject<HTMLDivElement | null>;
   estates: readonly EstateApiFeature[];
+  /** A gesture began: the hover tooltip goes (the pointer draws now). */
+  onGestureStart(): void;
 }
 
-export function SelectGesture({ atlas, rootRef, estates }: SelectGestureProps) {
+export function SelectGesture({ atlas, rootRef, estates, onGestureStart }: SelectGestureProps) {
   const tool = useAtlasStore((s) => s.selectTool);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
   const labelPoints = useMemo(() => estates.map((f) => ({ id: f.id, lngLat: polygonLabelPoint(f.geometry) as LngLat })), [estates]);
   const labelPointsRef = useRef(labelPoints);
+  const onStartRef = useRef(onGestureStart);
   useEffect(() => {
     labelPointsRef.current = labelPoints;
-  }, [labelPoints]);
+    onStartRef.current = onGestureStart;
+  }, [labelPoints, onGestureStart]);
 
   useEffect(() => {
     const root = rootRef.current;
@@ -66,6 +70,7 @@ export function SelectGesture({ atlas, rootRef, estates }: SelectGestureProps) {
       const next: Gesture = { tool, points: [[event.clientX, event.clientY]], mode: modeOf(event), origin: [rect.left, rect.top] };
       gestureRef.current = next;
       setGesture(next);
+      onStartRef.current();
     };
     // MapLibre starts its drag-pan on mousedown, which follows pointerdown: hold that back too.
     const onMouseDown = (event: MouseEvent) => {
@@ -74,6 +79,8 @@ export function SelectGesture({ atlas, rootRef, estates }: SelectGestureProps) {
     const onMove = (event: PointerEvent) => {
       const current = gestureRef.current;
       if (!current) return;
+      // The map does not hover or pan under a drawing pointer.
+      event.stopPropagation();
       const at: PixelPoint = [event.clientX, event.clientY];
       const points: PixelPoint[] =
         current.tool === 'box' ? [current.points[0] ?? at, at] : thinPath([...current.points, at], LASSO_STEP_PX);

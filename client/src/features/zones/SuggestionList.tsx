@@ -116,35 +116,7 @@ export function SuggestionList({ answer, language, onAccepted }: Props) {
         dataSource={answer.suggestions.map((s, index) => ({ s, index }))}
         locale={{ emptyText: t('zones.suggest.none') }}
         renderItem={({ s, index }) => (
-          <List.Item
-            data-testid={`suggestion-${index}`}
-            onMouseEnter={() => focusSuggestion(index)}
-            actions={[
-              <Button
-                key="accept"
-                size="small"
-                type="link"
-                disabled={disabled}
-                onClick={() => void accept([index])}
-                data-testid={`suggestion-accept-${index}`}
-              >
-                {t('zones.suggest.accept')}
-              </Button>,
-              <Button
-                key="edit"
-                size="small"
-                type="link"
-                disabled={disabled}
-                onClick={() => {
-                  useAtlasStore.getState().pickEstates(s.estateIds, 'replace');
-                  useZoneFormStore.getState().openDraft({ estateIds: s.estateIds, fromSuggestion: true });
-                }}
-                data-testid={`suggestion-edit-${index}`}
-              >
-                {t('zones.suggest.edit')}
-              </Button>,
-            ]}
-          >
+          <List.Item data-testid={`suggestion-${index}`} onMouseEnter={() => focusSuggestion(index)}>
             <div className="atlas-suggest-row">
               <Checkbox
                 checked={checked.has(index)}
@@ -157,15 +129,42 @@ export function SuggestionList({ answer, language, onAccepted }: Props) {
                 }}
                 data-testid={`suggestion-check-${index}`}
               />
-              <div
-                className="atlas-suggest-row-body atlas-zone-list-item"
-                onClick={() =>
-                  useAtlasStore
-                    .getState()
-                    .requestFlyToFeatures([{ type: 'Feature', geometry: s.outline, properties: {} }], ZONE_DRAWER_WIDTH_PX)
-                }
-              >
-                <div>{[t('zones.suggest.item', { n: index + 1 }), majoritySubdistrict(placesOf(s))].filter(Boolean).join(' · ')}</div>
+              <div className="atlas-suggest-row-body">
+                <div className="atlas-suggest-row-title">
+                  <span
+                    className="atlas-zone-list-item"
+                    onClick={() =>
+                      useAtlasStore
+                        .getState()
+                        .requestFlyToFeatures([{ type: 'Feature', geometry: s.outline, properties: {} }], ZONE_DRAWER_WIDTH_PX)
+                    }
+                  >
+                    {[t('zones.suggest.item', { n: index + 1 }), majoritySubdistrict(placesOf(s))].filter(Boolean).join(' · ')}
+                  </span>
+                  <span className="atlas-suggest-row-actions">
+                    <Button
+                      size="small"
+                      type="link"
+                      disabled={disabled}
+                      onClick={() => void accept([index])}
+                      data-testid={`suggestion-accept-${index}`}
+                    >
+                      {t('zones.suggest.accept')}
+                    </Button>
+                    <Button
+                      size="small"
+                      type="link"
+                      disabled={disabled}
+                      onClick={() => {
+                        useAtlasStore.getState().pickEstates(s.estateIds, 'replace');
+                        useZoneFormStore.getState().openDraft({ estateIds: s.estateIds, fromSuggestion: true });
+                      }}
+                      data-testid={`suggestion-edit-${index}`}
+                    >
+                      {t('zones.suggest.edit')}
+                    </Button>
+                  </span>
+                </div>
                 <div className="atlas-secondary">
                   {t('zones.suggest.itemSummary', {
                     estates: n(s.totals.estates),

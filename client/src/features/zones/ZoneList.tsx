@@ -1,8 +1,10 @@
 /** Every zone with its size; a click opens the zone and frames it on the map. */
 import { Alert, Empty, List } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
+import { loadZones } from '../../state/load-zones';
 import { ZONE_DRAWER_WIDTH_PX } from './zone-layout';
 
 export function ZoneList() {
@@ -10,6 +12,12 @@ export function ZoneList() {
   const language = useAtlasStore((s) => s.language);
   const zones = useAtlasStore((s) => s.zones);
   const error = useAtlasStore((s) => s.zonesError);
+  // Opening the list fetches it again: colleagues may have created or changed zones meanwhile.
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadZones(controller.signal);
+    return () => controller.abort();
+  }, []);
   if (error) return <Alert type="error" showIcon title={t('zones.list.loadFailed')} description={error} />;
   if (zones && zones.length === 0) return <Empty description={t('zones.list.empty')} data-testid="zone-list-empty" />;
   const sorted = [...(zones ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, language === 'zh' ? 'zh-CN' : 'en'));
