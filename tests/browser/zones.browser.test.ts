@@ -228,6 +228,53 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     expect(problems).toEqual([]);
   });
 
+  it('explains a zone whose estates are not connected and saves it as a split zone with a reason', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const taken = new Set((await getJson<ZoneCollection>(`${baseUrl}/api/zones`)).features.flatMap((z) => z.properties.estateIds));
+    const free = estates.filter((e) => !taken.has(e.id));
+    const [a] = free;
+    if (!a) throw new Error('no free estate');
+    const at = (e: EstateApiFeature) => polygonLabelPoint(e.geometry);
+    const far = free.find((e) => Math.hypot((at(e)[0] - at(a)[0]) * 101_000, (at(e)[1] - at(a)[1]) * 110_540) > 600);
+    if (!far) throw new Error('no free estate 600 m away');
+    for (const [estate, additive] of [
+      [a, false],
+      [far, true],
+    ] as const) {
+      await jumpTo(page, at(estate), 17);
+      const [x, y] = await project(page, at(estate));
+      if (additive) await page.keyboard.down('Shift');
+      await page.mouse.click(x, y);
+      if (additive) await page.keyboard.up('Shift');
+    }
+    expect(await page.getByTestId('selection-count').textContent()).toContain('2');
+    await page.getByTestId('selection-create-zone').click();
+    await waitForModalSettled(page, 'zone-create-dialog').catch(async (e: unknown) => {
+      await page.screenshot({ path: join(OUTPUT_DIR, 'debug-split.png') });
+      console.log('DEBUG', await page.evaluate(() => [...document.querySelectorAll('[data-testid="zone-create-dialog"]')].map((el) => el.closest('.ant-modal')?.className)));
+      throw e;
+    });
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/zones') && r.request().method() === 'POST'),
+      page.getByTestId('zone-create-save').click(),
+    ]);
+    expect(refused.status()).toBe(422);
+    await page.getByTestId('zone-create-split-reason').waitFor({ state: 'visible' });
+    const problem = (await page.getByTestId('zone-create-problem').textContent()) ?? '';
+    expect(problem).toContain('不连片');
+    expect(problem).not.toContain('zone_disconnected');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'zones-split-1440x900-zh.png') });
+    const reason = '同一产权单位的两个小区，统一设计、统一管理';
+    await page.getByTestId('zone-create-split-reason').fill(reason);
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/zones') && r.request().method() === 'POST'),
+      page.getByTestId('zone-create-save').click(),
+    ]);
+    expect(accepted.status(), await accepted.text()).toBe(201);
+    expect(((await accepted.json()) as ZoneApiFeature).properties.splitReason).toBe(reason);
+    await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
+  });
+
   it('lays the zone screens out at 1440 × 900 and 1024 × 700 in Chinese and English', { timeout: 240_000 }, async () => {
     for (const viewport of [
       { width: 1440, height: 900 },

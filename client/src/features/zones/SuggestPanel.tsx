@@ -21,7 +21,7 @@ export function SuggestPanel() {
   const body = useMemo(() => suggestBodyOf(params), [params]);
   const state = useZoneSuggestions(body, revision);
   const set = (patch: Partial<Params>) => setParams((p) => ({ ...p, ...patch }));
-  const cap = (value: number | null) => (value === null ? t('zones.suggest.noCap') : formatNumber(value, language));
+  const cap = (value: number | null) => (value === null ? t('zones.suggest.noCapRule') : formatNumber(value, language));
 
   return (
     <div data-testid="suggest-panel">
@@ -33,7 +33,7 @@ export function SuggestPanel() {
           same: t(rules.sameSubdistrict ? 'zones.suggest.sameYes' : 'zones.suggest.sameNo'),
         })}
       </div>
-      <Form layout="horizontal" labelCol={{ flex: '150px' }} labelWrap className="atlas-suggest-form" colon={false}>
+      <Form layout="horizontal" labelCol={{ flex: '180px' }} labelWrap className="atlas-suggest-form" colon={false}>
         <Form.Item label={t('zones.suggest.gap')}>
           <InputNumber
             min={ZONE_GAP_BOUNDS_M.min}

@@ -516,6 +516,7 @@ export const zh = {
       maxHouseholds: '每片区最多户数',
       maxEstates: '每片区最多小区数',
       noCap: '不限',
+      noCapRule: '不限',
       sameSubdistrict: '仅同一街道',
       includeNonEligible: '包含未纳入改造的相邻小区',
       rules: '本市规则：间距 {{gap}} m；户数上限 {{households}}；小区数上限 {{estates}}；{{same}}',
