@@ -4,7 +4,7 @@
  * (zone_disconnected) the planner may give a reason and save a split zone.
  */
 import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZONE_NAME_MAX_CHARS, ZONE_NOTE_MAX_CHARS } from '../../../../core/zones/zone-rules';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -18,6 +18,8 @@ interface FormValues {
   note: string;
   splitReason: string;
 }
+
+const NO_VALUES: Partial<FormValues> = {};
 
 export function CreateZoneModal() {
   const { t } = useTranslation();
@@ -39,10 +41,12 @@ export function CreateZoneModal() {
   }, [draft, data]);
   const subdistricts = useMemo(() => (data?.subdistricts.features ?? []).map((f) => f.properties), [data]);
 
-  useEffect(() => {
-    if (!draft) return;
+  // Proposed when the draft opens; the form is rebuilt for each draft (destroyOnHidden), so a reload
+  // or a language change does not overwrite what was typed.
+  const proposed = useMemo<Partial<FormValues>>(() => {
+    if (!draft) return NO_VALUES;
     const places = members.map((m) => m.properties);
-    form.setFieldsValue({
+    return {
       name: nextZoneName(
         majoritySubdistrict(places),
         language,
@@ -51,8 +55,7 @@ export function CreateZoneModal() {
       subdistrictCode: commonSubdistrictCode(places, subdistricts),
       note: '',
       splitReason: '',
-    });
-    // Only a new draft proposes new values; the language or a reload must not overwrite what was typed.
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft]);
 
@@ -66,8 +69,8 @@ export function CreateZoneModal() {
         name: values.name.trim(),
         estateIds: [...draft.estateIds],
         subdistrictCode: values.subdistrictCode ?? null,
-        note: values.note.trim() || null,
-        ...(split ? { splitReason: values.splitReason.trim() } : {}),
+        note: (values.note ?? '').trim() || null,
+        ...(split ? { splitReason: (values.splitReason ?? '').trim() } : {}),
       },
       language,
     );
@@ -94,7 +97,7 @@ export function CreateZoneModal() {
       onCancel={closeDraft}
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'zone-create-save' }}
-      forceRender
+      destroyOnHidden
     >
       <div data-testid="zone-create-dialog">
         <p className="atlas-secondary" data-testid="zone-create-members">
@@ -110,7 +113,7 @@ export function CreateZoneModal() {
             description={split ? `${problem.message} ${t('zones.create.splitHint')}` : undefined}
           />
         ) : null}
-        <Form form={form} layout="vertical" className="atlas-suggest-form" requiredMark={false}>
+        <Form form={form} layout="vertical" className="atlas-suggest-form" requiredMark={false} initialValues={proposed} preserve={false}>
           <Form.Item
             name="name"
             label={t('zones.create.name')}
