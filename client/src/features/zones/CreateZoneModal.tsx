@@ -110,7 +110,7 @@ export function CreateZoneModal() {
             className="atlas-edit-alert"
             data-testid="zone-create-problem"
             title={split ? t('zones.create.splitTitle') : problem.message}
-            description={split ? `${problem.message} ${t('zones.create.splitHint')}` : undefined}
+            description={split ? problem.message : undefined}
           />
         ) : null}
         <Form form={form} layout="vertical" className="atlas-suggest-form" requiredMark={false} initialValues={proposed} preserve={false}>

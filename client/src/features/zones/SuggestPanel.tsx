@@ -17,9 +17,11 @@ export function SuggestPanel() {
   const language = useAtlasStore((s) => s.language);
   const rules = useAtlasStore((s) => s.data?.config.zoneRules) ?? DEFAULT_ZONE_RULES;
   const [params, setParams] = useState<Params>(() => ({ ...rules, includeNonEligible: false }));
-  const [revision, setRevision] = useState(0);
+  // Any zone written (here, in the create dialog or the zone panel) takes its estates out of the suggestions: ask again.
+  const revision = useAtlasStore((s) => (s.zones ?? []).map((z) => `${z.id}@${z.properties.version}`).join(','));
   const body = useMemo(() => suggestBodyOf(params), [params]);
   const state = useZoneSuggestions(body, revision);
+  const shown = state.status === 'ready' ? state.answer : state.status === 'loading' ? state.previous : null;
   const set = (patch: Partial<Params>) => setParams((p) => ({ ...p, ...patch }));
   const cap = (value: number | null) => (value === null ? t('zones.suggest.noCapRule') : formatNumber(value, language));
 
@@ -85,9 +87,8 @@ export function SuggestPanel() {
         </div>
       ) : null}
       {state.status === 'error' ? <Alert type="error" showIcon title={t('zones.suggest.failed')} description={state.message} /> : null}
-      {state.status === 'ready' ? (
-        <SuggestionList answer={state.answer} language={language} onAccepted={() => setRevision((r) => r + 1)} />
-      ) : null}
+      {/* One element for both, so the list keeps its checks and the last accept report while it refreshes. */}
+      {shown ? <SuggestionList answer={shown} language={language} stale={state.status !== 'ready'} /> : null}
     </div>
   );
 }

@@ -16,10 +16,11 @@ import { createZoneAndStore } from './zone-writes';
 interface Props {
   answer: ZoneSuggestAnswer;
   language: Language;
-  onAccepted(): void;
+  /** The answer of earlier parameters, shown while the new one is computed: nothing can be accepted from it. */
+  stale: boolean;
 }
 
-export function SuggestionList({ answer, language, onAccepted }: Props) {
+export function SuggestionList({ answer, language, stale }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const refusal = useRefusal('zones.write');
@@ -56,11 +57,10 @@ export function SuggestionList({ answer, language, onAccepted }: Props) {
     setReport(result);
     setChecked(new Set());
     if (result.failures.length === 0) void message.success(t('zones.suggest.acceptedAll', { count: result.created }));
-    onAccepted();
   };
 
   const busy = progress !== null;
-  const disabled = busy || refusal !== null;
+  const disabled = busy || stale || refusal !== null;
   const all = answer.suggestions.map((_s, i) => i);
   return (
     <div data-testid="suggestions" onMouseLeave={() => focusSuggestion(null)}>

@@ -11,10 +11,14 @@ import { zoneErrorText } from './zone-writes';
 /** Wait after the last parameter change before asking. */
 export const SUGGEST_DEBOUNCE_MS = 300;
 
-export type SuggestState = { status: 'loading' } | { status: 'ready'; answer: ZoneSuggestAnswer } | { status: 'error'; message: string };
+export type SuggestState =
+  /** `previous`: the last answer, shown (not acted on) until the new one arrives, so the list does not flicker. */
+  | { status: 'loading'; previous: ZoneSuggestAnswer | null }
+  | { status: 'ready'; answer: ZoneSuggestAnswer }
+  | { status: 'error'; message: string };
 
-/** `revision` asks again with the same parameters (after zones were created from suggestions). */
-export function useZoneSuggestions(body: ZoneSuggestBody | null, revision: number): SuggestState {
+/** A new `revision` (the zones changed) asks again with the same parameters. */
+export function useZoneSuggestions(body: ZoneSuggestBody | null, revision: string): SuggestState {
   const bodyKey = body ? JSON.stringify(body) : '';
   // An answer for other parameters (or an earlier revision) is stale: the panel shows "loading" meanwhile.
   const key = `${bodyKey}#${revision}`;
@@ -41,5 +45,6 @@ export function useZoneSuggestions(body: ZoneSuggestBody | null, revision: numbe
       controller.abort();
     };
   }, [bodyKey, key]);
-  return answer?.key === key ? answer.state : { status: 'loading' };
+  if (answer?.key === key) return answer.state;
+  return { status: 'loading', previous: answer?.state.status === 'ready' ? answer.state.answer : null };
 }

@@ -468,7 +468,6 @@ export const en: Resources = {
       splitTitle: 'The estates are not connected',
       splitReason: 'Reason for a split zone',
       splitReasonRequired: 'Say why a zone that is not connected is accepted',
-      splitHint: 'To renovate these estates as one zone anyway, give a reason and create it again.',
       created: 'Zone "{{name}}" created',
     },
     list: {
@@ -521,7 +520,8 @@ export const en: Resources = {
       noCapRule: 'none',
       sameSubdistrict: 'Same sub-district only',
       includeNonEligible: 'Include non-eligible neighbours',
-      rules: "This city's rules: neighbours within {{gap}} m; households per zone cap: {{households}}; estates per zone cap: {{estates}}; {{same}}",
+      rules:
+        "This city's rules: neighbours within {{gap}} m; households per zone cap: {{households}}; estates per zone cap: {{estates}}; {{same}}",
       sameYes: 'one sub-district per zone',
       sameNo: 'zones may cross sub-districts',
       loading: 'Computing…',

@@ -466,7 +466,6 @@ export const zh = {
       splitTitle: '所选小区不连片',
       splitReason: '分散片区的理由',
       splitReasonRequired: '请说明为何接受不连片的片区',
-      splitHint: '如确需将这些小区作为一个片区统一改造，请填写理由后再次建立。',
       created: '已建立片区"{{name}}"',
     },
     list: {
