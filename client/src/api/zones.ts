@@ -21,7 +21,7 @@ import { isFeatureCollection } from './checks';
 import { invalidAnswer } from './invalid';
 
 export type { ZoneApiFeature, ZoneCreateBody, ZoneDetail, ZonePatchBody, ZoneSuggestAnswer, ZoneSuggestBody, ZoneRules };
-export type { ZoneApiProperties, ZoneSuggestion, ZoneLinkFeature, ZoneFacilityFeature } from '../../../core/contract/zones';
+export type { ZoneApiProperties, ZoneSuggestion, ZoneLinkFeature } from '../../../core/contract/zones';
 
 export interface ZoneCollection {
   type: 'FeatureCollection';
@@ -74,11 +74,6 @@ export async function fetchZones(signal?: AbortSignal): Promise<ZoneCollection> 
   const body = await getJson('/api/zones', undefined, signal);
   if (!isFeatureCollection(body) || !body.features.every(isZoneFeature)) throw invalidAnswer('/api/zones', 'a FeatureCollection of zones');
   return body as unknown as ZoneCollection;
-}
-
-export async function fetchZone(id: number, signal?: AbortSignal): Promise<ZoneApiFeature> {
-  const path = zonePath(id);
-  return asZone(await getJson(path, undefined, signal), path);
 }
 
 export async function fetchZoneDetail(id: number, signal?: AbortSignal): Promise<ZoneDetail> {
