@@ -211,6 +211,15 @@ export const PROBLEMS = {
     en: (p) =>
       `Estate "${str(p.estateName)}" belongs to zone "${str(p.zoneName)}": ${p.why === 'last' ? 'it is the zone’s only estate; delete the zone first' : p.why === 'boundary' ? 'the new outline leaves the zone boundary; adjust the zone boundary first' : 'the zone would no longer be connected; remove the estate from the zone first'}`,
   },
+  // Zones in an import (片区 column): the zone rule the file's group of estates breaks, named by `rule`.
+  zone_refused: {
+    zh: (p) => `片区"${str(p.zone)}"无法随导入创建：${zoneRuleText(p, 'zh')}`,
+    en: (p) => `Zone "${str(p.zone)}" cannot be created with this import: ${zoneRuleText(p, 'en')}`,
+  },
+  zone_name_invalid: {
+    zh: (p) => `片区名称无效：最多 ${str(p.maximum)} 个字符，且不能含空字符或不成对的代理字符`,
+    en: (p) => `Invalid zone name: at most ${str(p.maximum)} characters, without NUL or unpaired surrogates`,
+  },
 } as const satisfies Record<string, { zh: Template; en: Template }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -219,6 +228,13 @@ export type ProblemCode = keyof typeof PROBLEMS;
 function ruleText(p: ProblemParams, language: keyof Bilingual): string | null {
   const rule = p.rule;
   if (typeof rule !== 'string' || rule === 'invalid_field' || !isProblemCode(rule)) return null;
+  return PROBLEMS[rule][language](p);
+}
+
+/** A zone_refused problem words the zone rule it names (`params.rule`), or gives `params.detail`. */
+function zoneRuleText(p: ProblemParams, language: keyof Bilingual): string {
+  const rule = p.rule;
+  if (typeof rule !== 'string' || rule === 'zone_refused' || !isProblemCode(rule)) return str(p.detail);
   return PROBLEMS[rule][language](p);
 }
 
@@ -244,6 +260,8 @@ export const IMPORT_ROW_PROBLEM_CODES = [
   'overlap_existing',
   'overlap_in_file',
   'duplicate',
+  'zone_refused',
+  'zone_name_invalid',
 ] as const satisfies readonly ProblemCode[];
 export type ImportRowProblemCode = (typeof IMPORT_ROW_PROBLEM_CODES)[number];
 
@@ -264,6 +282,8 @@ export const IMPORT_ROW_PROBLEM_LABELS: Readonly<Record<ImportRowProblemCode, Bi
   overlap_existing: { zh: '与现有小区重叠', en: 'Overlaps an estate' },
   overlap_in_file: { zh: '与文件内其他行重叠', en: 'Overlaps another row' },
   duplicate: { zh: '与现有小区重复', en: 'Duplicate' },
+  zone_refused: { zh: '片区不符合规则', en: 'Zone rule' },
+  zone_name_invalid: { zh: '片区名称无效', en: 'Invalid zone name' },
 };
 
 export function isImportRowProblemCode(code: string): code is ImportRowProblemCode {

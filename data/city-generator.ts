@@ -16,7 +16,7 @@ import { assembleCity } from './city-assembly.js';
 import { DEMO_FIGURES, targetFigures } from './city-figures.js';
 import { placeCityFacilities } from './city-facilities.js';
 import { layOut, type CityLayout } from './city-layout.js';
-import { cityProjection } from './city-projection.js';
+import { cityProjection, DEFAULT_PROJECTION_OPTIONS } from './city-projection.js';
 import { stageRng } from './city-random.js';
 import { layRoads } from './city-roads.js';
 import { placeLakes, riverRing } from './city-water.js';
@@ -78,6 +78,10 @@ function buildCity(options: DemoCityOptions, layout: CityLayout): DemoCity {
     estateCount,
   });
   const river = riverRing(stageRng(seed, 'river'), layout.ringRoad, layout.scale);
-  const project = cityProjection(stageRng(seed, 'rotation'));
+  const origin = options.origin;
+  const project = cityProjection(
+    stageRng(seed, 'rotation'),
+    origin ? { ...DEFAULT_PROJECTION_OPTIONS, originLng: origin[0], originLat: origin[1] } : DEFAULT_PROJECTION_OPTIONS,
+  );
   return assembleCity({ options, figures, layout, admin, underServed, estates, facilities, roads, lakes, river, project });
 }

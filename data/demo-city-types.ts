@@ -15,6 +15,8 @@ export interface DemoCityOptions {
   seed: number;
   /** Number of estates; 117 reproduces the published figures exactly, other counts scale them. */
   estates: number;
+  /** Where the middle of the city lands, [lng, lat] degrees; default 109.41 °E 24.31 °N (柳州). */
+  origin?: readonly [number, number] | undefined;
 }
 
 export const DEFAULT_DEMO_CITY_OPTIONS: Readonly<DemoCityOptions> = { seed: 20180, estates: 117 };

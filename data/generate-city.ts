@@ -1,7 +1,7 @@
 /**
  * Writes the synthetic demo city as GeoJSON files.
  *
- *   npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city]
+ *   npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city] [--origin 114.3,30.6]
  *
  * The default output is committed in data/demo-city; tests/unit/demo-city.test.ts checks that
  * it is what the generator makes today.
@@ -18,6 +18,7 @@ interface CliOptions {
   estates: number;
   seed: number;
   out: string;
+  origin?: readonly [number, number] | undefined;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -26,15 +27,23 @@ function parseArgs(argv: readonly string[]): CliOptions {
     const flag = argv[k];
     const value = argv[k + 1];
     if (flag === '--help' || flag === '-h') {
-      console.log('usage: npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city]');
+      console.log('usage: npx tsx data/generate-city.ts [--estates 117] [--seed 20180] [--out data/demo-city] [--origin lng,lat]');
       process.exit(0);
     }
-    if (value === undefined || !['--estates', '--seed', '--out'].includes(flag ?? '')) {
-      throw new Error(`Unknown or incomplete option ${flag ?? ''}; use --estates N, --seed N or --out DIR.`);
+    if (value === undefined || !['--estates', '--seed', '--out', '--origin'].includes(flag ?? '')) {
+      throw new Error(`Unknown or incomplete option ${flag ?? ''}; use --estates N, --seed N, --out DIR or --origin LNG,LAT.`);
     }
     k++;
     if (flag === '--out') {
       options.out = value;
+      continue;
+    }
+    if (flag === '--origin') {
+      const [lng, lat] = value.split(',').map(Number);
+      if (lng === undefined || lat === undefined || !(Math.abs(lng) <= 180 && Math.abs(lat) <= 80)) {
+        throw new Error(`--origin needs lng,lat in degrees, got "${value}".`);
+      }
+      options.origin = [lng, lat];
       continue;
     }
     const number = Number(value);
@@ -48,7 +57,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const city = generateCity({ seed: options.seed, estates: options.estates });
+  const city = generateCity({ seed: options.seed, estates: options.estates, origin: options.origin });
   const generatedMs = performance.now() - started;
   const dir = resolve(options.out);
   mkdirSync(dir, { recursive: true });

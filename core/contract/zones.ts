@@ -71,8 +71,9 @@ export interface ZoneSuggestAnswer {
   suggestions: ZoneSuggestion[];
   /** Estates considered (eligible or all, not yet in a zone). */
   consideredEstates: number;
-  /** The metric plane the distances were measured in (PROJ string). */
+  /** The metric plane the distances were measured in: its PROJ string and SRID (core/zones/local-metric.ts). */
   proj: string;
+  srid: number;
 }
 
 /** A neighbour link between two members: the shortest line between their boundaries. */
@@ -106,4 +107,5 @@ export const zoneSuggestAnswerSchema = z.looseObject({
   ),
   consideredEstates: z.number(),
   proj: z.string(),
+  srid: z.number(),
 });

@@ -3,7 +3,7 @@
  * (小区名称/name, 户数/households, 建筑面积（㎡）/floor area …). The wizard shows the result and
  * lets the planner change it.
  */
-import { GEOMETRY_COLUMN_ALIASES, LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, type LedgerFieldKey } from './ledger-columns.js';
+import { GEOMETRY_COLUMN_ALIASES, LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, ZONE_COLUMN, type ImportColumnKey } from './ledger-columns.js';
 
 export { IMPORTABLE_FIELDS } from './ledger-columns.js';
 
@@ -26,7 +26,7 @@ export function normalizeHeader(header: string): string {
 }
 
 interface AliasEntry {
-  key: LedgerFieldKey;
+  key: ImportColumnKey;
   alias: string;
 }
 
@@ -37,6 +37,8 @@ function buildAliasIndex(): AliasEntry[] {
       entries.push({ key: column.key, alias: normalizeHeader(text) });
     }
   }
+  for (const text of [ZONE_COLUMN.zh, ZONE_COLUMN.en, ...ZONE_COLUMN.aliases])
+    entries.push({ key: ZONE_COLUMN.key, alias: normalizeHeader(text) });
   return entries;
 }
 
@@ -48,15 +50,15 @@ const IGNORED_HEADERS = new Set(
 const MIN_CONTAINED_ALIAS_LENGTH = 3;
 
 /**
- * Matches each source header to a ledger field, or null. Exact matches (after
+ * Matches each source header to a ledger field or the zone column (片区), or null. Exact matches (after
  * {@link normalizeHeader}) win over headers that merely contain an alias; each field is used at
  * most once, by the first header that claims it.
  * @example autoMatchFields(['小区名称', '户数', 'Floor area (m²)', 'foo'])
  * // { 小区名称: 'name', 户数: 'households', 'Floor area (m²)': 'floorAreaM2', foo: null }
  */
-export function autoMatchFields(headers: readonly string[]): Record<string, LedgerFieldKey | null> {
-  const result: Record<string, LedgerFieldKey | null> = {};
-  const used = new Set<LedgerFieldKey>();
+export function autoMatchFields(headers: readonly string[]): Record<string, ImportColumnKey | null> {
+  const result: Record<string, ImportColumnKey | null> = {};
+  const used = new Set<ImportColumnKey>();
   const normalized = headers.map(normalizeHeader);
   for (const header of headers) result[header] = null;
 

@@ -36,6 +36,32 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = LEDGER_FIELDS.map((field)
 /** The fields an import writes (estate-schema names), in ledger order. */
 export const IMPORTABLE_FIELDS: readonly LedgerFieldKey[] = LEDGER_COLUMNS.filter((c) => c.importable).map((c) => c.key);
 
+/**
+ * The zone (片区) an estate belongs to, as a column of the files: written by the export after the
+ * ledger's own columns, matched by the import, which groups the file's estates into zones by it.
+ * It is not an estate field — a zone is its own record (server/features/zones) — so it lives here,
+ * beside the other file-only columns, and not in the field registry (which feeds the estate form
+ * and the estate PATCH).
+ */
+export const ZONE_COLUMN = {
+  key: 'zone',
+  zh: '片区',
+  en: 'Zone',
+  aliases: ['片区名称', '所属片区', '改造片区', 'zone', 'zone name'],
+  widthChars: 16,
+} as const;
+
+/** What a source column can be mapped to on import: a ledger field or the zone. */
+export type ImportColumnKey = LedgerFieldKey | typeof ZONE_COLUMN.key;
+
+/**
+ * The header of an import target in one language.
+ * @example importColumnLabel('zone', 'zh') // '片区'; importColumnLabel('households', 'en') // 'Households'
+ */
+export function importColumnLabel(key: ImportColumnKey, language: 'zh' | 'en'): string {
+  return key === ZONE_COLUMN.key ? ZONE_COLUMN[language] : ledgerColumn(key)[language];
+}
+
 /** Headers of the geometry column in our exports; `GEOMETRY_COLUMN_ALIASES` are what the import recognises. */
 export const WKT_COLUMN_HEADER = { zh: '空间信息(WKT)', en: 'Geometry (WKT)' } as const;
 export const GEOMETRY_COLUMN_ALIASES: readonly string[] = [

@@ -13,7 +13,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
 import { parseEstateFields, type EstateFieldsInput } from '../estate-schema.js';
 import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../problems.js';
 import { coerceLedgerValue } from './coerce-value.js';
-import { ledgerColumn, type LedgerFieldKey } from './ledger-columns.js';
+import { ledgerColumn, ZONE_COLUMN, type ImportColumnKey, type LedgerFieldKey } from './ledger-columns.js';
 import type { ImportRow, ImportTable } from './read-import-file.js';
 import { toWgs84, type SourceCrs } from './source-crs.js';
 
@@ -80,13 +80,22 @@ export interface ImportedUnitNames {
   community?: string;
 }
 
+/**
+ * An import feature's properties: the ledger fields and, when the file names one, the zone (片区)
+ * the estate is to join. The server groups the rows by `zone` and creates those zones with the
+ * estates (server/features/imports); the GeoJSON export writes the same property.
+ */
+export type ImportFeatureProperties = EstateFieldsInput & { [ZONE_COLUMN.key]?: string };
+
 export interface MappedRow {
   index: number;
-  /** WGS84 copy of the row's polygon with the ledger fields; null when there is no usable polygon. */
-  feature: Feature<Polygon | MultiPolygon, EstateFieldsInput> | null;
+  /** WGS84 copy of the row's polygon with the ledger fields (and zone); null when there is no usable polygon. */
+  feature: Feature<Polygon | MultiPolygon, ImportFeatureProperties> | null;
   /** The row's fields even when the geometry is unusable (for the preview table). */
   properties: EstateFieldsInput;
   unitNames: ImportedUnitNames;
+  /** The zone (片区) the file puts the estate in, or null. */
+  zone: string | null;
   problems: RowProblem[];
 }
 
@@ -99,16 +108,20 @@ const UNIT_KEYS = new Set<LedgerFieldKey>(['district', 'subdistrict', 'community
  */
 export function mapRowsToEstates(
   table: ImportTable,
-  mapping: Readonly<Record<string, LedgerFieldKey | null>>,
+  mapping: Readonly<Record<string, ImportColumnKey | null>>,
   crs: SourceCrs,
   options: MapRowsOptions = {},
 ): MappedRow[] {
   const currentYear = options.currentYear ?? new Date().getFullYear();
-  const mapped = Object.entries(mapping).filter((entry): entry is [string, LedgerFieldKey] => entry[1] !== null);
+  const mapped = Object.entries(mapping).filter(
+    (entry): entry is [string, LedgerFieldKey] => entry[1] !== null && entry[1] !== ZONE_COLUMN.key,
+  );
+  const zoneSource = Object.entries(mapping).find((entry) => entry[1] === ZONE_COLUMN.key)?.[0];
   return table.rows.map((row) => {
     const problems: RowProblem[] = [];
     const fields: Record<string, unknown> = {};
     const unitNames: ImportedUnitNames = {};
+    const zone = zoneSource === undefined ? null : zoneName(row.values[zoneSource]);
     for (const [source, key] of mapped) {
       const column = ledgerColumn(key);
       if (!column.importable && !UNIT_KEYS.has(key)) continue;
@@ -162,12 +175,19 @@ export function mapRowsToEstates(
       const wgs84 = toWgs84(geometry.value, crs);
       const range = outOfRangeReason(wgs84);
       if (range) problems.push(rowProblem('coordinates_out_of_range', { detail: range }));
-      feature = { type: 'Feature', geometry: wgs84, properties };
+      feature = { type: 'Feature', geometry: wgs84, properties: zone === null ? properties : { ...properties, [ZONE_COLUMN.key]: zone } };
     } else {
       problems.push(geometry.problem);
     }
-    return { index: row.index, feature, properties, unitNames, problems };
+    return { index: row.index, feature, properties, unitNames, zone, problems };
   });
+}
+
+/** A zone cell as text ('' and blanks: no zone); the server checks the name's rules. */
+function zoneName(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '').trim();
+  return text === '' ? null : text;
 }
 
 type GeometryCheck = { ok: true; value: Polygon | MultiPolygon } | { ok: false; problem: RowProblem };

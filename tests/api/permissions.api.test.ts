@@ -14,7 +14,7 @@ import { startTestServer, testClient, type TestClient, type TestServer } from '.
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/options'];
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-/** A concrete URL for a route pattern: every parameter becomes 1 (estate 1 and user 1 exist in the demo city). */
+/** A concrete URL for a route pattern: every parameter becomes 1 (estate 1 and user 1 exist in the demo city; zone 1 is made in beforeAll). */
 function concrete(route: RouteEntry): string {
   return route.path.replace(/:\w+/g, '1');
 }
@@ -28,6 +28,8 @@ describe('every API route declares who may call it', () => {
     server = await startTestServer();
     routes = listRoutes(createApp(server.db, loadConfig({ SEED_DEMO: 'false' }))).filter((route) => route.path.startsWith('/api/'));
     for (const role of ROLES) clients.set(role, await server.as(role));
+    const zone = await server.request<{ id: number }>('POST', '/api/zones', { name: '权限测试片区', estateIds: [1] });
+    expect(zone.body.id).toBe(1);
   });
   afterAll(async () => {
     await server.close();

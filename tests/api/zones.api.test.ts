@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoneApiFeature, ZoneDetail, ZoneSuggestAnswer } from '../../core/contract/index.js';
-import { localMetricProj } from '../../core/zones/local-metric.js';
+import { localPlane } from '../../core/zones/local-metric.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/test-server.js';
 
@@ -20,7 +20,7 @@ async function cityProj(server: TestServer): Promise<string> {
     'SELECT (ST_XMin(x) + ST_XMax(x)) / 2 AS lng, (ST_YMin(x) + ST_YMax(x)) / 2 AS lat FROM (SELECT ST_Extent(geom) AS x FROM estates) s',
   );
   if (!row) throw new Error('no extent');
-  return localMetricProj(row.lng, row.lat);
+  return localPlane(row.lng, row.lat).proj;
 }
 
 /** Clusters of estates within `gapM` of each other, by PostGIS (ST_ClusterDBSCAN, minpoints 1), largest first. */
@@ -223,5 +223,57 @@ describe.each(testBackends())('zones (%s)', (backend) => {
     expect(
       await server.db.query<{ n: number }>('SELECT (SELECT count(*) FROM zones)::int + (SELECT count(*) FROM audit_log)::int AS n'),
     ).toEqual(before);
+  });
+
+  it('keeps a zone consistent when a member estate is reshaped or deleted, and refuses what would break it', async () => {
+    const [pair] = await server.db.query<{ a: number; b: number; av: number; bv: number }>(
+      `SELECT a.id AS a, b.id AS b, a.version AS av, b.version AS bv FROM estates a, estates b
+       WHERE a.id < b.id AND ST_DWithin(a.geom, b.geom, 0.001) AND ST_DWithin(ST_Transform(a.geom, $1::text), ST_Transform(b.geom, $1::text), 50)
+         AND NOT EXISTS (SELECT 1 FROM zone_estates WHERE estate_id IN (a.id, b.id))
+       ORDER BY a.id LIMIT 1`,
+      [proj],
+    );
+    if (!pair) throw new Error('no free neighbouring pair');
+    const zone = await planner.request<ZoneApiFeature>('POST', '/api/zones', { name: '联动片区', estateIds: [pair.a, pair.b] });
+    expect(zone.status, JSON.stringify(zone.body)).toBe(201);
+
+    // Moving a member 1 km away would split the zone: refused, nothing changes.
+    const [far] = await server.db.query<{ geometry: string }>(
+      'SELECT ST_AsGeoJSON(ST_Translate(geom, 0.01, 0.01)) AS geometry FROM estates WHERE id = $1',
+      [pair.b],
+    );
+    const moved = await planner.request<ProblemBody>('PATCH', `/api/estates/${pair.b}`, {
+      version: pair.bv,
+      geometry: JSON.parse(far?.geometry ?? 'null'),
+      allowOverlap: true,
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.code).toBe('zone_member_change_refused');
+    expect(moved.body.error.message).toContain('联动片区');
+    expect((await planner.get<ZoneApiFeature>(`/api/zones/${zone.body.id}`)).body.properties.version).toBe(1);
+
+    // Deleting one member leaves the other in the zone, with a recomputed outline equal to PostGIS's.
+    const deleted = await planner.request('DELETE', `/api/estates/${pair.b}?version=${pair.bv}`);
+    expect(deleted.status).toBe(204);
+    const after = await planner.get<ZoneApiFeature>(`/api/zones/${zone.body.id}`);
+    expect(after.body.properties.estateIds).toEqual([pair.a]);
+    expect(after.body.properties.version).toBe(2);
+    const [centre] = await server.db.query<{ lng: number; lat: number }>(
+      'SELECT (ST_XMin(geom) + ST_XMax(geom)) / 2 AS lng, (ST_YMin(geom) + ST_YMax(geom)) / 2 AS lat FROM estates WHERE id = $1',
+      [pair.a],
+    );
+    const [same] = await server.db.query<{ equal: number }>(
+      `SELECT ST_Area(ST_SymDifference(z.outline, zone_outline(ARRAY[e.geom], $2::int, 50))::geography) AS equal
+       FROM zones z, estates e WHERE z.id = $1 AND e.id = $3`,
+      [zone.body.id, localPlane(centre?.lng ?? 0, centre?.lat ?? 0).srid, pair.a],
+    );
+    expect(same?.equal).toBeLessThan(0.01);
+    expect(await trail(zone.body.id)).toEqual(['create', 'update']);
+
+    // The last member cannot go while the zone exists.
+    const last = await planner.request<ProblemBody>('DELETE', `/api/estates/${pair.a}?version=${pair.av}`);
+    expect(last.status).toBe(409);
+    expect(last.body.error.code).toBe('zone_member_change_refused');
+    expect(last.body.error.params.why).toBe('last');
   });
 });

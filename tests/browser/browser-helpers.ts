@@ -58,7 +58,9 @@ export async function waitForModalSettled(page: Page, testId: string): Promise<v
   await page.waitForFunction(
     (id) => {
       const modal = document.querySelector(`[data-testid="${id}"]`)?.closest('.ant-modal');
-      return modal instanceof HTMLElement && modal.getAnimations({ subtree: true }).length === 0 && !/-(appear|enter)/.test(modal.className);
+      return (
+        modal instanceof HTMLElement && modal.getAnimations({ subtree: true }).length === 0 && !/-(appear|enter)/.test(modal.className)
+      );
     },
     testId,
     { timeout: 10_000 },

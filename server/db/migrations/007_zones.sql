@@ -1,6 +1,14 @@
 -- Issue 8: renovation zones (片区, design.md §7). A zone is a named group of neighbouring estates
 -- with an outline: closed by zone_outline() around its members, or drawn by a planner.
 
+-- The local metric planes of core/zones/local-metric.ts over China, one per whole degree:
+-- a transverse Mercator with scale 1 on its meridian. By SRID, PostGIS caches the transform.
+INSERT INTO spatial_ref_sys (srid, proj4text)
+SELECT 900000 + (lon + 180) * 181 + (lat + 90),
+       format('+proj=tmerc +lon_0=%s +lat_0=%s +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs', lon, lat)
+FROM generate_series(73, 136) AS lon, generate_series(3, 54) AS lat
+ON CONFLICT (srid) DO NOTHING;
+
 -- Polygons of `g` (metres) without parts or holes smaller than `min_area_m2`: the slivers and
 -- zero-area holes that unions of estates drawn without shared vertices leave behind.
 CREATE FUNCTION drop_small_rings(g geometry, min_area_m2 double precision)
@@ -20,7 +28,7 @@ RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- The outline of a zone: its members (EPSG:4326) closed by half the neighbour gap in the local
--- metric plane `proj` (core/zones/local-metric.ts) — buffer out, union, buffer in — so the
+-- metric plane `srid` (core/zones/local-metric.ts) — buffer out, union, buffer in — so the
 -- roads between neighbours are taken in and land farther than the gap is not; neighbours that
 -- meet only corner to corner are joined by a bridge a half-gap wide along their shortest line. Every member lies
 -- inside it (the closing is unioned with the members, since buffer arcs are only approximated),
@@ -30,7 +38,7 @@ $$;
 -- back edges that coincide with the members' to within rounding, which floating-point overlay
 -- can only resolve by its exception-driven fallback — and that fallback does not work in
 -- PGlite's WebAssembly GEOS (the function stops without a result). Snap-rounding never needs it.
-CREATE FUNCTION zone_outline(members geometry[], proj text, gap_m double precision)
+CREATE FUNCTION zone_outline(members geometry[], srid integer, gap_m double precision)
 RETURNS geometry LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
   grid constant double precision := 0.001;
@@ -41,14 +49,18 @@ DECLARE
   bridges geometry;
   outline geometry;
 BEGIN
-  SELECT array_agg(ST_Transform(g, proj)) INTO metric FROM unnest(members) AS g;
+  SELECT array_agg(ST_Transform(g, srid)) INTO metric FROM unnest(members) AS g;
   SELECT ST_Union(g, grid) INTO whole FROM unnest(metric) AS g;
-  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'quad_segs=4') INTO closed FROM unnest(metric) AS g;
+  -- Out with round joins, back in with mitred ones: a round erosion would fill every concave
+  -- corner (the inside of an L) with a fillet of the buffer's radius; a mitred one gives it back.
+  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'join=mitre mitre_limit=5') INTO closed FROM unnest(metric) AS g;
   SELECT ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid) INTO own_holes
   FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
   -- The closing joins facing edges; neighbours that only come near at a corner get a bridge
   -- along their shortest line, so a connected zone always has one outline.
-  SELECT ST_Union(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), grid) INTO bridges
+  -- The bridge stays within the pair's convex hull, so it never reaches past the road between them.
+  -- (Snap-rounded intersections may leave stray lines: only the polygons are kept.)
+  SELECT ST_Union(ST_CollectionExtract(ST_Intersection(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), ST_ConvexHull(ST_Collect(a.g, b.g)), grid), 3), grid) INTO bridges
   FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
   outline := ST_Union(closed, whole, grid);
   IF bridges IS NOT NULL THEN
@@ -58,7 +70,7 @@ BEGIN
     outline := ST_Difference(outline, ST_Difference(own_holes, whole, grid), grid);
   END IF;
   outline := drop_small_rings(ST_SimplifyPreserveTopology(outline, grid), 1);
-  RETURN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(outline, proj, 4326)), 3));
+  RETURN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(ST_SetSRID(outline, srid), 4326)), 3));
 END
 $$;
 

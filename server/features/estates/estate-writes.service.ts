@@ -13,6 +13,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../../domain-errors.
 import { givenUnitCodes, UNIT_CODE_FIELDS, writableProperties, type UnitCodeField } from './estate-fields.js';
 import { estateAuditRecord, recordAudit } from '../audit/audit.service.js';
 import { getEstate } from './estates.service.js';
+import { afterMemberReshaped, beforeMemberDeleted } from '../zones/zone-membership.js';
 import { INPUT_COLUMNS, inputParams } from './estates.sql.js';
 import { assertGeometry, findOverlaps, OverlapError, storedGeometrySql } from './geometry-checks.js';
 
@@ -204,6 +205,7 @@ export async function updateEstate(
       params,
     );
     const txCtx = withDb(ctx, tx);
+    if (geojson !== null) await afterMemberReshaped(txCtx, id);
     await recordAudit(txCtx, { action: 'update', entity: 'estate', entityId: id, before, after: await estateAuditRecord(tx, id) });
     return getEstate(txCtx, id);
   });
@@ -215,6 +217,7 @@ export async function deleteEstate(ctx: ServiceContext, id: number, version: num
     await lockEstateWrites(tx);
     await lockVersion(withDb(ctx, tx), id, version);
     const before = await estateAuditRecord(tx, id);
+    await beforeMemberDeleted(withDb(ctx, tx), id);
     await tx.query('DELETE FROM estates WHERE id = $1', [id]);
     await recordAudit(withDb(ctx, tx), { action: 'delete', entity: 'estate', entityId: id, before, after: null });
   });

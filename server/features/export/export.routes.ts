@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../context.js';
 import { INT4_MAX } from '../../../core/ledger-fields.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxParam, estateFilterQuery, unitParam } from '../../http/query-schemas.js';
-import { buildExport, EXPORT_FORMATS, selectEstatesForExport, type ExportSelection } from './export.service.js';
+import { buildExport, EXPORT_FORMATS, selectEstatesForExport, selectZonesForExport, type ExportSelection } from './export.service.js';
 
 const MAX_EXPORT_IDS = 100_000;
 
@@ -64,7 +64,8 @@ export function exportRoutes(base: ServiceContext): DeclaredRoutes {
     const { format, ids, ...filter } = request;
     const selection: ExportSelection = ids ? { ids } : { filter };
     const estates = await selectEstatesForExport(ctx, selection);
-    const file = await buildExport(format, estates, { scope: describeScope(request, estates.length) });
+    const zones = await selectZonesForExport(ctx, estates);
+    const file = await buildExport(format, estates, { scope: describeScope(request, estates.length), zones });
     res.set('Content-Type', file.contentType);
     res.set('Content-Disposition', file.contentDisposition);
     res.set('Cache-Control', 'no-store');

@@ -1,18 +1,28 @@
 /**
  * The ledger as files: GeoJSON (as GET /api/estates), CSV for Excel (core/io/csv.ts) and XLSX laid
  * out as the survey ledger 调查摸底情况统计表. CSV and XLSX carry a WKT column, so every export
- * reads back through the import (core/io/read-import-file.ts) without loss.
+ * reads back through the import (core/io/read-import-file.ts) without loss. Every format names
+ * each estate's zone (片区 column, `zone` property), which the import turns back into zones; the
+ * XLSX adds a 片区 sheet with one row per zone.
  */
 import ExcelJS from 'exceljs';
 import { geojsonToWKT } from '@terraformer/wkt';
-import type { EstateApiFeature, EstateFilter } from '../../../core/contract/index.js';
+import type { EstateApiFeature, EstateFilter, ZoneApiProperties } from '../../../core/contract/index.js';
 import { toCsv } from '../../../core/io/csv.js';
-import { LEDGER_COLUMNS, SEQUENCE_COLUMN_HEADER, WKT_COLUMN_HEADER, ledgerCellValue } from '../../../core/io/ledger-columns.js';
+import {
+  LEDGER_COLUMNS,
+  SEQUENCE_COLUMN_HEADER,
+  WKT_COLUMN_HEADER,
+  ZONE_COLUMN,
+  ledgerCellValue,
+  ledgerColumn,
+} from '../../../core/io/ledger-columns.js';
 import { TOTALLED_FIELD_KEYS } from '../../../core/ledger-fields.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
 import { InvalidError } from '../../domain-errors.js';
 import { listEstates, listEstatesById } from '../estates/estates.service.js';
+import { listZones } from '../zones/zones.service.js';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,6 +31,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportSelection = { ids: readonly number[] } | { filter: EstateFilter };
 
 export const SHEET_NAME = '调查摸底情况统计表';
+export const ZONE_SHEET_NAME = '片区';
 const FILE_BASE_NAME = { zh: '老旧小区台账', ascii: 'estate-ledger' } as const;
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   geojson: 'application/geo+json; charset=utf-8',
@@ -50,6 +61,46 @@ export async function selectEstatesForExport(ctx: ServiceContext<Queryable>, sel
   return estates;
 }
 
+/** A zone among the exported estates, with what its sheet row names. */
+export interface ExportZone {
+  properties: ZoneApiProperties;
+  subdistrictName: string | null;
+  /** Every member of the zone (also those outside the export), ascending by id. */
+  members: { id: number; name: string; code: string | null }[];
+}
+
+/**
+ * The zones that hold at least one of the exported estates, ordered by id, with their totals as
+ * GET /api/zones gives them (the whole zone, also members outside the export).
+ */
+export async function selectZonesForExport(ctx: ServiceContext<Queryable>, estates: readonly EstateApiFeature[]): Promise<ExportZone[]> {
+  const exported = new Set(estates.map((estate) => estate.id));
+  const zones = (await listZones(ctx)).filter((zone) => zone.properties.estateIds.some((id) => exported.has(id)));
+  if (zones.length === 0) return [];
+  const members = await ctx.db.query<{ id: number; name: string; code: string | null }>(
+    'SELECT id, name, code FROM estates WHERE id = ANY($1::int[]) ORDER BY id',
+    [zones.flatMap((zone) => zone.properties.estateIds)],
+  );
+  const units = await ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM subdistricts WHERE code = ANY($1::text[])', [
+    zones.flatMap((zone) => zone.properties.subdistrictCode ?? []),
+  ]);
+  const unitName = new Map(units.map((unit) => [unit.code, unit.name]));
+  return zones.map((zone) => {
+    const ids = new Set(zone.properties.estateIds);
+    const code = zone.properties.subdistrictCode;
+    return {
+      properties: zone.properties,
+      subdistrictName: code === null ? null : (unitName.get(code) ?? code),
+      members: members.filter((member) => ids.has(member.id)),
+    };
+  });
+}
+
+/** Each exported estate's zone name, by estate id; an estate in no zone is absent. */
+export function zoneNamesByEstate(zones: readonly ExportZone[]): Map<number, string> {
+  return new Map(zones.flatMap((zone) => zone.properties.estateIds.map((id): [number, string] => [id, zone.properties.name])));
+}
+
 /**
  * `attachment; filename="ascii"; filename*=UTF-8''…` — RFC 6266 with RFC 5987 encoding so browsers
  * save 老旧小区台账_2026-11-21.xlsx and old clients get an ASCII name.
@@ -66,6 +117,8 @@ function isoDate(date: Date): string {
 export interface ExportOptions {
   /** Describes what was exported, for the XLSX title (e.g. 全部, 城中街道, 选中 3 个小区). */
   scope: string;
+  /** The zones among the exported estates (selectZonesForExport); none when left out. */
+  zones?: readonly ExportZone[];
   now?: Date;
 }
 
@@ -73,26 +126,53 @@ export interface ExportOptions {
 export async function buildExport(format: ExportFormat, estates: readonly EstateApiFeature[], options: ExportOptions): Promise<ExportFile> {
   const date = isoDate(options.now ?? new Date());
   const disposition = attachmentDisposition(`${FILE_BASE_NAME.zh}_${date}.${format}`, `${FILE_BASE_NAME.ascii}_${date}.${format}`);
+  const zones = options.zones ?? [];
+  const zoneNames = zoneNamesByEstate(zones);
   let body: Buffer;
-  if (format === 'geojson') body = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: estates }), 'utf8');
-  else if (format === 'csv') body = Buffer.from(estatesToCsv(estates), 'utf8');
-  else body = await estatesToXlsx(estates, { ...options, now: options.now ?? new Date() });
+  if (format === 'geojson') body = Buffer.from(JSON.stringify(estatesToGeojson(estates, zoneNames)), 'utf8');
+  else if (format === 'csv') body = Buffer.from(estatesToCsv(estates, zoneNames), 'utf8');
+  else body = await estatesToXlsx(estates, { ...options, zones, now: options.now ?? new Date() });
   return { contentType: CONTENT_TYPES[format], contentDisposition: disposition, body };
 }
 
+/**
+ * The estates as GET /api/estates gives them, each with a `zone` property: its zone's name, or
+ * null. The zones themselves are not added: a FeatureCollection has no place for a second kind
+ * of feature list (a foreign `zones` member is ignored by GIS tools), and zone outlines mixed in
+ * as features would read back as estates. The per-estate name is what the import needs to
+ * re-create the zones (it recomputes their outlines); the outlines are GET /api/zones.
+ */
+export function estatesToGeojson(
+  estates: readonly EstateApiFeature[],
+  zoneNames: ReadonlyMap<number, string>,
+): { type: 'FeatureCollection'; features: EstateApiFeature[] } {
+  return {
+    type: 'FeatureCollection',
+    features: estates.map((estate) => ({
+      ...estate,
+      properties: { ...estate.properties, [ZONE_COLUMN.key]: zoneNames.get(estate.id) ?? null },
+    })),
+  };
+}
+
 function ledgerHeader(): string[] {
-  return [SEQUENCE_COLUMN_HEADER.zh, ...LEDGER_COLUMNS.map((c) => c.zh), WKT_COLUMN_HEADER.zh];
+  return [SEQUENCE_COLUMN_HEADER.zh, ...LEDGER_COLUMNS.map((c) => c.zh), ZONE_COLUMN.zh, WKT_COLUMN_HEADER.zh];
 }
 
-function ledgerRow(estate: EstateApiFeature, sequence: number): (string | number)[] {
-  return [sequence, ...LEDGER_COLUMNS.map((column) => ledgerCellValue(column, estate.properties)), geojsonToWKT(estate.geometry)];
+function ledgerRow(estate: EstateApiFeature, sequence: number, zoneNames: ReadonlyMap<number, string>): (string | number)[] {
+  return [
+    sequence,
+    ...LEDGER_COLUMNS.map((column) => ledgerCellValue(column, estate.properties)),
+    zoneNames.get(estate.id) ?? '',
+    geojsonToWKT(estate.geometry),
+  ];
 }
 
-/** One row per estate: 序号, the ledger columns with Chinese headers, and the WKT geometry. */
-export function estatesToCsv(estates: readonly EstateApiFeature[]): string {
+/** One row per estate: 序号, the ledger columns with Chinese headers, its zone (片区) and the WKT geometry. */
+export function estatesToCsv(estates: readonly EstateApiFeature[], zoneNames: ReadonlyMap<number, string> = new Map()): string {
   return toCsv(
     ledgerHeader(),
-    estates.map((estate, i) => ledgerRow(estate, i + 1)),
+    estates.map((estate, i) => ledgerRow(estate, i + 1, zoneNames)),
   );
 }
 
@@ -117,7 +197,10 @@ function columnLetter(index1: number): string {
  * estate (是/否, 房改房 …, numbers formatted), a 合计 row with SUM formulas (and their values, so
  * readers that don't calculate see them) and a WKT column for re-import.
  */
-export async function estatesToXlsx(estates: readonly EstateApiFeature[], options: ExportOptions & { now: Date }): Promise<Buffer> {
+export async function estatesToXlsx(
+  estates: readonly EstateApiFeature[],
+  options: ExportOptions & { zones: readonly ExportZone[]; now: Date },
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Renewal Atlas 旧改一张图';
   workbook.created = options.now;
@@ -129,6 +212,7 @@ export async function estatesToXlsx(estates: readonly EstateApiFeature[], option
   sheet.columns = [
     { width: 6 },
     ...LEDGER_COLUMNS.map((column) => ({ width: column.widthChars + 2, style: column.numFmt ? { numFmt: column.numFmt } : {} })),
+    { width: ZONE_COLUMN.widthChars + 2 },
     { width: WKT_WIDTH_CHARS },
   ];
 
@@ -148,8 +232,9 @@ export async function estatesToXlsx(estates: readonly EstateApiFeature[], option
   });
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: header.length } };
 
+  const zoneNames = zoneNamesByEstate(options.zones);
   estates.forEach((estate, i) => {
-    const row = sheet.addRow(ledgerRow(estate, i + 1));
+    const row = sheet.addRow(ledgerRow(estate, i + 1, zoneNames));
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.border = GRID;
       if (col === header.length) cell.alignment = { wrapText: false };
@@ -181,5 +266,55 @@ export async function estatesToXlsx(estates: readonly EstateApiFeature[], option
     cell.border = GRID;
   });
 
+  addZoneSheet(workbook, options.zones);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const BOUNDARY_LABELS: Readonly<Record<ZoneApiProperties['boundary'], string>> = { computed: '按小区生成', drawn: '手绘' };
+const LIST_SEPARATOR = '、';
+
+/** The columns of the 片区 sheet; the estate figures reuse the ledger's headers and number formats. */
+const ZONE_SHEET_COLUMNS: readonly { header: string; widthChars: number; numFmt?: string; cell(zone: ExportZone): string | number }[] = [
+  { header: '片区名称', widthChars: 18, cell: (z) => z.properties.name },
+  { header: ledgerColumn('subdistrict').zh, widthChars: 12, cell: (z) => z.subdistrictName ?? '' },
+  { header: '小区数', widthChars: 8, numFmt: '#,##0', cell: (z) => z.properties.totals.estates },
+  ...(['households', 'buildings', 'floorAreaM2', 'landAreaM2'] as const).map((key) => {
+    const column = ledgerColumn(key);
+    return { header: column.zh, widthChars: column.widthChars, numFmt: column.numFmt, cell: (z: ExportZone) => z.properties.totals[key] };
+  }),
+  { header: '纳入改造小区数', widthChars: 10, numFmt: '#,##0', cell: (z) => z.properties.totals.eligible },
+  { header: '急需改善小区数', widthChars: 10, numFmt: '#,##0', cell: (z) => z.properties.totals.urgent },
+  { header: '片区范围面积(㎡)', widthChars: 14, numFmt: '#,##0', cell: (z) => z.properties.outlineAreaM2 },
+  { header: '范围来源', widthChars: 10, cell: (z) => BOUNDARY_LABELS[z.properties.boundary] },
+  { header: '不连片理由', widthChars: 18, cell: (z) => z.properties.splitReason ?? '' },
+  { header: '备注', widthChars: 18, cell: (z) => z.properties.note ?? '' },
+  { header: ledgerColumn('name').zh, widthChars: 40, cell: (z) => z.members.map((m) => m.name).join(LIST_SEPARATOR) },
+  { header: ledgerColumn('code').zh, widthChars: 30, cell: (z) => z.members.map((m) => m.code ?? '').join(LIST_SEPARATOR) },
+];
+
+/**
+ * The 片区 sheet: one row per zone among the exported estates, with its figures (the whole zone,
+ * as GET /api/zones totals it) and its members. For reading only: the import reads the ledger
+ * sheet, where the 片区 column already says which estate belongs to which zone.
+ */
+function addZoneSheet(workbook: ExcelJS.Workbook, zones: readonly ExportZone[]): void {
+  const sheet = workbook.addWorksheet(ZONE_SHEET_NAME, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.columns = ZONE_SHEET_COLUMNS.map((column) => ({
+    width: column.widthChars + 2,
+    style: column.numFmt ? { numFmt: column.numFmt } : {},
+  }));
+  const header = sheet.addRow(ZONE_SHEET_COLUMNS.map((column) => column.header));
+  header.height = 32;
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = GRID;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  for (const zone of zones) {
+    const row = sheet.addRow(ZONE_SHEET_COLUMNS.map((column) => column.cell(zone)));
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = GRID;
+    });
+  }
 }

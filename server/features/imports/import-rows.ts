@@ -6,7 +6,9 @@ import type { ImportProblem } from '../../../core/contract/index.js';
 import { isRecord } from '../../../core/checks.js';
 import { parseEstateFields, type EstateFields, type UnitCodeField } from '../../../core/estate-schema.js';
 import { problemMessage, type ImportRowProblemCode, type ProblemParams } from '../../../core/problems.js';
-import { isSafeText } from '../../../core/safe-text.js';
+import { ZONE_COLUMN } from '../../../core/io/ledger-columns.js';
+import { isSafeText, safeTextSchema } from '../../../core/safe-text.js';
+import { ZONE_NAME_MAX_CHARS } from '../../../core/zones/zone-rules.js';
 import { givenUnitCodes, writableProperties } from '../estates/estate-fields.js';
 import { geometryShape } from '../estates/geometry-checks.js';
 
@@ -30,15 +32,29 @@ export interface PreparedRow {
   geometry: string | null;
   /** The shape rules refused the geometry; PostGIS's verdict on the missing geometry is then noise. */
   geometryRefused: boolean;
+  /** The zone (片区) the row is to join, trimmed; null for none or a refused name (then `problems` says why). */
+  zone: string | null;
   problems: ImportProblem[];
+}
+
+const zoneNameSchema = safeTextSchema(ZONE_NAME_MAX_CHARS);
+
+/** A row's zone name (`properties.zone`, core/io/map-rows.ts): null when absent or blank, or the problem with it. */
+function zoneOf(value: unknown): { ok: true; zone: string | null } | { ok: false; problem: ImportProblem } {
+  if (value === undefined || value === null) return { ok: true, zone: null };
+  const parsed = zoneNameSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, problem: problem('zone_name_invalid', { maximum: ZONE_NAME_MAX_CHARS }) };
+  return { ok: true, zone: parsed.data === '' ? null : parsed.data };
 }
 
 /** The field rules of one row, in TypeScript (core/estate-schema.ts), before anything reaches SQL. */
 export function prepareRow(feature: unknown, index: number, currentYear: number): PreparedRow {
   const record = isRecord(feature) ? feature : {};
-  const properties = writableProperties(record.properties);
+  // The zone is no estate field: taken out before the field rules, which refuse unknown properties.
+  const { [ZONE_COLUMN.key]: zoneValue, ...properties } = writableProperties(record.properties);
+  const zone = zoneOf(zoneValue);
   const result = parseEstateFields(properties, currentYear);
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = zone.ok ? [] : [zone.problem];
   const rawName = typeof properties.name === 'string' ? properties.name.trim() : '';
   if (!result.ok) {
     for (const issue of result.issues) {
@@ -69,6 +85,7 @@ export function prepareRow(feature: unknown, index: number, currentYear: number)
     units: fields ? givenUnitCodes(properties) : { districtCode: null, subdistrictCode: null, communityCode: null },
     geometry: shape.ok ? shape.geojson : null,
     geometryRefused: !shape.ok && shape.code !== 'empty_geometry',
+    zone: zone.ok ? zone.zone : null,
     problems,
   };
 }

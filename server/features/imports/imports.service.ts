@@ -1,7 +1,7 @@
 /**
  * Import of many estates: a per-row report (validate) and an all-or-nothing commit. The row
  * checks are import-rows.ts (TypeScript) and import-checks.ts (set-based SQL over a work table);
- * the commit is one INSERT … SELECT from that table.
+ * the commit is one INSERT … SELECT from that table, then the file's zones (import-zones.ts).
  */
 import type { ImportFormat, ImportLayer, ImportLayerInput, ImportResult, ImportRowReport } from '../../../core/contract/index.js';
 import type { SourceCrs } from '../../../core/io/source-crs.js';
@@ -11,10 +11,11 @@ import { withDb, type ServiceContext } from '../../context.js';
 import type { Executor, Queryable } from '../../db/index.js';
 import { RejectedError } from '../../domain-errors.js';
 import { recordImportAudit } from '../audit/audit.service.js';
-import { ESTATE_WRITE_LOCK_KEY } from '../estates/estate-writes.service.js';
+import { lockEstateWrites } from '../estates/estate-writes.service.js';
 import { INPUT_COLUMNS, inputFromJsonSql } from '../estates/estates.sql.js';
 import { checkWorkTable, loadWorkTable } from './import-checks.js';
 import { flagCodesRepeatedInFile, prepareRow, type PreparedRow } from './import-rows.js';
+import { checkImportZones, importZoneGroups, insertImportZones, type ImportZoneGroup } from './import-zones.js';
 
 /** Problems that `allowOverlap` turns from refusals into accepted facts. */
 const OVERLAP_CODES: ReadonlySet<ImportRowProblemCode> = new Set(['overlap_existing', 'overlap_in_file']);
@@ -33,13 +34,15 @@ async function checkRows(
   tx: Executor,
   features: readonly unknown[],
   options: ImportCheckOptions,
-): Promise<{ rows: PreparedRow[]; reports: ImportRowReport[] }> {
+): Promise<{ rows: PreparedRow[]; reports: ImportRowReport[]; zones: ImportZoneGroup[] }> {
   const rows = features.map((feature, index) => prepareRow(feature, index, options.currentYear));
   flagCodesRepeatedInFile(rows);
   await loadWorkTable(tx, rows);
   const landAreas = await checkWorkTable(tx, rows, { withOverlaps: options.allowOverlap !== true, areaBounds: options.areaBounds });
+  const zones = importZoneGroups(rows);
+  await checkImportZones(tx, zones, (index, found) => rows[index]?.problems.push(found));
   const reports = rows.map((row) => ({ index: row.index, landAreaM2: landAreas.get(row.index) ?? null, problems: row.problems }));
-  return { rows, reports };
+  return { rows, reports, zones };
 }
 
 /** POST /api/imports/validate: the per-row report; writes nothing (the work table dies with the transaction). */
@@ -62,7 +65,10 @@ const INSERT_ESTATES = `INSERT INTO estates (id, district_code, subdistrict_code
   CROSS JOIN LATERAL estate_units(r.geom, r.district_code, r.subdistrict_code, r.community_code) AS u
   ORDER BY r.idx`;
 
-/** POST /api/imports: all rows as one layer in one transaction, or nothing (ImportRejectedError). */
+/**
+ * POST /api/imports: all rows as one layer in one transaction, with the zones the file names
+ * (片区 column), or nothing (ImportRejectedError, also when a zone breaks a zone rule).
+ */
 export async function commitImport(
   ctx: ServiceContext,
   layer: ImportLayerInput,
@@ -70,8 +76,8 @@ export async function commitImport(
   options: { allowOverlap?: boolean } = {},
 ): Promise<ImportResult> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [ESTATE_WRITE_LOCK_KEY]);
-    const { reports } = await checkRows(tx, features, {
+    await lockEstateWrites(tx);
+    const { rows, reports, zones } = await checkRows(tx, features, {
       ...options,
       currentYear: ctx.now().getFullYear(),
       areaBounds: ctx.settings.estateAreaBounds,
@@ -89,8 +95,13 @@ export async function commitImport(
     // Ids drawn before the insert and kept beside each row, so `ids[k]` is surely the estate of feature k.
     await tx.query(`UPDATE import_rows SET new_id = nextval(pg_get_serial_sequence('estates', 'id'))`);
     await tx.query(INSERT_ESTATES, [created.id]);
-    await recordImportAudit(withDb(ctx, tx), created.id, { ...layer, featureCount: features.length });
-    const ids = await tx.query<{ new_id: number }>('SELECT new_id FROM import_rows ORDER BY idx');
+    const txCtx = withDb(ctx, tx);
+    await recordImportAudit(txCtx, created.id, { ...layer, featureCount: features.length });
+    const ids = await tx.query<{ idx: number; new_id: number }>('SELECT idx, new_id FROM import_rows ORDER BY idx');
+    const zoneIds = await insertImportZones(txCtx, zones, new Map(ids.map((row) => [row.idx, row.new_id])), (index, found) =>
+      rows[index]?.problems.push(found),
+    );
+    if (zoneIds.length < zones.length) throw new ImportRejectedError(reports);
     return { layerId: created.id, inserted: ids.length, ids: ids.map((row) => row.new_id) };
   });
 }

@@ -6,6 +6,7 @@ import type { MultiPolygon } from 'geojson';
 import type { TotalledProperties } from '../../../core/estate-totals.js';
 import { packRings } from '../../../core/zones/metric-shape.js';
 import type { ZoneCandidateEstate } from '../../../core/zones/suggest-zones.js';
+import type { LocalPlane } from '../../../core/zones/local-metric.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { totalledFieldsSql } from './zones.sql.js';
 
@@ -27,23 +28,23 @@ function ringsOf(geometry: MultiPolygon): number[][][] {
 }
 
 /**
- * The estates `whereSql` selects (over `estates e`; its parameters start at $3), measured in `proj`.
+ * The estates `whereSql` selects (over `estates e`; its parameters start at $3), measured in `plane`.
  * $1 is the plane, $2 the eligibility cut-off year.
  */
 export async function loadZoneEstates(
   db: Queryable,
-  proj: string,
+  plane: LocalPlane,
   cutoffYear: number,
   whereSql: string,
   whereParams: readonly SqlParam[],
 ): Promise<ZoneEstate[]> {
   const rows = await db.query<ZoneEstateRow>(
     `SELECT e.id, e.name, e.subdistrict_code AS "subdistrictCode", s.name AS "subdistrictName", ${totalledFieldsSql(2)},
-            ST_AsGeoJSON(ST_Transform(e.geom, $1::text), 3) AS shape
+            ST_AsGeoJSON(ST_Transform(e.geom, $1::int), 3, 0) AS shape
      FROM estates e LEFT JOIN subdistricts s ON s.code = e.subdistrict_code
      WHERE ${whereSql}
      ORDER BY e.id`,
-    [proj, cutoffYear, ...whereParams],
+    [plane.srid, cutoffYear, ...whereParams],
   );
   return rows.map(({ shape, ...row }) => ({ ...row, shape: packRings(ringsOf(JSON.parse(shape) as MultiPolygon)) }));
 }

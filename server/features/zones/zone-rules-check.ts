@@ -9,6 +9,7 @@ import type { MultiPolygon } from 'geojson';
 import { estateTotals } from '../../../core/estate-totals.js';
 import { connectedParts } from '../../../core/zones/suggest-zones.js';
 import type { ZoneRules } from '../../../core/zones/zone-rules.js';
+import type { LocalPlane } from '../../../core/zones/local-metric.js';
 import type { Queryable } from '../../db/index.js';
 import { ConflictError, RejectedError } from '../../domain-errors.js';
 import { computedOutline, metricPlaneOf } from './zones.sql.js';
@@ -22,7 +23,7 @@ export function nameList(names: readonly string[], shown = 5): string {
 
 export interface CheckedMembers {
   /** The local metric plane the rules were measured in. */
-  proj: string;
+  plane: LocalPlane;
   members: ZoneEstate[];
   /** The connected groups the members fall into (one when connected). */
   parts: number[][];
@@ -74,9 +75,9 @@ export async function checkZoneMembers(
   splitReason: string | null,
 ): Promise<CheckedMembers> {
   await assertMembersFree(db, ids, zoneId);
-  const proj = await metricPlaneOf(db, 'FROM estates e WHERE e.id = ANY($1::int[])', [ids]);
-  if (proj === null) throw new RejectedError('zone_needs_estates', {});
-  const members = await loadZoneEstates(db, proj, cutoffYear, 'e.id = ANY($3::int[])', [ids]);
+  const plane = await metricPlaneOf(db, 'FROM estates e WHERE e.id = ANY($1::int[])', [ids]);
+  if (plane === null) throw new RejectedError('zone_needs_estates', {});
+  const members = await loadZoneEstates(db, plane, cutoffYear, 'e.id = ANY($3::int[])', [ids]);
   assertCapsAndUnits(members, rules);
   const parts = connectedParts(members, rules.gapM);
   if (parts.length > 1 && splitReason === null) {
@@ -91,15 +92,15 @@ export async function checkZoneMembers(
       .join(' | ');
     throw new RejectedError('zone_disconnected', { parts: parts.length, gapM: rules.gapM, list }, { parts });
   }
-  return { proj, members, parts };
+  return { plane, members, parts };
 }
 
 /** Members not inside a drawn boundary (given as checked GeoJSON text), allowing 0.5 m for snapping. */
-export async function membersOutside(db: Queryable, boundaryGeojson: string, ids: readonly number[], proj: string): Promise<string[]> {
+export async function membersOutside(db: Queryable, boundaryGeojson: string, ids: readonly number[], plane: LocalPlane): Promise<string[]> {
   const rows = await db.query<{ name: string }>(
-    `WITH b AS (SELECT ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), $3::text), 0.5) AS g)
-     SELECT e.name FROM estates e, b WHERE e.id = ANY($2::int[]) AND NOT ST_Covers(b.g, ST_Transform(e.geom, $3::text)) ORDER BY e.id`,
-    [boundaryGeojson, ids, proj],
+    `WITH b AS (SELECT ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), $3::int), 0.5) AS g)
+     SELECT e.name FROM estates e, b WHERE e.id = ANY($2::int[]) AND NOT ST_Covers(b.g, ST_Transform(e.geom, $3::int)) ORDER BY e.id`,
+    [boundaryGeojson, ids, plane.srid],
   );
   return rows.map((row) => row.name);
 }
@@ -113,10 +114,10 @@ export async function zoneOutline(
 ): Promise<{ source: 'computed' | 'drawn'; geojson: string }> {
   const ids = checked.members.map((m) => m.id);
   if (drawnGeojson !== null) {
-    const outside = await membersOutside(db, drawnGeojson, ids, checked.proj);
+    const outside = await membersOutside(db, drawnGeojson, ids, checked.plane);
     if (outside.length > 0) throw new RejectedError('zone_boundary_misses_estates', { list: nameList(outside) }, { estates: outside });
     return { source: 'drawn', geojson: drawnGeojson };
   }
-  const outline: MultiPolygon = await computedOutline(db, ids, checked.proj, gapM);
+  const outline: MultiPolygon = await computedOutline(db, ids, checked.plane, gapM);
   return { source: 'computed', geojson: JSON.stringify(outline) };
 }

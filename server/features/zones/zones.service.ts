@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertUnitsExist, lockEstateWrites } from '../estates/estate-writes.service.js';
 import { assertGeometry, storedGeometrySql } from '../estates/geometry-checks.js';
 import { checkZoneMembers, zoneOutline } from './zone-rules-check.js';
-import { totalledFieldsSql } from './zones.sql.js';
+import { totalledFieldsSql, zoneAuditRecord } from './zones.sql.js';
 
 /** What a planner sets on a zone (route bodies after validation). */
 export interface ZoneInput {
@@ -98,11 +98,6 @@ async function assertNameFree(db: Queryable, name: string, exceptId: number | nu
     [name, exceptId],
   );
   if (taken) throw new ConflictError('zone_name_taken', { name: taken.name, id: taken.id });
-}
-
-export async function zoneAuditRecord(db: Queryable, id: number): Promise<unknown> {
-  const [row] = await db.query<{ record: unknown }>('SELECT zone_audit_record(z) AS record FROM zones z WHERE z.id = $1', [id]);
-  return row?.record ?? null;
 }
 
 async function setMembers(tx: Queryable, zoneId: number, ids: readonly number[]): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { MultiPolygon } from 'geojson';
 import { ledgerField } from '../../../core/ledger-fields.js';
-import { localMetricProj } from '../../../core/zones/local-metric.js';
+import { localPlane, type LocalPlane } from '../../../core/zones/local-metric.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { eligibleSql } from '../estates/estates.sql.js';
 
@@ -22,24 +22,30 @@ export function totalledFieldsSql(cutoffParam: number): string {
   ].join(', ');
 }
 
-/** The local metric plane (PROJ string) centred on the estates `fromWhereSql` selects (`FROM estates e WHERE …`). */
-export async function metricPlaneOf(db: Queryable, fromWhereSql: string, params: readonly SqlParam[]): Promise<string | null> {
+/** The local metric plane centred on the estates `fromWhereSql` selects (`FROM estates e WHERE …`). */
+export async function metricPlaneOf(db: Queryable, fromWhereSql: string, params: readonly SqlParam[]): Promise<LocalPlane | null> {
   const [row] = await db.query<{ lng: number | null; lat: number | null }>(
     `SELECT (ST_XMin(x) + ST_XMax(x)) / 2 AS lng, (ST_YMin(x) + ST_YMax(x)) / 2 AS lat
      FROM (SELECT ST_Extent(e.geom) AS x ${fromWhereSql}) s`,
     params,
   );
   if (!row || row.lng === null || row.lat === null) return null;
-  return localMetricProj(row.lng, row.lat);
+  return localPlane(row.lng, row.lat);
 }
 
-/** The closed outline of the estates `ids` in plane `proj` (zone_outline(), migration 007). */
-export async function computedOutline(db: Queryable, ids: readonly number[], proj: string, gapM: number): Promise<MultiPolygon> {
+/** The closed outline of the estates `ids` measured in `plane` (zone_outline(), migration 007). */
+export async function computedOutline(db: Queryable, ids: readonly number[], plane: LocalPlane, gapM: number): Promise<MultiPolygon> {
   const [row] = await db.query<{ outline: MultiPolygon | string }>(
-    `SELECT ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $2, $3), 7)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
-    [ids, proj, gapM],
+    `SELECT ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $2::int, $3), 15)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
+    [ids, plane.srid, gapM],
   );
   const outline = row?.outline;
   if (!outline) throw new Error('zone_outline gave no outline');
   return typeof outline === 'string' ? (JSON.parse(outline) as MultiPolygon) : outline;
+}
+
+/** The zone as its audit entries keep it (zone_audit_record(), migration 007). */
+export async function zoneAuditRecord(db: Queryable, id: number): Promise<unknown> {
+  const [row] = await db.query<{ record: unknown }>('SELECT zone_audit_record(z) AS record FROM zones z WHERE z.id = $1', [id]);
+  return row?.record ?? null;
 }

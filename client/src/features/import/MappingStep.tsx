@@ -2,8 +2,7 @@
 import { Alert, Input, Select, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_COLUMNS, ledgerColumn } from '../../../../core/io/ledger-columns';
-import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
+import { LEDGER_COLUMNS, ZONE_COLUMN, importColumnLabel, type ImportColumnKey } from '../../../../core/io/ledger-columns';
 import { nameFromPattern } from '../../../../core/io/map-rows';
 import type { ImportTable } from '../../../../core/io/read-import-file';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -35,7 +34,7 @@ export function MappingStep({ table, mapping, onChange, namePattern, onNamePatte
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const rows = useMemo<MappingRow[]>(() => table.columns.map((column) => ({ column, samples: sampleValues(table, column) })), [table]);
-  const fieldLabel = (key: LedgerFieldKey) => ledgerColumn(key)[language];
+  const fieldLabel = (key: ImportColumnKey) => importColumnLabel(key, language);
   // Derived columns (land area, eligibility) and unit names are listed so an exported ledger maps
   // completely, but marked: the database computes them, or places the estate by its polygon.
   const options = [
@@ -44,6 +43,8 @@ export function MappingStep({ table, mapping, onChange, namePattern, onNamePatte
       value: c.key,
       label: c.importable ? fieldLabel(c.key) : `${fieldLabel(c.key)} ${t('import.notStored')}`,
     })),
+    // The zone column groups the imported estates into zones (片区) with the same import.
+    { value: ZONE_COLUMN.key, label: fieldLabel(ZONE_COLUMN.key) },
   ];
   const issues = mappingIssues(mapping, namePattern);
   const matched = Object.values(mapping).filter((v) => v !== null).length;
@@ -111,7 +112,7 @@ export function MappingStep({ table, mapping, onChange, namePattern, onNamePatte
                 value={mapping[row.column] ?? IGNORE}
                 options={options}
                 showSearch={{ optionFilterProp: 'label' }}
-                onChange={(value: string) => onChange({ ...mapping, [row.column]: value === IGNORE ? null : (value as LedgerFieldKey) })}
+                onChange={(value: string) => onChange({ ...mapping, [row.column]: value === IGNORE ? null : (value as ImportColumnKey) })}
                 aria-label={t('import.ledgerField')}
               />
             ),

@@ -4,12 +4,12 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { ImportFeature, ImportProblem, ImportRowReport } from '../../api';
-import type { LedgerFieldKey } from '../../../../core/io/ledger-columns';
+import type { ImportColumnKey } from '../../../../core/io/ledger-columns';
 import { mapRowsToEstates, type MappedRow, type MapRowsOptions } from '../../../../core/io/map-rows';
 import type { ImportTable } from '../../../../core/io/read-import-file';
 import type { SourceCrs } from '../../../../core/io/source-crs';
 
-export type FieldMapping = Record<string, LedgerFieldKey | null>;
+export type FieldMapping = Record<string, ImportColumnKey | null>;
 
 /** One row of the preview: the source row, its converted estate (null when unusable) and all its problems. */
 export interface PreviewRow {
@@ -49,7 +49,7 @@ export function sampleValues(table: ImportTable, column: string, count = 3): str
   return [...found];
 }
 
-export type MappingIssue = { kind: 'nameRequired' } | { kind: 'duplicateField'; field: LedgerFieldKey };
+export type MappingIssue = { kind: 'nameRequired' } | { kind: 'duplicateField'; field: ImportColumnKey };
 
 /**
  * What stops a mapping from being used: neither a name column nor a name pattern, or a ledger
@@ -57,10 +57,10 @@ export type MappingIssue = { kind: 'nameRequired' } | { kind: 'duplicateField'; 
  */
 export function mappingIssues(mapping: FieldMapping, namePattern = ''): MappingIssue[] {
   const issues: MappingIssue[] = [];
-  const fields = Object.values(mapping).filter((f): f is LedgerFieldKey => f !== null);
+  const fields = Object.values(mapping).filter((f): f is ImportColumnKey => f !== null);
   if (!fields.includes('name') && namePattern.trim() === '') issues.push({ kind: 'nameRequired' });
-  const seen = new Set<LedgerFieldKey>();
-  const reported = new Set<LedgerFieldKey>();
+  const seen = new Set<ImportColumnKey>();
+  const reported = new Set<ImportColumnKey>();
   for (const field of fields) {
     if (seen.has(field) && !reported.has(field)) {
       issues.push({ kind: 'duplicateField', field });
