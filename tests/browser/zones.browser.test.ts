@@ -26,6 +26,7 @@ import {
   startAppUnderTest,
   waitForModalSettled,
 } from './browser-helpers';
+import { layoutProblems } from './layout-checks';
 
 interface HookView {
   project(p: LngLat): [number, number];
@@ -123,6 +124,19 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await gotoAtlas(page, baseUrl, problems);
   }, 180_000);
+
+  const TOOL_CONTROLS = [
+    '[data-testid="select-tools"] .ant-btn',
+    '[data-testid="selection-card"] .ant-btn',
+    '.atlas-zone-drawer .ant-segmented-item',
+  ];
+  const ZONE_LABELS = ['.atlas-selection-title', '.atlas-zone-total-label', '.atlas-zone-total span'];
+
+  /** Covered controls, cut labels and raw i18n keys of a zone screen, as the layout test checks its screens. */
+  async function checkLayout(screen: string, controls: readonly string[], labels: readonly string[]): Promise<void> {
+    const found = await layoutProblems(page, controls, labels);
+    for (const [kind, list] of Object.entries(found)) problems.push(...list.map((p: string) => `${screen} ${kind}: ${p}`));
+  }
 
   /** A zone to lay out: the first stored, or one made from the smallest suggestion when this test runs alone. */
   async function someZone(): Promise<ZoneApiFeature> {
@@ -299,10 +313,20 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
         await page.mouse.move(5, viewport.height - 5);
         await page.waitForTimeout(400);
         await page.screenshot({ path: join(OUTPUT_DIR, `zones-panel-${size}.png`) });
+        await checkLayout(
+          `zones-panel ${size}`,
+          [...TOOL_CONTROLS, '[data-testid="zone-rename"]', '[data-testid="zone-delete"]'],
+          ZONE_LABELS,
+        );
         await page.getByTestId('zones-tab-suggest').click();
         await page.getByTestId('suggest-result').waitFor({ state: 'visible', timeout: 30_000 });
         await page.waitForTimeout(400);
         await page.screenshot({ path: join(OUTPUT_DIR, `zones-suggest-${size}.png`) });
+        await checkLayout(
+          `zones-suggest ${size}`,
+          [...TOOL_CONTROLS, '[data-testid="suggest-accept-all"]', '[data-testid="suggestion-accept-0"]'],
+          [...ZONE_LABELS, '.atlas-suggest-form .ant-form-item-label > label'],
+        );
       }
     }
     expect(problems).toEqual([]);
