@@ -27,50 +27,57 @@ RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   WHERE ST_Area(d.geom) >= min_area_m2
 $$;
 
--- The outline of a zone: its members (EPSG:4326) closed by half the neighbour gap in the local
--- metric plane `srid` (core/zones/local-metric.ts) — buffer out, union, buffer in — so the
+-- The outline of a zone: its members, given in a local metric plane (core/zones/local-metric.ts),
+-- closed by half the neighbour gap — buffer out, union, buffer in — so the
 -- roads between neighbours are taken in and land farther than the gap is not; neighbours that
 -- meet only corner to corner are joined by a bridge a half-gap wide along their shortest line. Every member lies
 -- inside it (the closing is unioned with the members, since buffer arcs are only approximated),
 -- the members' own holes stay open unless another member fills them, and slivers and holes under
--- 1 m² are dropped. Answers a MultiPolygon in EPSG:4326.
+-- 1 m² are dropped. Answers a MultiPolygon in the members' plane. The callers transform in and
+-- out in their own statement: inside a function every call would build the PROJ transform anew
+-- (65 ms for each small zone, measured), while one statement builds it once.
 -- Every overlay snaps to a 1 mm grid (OverlayNG snap-rounding, PostGIS 3.1+): the closing gives
 -- back edges that coincide with the members' to within rounding, which floating-point overlay
 -- can only resolve by its exception-driven fallback — and that fallback does not work in
 -- PGlite's WebAssembly GEOS (the function stops without a result). Snap-rounding never needs it.
-CREATE FUNCTION zone_outline(members geometry[], srid integer, gap_m double precision)
+CREATE FUNCTION zone_outline(metric geometry[], gap_m double precision)
 RETURNS geometry LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
   grid constant double precision := 0.001;
-  metric geometry[];
   whole geometry;
   closed geometry;
   own_holes geometry;
   bridges geometry;
   outline geometry;
 BEGIN
-  SELECT array_agg(ST_Transform(g, srid)) INTO metric FROM unnest(members) AS g;
-  SELECT ST_Union(g, grid) INTO whole FROM unnest(metric) AS g;
+  SELECT ST_CollectionExtract(ST_Union(g, grid), 3) INTO whole FROM unnest(metric) AS g;
   -- Out with round joins, back in with mitred ones: a round erosion would fill every concave
   -- corner (the inside of an L) with a fillet of the buffer's radius; a mitred one gives it back.
-  SELECT ST_Buffer(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), -gap_m / 2, 'join=mitre mitre_limit=5') INTO closed FROM unnest(metric) AS g;
-  SELECT ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid) INTO own_holes
-  FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
+  SELECT ST_Buffer(ST_CollectionExtract(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), 3), -gap_m / 2, 'join=mitre mitre_limit=5') INTO closed FROM unnest(metric) AS g;
+  -- Most estates have no holes; the query that lists them costs milliseconds even when it finds none.
+  IF EXISTS (SELECT 1 FROM unnest(metric) AS g WHERE ST_NRings(g) > ST_NumGeometries(g)) THEN
+    SELECT ST_CollectionExtract(ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid), 3) INTO own_holes
+    FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
+  END IF;
   -- The closing joins facing edges; neighbours that only come near at a corner get a bridge
   -- along their shortest line, so a connected zone always has one outline.
   -- The bridge stays within the pair's convex hull, so it never reaches past the road between them.
-  -- (Snap-rounded intersections may leave stray lines: only the polygons are kept.)
   SELECT ST_Union(ST_CollectionExtract(ST_Intersection(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), ST_ConvexHull(ST_Collect(a.g, b.g)), grid), 3), grid) INTO bridges
   FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
-  outline := ST_Union(closed, whole, grid);
+  -- Snap-rounded overlays may leave stray lines or points; each result keeps only its polygons,
+  -- since the next overlay refuses mixed dimensions.
+  outline := ST_CollectionExtract(ST_Union(closed, whole, grid), 3);
   IF bridges IS NOT NULL THEN
-    outline := ST_Union(outline, bridges, grid);
+    outline := ST_CollectionExtract(ST_Union(outline, bridges, grid), 3);
   END IF;
   IF own_holes IS NOT NULL THEN
-    outline := ST_Difference(outline, ST_Difference(own_holes, whole, grid), grid);
+    outline := ST_CollectionExtract(ST_Difference(outline, ST_CollectionExtract(ST_Difference(own_holes, whole, grid), 3), grid), 3);
   END IF;
-  outline := drop_small_rings(ST_SimplifyPreserveTopology(outline, grid), 1);
-  RETURN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(ST_SetSRID(outline, srid), 4326)), 3));
+  outline := ST_SimplifyPreserveTopology(outline, grid);
+  IF ST_NRings(outline) > ST_NumGeometries(outline) OR ST_NumGeometries(outline) > 1 THEN
+    outline := drop_small_rings(outline, 1);
+  END IF;
+  RETURN ST_Multi(ST_CollectionExtract(ST_MakeValid(outline), 3));
 END
 $$;
 

@@ -21,7 +21,7 @@ async function outlinesOf(db: Queryable, groups: readonly number[][], plane: Loc
   const ids = groups.flat();
   const keys = groups.flatMap((group, k) => group.map(() => k));
   const rows = await db.query<{ k: number; outline: string }>(
-    `SELECT g.k, ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $3::int, $4), 7) AS outline
+    `SELECT g.k, ST_AsGeoJSON(ST_Transform(zone_outline(array_agg(ST_Transform(e.geom, $3::int) ORDER BY e.id), $4), 4326), 7) AS outline
      FROM unnest($1::int[], $2::int[]) AS g(id, k) JOIN estates e ON e.id = g.id
      GROUP BY g.k`,
     [ids, keys, plane.srid, gapM],

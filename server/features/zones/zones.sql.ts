@@ -36,7 +36,7 @@ export async function metricPlaneOf(db: Queryable, fromWhereSql: string, params:
 /** The closed outline of the estates `ids` measured in `plane` (zone_outline(), migration 007). */
 export async function computedOutline(db: Queryable, ids: readonly number[], plane: LocalPlane, gapM: number): Promise<MultiPolygon> {
   const [row] = await db.query<{ outline: MultiPolygon | string }>(
-    `SELECT ST_AsGeoJSON(zone_outline(array_agg(e.geom ORDER BY e.id), $2::int, $3), 15)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
+    `SELECT ST_AsGeoJSON(ST_Transform(zone_outline(array_agg(ST_Transform(e.geom, $2::int) ORDER BY e.id), $3), 4326), 15)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
     [ids, plane.srid, gapM],
   );
   const outline = row?.outline;
