@@ -285,6 +285,55 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
   });
 
+  it('renames a zone after a version conflict is explained and reloaded, then deletes it after confirmation', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const zone = await someZone();
+    await gotoAtlas(page, baseUrl, problems);
+    await page.getByTestId('zones-toggle').click();
+    await page.getByTestId(`zone-list-item-${zone.id}`).click();
+    await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
+
+    // Someone else changes the zone meanwhile: the page still holds the older version.
+    const patched = await apiFetch(`${baseUrl}/api/zones/${zone.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: zone.properties.version, note: '同事补充的备注' }),
+    });
+    expect(patched.status, await patched.text()).toBe(200);
+
+    const name = `改名片区 ${Date.now() % 100000}`;
+    await page.getByTestId('zone-rename').click();
+    await page.getByTestId('zone-rename-input').fill(name);
+    const [conflict] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/zones/${zone.id}`) && r.request().method() === 'PATCH'),
+      page.getByTestId('zone-rename-save').click(),
+    ]);
+    expect(conflict.status()).toBe(409);
+    const notice = page.locator('.ant-message-notice', { hasText: '已被他人修改' });
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await notice.textContent()).toContain('已重新载入最新版本');
+    // The panel now shows the colleague's version; saving again goes through.
+    await page.getByText('同事补充的备注').waitFor({ state: 'visible', timeout: 5000 });
+    const [renamed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/zones/${zone.id}`) && r.request().method() === 'PATCH'),
+      page.getByTestId('zone-rename-save').click(),
+    ]);
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('zone-panel-name').textContent()).toContain(name);
+
+    await page.getByTestId('zone-delete').click();
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/api/zones/${zone.id}?version=`) && r.request().method() === 'DELETE'),
+      page.getByTestId('zone-delete-ok').click(),
+    ]);
+    expect(deleted.status()).toBe(204);
+    await page.getByTestId('zone-panel').waitFor({ state: 'detached' });
+    const left = await getJson<ZoneCollection>(`${baseUrl}/api/zones`);
+    expect(left.features.map((z) => z.id)).not.toContain(zone.id);
+    expect(await page.getByTestId(`zone-list-item-${zone.id}`).count()).toBe(0);
+  });
+
   it('lays the zone screens out at 1440 × 900 and 1024 × 700 in Chinese and English', { timeout: 240_000 }, async () => {
     for (const viewport of [
       { width: 1440, height: 900 },
