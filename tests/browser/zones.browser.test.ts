@@ -8,7 +8,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { EstateApiFeature, EstateCollection, ZoneApiFeature, ZoneCollection, ZoneSuggestAnswer } from '../../client/src/api';
+import type {
+  EstateApiFeature,
+  EstateCollection,
+  ZoneApiFeature,
+  ZoneCollection,
+  ZoneDetail,
+  ZoneSuggestAnswer,
+} from '../../client/src/api';
 import { idsInShape } from '../../client/src/features/zones/shape-hits';
 import { polygonLabelPoint } from '../../core/geometry/label-points';
 import type { LngLat, PixelPoint } from '../../core/geometry/lng-lat';
@@ -217,6 +224,19 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     const green = pixels.filter(([r, g, b]) => Math.abs(r - 27) < 40 && Math.abs(g - 94) < 40 && Math.abs(b - 32) < 40);
     expect(green.length, `zone label green around (${lx}, ${ly})`).toBeGreaterThan(5);
     await page.screenshot({ path: join(OUTPUT_DIR, 'zones-panel-1440x900-zh.png') });
+
+    // A click inside the outline between the estates (the middle of a neighbour link) opens the zone.
+    const detail = await getJson<ZoneDetail>(`${baseUrl}/api/zones/${created.id}/detail`);
+    const link = detail.links[0]?.geometry.coordinates;
+    if (!link || link.length < 2) throw new Error('the zone has no neighbour link');
+    const [p0 = [0, 0], p1 = [0, 0]] = link;
+    const between: LngLat = [((p0[0] ?? 0) + (p1[0] ?? 0)) / 2, ((p0[1] ?? 0) + (p1[1] ?? 0)) / 2];
+    await page.locator('.atlas-zone-drawer .ant-drawer-close').click();
+    await page.getByTestId('zone-panel').waitFor({ state: 'detached' });
+    const [bx, by] = await project(page, between);
+    await page.mouse.click(bx, by);
+    await page.getByTestId('zone-panel-name').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.getByTestId('zone-panel-name').textContent()).toContain(name);
   });
 
   it('suggests zones, accepts one, and GET /api/zones lists it beside the hand-made zone', async () => {
