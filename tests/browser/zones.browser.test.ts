@@ -257,8 +257,27 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     const ids = listed.features.map((z) => z.id);
     expect(ids).toContain(created?.id);
     expect(ids).toContain(accepted.id);
-    // The accepted estates no longer appear in the suggestions that redraw after it.
-    await page.getByTestId('suggest-result').waitFor({ state: 'visible', timeout: 30_000 });
+    // The list redraws without the accepted estates; until then it is read-only.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="suggestion-accept-0"]')?.hasAttribute('disabled'), null, {
+      timeout: 30_000,
+    });
+
+    // "Edit first": the suggestion's estates are picked and the create dialog opens on them.
+    await page.getByTestId('suggestion-edit-0').click();
+    await waitForModalSettled(page, 'zone-create-dialog');
+    expect(await page.locator('.ant-modal-title').textContent()).toContain('按建议建立片区');
+    const picked = shownNumber(await page.getByTestId('selection-count').textContent());
+    expect(picked).toBeGreaterThan(1);
+    await page.getByTestId('zone-create-name').fill('按建议改名的片区');
+    await page.getByTestId('zone-create-note').fill('先核对后建立');
+    const [edited] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/zones') && r.request().method() === 'POST'),
+      page.getByTestId('zone-create-save').click(),
+    ]);
+    expect(edited.status(), await edited.text()).toBe(201);
+    const editedZone = (await edited.json()) as ZoneApiFeature;
+    expect(editedZone.properties).toMatchObject({ name: '按建议改名的片区', note: '先核对后建立' });
+    expect(editedZone.properties.estateIds).toHaveLength(picked);
     expect(problems).toEqual([]);
   });
 
