@@ -278,6 +278,9 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     const editedZone = (await edited.json()) as ZoneApiFeature;
     expect(editedZone.properties).toMatchObject({ name: '按建议改名的片区', note: '先核对后建立' });
     expect(editedZone.properties.estateIds).toHaveLength(picked);
+    // The dialog closes once the zone is stored (its closing mask would take the next click).
+    await page.getByTestId('zone-create-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !document.querySelector('.ant-modal-mask'), null, { timeout: 5000 });
     expect(problems).toEqual([]);
   });
 
