@@ -2,8 +2,6 @@
  * An estate's outline in a local metric plane, packed for fast distance checks: every ring's
  * vertices in one Float64Array, closed rings (last vertex repeats the first) as GeoJSON has them.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-
 export interface MetricShape {
   /** x0, y0, x1, y1, … of every ring, one after another, metres. */
   readonly xy: Float64Array;
@@ -15,13 +13,7 @@ export interface MetricShape {
   readonly maxY: number;
 }
 
-/** Packs a (Multi)Polygon, projecting each position with `forward`. */
-export function metricShape(geometry: Polygon | MultiPolygon, forward: (p: readonly [number, number]) => [number, number]): MetricShape {
-  const rings: Position[][] = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-  return packRings(rings.map((ring) => ring.map((p) => forward([p[0] ?? 0, p[1] ?? 0]))));
-}
-
-/** Packs rings already in metres. */
+/** Packs rings given in metres (PostGIS projects them: server/features/zones/zone-estates.ts). */
 export function packRings(rings: readonly (readonly (readonly number[])[])[]): MetricShape {
   const total = rings.reduce((n, ring) => n + ring.length, 0);
   const xy = new Float64Array(total * 2);

@@ -56,15 +56,16 @@ describe.skipIf(!testBackends().includes('postgres')).each(CITIES)('suggested zo
     expect(expected.length).toBeGreaterThan(city.estates / 100);
     expect(reply.body.suggestions.map((s) => key(s.estateIds)).sort()).toEqual(expected);
     // Each suggestion's outline holds its estates.
+    const suggestions = reply.body.suggestions;
     const outside = await copy.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM unnest($1::text[], $2::int[]) AS s(outline, k)
-       JOIN LATERAL unnest(($3::jsonb -> (s.k - 1))::text::int[]) AS m(id) ON true
+      `SELECT count(*)::int AS n FROM unnest($1::text[]) WITH ORDINALITY AS s(outline, k)
+       JOIN unnest($2::int[], $3::int[]) AS m(id, k) ON m.k = s.k
        JOIN estates e ON e.id = m.id
        WHERE NOT ST_Covers(ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(s.outline), 4326), $4::int), 0.05), ST_Transform(e.geom, $4::int))`,
       [
-        reply.body.suggestions.map((s) => JSON.stringify(s.outline)),
-        reply.body.suggestions.map((_, k) => k + 1),
-        JSON.stringify(reply.body.suggestions.map((s) => s.estateIds)),
+        suggestions.map((s) => JSON.stringify(s.outline)),
+        suggestions.flatMap((s) => s.estateIds),
+        suggestions.flatMap((s, k) => s.estateIds.map(() => k + 1)),
         reply.body.srid,
       ],
     );

@@ -50,27 +50,28 @@ DECLARE
   bridges geometry;
   outline geometry;
 BEGIN
-  SELECT ST_CollectionExtract(ST_Union(g, grid), 3) INTO whole FROM unnest(metric) AS g;
   -- Out with round joins, back in with mitred ones: a round erosion would fill every concave
   -- corner (the inside of an L) with a fillet of the buffer's radius; a mitred one gives it back.
   SELECT ST_Buffer(ST_CollectionExtract(ST_Union(ST_Buffer(g, gap_m / 2, 'quad_segs=4'), grid), 3), -gap_m / 2, 'join=mitre mitre_limit=5') INTO closed FROM unnest(metric) AS g;
+  -- The closing and the members in one unary union (members may touch or overlap a little).
+  -- Snap-rounded overlays may leave stray lines or points; each result keeps only its polygons,
+  -- since the next overlay refuses mixed dimensions.
+  outline := ST_CollectionExtract(ST_UnaryUnion(ST_Collect(array_append(metric, closed)), grid), 3);
+  -- The closing joins facing edges; neighbours that only come near at a corner get a bridge along
+  -- their shortest line, within the pair's convex hull so it never reaches past the road between
+  -- them. Only needed (and only computed) when the closing left the zone in pieces.
+  IF ST_NumGeometries(outline) > 1 THEN
+    SELECT ST_Union(ST_CollectionExtract(ST_Intersection(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), ST_ConvexHull(ST_Collect(a.g, b.g)), grid), 3), grid) INTO bridges
+    FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
+    IF bridges IS NOT NULL THEN
+      outline := ST_CollectionExtract(ST_Union(outline, bridges, grid), 3);
+    END IF;
+  END IF;
   -- Most estates have no holes; the query that lists them costs milliseconds even when it finds none.
   IF EXISTS (SELECT 1 FROM unnest(metric) AS g WHERE ST_NRings(g) > ST_NumGeometries(g)) THEN
     SELECT ST_CollectionExtract(ST_Union(ST_MakePolygon(ST_InteriorRingN(p.geom, n)), grid), 3) INTO own_holes
     FROM unnest(metric) AS g, ST_Dump(g) AS p, generate_series(1, ST_NumInteriorRings(p.geom)) AS n;
-  END IF;
-  -- The closing joins facing edges; neighbours that only come near at a corner get a bridge
-  -- along their shortest line, so a connected zone always has one outline.
-  -- The bridge stays within the pair's convex hull, so it never reaches past the road between them.
-  SELECT ST_Union(ST_CollectionExtract(ST_Intersection(ST_Buffer(ST_ShortestLine(a.g, b.g), gap_m / 4, 'quad_segs=2'), ST_ConvexHull(ST_Collect(a.g, b.g)), grid), 3), grid) INTO bridges
-  FROM unnest(metric) WITH ORDINALITY AS a(g, i) JOIN unnest(metric) WITH ORDINALITY AS b(g, j) ON a.i < b.j AND ST_DWithin(a.g, b.g, gap_m);
-  -- Snap-rounded overlays may leave stray lines or points; each result keeps only its polygons,
-  -- since the next overlay refuses mixed dimensions.
-  outline := ST_CollectionExtract(ST_Union(closed, whole, grid), 3);
-  IF bridges IS NOT NULL THEN
-    outline := ST_CollectionExtract(ST_Union(outline, bridges, grid), 3);
-  END IF;
-  IF own_holes IS NOT NULL THEN
+    SELECT ST_CollectionExtract(ST_Union(g, grid), 3) INTO whole FROM unnest(metric) AS g;
     outline := ST_CollectionExtract(ST_Difference(outline, ST_CollectionExtract(ST_Difference(own_holes, whole, grid), 3), grid), 3);
   END IF;
   outline := ST_SimplifyPreserveTopology(outline, grid);
