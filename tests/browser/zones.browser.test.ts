@@ -19,7 +19,7 @@ import type {
 import { idsInShape } from '../../client/src/features/zones/shape-hits';
 import { polygonLabelPoint } from '../../core/geometry/label-points';
 import type { LngLat, PixelPoint } from '../../core/geometry/lng-lat';
-import { metricShape } from '../../core/zones/metric-shape';
+import { packRings } from '../../core/zones/metric-shape';
 import { neighbourLinks } from '../../core/zones/neighbour-graph';
 import {
   apiFetch,
@@ -62,7 +62,10 @@ async function getJson<T>(url: string): Promise<T> {
 function neighbourChains(estates: readonly EstateApiFeature[]): [EstateApiFeature, EstateApiFeature, EstateApiFeature][] {
   const [lng0, lat0] = polygonLabelPoint(estates[0]?.geometry ?? { type: 'Polygon', coordinates: [] });
   const mPerLng = 111_320 * Math.cos((lat0 * Math.PI) / 180);
-  const shapes = estates.map((e) => metricShape(e.geometry, ([lng, lat]) => [(lng - lng0) * mPerLng, (lat - lat0) * 110_540]));
+  const shapes = estates.map((e) => {
+    const rings = e.geometry.coordinates.flat();
+    return packRings(rings.map((ring) => ring.map(([lng = 0, lat = 0]) => [(lng - lng0) * mPerLng, (lat - lat0) * 110_540])));
+  });
   const next = estates.map(() => [] as number[]);
   for (const link of neighbourLinks(shapes, 40)) {
     next[link.a]?.push(link.b);
