@@ -1,6 +1,7 @@
 /** Typed calls to the Renewal Atlas API (docs/API.md). Components use these, never fetch. */
 import { getJson, type QueryValue } from './request';
 import { invalidAnswer } from './invalid';
+import { zoneRulesOf } from './zones';
 import { isAtlasConfig, isFeatureCollection, isSummary } from './checks';
 import type {
   AtlasConfig,
@@ -38,6 +39,8 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
   return {
     eligibilityCutoffYear: body.eligibilityCutoffYear,
     basemap: { styleUrl: body.basemap.styleUrl || null, tiandituKey: body.basemap.tiandituKey || null },
+    // Servers before zones answer without the rules; the suggestion panel then uses the design defaults.
+    ...('zoneRules' in body ? { zoneRules: zoneRulesOf(body) } : {}),
   };
 }
 

@@ -6,4 +6,5 @@ export * from './estate-writes';
 export * from './auth';
 export * from './users';
 export * from './audit';
+export * from './zones';
 export { ApiError, setSessionLostHandler } from './request';

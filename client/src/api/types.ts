@@ -1,8 +1,12 @@
 /** Shapes of the API answers: the wire types of core/contract/, named as the client uses them. */
-import type { EstateApiFeature, EstateFilter as ContractEstateFilter } from '../../../core/contract/index';
+import type {
+  AtlasConfig as ContractAtlasConfig,
+  EstateApiFeature,
+  EstateFilter as ContractEstateFilter,
+} from '../../../core/contract/index';
+import type { ZoneRules } from '../../../core/zones/zone-rules';
 
 export type {
-  AtlasConfig,
   BasemapConfig,
   CommunityCollection,
   EstateApiFeature,
@@ -22,3 +26,6 @@ export interface EstateCollection {
 
 /** The filters of /api/estates and /api/summary (core/contract), where a UI "none" is null, plus the list's limit. */
 export type EstateFilter = { [K in keyof ContractEstateFilter]?: ContractEstateFilter[K] | null } & { limit?: number | null };
+
+/** GET /api/config, with the city's zone rules (the defaults of the zone suggestions). */
+export type AtlasConfig = ContractAtlasConfig & { zoneRules?: ZoneRules };

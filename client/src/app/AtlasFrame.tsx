@@ -9,6 +9,7 @@ import { useEditStore } from '../features/edit/edit-store';
 import { LedgerDock } from '../features/ledger/LedgerDock';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData } from '../state/load-data';
+import { loadZones } from '../state/load-zones';
 
 /** Below this window width (antd's `xl`) the controls start folded away, leaving the map room beside a panel. */
 const SIDER_BREAKPOINT = 'xl';
@@ -21,6 +22,7 @@ export function AtlasFrame() {
   useEffect(() => {
     const controller = new AbortController();
     void loadAtlasData(controller.signal);
+    void loadZones(controller.signal);
     return () => {
       controller.abort();
       // Signing out mid-edit drops the unsaved session: the next user starts clean.

@@ -1,4 +1,4 @@
-/** Header buttons of the planner's workbench: the ledger dock toggle and the import wizard. */
+/** Header buttons of the planner's workbench: the ledger dock and zones drawer toggles and the import wizard. */
 import { Button, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ export function WorkbenchButtons() {
   const setLedgerOpen = useAtlasStore((s) => s.setLedgerOpen);
   const ready = useAtlasStore((s) => s.data !== null);
   const [importOpen, setImportOpen] = useState(false);
+  const zonePanel = useAtlasStore((s) => s.zonePanel);
+  const showZonePanel = useAtlasStore((s) => s.showZonePanel);
   const importRefusal = useRefusal('ledger.write');
   return (
     <div className="atlas-header-tools">
@@ -26,6 +28,15 @@ export function WorkbenchButtons() {
         data-testid="ledger-toggle"
       >
         {t('ledger.open')}
+      </Button>
+      <Button
+        className={zonePanel ? 'atlas-header-button atlas-header-button-on' : 'atlas-header-button'}
+        aria-pressed={zonePanel !== null}
+        disabled={!ready}
+        onClick={() => showZonePanel(zonePanel ? null : 'list')}
+        data-testid="zones-toggle"
+      >
+        {t('zones.open')}
       </Button>
       <Tooltip title={importRefusal}>
         {/* The span keeps the tooltip working on a disabled button. */}

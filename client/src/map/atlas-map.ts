@@ -26,6 +26,17 @@ export interface AtlasMapOptions {
   callbacks: MapAdapterCallbacks;
 }
 
+/**
+ * Shift, Ctrl or ⌘ held during a click. MapboxOverlay hands deck.gl MapLibre's map event as
+ * `srcEvent`, whose `originalEvent` is the DOM event with the keys.
+ */
+function isAdditive(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const keys = event as { shiftKey?: unknown; ctrlKey?: unknown; metaKey?: unknown; originalEvent?: unknown };
+  if (keys.shiftKey === true || keys.ctrlKey === true || keys.metaKey === true) return true;
+  return keys.originalEvent !== undefined && keys.originalEvent !== event && isAdditive(keys.originalEvent);
+}
+
 export class AtlasMap implements MapAdapter {
   private readonly map: MapLibreMap;
   private readonly overlay: MapboxOverlay;
@@ -37,6 +48,7 @@ export class AtlasMap implements MapAdapter {
   private visibleLayers: VisibleLayers | null = null;
   private selectedSubdistrict: string | null = null;
   private labelZoomBand: boolean;
+  private zoomStep = 0;
   private styleLoaded = false;
   private fitted = false;
   private ready = false;
@@ -59,7 +71,7 @@ export class AtlasMap implements MapAdapter {
       layers: [],
       pickingRadius: 4,
       onHover: (info) => this.handlePointer(info, 'hover'),
-      onClick: (info) => this.handlePointer(info, 'click'),
+      onClick: (info, event) => this.handlePointer(info, 'click', isAdditive(event.srcEvent)),
       onAfterRender: () => this.afterDeckRender(),
     });
     this.map.addControl(this.overlay);
@@ -72,8 +84,11 @@ export class AtlasMap implements MapAdapter {
     this.map.on('error', (event) => this.handleMapError(event));
     this.map.on('zoom', () => {
       const band = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
-      if (band !== this.labelZoomBand) {
+      // Whole zoom steps recut the dashes of suggested zones (zone-layers.ts).
+      const step = Math.round(this.map.getZoom());
+      if (band !== this.labelZoomBand || (step !== this.zoomStep && (this.scene?.zones.suggestions.length ?? 0) > 0)) {
         this.labelZoomBand = band;
+        this.zoomStep = step;
         this.renderDeck();
       }
     });
@@ -150,7 +165,7 @@ export class AtlasMap implements MapAdapter {
     this.map.getCanvas().style.cursor = '';
     // Drop any hover tooltip: the pointer now belongs to the editing session.
     const container = this.map.getContainer();
-    this.callbacks.onHover?.({ target: null, x: 0, y: 0, width: container.clientWidth, height: container.clientHeight });
+    this.callbacks.onHover?.({ target: null, additive: false, x: 0, y: 0, width: container.clientWidth, height: container.clientHeight });
   }
 
   /** Leaves estates out of the deck.gl layers (the one being edited is drawn by Terra Draw instead). */
@@ -195,11 +210,12 @@ export class AtlasMap implements MapAdapter {
     this.overlay.setProps({ layers });
   }
 
-  private handlePointer(info: PickingInfo, kind: 'hover' | 'click'): void {
+  private handlePointer(info: PickingInfo, kind: 'hover' | 'click', additive = false): void {
     if (!this.interactive) return;
     const container = this.map.getContainer();
     const event: MapPointerEvent = {
       target: this.scene ? pickedTarget(info, this.scene) : null,
+      additive,
       x: info.x,
       y: info.y,
       width: container.clientWidth,

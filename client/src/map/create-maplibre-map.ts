@@ -24,6 +24,8 @@ export function createMapLibreMap(container: HTMLElement, context: BasemapContex
     maxZoom: MAP_DEFAULTS.maxZoom,
     attributionControl: kind === 'offline' ? false : { compact: true },
     dragRotate: false,
+    // Shift-click adds an estate to the picked ones (features/zones); MapLibre's Shift-drag box zoom would swallow that click.
+    boxZoom: false,
     pitchWithRotate: false,
     // Test screenshots read the canvas back.
     canvasContextAttributes: { preserveDrawingBuffer: true },

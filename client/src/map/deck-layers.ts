@@ -11,6 +11,7 @@ import { estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { FacilityDatum, ImportPreview, MapScene, MapTarget, SceneInput } from './map-types';
+import { ZONE_LAYER_IDS, zoneFillLayer, zoneOverLayers } from './zone-layers';
 
 export const LAYER_IDS = {
   estates: 'estates',
@@ -160,7 +161,14 @@ function labelLayers(scene: MapScene): Layer[] {
 }
 
 export function buildDeckLayers(scene: MapScene): Layer[] {
-  return [estateLayer(scene), highlightLayer(scene), facilityLayer(scene), ...labelLayers(scene)];
+  return [
+    zoneFillLayer(scene),
+    estateLayer(scene),
+    ...zoneOverLayers(scene, TEXT_DEFAULTS),
+    highlightLayer(scene),
+    facilityLayer(scene),
+    ...labelLayers(scene),
+  ];
 }
 
 const PREVIEW_COLOURS = {
@@ -202,6 +210,10 @@ export function pickedTarget(info: PickingInfo, scene: SceneInput): MapTarget | 
   if (layerId === LAYER_IDS.estates) {
     const estate = scene.estates[info.index];
     return estate ? { kind: 'estate', id: estate.id } : null;
+  }
+  if (layerId === ZONE_LAYER_IDS.fill) {
+    const zone = scene.zones.zones[info.index];
+    return zone ? { kind: 'zone', id: zone.id } : null;
   }
   if (layerId === LAYER_IDS.facilities) {
     const datum = scene.facilities[info.index];

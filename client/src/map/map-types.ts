@@ -5,7 +5,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
-import type { EstateApiFeature, FacilityFeature } from '../api';
+import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
 export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
@@ -29,11 +29,13 @@ export interface ImportPreview {
   skippedIndexes: readonly number[];
 }
 
-/** What the pointer is over: an estate by id, or a facility by its index in the facility collection. */
-export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
+/** What the pointer is over: an estate or a zone (inside its outline, off its estates) by id, or a facility by its index in the facility collection. */
+export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number } | { kind: 'zone'; id: number };
 
 export interface MapPointerEvent {
   target: MapTarget | null;
+  /** Shift, Ctrl or ⌘ was held: the click adds to or removes from a selection instead of replacing it. */
+  additive: boolean;
   /** Pixel position inside the map container. */
   x: number;
   y: number;
@@ -54,6 +56,20 @@ export interface FadedEstates {
   key: string;
 }
 
+/** Renovation zones (片区) and what is being formed: outlines with labels, the picked estates, suggestions. */
+export interface ZoneScene {
+  zones: readonly ZoneApiFeature[];
+  labels: readonly PointLabel[];
+  selectedZoneId: number | null;
+  /** Neighbour links of the selected zone. */
+  links: readonly ZoneLinkFeature[];
+  /** Estates picked to form or change a zone; `key` changes whenever `ids` does. */
+  picked: { ids: ReadonlySet<number>; key: string };
+  /** Suggested zones, drawn dashed; `focused` is the one pointed at in the list. */
+  suggestions: readonly ZoneSuggestion[];
+  focusedSuggestion: number | null;
+}
+
 export interface MapScene {
   estates: readonly EstateApiFeature[];
   facilities: readonly FacilityDatum[];
@@ -65,6 +81,7 @@ export interface MapScene {
   roadLabels: readonly LineLabel[];
   subdistrictLabels: readonly PointLabel[];
   estateLabels: readonly PointLabel[];
+  zones: ZoneScene;
   /** Road labels only belong on the offline basemap; an external basemap has its own. */
   showRoadLabels: boolean;
   zoom: number;

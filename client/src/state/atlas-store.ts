@@ -10,16 +10,18 @@ import * as view from './view-slice';
 import * as ledger from './ledger-slice';
 import * as filters from './filter-slice';
 import * as auth from './session-slice';
+import * as zones from './zone-slice';
 import type { AtlasFilter } from './atlas-filter';
 import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import type { EstateApiFeature, EstateCollection, SessionInfo } from '../api';
+import type { EstateApiFeature, EstateCollection, SessionInfo, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
+import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slice';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -48,9 +50,21 @@ export interface AtlasActions {
   sessionStarted(session: SessionInfo): void;
   /** Back to the sign-in page: the loaded data and selection go (the next user loads their own); the language stays. */
   sessionEnded(reason: string | null): void;
+  pickEstates(ids: readonly number[], mode: PickMode): void;
+  clearPicked(): void;
+  setSelectTool(tool: SelectTool): void;
+  zonesLoaded(zones: readonly ZoneApiFeature[]): void;
+  zonesFailed(message: string): void;
+  zoneStored(zone: ZoneApiFeature): void;
+  zoneRemoved(id: number): void;
+  openZone(id: number): void;
+  showZonePanel(view: ZonePanelView | null): void;
+  setZoneLinks(zoneId: number, links: readonly ZoneLinkFeature[]): void;
+  setSuggestions(suggestions: readonly ZoneSuggestion[]): void;
+  focusSuggestion(index: number | null): void;
 }
 
-export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & SessionState & AtlasActions;
+export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & SessionState & ZoneState & AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
   ...selection.initialSelection,
@@ -59,6 +73,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   ...data.initialData,
   ...ledger.initialLedger,
   ...auth.initialSession,
+  ...zones.initialZones,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
@@ -82,5 +97,23 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   setImportPreview: (preview) => set((s) => ledger.setImportPreview(s, preview)),
   sessionStarted: (session) => set((s) => auth.sessionStarted(s, session)),
   sessionEnded: (reason) =>
-    set((s) => ({ ...auth.sessionEnded(s, reason), ...data.initialData, ...selection.initialSelection, ...ledger.initialLedger })),
+    set((s) => ({
+      ...auth.sessionEnded(s, reason),
+      ...data.initialData,
+      ...selection.initialSelection,
+      ...ledger.initialLedger,
+      ...zones.initialZones,
+    })),
+  pickEstates: (ids, mode) => set((s) => zones.pickEstates(s, ids, mode)),
+  clearPicked: () => set((s) => zones.clearPicked(s)),
+  setSelectTool: (tool) => set((s) => zones.setSelectTool(s, tool)),
+  zonesLoaded: (list) => set((s) => zones.zonesLoaded(s, list)),
+  zonesFailed: (message) => set((s) => zones.zonesFailed(s, message)),
+  zoneStored: (zone) => set((s) => zones.zoneStored(s, zone)),
+  zoneRemoved: (id) => set((s) => zones.zoneRemoved(s, id)),
+  openZone: (id) => set((s) => zones.openZone(s, id)),
+  showZonePanel: (view) => set((s) => zones.showZonePanel(s, view)),
+  setZoneLinks: (zoneId, links) => set((s) => zones.setZoneLinks(s, zoneId, links)),
+  setSuggestions: (list) => set((s) => zones.setSuggestions(s, list)),
+  focusSuggestion: (index) => set((s) => zones.focusSuggestion(s, index)),
 }));

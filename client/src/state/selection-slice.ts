@@ -1,6 +1,6 @@
 /** What the user points at: the selected estate (side panel) and the hovered object (tooltip). */
 
-export type HoverTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number };
+export type HoverTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number } | { kind: 'zone'; id: number };
 
 export interface SelectionState {
   selectedEstateId: number | null;
@@ -29,6 +29,7 @@ export function setHovered(state: SelectionState, hovered: HoverTarget | null): 
 export function sameHover(a: HoverTarget | null, b: HoverTarget | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === 'estate' && b.kind === 'estate') return a.id === b.id;
+  if (a.kind === 'zone' && b.kind === 'zone') return a.id === b.id;
   if (a.kind === 'facility' && b.kind === 'facility') return a.index === b.index;
   return false;
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
 import { loadAtlasData } from '../../state/load-data';
 import { EstatePanel } from './EstatePanel';
+import { CreateZoneModal } from '../zones/CreateZoneModal';
+import { ZoneDrawer } from '../zones/ZoneDrawer';
 
 // MapLibre and deck.gl are most of the bundle; load them alongside the data, not before the frame.
 const MapView = lazy(() => import('./MapView').then((m) => ({ default: m.MapView })));
@@ -44,7 +46,9 @@ export function MapArea() {
           />
         </div>
       ) : null}
+      {data ? <ZoneDrawer /> : null}
       {data ? <EstatePanel /> : null}
+      {data ? <CreateZoneModal /> : null}
     </div>
   );
 }

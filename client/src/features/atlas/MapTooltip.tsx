@@ -22,6 +22,7 @@ interface MapTooltipProps {
 export function MapTooltip({ target, x, y, containerWidth, containerHeight, data }: MapTooltipProps) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
+  const zones = useAtlasStore((s) => s.zones);
 
   let body: React.ReactNode;
   if (target.kind === 'estate') {
@@ -42,6 +43,23 @@ export function MapTooltip({ target, x, y, containerWidth, containerHeight, data
         <div className="atlas-tooltip-row">
           <span>{t('tooltip.floorArea')}</span>
           <span>{p.floorAreaM2 === null ? UNKNOWN_VALUE : t('units.m2', { value: formatNumber(p.floorAreaM2, language) })}</span>
+        </div>
+      </>
+    );
+  } else if (target.kind === 'zone') {
+    const zone = zones?.find((z) => z.id === target.id);
+    if (!zone) return null;
+    const totals = zone.properties.totals;
+    body = (
+      <>
+        <div className="atlas-tooltip-title">{t('zones.tooltipTitle', { name: zone.properties.name })}</div>
+        <div className="atlas-tooltip-row">
+          <span>{t('summary.estates')}</span>
+          <span>{formatNumber(totals.estates, language)}</span>
+        </div>
+        <div className="atlas-tooltip-row">
+          <span>{t('tooltip.households')}</span>
+          <span>{t('units.households', { count: totals.households, value: formatNumber(totals.households, language) })}</span>
         </div>
       </>
     );

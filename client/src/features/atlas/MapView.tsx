@@ -20,6 +20,10 @@ import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';
 import { useMapCamera } from './use-map-camera';
 import { EditLayer } from '../edit/EditLayer';
+import { handleMapClick } from '../zones/map-click';
+import { SelectGesture } from '../zones/SelectGesture';
+import { SelectionCard } from '../zones/SelectionCard';
+import { useZoneScene } from '../zones/use-zone-scene';
 
 export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
@@ -36,6 +40,7 @@ export function MapView({ data }: { data: AtlasData }) {
   const hovered = useAtlasStore((s) => s.hovered);
   const hiddenFacilityTypes = useAtlasStore((s) => s.hiddenFacilityTypes);
   const importPreview = useAtlasStore((s) => s.importPreview);
+  const zoneScene = useZoneScene();
 
   const estates = data.estates.features;
   const faded = useMemo(() => {
@@ -74,11 +79,7 @@ export function MapView({ data }: { data: AtlasData }) {
           setPointer(event.target ? event : null);
           useAtlasStore.getState().setHovered(event.target);
         },
-        onClick: (event) => {
-          const { selectEstate, clearSelection } = useAtlasStore.getState();
-          if (event.target?.kind === 'estate') selectEstate(event.target.id);
-          else if (!event.target) clearSelection();
-        },
+        onClick: handleMapClick,
         onBasemapFallback: () => setBasemapFallback(true),
       },
     });
@@ -114,8 +115,9 @@ export function MapView({ data }: { data: AtlasData }) {
       roadLabels: labels.roads,
       subdistrictLabels: labels.subdistricts,
       estateLabels: labels.estates,
+      zones: zoneScene,
     });
-  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels]);
+  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels, zoneScene]);
 
   useEffect(() => {
     atlas?.setVisibleLayers(visibleLayers);
@@ -127,8 +129,9 @@ export function MapView({ data }: { data: AtlasData }) {
     atlas?.setPreview(importPreview);
   }, [atlas, importPreview]);
 
+  const rootRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="atlas-map" data-testid="map" onMouseLeave={() => setPointer(null)}>
+    <div className="atlas-map" data-testid="map" ref={rootRef} onMouseLeave={() => setPointer(null)}>
       <div className="atlas-map-canvas" ref={containerRef} />
       {pointer?.target ? (
         <MapTooltip
@@ -142,6 +145,8 @@ export function MapView({ data }: { data: AtlasData }) {
       ) : null}
       <MapViewButtons estates={estates} />
       {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
+      {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={() => setPointer(null)} /> : null}
+      <SelectionCard estates={estates} />
     </div>
   );
 }
