@@ -417,6 +417,7 @@ export const en: Resources = {
       estate: 'Estate',
       user: 'User',
       import_layer: 'Import layer',
+      zone: 'Zone',
     },
   },
   zones: {

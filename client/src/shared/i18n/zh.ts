@@ -415,6 +415,7 @@ export const zh = {
       estate: '小区',
       user: '用户',
       import_layer: '导入图层',
+      zone: '片区',
     },
   },
   zones: {
