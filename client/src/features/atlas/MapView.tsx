@@ -24,6 +24,7 @@ import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
 import { SelectionCard } from '../zones/SelectionCard';
 import { useZoneScene } from '../zones/use-zone-scene';
+import { ZoneBoundaryLayer } from '../zones/ZoneBoundaryLayer';
 
 export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
@@ -145,6 +146,7 @@ export function MapView({ data }: { data: AtlasData }) {
       ) : null}
       <MapViewButtons estates={estates} />
       {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
+      {atlas ? <ZoneBoundaryLayer atlas={atlas} /> : null}
       {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={() => setPointer(null)} /> : null}
       <SelectionCard estates={estates} />
     </div>

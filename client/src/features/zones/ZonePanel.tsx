@@ -9,6 +9,7 @@ import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useRefusal } from '../../state/use-can';
 import { useZoneDetail } from './use-zone-detail';
+import { ZoneBoundaryControls } from './ZoneBoundaryControls';
 import { ZoneDetailLists } from './ZoneDetailLists';
 import { deleteZoneAndForget, patchZoneAndStore } from './zone-writes';
 import { ZoneTotals } from './ZoneTotals';
@@ -94,6 +95,7 @@ export function ZonePanel() {
           { key: 'version', label: t('zones.panel.version'), children: String(p.version) },
         ]}
       />
+      <ZoneBoundaryControls zone={zone} language={language} refusal={refusal} />
       <div className="atlas-selection-actions atlas-zone-actions">
         <Tooltip title={refusal}>
           <span>

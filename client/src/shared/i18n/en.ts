@@ -511,6 +511,16 @@ export const en: Resources = {
       cancel: 'Cancel',
     },
     conflict: 'Someone else changed this zone; the latest version has been loaded. Check it and try again.',
+    boundaryEdit: {
+      draw: 'Draw boundary',
+      edit: 'Edit boundary',
+      save: 'Save boundary',
+      useComputed: 'Use computed outline',
+      hint: 'Drag vertices on the map; click a midpoint to add a vertex, right-click a vertex to remove it. The boundary must contain every member estate.',
+      saved: 'Zone boundary saved',
+      computedAgain: 'Back to the computed outline',
+      estateEditing: 'Finish editing the estate first',
+    },
     suggest: {
       tab: 'Suggestions',
       gap: 'Neighbour gap',

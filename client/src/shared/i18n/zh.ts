@@ -509,6 +509,16 @@ export const zh = {
       cancel: '取消',
     },
     conflict: '片区已被他人修改，已重新载入最新版本，请核对后再操作。',
+    boundaryEdit: {
+      draw: '绘制片区范围',
+      edit: '调整片区范围',
+      save: '保存范围',
+      useComputed: '改用自动外轮廓',
+      hint: '在地图上拖动顶点调整范围；点击边中点增加顶点，右键顶点删除。范围须包含全部成员小区。',
+      saved: '片区范围已保存',
+      computedAgain: '已改用自动计算的外轮廓',
+      estateEditing: '请先结束小区编辑',
+    },
     suggest: {
       tab: '智能建议',
       gap: '邻接间距',
