@@ -467,6 +467,8 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     expect(refused.status(), await refused.text()).toBe(422);
     const notice = page.locator('.ant-message-notice', { hasText: '片区范围没有包含以下成员小区' });
     await notice.waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'zones-boundary-refused-1440x900-zh.png') });
     const unchanged = await getJson<ZoneApiFeature>(zoneUrl);
     expect(unchanged.properties).toMatchObject({
       boundary: 'drawn',

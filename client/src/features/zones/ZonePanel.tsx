@@ -11,6 +11,7 @@ import { useRefusal } from '../../state/use-can';
 import { useZoneDetail } from './use-zone-detail';
 import { ZoneBoundaryControls } from './ZoneBoundaryControls';
 import { ZoneDetailLists } from './ZoneDetailLists';
+import { useZoneBoundaryStore } from './zone-boundary-store';
 import { deleteZoneAndForget, patchZoneAndStore } from './zone-writes';
 import { ZoneTotals } from './ZoneTotals';
 
@@ -23,6 +24,8 @@ export function ZonePanel() {
   const pickedIds = useAtlasStore((s) => s.pickedEstateIds);
   const subdistricts = useAtlasStore((s) => s.data?.subdistricts.features);
   const refusal = useRefusal('zones.write');
+  // The other writes wait while the boundary is drawn: Save or Cancel it first.
+  const drawingBoundary = useZoneBoundaryStore((s) => s.edit !== null);
   const [busy, setBusy] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const detail = useZoneDetail(zoneId, zone?.properties.version ?? null);
@@ -40,7 +43,7 @@ export function ZonePanel() {
   const members = new Set(p.estateIds);
   const toAdd = pickedIds.filter((id) => !members.has(id));
   const toRemove = pickedIds.filter((id) => members.has(id));
-  const disabled = busy || refusal !== null;
+  const disabled = busy || refusal !== null || drawingBoundary;
   const subdistrictName = subdistricts?.find((s) => s.properties.code === p.subdistrictCode)?.properties.name ?? null;
 
   return (
