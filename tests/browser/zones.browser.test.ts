@@ -1,7 +1,8 @@
 /**
  * Renovation zones in headless Chromium: lasso three neighbouring estates, see their totals, create
  * a zone and see its outline drawn; open the suggestions and accept one; GET /api/zones lists both;
- * draw a zone's boundary by hand and go back to the computed outline.
+ * draw a zone's boundary by hand and go back to the computed outline; pick with the box tool,
+ * Shift-click and Ctrl-click.
  * Screenshots of the zone screens at 1440 × 900 and 1024 × 700 in Chinese and English.
  *
  * Needs a built client (`npx vite build`). Each test file gets its own database copy.
@@ -534,5 +535,66 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+  it('picks two estates with the box tool, adds a third with Shift-click and drops it again with Ctrl-click', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await gotoAtlas(page, baseUrl, problems);
+    // Two neighbours whose label points a box takes in alone, and a third estate in view to Shift-click.
+    let picked: { pair: EstateApiFeature[]; box: PixelPoint[]; third: EstateApiFeature; thirdAt: PixelPoint } | null = null;
+    for (const chain of neighbourChains(estates)) {
+      const pair = [chain[0], chain[1]];
+      await jumpTo(page, polygonLabelPoint(chain[1].geometry), 16.5);
+      const screen = await Promise.all(estates.map(async (e) => ({ id: e.id, at: await project(page, polygonLabelPoint(e.geometry)) })));
+      const mine = pair.map((e) => screen.find((s) => s.id === e.id)?.at ?? ([0, 0] as PixelPoint));
+      const x0 = Math.min(...mine.map((p) => p[0])) - 12;
+      const x1 = Math.max(...mine.map((p) => p[0])) + 12;
+      const y0 = Math.min(...mine.map((p) => p[1])) - 12;
+      const y1 = Math.max(...mine.map((p) => p[1])) + 12;
+      const box: PixelPoint[] = [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+      ];
+      const hits = idsInShape(screen, box);
+      const inView = x0 > 380 && x1 < 980 && y0 > 200 && y1 < 640;
+      const third = chain[2];
+      const thirdAt = screen.find((s) => s.id === third.id)?.at;
+      const thirdInView = thirdAt !== undefined && thirdAt[0] > 380 && thirdAt[0] < 980 && thirdAt[1] > 200 && thirdAt[1] < 640;
+      if (inView && thirdInView && hits.length === 2 && pair.every((e) => hits.includes(e.id))) {
+        picked = { pair, box, third, thirdAt };
+        break;
+      }
+    }
+    if (!picked) throw new Error('no two neighbouring estates that a box can take in alone');
+
+    await page.getByTestId('select-tool-box').click();
+    const [from, , to] = picked.box;
+    if (!from || !to) throw new Error('no box');
+    await page.mouse.move(from[0], from[1]);
+    await page.mouse.down();
+    await page.mouse.move(to[0], to[1], { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('selection-card').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(shownNumber(await page.getByTestId('selection-totals-estates').textContent())).toBe(2);
+    expect(shownNumber(await page.getByTestId('selection-totals-households').textContent())).toBe(sumOf(picked.pair, 'households'));
+
+    await page.getByTestId('select-tool-click').click();
+    const [tx, ty] = picked.thirdAt;
+    await page.keyboard.down('Shift');
+    await page.mouse.click(tx, ty);
+    await page.keyboard.up('Shift');
+    await page.waitForTimeout(300);
+    expect(shownNumber(await page.getByTestId('selection-totals-estates').textContent())).toBe(3);
+    expect(shownNumber(await page.getByTestId('selection-totals-households').textContent())).toBe(
+      sumOf([...picked.pair, picked.third], 'households'),
+    );
+    await page.keyboard.down('Control');
+    await page.mouse.click(tx, ty);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(300);
+    expect(shownNumber(await page.getByTestId('selection-totals-estates').textContent())).toBe(2);
+    await page.getByTestId('selection-clear').click();
+    await page.getByTestId('selection-card').waitFor({ state: 'detached', timeout: 5000 });
   });
 });
