@@ -3,6 +3,7 @@
  * screenshots go, signing in (the page's cookie jar, or headers for the test's own API calls),
  * and how to wait for the map's test hook.
  */
+import type { LngLat } from '../../core/geometry/lng-lat';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -65,6 +66,33 @@ export async function waitForModalSettled(page: Page, testId: string): Promise<v
     testId,
     { timeout: 10_000 },
   );
+}
+
+/** The map's test hook as the browser tests drive it (client/src/map/test-hook.ts). */
+interface MapHook {
+  project(p: LngLat): [number, number];
+  map: { jumpTo(options: { center: LngLat; zoom: number }): void };
+}
+
+/** Where [lng, lat] is on the page, in CSS pixels. */
+export async function project(page: Page, lngLat: LngLat): Promise<[number, number]> {
+  return page.evaluate((ll) => (window as unknown as { __atlas: MapHook }).__atlas.project(ll), lngLat);
+}
+
+/** Moves the camera without animation, then waits `settleMs` for the layers to redraw. */
+export async function jumpTo(page: Page, center: LngLat, zoom: number, settleMs = 300): Promise<void> {
+  await page.evaluate(([c, z]) => (window as unknown as { __atlas: MapHook }).__atlas.map.jumpTo({ center: c, zoom: z }), [
+    center,
+    zoom,
+  ] as const);
+  await page.waitForTimeout(settleMs);
+}
+
+/** A signed-in GET of JSON; anything but 2xx throws with the answer. */
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await apiFetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 interface HookView {

@@ -14,43 +14,19 @@ import type { EstateApiFeature, EstateCollection, SubdistrictCollection, WaterCo
 import {
   apiFetch,
   type AppUnderTest,
+  getJson,
   gotoAtlas,
+  jumpTo,
   launchChromium,
   newAtlasPage,
   OUTPUT_DIR,
+  project,
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
 } from './browser-helpers';
 
 type LngLat = [number, number];
-
-interface HookView {
-  project(p: LngLat): [number, number];
-  map: {
-    jumpTo(options: { center: LngLat; zoom: number }): void;
-    isMoving(): boolean;
-    unproject(p: [number, number]): { lng: number; lat: number };
-  };
-}
-
-async function project(page: Page, lngLat: LngLat): Promise<[number, number]> {
-  return page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), lngLat);
-}
-
-async function jumpTo(page: Page, center: LngLat, zoom: number): Promise<void> {
-  await page.evaluate(([c, z]) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center: c, zoom: z }), [
-    center,
-    zoom,
-  ] as const);
-  await page.waitForTimeout(300);
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await apiFetch(url);
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Area as the readout shows it, in m² ("1,234 m² · 1.85 亩" → 1234). */
 async function shownAreaM2(page: Page): Promise<number> {

@@ -26,39 +26,19 @@ import { neighbourLinks } from '../../core/zones/neighbour-graph';
 import {
   apiFetch,
   type AppUnderTest,
+  getJson,
   gotoAtlas,
+  jumpTo,
   launchChromium,
   newAtlasPage,
   OUTPUT_DIR,
+  project,
   screenPixels,
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
 } from './browser-helpers';
 import { layoutProblems } from './layout-checks';
-
-interface HookView {
-  project(p: LngLat): [number, number];
-  map: { jumpTo(options: { center: LngLat; zoom: number }): void; isMoving(): boolean };
-}
-
-async function project(page: Page, lngLat: LngLat): Promise<PixelPoint> {
-  return page.evaluate((ll) => (window as unknown as { __atlas: HookView }).__atlas.project(ll), lngLat);
-}
-
-async function jumpTo(page: Page, center: LngLat, zoom: number): Promise<void> {
-  await page.evaluate(([c, z]) => (window as unknown as { __atlas: HookView }).__atlas.map.jumpTo({ center: c, zoom: z }), [
-    center,
-    zoom,
-  ] as const);
-  await page.waitForTimeout(400);
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await apiFetch(url);
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Chains a–b–c of estates whose boundaries are within 40 m (well inside the 50 m rule), so the three are connected. */
 function neighbourChains(estates: readonly EstateApiFeature[]): [EstateApiFeature, EstateApiFeature, EstateApiFeature][] {
@@ -171,7 +151,7 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     let lasso: PixelPoint[] = [];
     for (const chain of neighbourChains(estates)) {
       const centre = polygonLabelPoint(chain[1].geometry);
-      await jumpTo(page, centre, 16.5);
+      await jumpTo(page, centre, 16.5, 400);
       const screen = await Promise.all(estates.map(async (e) => ({ id: e.id, at: await project(page, polygonLabelPoint(e.geometry)) })));
       const mine = chain.map((e) => screen.find((s) => s.id === e.id)?.at ?? ([0, 0] as PixelPoint));
       const ring = lassoAround(mine, 14);
@@ -221,7 +201,7 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await page.getByTestId('zone-links').waitFor({ state: 'visible', timeout: 10_000 });
     await page.getByTestId('select-tool-click').click();
     const labelAt = polygonLabelPoint(created.geometry);
-    await jumpTo(page, labelAt, 16.5);
+    await jumpTo(page, labelAt, 16.5, 400);
     await page.mouse.move(5, 895);
     await page.waitForTimeout(400);
     const [lx, ly] = await project(page, labelAt);
@@ -302,7 +282,7 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
       [a, false],
       [far, true],
     ] as const) {
-      await jumpTo(page, at(estate), 17);
+      await jumpTo(page, at(estate), 17, 400);
       const [x, y] = await project(page, at(estate));
       if (additive) await page.keyboard.down('Shift');
       await page.mouse.click(x, y);
@@ -407,10 +387,10 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await page.waitForTimeout(900);
     // The zone in the middle of the map left of the drawer.
     const labelAt = polygonLabelPoint(zone.geometry);
-    await jumpTo(page, labelAt, 16.5);
+    await jumpTo(page, labelAt, 16.5, 400);
     const [x0] = await project(page, labelAt);
     const [x1] = await project(page, [labelAt[0] + 0.001, labelAt[1]]);
-    await jumpTo(page, [labelAt[0] + (200 / (x1 - x0)) * 0.001, labelAt[1]], 16.5);
+    await jumpTo(page, [labelAt[0] + (200 / (x1 - x0)) * 0.001, labelAt[1]], 16.5, 400);
 
     /** The outline's vertex farthest from its middle, and the way out from the middle, on screen. */
     const farthestVertex = async (outline: ZoneApiFeature) => {
@@ -543,7 +523,7 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     let picked: { pair: EstateApiFeature[]; box: PixelPoint[]; third: EstateApiFeature; thirdAt: PixelPoint } | null = null;
     for (const chain of neighbourChains(estates)) {
       const pair = [chain[0], chain[1]];
-      await jumpTo(page, polygonLabelPoint(chain[1].geometry), 16.5);
+      await jumpTo(page, polygonLabelPoint(chain[1].geometry), 16.5, 400);
       const screen = await Promise.all(estates.map(async (e) => ({ id: e.id, at: await project(page, polygonLabelPoint(e.geometry)) })));
       const mine = pair.map((e) => screen.find((s) => s.id === e.id)?.at ?? ([0, 0] as PixelPoint));
       const x0 = Math.min(...mine.map((p) => p[0])) - 12;
