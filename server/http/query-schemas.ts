@@ -61,3 +61,13 @@ export const idParam = z.object({
     .regex(/^\d{1,9}$/, 'estate id must be a positive whole number')
     .transform(Number),
 });
+
+/** `?version=n` of a DELETE: the version the caller is deleting (optimistic concurrency). */
+export const deleteVersionQuery = z
+  .object({
+    version: z
+      .string({ error: 'version (the version you are deleting) is required' })
+      .regex(/^\d{1,9}$/, 'version must be a positive whole number')
+      .transform(Number),
+  })
+  .strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { idParam } from '../../http/query-schemas.js';
+import { deleteVersionQuery, idParam } from '../../http/query-schemas.js';
 import { createEstate, deleteEstate, updateEstate } from './estate-writes.service.js';
 
 const propertiesObject = z.record(z.string(), z.unknown());
@@ -21,15 +21,6 @@ const patchBody = z
     properties: propertiesObject.optional(),
     geometry: z.unknown().optional(),
     allowOverlap: z.boolean().optional(),
-  })
-  .strict();
-
-const deleteQuery = z
-  .object({
-    version: z
-      .string({ error: 'version (the version you are deleting) is required' })
-      .regex(/^\d{1,9}$/, 'version must be a positive whole number')
-      .transform(Number),
   })
   .strict();
 
@@ -58,7 +49,7 @@ export function estateWritesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.delete('/estates/:id', 'ledger.write', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
-    const { version } = deleteQuery.parse(req.query);
+    const { version } = deleteVersionQuery.parse(req.query);
     await deleteEstate(ctx, id, version);
     res.status(204).end();
   });

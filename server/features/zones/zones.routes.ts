@@ -3,7 +3,7 @@ import { safeTextSchema } from '../../../core/safe-text.js';
 import { ZONE_GAP_BOUNDS_M, ZONE_MAX_MEMBERS, ZONE_NAME_MAX_CHARS, ZONE_NOTE_MAX_CHARS } from '../../../core/zones/zone-rules.js';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { idParam } from '../../http/query-schemas.js';
+import { deleteVersionQuery, idParam } from '../../http/query-schemas.js';
 import { zoneDetail } from './zone-detail.service.js';
 import { suggestZones } from './zone-suggest.service.js';
 import { createZone, deleteZone, getZone, listZones, updateZone } from './zones.service.js';
@@ -35,15 +35,6 @@ const createBody = z.object(zoneFields).strict();
 const patchBody = z
   .object({ version: z.number({ error: 'version (the version you edited) is required' }).int().min(1), ...zoneFields })
   .partial({ name: true, estateIds: true })
-  .strict();
-
-const deleteQuery = z
-  .object({
-    version: z
-      .string({ error: 'version (the version you are deleting) is required' })
-      .regex(/^\d{1,9}$/, 'version must be a positive whole number')
-      .transform(Number),
-  })
   .strict();
 
 const cap = z.number().int().min(1).max(10_000_000).nullable();
@@ -111,7 +102,7 @@ export function zonesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.delete('/zones/:id', 'zones.write', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
-    const { version } = deleteQuery.parse(req.query);
+    const { version } = deleteVersionQuery.parse(req.query);
     await deleteZone(ctx, id, version);
     res.status(204).end();
   });
