@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { bootstrapDbWithRetry } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { DataDirLockedError, pendingDb, type Db } from './db/index.js';
+import { closeZoneWorkers } from './features/zones/zone-workers.js';
 import { createLogger } from './log.js';
 
 /** How long open connections get to finish after SIGTERM/SIGINT before the process exits anyway. */
@@ -93,6 +94,7 @@ async function stop(why: string, exitCode: number): Promise<void> {
     // Also waits for an open or a migration in progress, so the embedded database is closed cleanly.
     const opened = await bootstrapping;
     await opened?.close();
+    await closeZoneWorkers();
   } catch (error) {
     log.error({ err: error }, '[db] closing the database failed');
     exitCode = 1;

@@ -29,3 +29,18 @@ export function parseBbox(text: string): BboxParseResult {
   if (minLat > maxLat) return { ok: false, reason: `bbox minLat ${minLat} is greater than maxLat ${maxLat}` };
   return { ok: true, value: [minLng, minLat, maxLng, maxLat] };
 }
+
+/** `[minX, minY, maxX, maxY]` of a ring, in its own units (degrees or metres). */
+export function ringBbox(ring: readonly (readonly number[])[]): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x = 0, y = 0] of ring) {
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  return [minX, minY, maxX, maxY];
+}

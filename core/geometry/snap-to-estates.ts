@@ -9,6 +9,7 @@
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { LngLat, PixelPoint } from './lng-lat.js';
+import { ringBbox } from './bbox.js';
 
 export interface SnapSource {
   id: number;
@@ -45,20 +46,6 @@ export interface SnapResult {
 export interface Projection {
   project(lngLat: LngLat): PixelPoint;
   unproject(point: PixelPoint): LngLat;
-}
-
-function ringBbox(ring: readonly Position[]): [number, number, number, number] {
-  let minLng = Infinity;
-  let minLat = Infinity;
-  let maxLng = -Infinity;
-  let maxLat = -Infinity;
-  for (const [lng = 0, lat = 0] of ring) {
-    if (lng < minLng) minLng = lng;
-    if (lat < minLat) minLat = lat;
-    if (lng > maxLng) maxLng = lng;
-    if (lat > maxLat) maxLat = lat;
-  }
-  return [minLng, minLat, maxLng, maxLat];
 }
 
 /**

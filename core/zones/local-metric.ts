@@ -10,6 +10,8 @@
  * (LOCAL_PLANE_AREA); elsewhere the data's UTM zone stands in.
  */
 
+import proj4 from 'proj4';
+
 export interface LocalPlane {
   /** The plane's SRID in spatial_ref_sys. */
   readonly srid: number;
@@ -40,4 +42,10 @@ export function localPlane(centreLng: number, centreLat: number): LocalPlane {
   const zone = Math.min(60, Math.max(1, Math.floor((centreLng + 180) / 6) + 1));
   const south = centreLat < 0;
   return { srid: (south ? 32700 : 32600) + zone, proj: `+proj=utm +zone=${zone}${south ? ' +south' : ''} +datum=WGS84 +units=m +no_defs` };
+}
+
+/** A function that takes [x, y] in metres of `plane` back to [lng, lat]. */
+export function planeToLngLat(plane: Pick<LocalPlane, 'proj'>): (xy: readonly [number, number]) => [number, number] {
+  const converter = proj4(plane.proj, 'WGS84');
+  return (xy) => converter.forward([xy[0], xy[1]]);
 }

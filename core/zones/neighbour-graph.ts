@@ -21,7 +21,9 @@ export function neighbourLinks(shapes: readonly MetricShape[], gapM: number): Ne
   for (const s of shapes) index.add(s.minX, s.minY, s.maxX, s.maxY);
   index.finish();
   const links: NeighbourLink[] = [];
-  shapes.forEach((shape, a) => {
+  for (let a = 0; a < shapes.length; a++) {
+    const shape = shapes[a];
+    if (!shape) continue;
     const candidates = index.search(shape.minX - gapM, shape.minY - gapM, shape.maxX + gapM, shape.maxY + gapM);
     for (const b of candidates) {
       if (b <= a) continue;
@@ -30,7 +32,7 @@ export function neighbourLinks(shapes: readonly MetricShape[], gapM: number): Ne
       const distanceM = shapeDistance(shape, other, gapM);
       if (distanceM <= gapM) links.push({ a, b, distanceM });
     }
-  });
+  }
   return links;
 }
 

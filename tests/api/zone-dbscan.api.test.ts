@@ -13,6 +13,7 @@ import type { ZoneSuggestAnswer } from '../../core/contract/index.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { checkSuggestionOutlines, outlineToleranceM2 } from '../helpers/zone-outline-check.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const CITIES = [
@@ -55,6 +56,12 @@ describe.skipIf(!testBackends().includes('postgres')).each(CITIES)('suggested zo
     const expected = rows.map((row) => key(row.ids)).sort();
     expect(expected.length).toBeGreaterThan(city.estates / 100);
     expect(reply.body.suggestions.map((s) => key(s.estateIds)).sort()).toEqual(expected);
+    // Each outline (Clipper, in JS) is what PostGIS makes of the same estates and bridges, one valid
+    // part holding every estate, without slivers.
+    for (const check of await checkSuggestionOutlines(copy.db, reply.body, city.gapM)) {
+      expect(check).toMatchObject({ valid: true, parts: 1, slivers: 0, outside: 0 });
+      expect(check.diffM2).toBeLessThan(outlineToleranceM2(check));
+    }
     // Each suggestion's outline holds its estates.
     const suggestions = reply.body.suggestions;
     const outside = await copy.db.query<{ n: number }>(

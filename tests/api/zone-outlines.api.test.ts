@@ -3,7 +3,7 @@
  * case's promise checked with PostGIS: estates across a 30 m road get one outline with no hole and
  * no more land than the road; estates 200 m apart are refused as one zone; an L-shaped estate and
  * a courtyard estate keep their shapes (the courtyard its hole); corner-to-corner neighbours get
- * one outline. The estates lie at 114.3 °E 30.6 °N, another UTM zone than the demo city.
+ * one outline; four estates round a crossroads get the crossing too; six round a park leave it out. The estates lie at 114.3 °E 30.6 °N, another UTM zone than the demo city.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +97,17 @@ describe.each(testBackends())('zone outlines against golden fixtures (%s)', (bac
       case 'l-shape':
         expect([shape.parts, shape.holes]).toEqual([1, 0]);
         expect(shape.membersDiffM2).toBeLessThan(1);
+        break;
+      case 'crossroads':
+        // The two roads and their crossing (a 230 m × 190 m block less the four estates), nothing more.
+        expect([shape.parts, shape.holes]).toEqual([1, 0]);
+        expect(shape.outlineM2).toBeGreaterThan(230 * 190 - 1);
+        expect(shape.outlineM2).toBeLessThanOrEqual(230 * 190 + 1);
+        break;
+      case 'around-park':
+        // The lanes between the six estates are taken in; the 240 m park they surround is not.
+        expect([shape.parts, shape.holes]).toEqual([1, 1]);
+        expect(shape.holeM2).toBeGreaterThan(240 * 240 - 1);
         break;
       case 'courtyard':
         expect([shape.parts, shape.holes]).toEqual([1, 1]);

@@ -10,6 +10,8 @@ import { adjacency, connectedComponents, neighbourLinks } from '../../core/zones
 import { exceedsCaps, splitByCaps } from '../../core/zones/split-zones.js';
 import { groupEstates, type ZoneCandidateEstate } from '../../core/zones/suggest-zones.js';
 
+const groupIds = (...args: Parameters<typeof groupEstates>): number[][] => groupEstates(...args).map((group) => group.estateIds);
+
 type Rect = [x0: number, y0: number, x1: number, y1: number];
 
 const rectRing = ([x0, y0, x1, y1]: Rect): number[][] => [
@@ -131,7 +133,7 @@ describe('splitting by caps', () => {
         fc.integer({ min: 900, max: 4000 }),
         (households, maxHouseholds) => {
           const estates = row(households.length, (i) => households[i] ?? 0);
-          const groups = groupEstates(estates, { gapM: 50, maxHouseholds, maxEstates: null, sameSubdistrict: false });
+          const groups = groupIds(estates, { gapM: 50, maxHouseholds, maxEstates: null, sameSubdistrict: false });
           expect(
             groups
               .flat()
@@ -151,7 +153,7 @@ describe('splitting by caps', () => {
 
   it('keeps the estate cap, and puts an estate larger than the household cap in a zone of its own', () => {
     const estates = row(7, (i) => (i === 3 ? 5000 : 100));
-    const groups = groupEstates(estates, { gapM: 50, maxHouseholds: 1000, maxEstates: 2, sameSubdistrict: false });
+    const groups = groupIds(estates, { gapM: 50, maxHouseholds: 1000, maxEstates: 2, sameSubdistrict: false });
     expect(groups).toContainEqual([4]);
     for (const group of groups) expect(group.length).toBeLessThanOrEqual(2);
     const candidates = estates.map((e) => ({ households: e.households, centre: [0, 0] as const }));
@@ -160,12 +162,12 @@ describe('splitting by caps', () => {
 
   it('never mixes sub-districts when the rule asks for it, and equals the components without caps', () => {
     const estates = row(10, () => 100);
-    const split = groupEstates(estates, { gapM: 50, maxHouseholds: null, maxEstates: null, sameSubdistrict: true });
+    const split = groupIds(estates, { gapM: 50, maxHouseholds: null, maxEstates: null, sameSubdistrict: true });
     expect(split).toEqual([
       [1, 2, 3, 4, 5],
       [6, 7, 8, 9, 10],
     ]);
-    const whole = groupEstates(estates, { gapM: 50, maxHouseholds: null, maxEstates: null, sameSubdistrict: false });
+    const whole = groupIds(estates, { gapM: 50, maxHouseholds: null, maxEstates: null, sameSubdistrict: false });
     expect(whole).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]);
   });
 

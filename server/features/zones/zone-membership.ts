@@ -55,7 +55,7 @@ async function refreshZone(ctx: ServiceContext<Executor>, zone: MemberZone, esta
     if (drawn && (await membersOutside(db, drawn.outline, estateIds, checked.plane)).length > 0) throw refused(zone, 'boundary');
     await db.query('UPDATE zones SET version = version + 1, updated_at = now() WHERE id = $1', [zone.id]);
   } else {
-    const outline = await computedOutline(db, estateIds, checked.plane, settings.zoneRules.gapM);
+    const outline = await computedOutline(db, checked.members, checked.plane, settings.zoneRules.gapM);
     await db.query(
       `UPDATE zones SET outline = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)), version = version + 1, updated_at = now() WHERE id = $1`,
       [zone.id, JSON.stringify(outline)],

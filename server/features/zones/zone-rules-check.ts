@@ -118,6 +118,6 @@ export async function zoneOutline(
     if (outside.length > 0) throw new RejectedError('zone_boundary_misses_estates', { list: nameList(outside) }, { estates: outside });
     return { source: 'drawn', geojson: drawnGeojson };
   }
-  const outline: MultiPolygon = await computedOutline(db, ids, checked.plane, gapM);
+  const outline: MultiPolygon = await computedOutline(db, checked.members, checked.plane, gapM);
   return { source: 'computed', geojson: JSON.stringify(outline) };
 }

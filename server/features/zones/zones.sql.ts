@@ -1,10 +1,14 @@
 /**
  * SQL of the zone feature: the member fields the totals read (aliased to their API keys), the
- * local metric plane of a set of estates, and the outline (zone_outline(), migration 007).
+ * local metric plane of a set of estates, and the outline (zone_outline(), migration 008).
  */
 import type { MultiPolygon } from 'geojson';
 import { ledgerField } from '../../../core/ledger-fields.js';
+import { zoneBridges } from '../../../core/zones/link-bridges.js';
 import { localPlane, type LocalPlane } from '../../../core/zones/local-metric.js';
+import type { MetricShape } from '../../../core/zones/metric-shape.js';
+import { neighbourLinks } from '../../../core/zones/neighbour-graph.js';
+import { holeFillRadiusM } from '../../../core/zones/zone-outline.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { eligibleSql } from '../estates/estates.sql.js';
 
@@ -33,11 +37,32 @@ export async function metricPlaneOf(db: Queryable, fromWhereSql: string, params:
   return localPlane(row.lng, row.lat);
 }
 
-/** The closed outline of the estates `ids` measured in `plane` (zone_outline(), migration 007). */
-export async function computedOutline(db: Queryable, ids: readonly number[], plane: LocalPlane, gapM: number): Promise<MultiPolygon> {
+/** An estate as the outline needs it: its id, and its shape in the plane the outline is computed in. */
+export interface OutlineMember {
+  id: number;
+  shape: MetricShape;
+}
+
+/**
+ * The outline of `members` (measured in `plane`) computed by PostGIS: zone_outline() of the
+ * estates and of their bridges (core/zones/link-bridges.ts), in WGS84.
+ */
+export async function computedOutline(
+  db: Queryable,
+  members: readonly OutlineMember[],
+  plane: LocalPlane,
+  gapM: number,
+): Promise<MultiPolygon> {
+  const shapes = members.map((m) => m.shape);
+  const bridges = zoneBridges(shapes, neighbourLinks(shapes, gapM), gapM).map((ring) =>
+    JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+  );
   const [row] = await db.query<{ outline: MultiPolygon | string }>(
-    `SELECT ST_AsGeoJSON(ST_Transform(zone_outline(array_agg(ST_Transform(e.geom, $2::int) ORDER BY e.id), $3), 4326), 15)::json AS outline FROM estates e WHERE e.id = ANY($1::int[])`,
-    [ids, plane.srid, gapM],
+    `SELECT ST_AsGeoJSON(ST_Transform(zone_outline(
+              ARRAY(SELECT ST_Transform(e.geom, $2::int) FROM estates e WHERE e.id = ANY($1::int[]) ORDER BY e.id),
+              ARRAY(SELECT ST_SetSRID(ST_GeomFromGeoJSON(b), $2::int) FROM unnest($3::text[]) AS b),
+              $4), 4326), 15)::json AS outline`,
+    [members.map((m) => m.id), plane.srid, bridges, holeFillRadiusM(gapM)],
   );
   const outline = row?.outline;
   if (!outline) throw new Error('zone_outline gave no outline');
