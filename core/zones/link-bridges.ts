@@ -65,7 +65,8 @@ function closestOnSegments(shape: MetricShape, segments: readonly number[], px: 
 
 /**
  * Pushes the point at `t` along segment `i` (0 its first vertex, 1 its second), set INSET_M into the
- * estate: across the segment, away from (awayX, awayY) on the other estate of the pair.
+ * estate: across the segment, away from (awayX, awayY) on the other estate of the pair (NaN when
+ * the two overlap, and that point may lie inside this one).
  */
 function pushOnSegment(shape: MetricShape, i: number, t: number, awayX: number, awayY: number, into: number[]): void {
   const xy = shape.xy;
@@ -80,7 +81,12 @@ function pushOnSegment(shape: MetricShape, i: number, t: number, awayX: number, 
     return;
   }
   const length = Math.hypot(dx, dy);
-  const side = (awayX - x) * -dy + (awayY - y) * dx > 0 ? -1 : 1;
+  const across = (awayX - x) * -dy + (awayY - y) * dx;
+  let side = across > 0 ? -1 : 1;
+  // No point of the other estate to turn away from (NaN: the two overlap), or it lies on this
+  // edge: which side is inside, only the estate can tell.
+  if (!(Math.abs(across) >= 1e-3 * length) && !contains(shape, x - (side * dy * INSET_M) / length, y + (side * dx * INSET_M) / length))
+    side = -side;
   into.push(x - (side * dy * INSET_M) / length, y + (side * dx * INSET_M) / length);
 }
 
@@ -114,6 +120,10 @@ function pushVertex(shape: MetricShape, v: number, into: number[]): void {
   const step = INSET_M / Math.hypot(dx, dy);
   const inside = contains(shape, x + dx * step, y + dy * step);
   into.push(inside ? x + dx * step : x - dx * step, inside ? y + dy * step : y - dy * step);
+}
+
+function bboxesMeet(a: MetricShape, b: MetricShape): boolean {
+  return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
 }
 
 function segmentLength(shape: MetricShape, i: number): number {
@@ -163,15 +173,18 @@ function nearPoints(
   intoTo: number[],
 ): ClosestPair | null {
   const gapSq = gapM * gapM;
+  // Only where the bboxes overlap can a vertex lie inside the other estate: there is nothing to
+  // bridge from it, and its closest point on the other's boundary is no way across.
+  const overlapping = bboxesMeet(from, to);
   let best: ClosestPair | null = null;
   for (const segment of fromSegments) {
     // Each segment's first vertex; a ring's last vertex repeats its first.
     const x = from.xy[2 * segment] ?? 0;
     const y = from.xy[2 * segment + 1] ?? 0;
     const on = closestOnSegments(to, toSegments, x, y);
-    if (on.distanceSq > gapSq) continue;
+    if (on.distanceSq > gapSq || (overlapping && contains(to, x, y))) continue;
     pushVertex(from, segment, intoFrom);
-    pushOnSegment(to, on.segment, on.t, x, y, intoTo);
+    pushOnSegment(to, on.segment, on.t, overlapping ? Number.NaN : x, y, intoTo);
     if (!best || on.distanceSq < best.on.distanceSq) best = { x, y, segment, on };
   }
   return best;
@@ -240,13 +253,15 @@ export function linkBridge(a: MetricShape, b: MetricShape, gapM: number): number
   // at that point, or one of no width: it takes in a short stretch of its boundary either side.
   const halfWidthM = gapM * BRIDGE_HALF_WIDTH_SHARE;
   const { pair, vertexOn } = closest;
+  // Where the two may overlap, a point of one is no guide to which side of the other's edge is inside.
+  const guide = bboxesMeet(a, b) ? Number.NaN : 0;
   for (const [shape, points] of [
     [a, onA],
     [b, onB],
   ] as const) {
     if (extentOf(points) >= halfWidthM) continue;
-    if (shape === vertexOn) widenAt(shape, pair.segment, 0, pair.on.x, pair.on.y, halfWidthM, points);
-    else widenAt(shape, pair.on.segment, pair.on.t, pair.x, pair.y, halfWidthM, points);
+    if (shape === vertexOn) widenAt(shape, pair.segment, 0, pair.on.x + guide, pair.on.y, halfWidthM, points);
+    else widenAt(shape, pair.on.segment, pair.on.t, pair.x + guide, pair.y, halfWidthM, points);
   }
   return convexHull([...onA, ...onB]);
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoneSuggestAnswer } from '../../core/contract/index.js';
 import { PROJECT_ROOT } from '../../server/config.js';
+import { zoneWorkersFailure } from '../../server/features/zones/zone-workers.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { checkSuggestionOutlines, outlineToleranceM2 } from '../helpers/zone-outline-check.js';
@@ -46,6 +47,8 @@ describe.skipIf(!testBackends().includes('postgres')).each(CITIES)('suggested zo
     const reply = await server.request<ZoneSuggestAnswer>('POST', '/api/zones/suggest', { gapM: city.gapM, eligibleOnly: false });
     expect(reply.status).toBe(200);
     expect(reply.body.consideredEstates).toBe(city.estates);
+    // The outlines came from the worker threads, not from the fallback on the server's own thread.
+    expect(zoneWorkersFailure()).toBeNull();
     const rows = await copy.db.query<{ ids: number[] }>(
       `SELECT array_agg(id ORDER BY id) AS ids FROM (
          SELECT id, ST_ClusterDBSCAN(ST_Transform(geom, $1::int), eps := $2, minpoints := 1) OVER () AS cid FROM estates

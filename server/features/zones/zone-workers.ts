@@ -19,6 +19,11 @@ const SMALL_JOB_GROUPS = 50;
 const IDLE_MS = 60_000;
 
 let pool: Piscina | null = null;
+/** Why the workers last failed, if they did (the answer then came from this thread). */
+let lastFailure: unknown = null;
+
+/** Why the workers last failed, or null: tests check that the threads really answer. */
+export const zoneWorkersFailure = (): unknown => lastFailure;
 
 function zonePool(): Piscina {
   if (pool) return pool;
@@ -41,7 +46,8 @@ function zonePool(): Piscina {
 async function onWorker<Task, Answer>(name: 'outlines', task: Task, here: (task: Task) => Answer): Promise<Answer> {
   try {
     return (await zonePool().run(task, { name })) as Answer;
-  } catch {
+  } catch (error) {
+    lastFailure = error;
     return here(task);
   }
 }
