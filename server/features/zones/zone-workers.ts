@@ -13,6 +13,8 @@ import { packShapes, type MetricShape } from '../../../core/zones/metric-shape.j
 import { groupOutlines, unpackOutlines, type GroupOutlinesTask } from '../../../core/zones/zone-tasks.js';
 
 const THREADS = Math.max(1, Math.min(2, availableParallelism()));
+/** Tasks per thread: a thread that finishes early takes the next, instead of waiting for a slow one. */
+const SHARES_PER_THREAD = 4;
 /** Fewer groups than this are outlined on the calling thread. */
 const SMALL_JOB_GROUPS = 50;
 /** Idle workers exit after this long; the next job starts them again. */
@@ -79,11 +81,11 @@ const asMultiPolygon = (coordinates: number[][][][] | undefined): MultiPolygon =
 export async function outlinesOfGroups(groups: readonly OutlineGroup[], gapM: number, proj: string): Promise<MultiPolygon[]> {
   if (groups.length < SMALL_JOB_GROUPS || THREADS === 1)
     return unpackOutlines(groupOutlines(outlinesTask(groups, gapM, proj))).map(asMultiPolygon);
-  // Dealt largest first to the lightest share, so each thread gets about the same number of vertices.
+  // Dealt largest first to the lightest share, so each share has about the same number of vertices.
   const order = groups
     .map((group, k) => ({ k, vertices: group.shapes.reduce((n, s) => n + s.xy.length, 0) }))
     .sort((a, b) => b.vertices - a.vertices);
-  const shares = Array.from({ length: THREADS }, () => ({ ks: [] as number[], vertices: 0 }));
+  const shares = Array.from({ length: THREADS * SHARES_PER_THREAD }, () => ({ ks: [] as number[], vertices: 0 }));
   for (const item of order) {
     const lightest = shares.reduce((best, share) => (share.vertices < best.vertices ? share : best));
     lightest.ks.push(item.k);
