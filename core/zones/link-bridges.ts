@@ -10,7 +10,7 @@
  * What no bridge covers — the middle of a crossroads between four estates — the outline fills
  * when it is clearly narrower than the gap (zone-outline.ts), as a closing would.
  */
-import { contains, inRingAt, packRings, segmentsNear, shapeDistance, type MetricShape } from './metric-shape.js';
+import { bboxOf, contains, segmentsNear, shapeDistance, shapeParts, type MetricShape } from './metric-shape.js';
 
 /** Half-width of the bridge along the closest line between two estates, as a share of the gap. */
 const BRIDGE_HALF_WIDTH_SHARE = 0.25;
@@ -268,54 +268,8 @@ export function linkBridge(a: MetricShape, b: MetricShape, gapM: number): number
 
 /** The diagonal of the bbox of points [x0, y0, x1, y1, …], metres. */
 function extentOf(points: readonly number[]): number {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let k = 0; k + 1 < points.length; k += 2) {
-    const x = points[k] ?? 0;
-    const y = points[k + 1] ?? 0;
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
+  const [minX, minY, maxX, maxY] = bboxOf(points);
   return points.length < 4 ? 0 : Math.hypot(maxX - minX, maxY - minY);
-}
-
-/**
- * The polygons of a multi-part estate, each as a shape of its own (its outer ring and holes): a
- * ring inside an odd number of the others is a hole of the smallest outer ring holding it.
- */
-export function shapeParts(shape: MetricShape): MetricShape[] {
-  const { xy, ringStarts } = shape;
-  const ringCount = ringStarts.length - 1;
-  if (ringCount <= 1) return [shape];
-  const rings = Array.from({ length: ringCount }, (_, r) => {
-    const start = ringStarts[r] ?? 0;
-    const end = ringStarts[r + 1] ?? 0;
-    const coordinates: number[][] = [];
-    for (let k = start; k < end; k++) coordinates.push([xy[2 * k] ?? 0, xy[2 * k + 1] ?? 0]);
-    return { start, end, coordinates, holders: [] as number[] };
-  });
-  rings.forEach((ring, r) => {
-    const x = xy[2 * ring.start] ?? 0;
-    const y = xy[2 * ring.start + 1] ?? 0;
-    rings.forEach((other, o) => {
-      if (o !== r && inRingAt(xy, other.start, other.end, x, y)) ring.holders.push(o);
-    });
-  });
-  const parts = new Map<number, number[][][]>();
-  rings.forEach((ring, r) => {
-    if (ring.holders.length % 2 === 0) parts.set(r, [ring.coordinates, ...(parts.get(r) ?? [])]);
-  });
-  rings.forEach((ring) => {
-    if (ring.holders.length % 2 === 0) return;
-    // Its own outer ring: the holder that the most others hold.
-    const outer = ring.holders.reduce((best, o) => ((rings[o]?.holders.length ?? 0) > (rings[best]?.holders.length ?? 0) ? o : best));
-    parts.get(outer)?.push(ring.coordinates);
-  });
-  return [...parts.values()].map((part) => packRings(part));
 }
 
 /** Indices of two linked shapes. */

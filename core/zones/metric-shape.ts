@@ -13,32 +13,90 @@ export interface MetricShape {
   readonly maxY: number;
 }
 
+/** `[minX, minY, maxX, maxY]` of coordinates x0, y0, x1, y1, … */
+export function bboxOf(xy: ArrayLike<number>): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let k = 0; k + 1 < xy.length; k += 2) {
+    const x = xy[k] ?? 0;
+    const y = xy[k + 1] ?? 0;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** A shape of packed rings, with their bbox. */
+export function shapeOf(xy: Float64Array, ringStarts: Uint32Array): MetricShape {
+  const [minX, minY, maxX, maxY] = bboxOf(xy);
+  return { xy, ringStarts, minX, minY, maxX, maxY };
+}
+
 /** Packs rings given in metres (PostGIS projects them: server/features/zones/zone-estates.ts). */
 export function packRings(rings: readonly (readonly (readonly number[])[])[]): MetricShape {
   const total = rings.reduce((n, ring) => n + ring.length, 0);
   const xy = new Float64Array(total * 2);
   const ringStarts = new Uint32Array(rings.length + 1);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
   let k = 0;
   rings.forEach((ring, r) => {
     ringStarts[r] = k;
     for (const p of ring) {
-      const x = p[0] ?? 0;
-      const y = p[1] ?? 0;
-      xy[2 * k] = x;
-      xy[2 * k + 1] = y;
+      xy[2 * k] = p[0] ?? 0;
+      xy[2 * k + 1] = p[1] ?? 0;
       k++;
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
     }
   });
   ringStarts[rings.length] = k;
-  return { xy, ringStarts, minX, minY, maxX, maxY };
+  return shapeOf(xy, ringStarts);
+}
+
+/** Ring `r` of the shape as GeoJSON coordinates (closed). */
+export function ringCoordinates(shape: MetricShape, r: number): number[][] {
+  const ring: number[][] = [];
+  for (let k = shape.ringStarts[r] ?? 0; k < (shape.ringStarts[r + 1] ?? 0); k++)
+    ring.push([shape.xy[2 * k] ?? 0, shape.xy[2 * k + 1] ?? 0]);
+  return ring;
+}
+
+/** The other rings of the shape that hold ring `r` (by its first vertex). */
+function ringHolders(shape: MetricShape, r: number): number[] {
+  const { xy, ringStarts } = shape;
+  const start = ringStarts[r] ?? 0;
+  const holders: number[] = [];
+  for (let o = 0; o + 1 < ringStarts.length; o++) {
+    if (o !== r && inRingAt(xy, ringStarts[o] ?? 0, ringStarts[o + 1] ?? 0, xy[2 * start] ?? 0, xy[2 * start + 1] ?? 0)) holders.push(o);
+  }
+  return holders;
+}
+
+/** Is ring `r` of the shape a hole: inside an odd number of its other rings? */
+export function isHoleRing(shape: MetricShape, r: number): boolean {
+  return shape.ringStarts.length > 2 && ringHolders(shape, r).length % 2 === 1;
+}
+
+/**
+ * The polygons of a multi-part estate, each as a shape of its own (its outer ring and holes): a
+ * hole belongs to the innermost outer ring holding it.
+ */
+export function shapeParts(shape: MetricShape): MetricShape[] {
+  const ringCount = shape.ringStarts.length - 1;
+  if (ringCount <= 1) return [shape];
+  const holders = Array.from({ length: ringCount }, (_, r) => ringHolders(shape, r));
+  const parts = new Map<number, number[][][]>();
+  holders.forEach((held, r) => {
+    if (held.length % 2 === 0) parts.set(r, [ringCoordinates(shape, r)]);
+  });
+  holders.forEach((held, r) => {
+    if (held.length % 2 === 0) return;
+    // Its own outer ring: the holder that the most others hold.
+    const outer = held.reduce((best, o) => ((holders[o]?.length ?? 0) > (holders[best]?.length ?? 0) ? o : best));
+    parts.get(outer)?.push(ringCoordinates(shape, r));
+  });
+  return [...parts.values()].map((part) => packRings(part));
 }
 
 /** Is (x, y) inside the ring that starts at vertex `start` and ends before `end`? */
@@ -144,124 +202,4 @@ export function shapeDistance(a: MetricShape, b: MetricShape, limit = Infinity):
 /** The centre of the shape's bbox, metres. */
 export function shapeCentre(shape: MetricShape): [number, number] {
   return [(shape.minX + shape.maxX) / 2, (shape.minY + shape.maxY) / 2];
-}
-
-/** Many shapes in three typed arrays, to hand to a worker thread without copying each one. */
-export interface PackedShapes {
-  xy: Float64Array;
-  /** Ring starts of every shape, in vertices from the start of `xy`. */
-  ringStarts: Uint32Array;
-  /** Where each shape's ring starts begin in `ringStarts`, and one past the last. */
-  shapeStarts: Uint32Array;
-}
-
-export function packShapes(shapes: readonly MetricShape[]): PackedShapes {
-  let vertices = 0;
-  let rings = 0;
-  for (const shape of shapes) {
-    vertices += shape.xy.length / 2;
-    rings += shape.ringStarts.length - 1;
-  }
-  const xy = new Float64Array(vertices * 2);
-  const ringStarts = new Uint32Array(rings + 1);
-  const shapeStarts = new Uint32Array(shapes.length + 1);
-  let v = 0;
-  let r = 0;
-  shapes.forEach((shape, s) => {
-    shapeStarts[s] = r;
-    xy.set(shape.xy, v * 2);
-    for (let k = 0; k + 1 < shape.ringStarts.length; k++) ringStarts[r++] = v + (shape.ringStarts[k] ?? 0);
-    v += shape.xy.length / 2;
-  });
-  shapeStarts[shapes.length] = r;
-  ringStarts[r] = v;
-  return { xy, ringStarts, shapeStarts };
-}
-
-export function unpackShapes(packed: PackedShapes): MetricShape[] {
-  const shapes: MetricShape[] = [];
-  for (let s = 0; s + 1 < packed.shapeStarts.length; s++) {
-    const firstRing = packed.shapeStarts[s] ?? 0;
-    const lastRing = packed.shapeStarts[s + 1] ?? 0;
-    const from = packed.ringStarts[firstRing] ?? 0;
-    const to = packed.ringStarts[lastRing] ?? 0;
-    const xy = packed.xy.subarray(from * 2, to * 2);
-    const ringStarts = packed.ringStarts.slice(firstRing, lastRing + 1).map((start) => start - from);
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let k = 0; k < xy.length; k += 2) {
-      const x = xy[k] ?? 0;
-      const y = xy[k + 1] ?? 0;
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-    shapes.push({ xy, ringStarts, minX, minY, maxX, maxY });
-  }
-  return shapes;
-}
-
-/**
- * A shape from the WKB of a Polygon or MultiPolygon in metres (PostGIS's ST_AsBinary): read
- * straight into the packed arrays, which for a city of estates is several times faster than
- * parsing GeoJSON and leaves no garbage behind.
- */
-export function shapeFromWkb(wkb: Uint8Array): MetricShape {
-  const view = new DataView(wkb.buffer, wkb.byteOffset, wkb.byteLength);
-  const little = view.getUint8(0) === 1;
-  const type = view.getUint32(1, little) % 1000;
-  if (type !== 3 && type !== 6) throw new Error(`WKB type ${type} is not a polygon`);
-  // Each polygon of a multipolygon has its own 5-byte header (byte order, type) before its ring count.
-  const polygons = type === 6 ? view.getUint32(5, little) : 1;
-  const first = type === 6 ? 9 : 5;
-  // A first pass for the sizes, a second to copy: WKB gives counts before the coordinates.
-  let rings = 0;
-  let vertices = 0;
-  let offset = first;
-  for (let p = 0; p < polygons; p++) {
-    if (type === 6) offset += 5;
-    const ringCount = view.getUint32(offset, little);
-    offset += 4;
-    rings += ringCount;
-    for (let r = 0; r < ringCount; r++) {
-      const points = view.getUint32(offset, little);
-      vertices += points;
-      offset += 4 + points * 16;
-    }
-  }
-  const xy = new Float64Array(vertices * 2);
-  const ringStarts = new Uint32Array(rings + 1);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  let k = 0;
-  let ring = 0;
-  offset = first;
-  for (let p = 0; p < polygons; p++) {
-    if (type === 6) offset += 5;
-    const ringCount = view.getUint32(offset, little);
-    offset += 4;
-    for (let r = 0; r < ringCount; r++) {
-      const points = view.getUint32(offset, little);
-      offset += 4;
-      ringStarts[ring++] = k / 2;
-      for (let i = 0; i < points; i++) {
-        const x = view.getFloat64(offset, little);
-        const y = view.getFloat64(offset + 8, little);
-        offset += 16;
-        xy[k++] = x;
-        xy[k++] = y;
-        if (x < minX) minX = x;
-        if (y < minY) minY = y;
-        if (x > maxX) maxX = x;
-        if (y > maxY) maxY = y;
-      }
-    }
-  }
-  ringStarts[rings] = k / 2;
-  return { xy, ringStarts, minX, minY, maxX, maxY };
 }

@@ -21,7 +21,7 @@ import {
 } from 'js-angusj-clipper';
 import polylabel from 'polylabel';
 import { ringBbox } from '../geometry/bbox.js';
-import { inRingAt, type MetricShape } from './metric-shape.js';
+import { inRingAt, isHoleRing, type MetricShape } from './metric-shape.js';
 
 // Loaded once per thread, when this module is first imported.
 const clipper = await loadNativeClipperLibInstanceAsync(NativeClipperLibRequestedFormat.WasmWithAsmJsFallback);
@@ -65,18 +65,6 @@ function radiusBound(ring: readonly (readonly number[])[]): number {
   return Math.min(maxX - minX, maxY - minY) / 2;
 }
 
-function inRing(ring: readonly (readonly number[])[], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]?.[0] ?? 0;
-    const yi = ring[i]?.[1] ?? 0;
-    const xj = ring[j]?.[0] ?? 0;
-    const yj = ring[j]?.[1] ?? 0;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Twice the signed area of ring `r` of the shape (positive counter-clockwise). */
 function shapeRingArea2(shape: MetricShape, r: number): number {
   const { xy, ringStarts } = shape;
@@ -86,18 +74,6 @@ function shapeRingArea2(shape: MetricShape, r: number): number {
   for (let i = start, j = end - 1; i < end; j = i++)
     twice += ((xy[2 * j] ?? 0) - (xy[2 * i] ?? 0)) * ((xy[2 * j + 1] ?? 0) + (xy[2 * i + 1] ?? 0));
   return twice;
-}
-
-/** Is ring `r` of the shape a hole: inside an odd number of its other rings? */
-function isHoleRing(shape: MetricShape, r: number): boolean {
-  const rings = shape.ringStarts.length - 1;
-  if (rings === 1) return false;
-  const start = shape.ringStarts[r] ?? 0;
-  const x = shape.xy[2 * start] ?? 0;
-  const y = shape.xy[2 * start + 1] ?? 0;
-  let depth = 0;
-  for (let o = 0; o < rings; o++) if (o !== r && inRingAt(shape.xy, shape.ringStarts[o] ?? 0, shape.ringStarts[o + 1] ?? 0, x, y)) depth++;
-  return depth % 2 === 1;
 }
 
 /** Ring `r` of the shape as a Clipper path, wound as asked. */
@@ -113,13 +89,6 @@ function shapeRingPath(shape: MetricShape, r: number, origin: Origin, counterClo
     };
   }
   return shapeRingArea2(shape, r) > 0 === counterClockwise ? path : path.reverse();
-}
-
-function ringOf(shape: MetricShape, r: number): number[][] {
-  const ring: number[][] = [];
-  for (let k = shape.ringStarts[r] ?? 0; k < (shape.ringStarts[r + 1] ?? 0); k++)
-    ring.push([shape.xy[2 * k] ?? 0, shape.xy[2 * k + 1] ?? 0]);
-  return ring;
 }
 
 /** A closed ring (metres) as a Clipper path, as wound. */
@@ -165,12 +134,12 @@ export function zoneOutline(
   if (!first) return [];
   const origin = { x: Math.floor(first.minX), y: Math.floor(first.minY) };
   const paths: Path[] = [];
-  const ownHoles: number[][][] = [];
+  const ownHoles: { shape: MetricShape; r: number }[] = [];
   for (const shape of shapes) {
     for (let r = 0; r + 1 < shape.ringStarts.length; r++) {
       // Holes are wound the other way, so the non-zero rule leaves them open unless another member covers them.
       const hole = isHoleRing(shape, r);
-      if (hole) ownHoles.push(ringOf(shape, r));
+      if (hole) ownHoles.push({ shape, r });
       paths.push(shapeRingPath(shape, r, origin, !hole));
     }
   }
@@ -190,7 +159,10 @@ export function zoneOutline(
     // area: most holes are slivers that these bounds settle without searching for the circle.
     if (ownHoles.length === 0 && Math.min(radiusBound(hole), Math.sqrt(-ringArea(hole) / Math.PI)) <= fillRadiusM) return true;
     const label = polylabel([hole as [number, number][]], LABEL_PRECISION_M);
-    return label.distance <= fillRadiusM && !ownHoles.some((own) => inRing(own, label[0], label[1]));
+    return (
+      label.distance <= fillRadiusM &&
+      !ownHoles.some(({ shape, r }) => inRingAt(shape.xy, shape.ringStarts[r] ?? 0, shape.ringStarts[r + 1] ?? 0, label[0], label[1]))
+    );
   };
   const polygons: MetricMultiPolygon = [];
   const addOuter = (node: PolyNode): void => {

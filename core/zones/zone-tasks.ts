@@ -5,7 +5,7 @@
  */
 import { zoneBridges, type ShapeLink } from './link-bridges.js';
 import { planeToLngLat } from './local-metric.js';
-import { unpackShapes, type PackedShapes } from './metric-shape.js';
+import { unpackShapes, type PackedShapes } from './packed-shapes.js';
 import { zoneOutline } from './zone-outline.js';
 
 export interface GroupOutlinesTask {

@@ -5,7 +5,7 @@
  */
 import type { ZoneSuggestAnswer } from '../../core/contract/index.js';
 import { zoneBridges } from '../../core/zones/link-bridges.js';
-import { shapeFromWkb } from '../../core/zones/metric-shape.js';
+import { shapeFromWkb } from '../../core/zones/packed-shapes.js';
 import { neighbourLinks } from '../../core/zones/neighbour-graph.js';
 import { holeFillRadiusM } from '../../core/zones/zone-outline.js';
 import type { Queryable } from '../../server/db/index.js';

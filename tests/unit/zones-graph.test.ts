@@ -5,23 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packRings, shapeDistance, type MetricShape } from '../../core/zones/metric-shape.js';
+import { rectRing, rectShape as rect, type Rect } from '../helpers/test-polygons.js';
+import { packRings, shapeDistance } from '../../core/zones/metric-shape.js';
 import { adjacency, connectedComponents, neighbourLinks } from '../../core/zones/neighbour-graph.js';
 import { exceedsCaps, splitByCaps } from '../../core/zones/split-zones.js';
 import { groupEstates, type ZoneCandidateEstate } from '../../core/zones/suggest-zones.js';
 
 const groupIds = (...args: Parameters<typeof groupEstates>): number[][] => groupEstates(...args).map((group) => group.estateIds);
-
-type Rect = [x0: number, y0: number, x1: number, y1: number];
-
-const rectRing = ([x0, y0, x1, y1]: Rect): number[][] => [
-  [x0, y0],
-  [x1, y0],
-  [x1, y1],
-  [x0, y1],
-  [x0, y0],
-];
-const rect = (r: Rect): MetricShape => packRings([rectRing(r)]);
 
 /** The distance between two axis-aligned rectangles, in closed form. */
 function rectDistance(a: Rect, b: Rect): number {

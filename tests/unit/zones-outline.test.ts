@@ -7,21 +7,13 @@
 import { booleanPointInPolygon, convex, featureCollection, multiPolygon, point } from '@turf/turf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rectRing, rectShape as rect, type Rect } from '../helpers/test-polygons.js';
 import { linkBridge, zoneBridges } from '../../core/zones/link-bridges.js';
-import { packRings, packShapes, shapeFromWkb, unpackShapes, type MetricShape } from '../../core/zones/metric-shape.js';
+import { packRings, type MetricShape } from '../../core/zones/metric-shape.js';
+import { packShapes, shapeFromWkb, unpackShapes } from '../../core/zones/packed-shapes.js';
 import { connectedComponents, neighbourLinks } from '../../core/zones/neighbour-graph.js';
 import { zoneOutline, type MetricMultiPolygon } from '../../core/zones/zone-outline.js';
 import { groupOutlines, unpackOutlines } from '../../core/zones/zone-tasks.js';
-
-type Rect = [x0: number, y0: number, x1: number, y1: number];
-const rectRing = ([x0, y0, x1, y1]: Rect): number[][] => [
-  [x0, y0],
-  [x1, y0],
-  [x1, y1],
-  [x0, y1],
-  [x0, y0],
-];
-const rect = (r: Rect): MetricShape => packRings([rectRing(r)]);
 
 /** Shoelace area of GeoJSON coordinates in metres (outer rings minus holes). */
 function areaM2(outline: MetricMultiPolygon): number {

@@ -3,7 +3,7 @@
  * the local metric plane for the neighbour relation (core/zones).
  */
 import type { TotalledProperties } from '../../../core/estate-totals.js';
-import { shapeFromWkb } from '../../../core/zones/metric-shape.js';
+import { shapeFromWkb } from '../../../core/zones/packed-shapes.js';
 import type { ZoneCandidateEstate } from '../../../core/zones/suggest-zones.js';
 import type { LocalPlane } from '../../../core/zones/local-metric.js';
 import type { Queryable, SqlParam } from '../../db/index.js';

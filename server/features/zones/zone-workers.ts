@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { MultiPolygon } from 'geojson';
 import { Piscina } from 'piscina';
 import type { ShapeLink } from '../../../core/zones/link-bridges.js';
-import { packShapes, type MetricShape } from '../../../core/zones/metric-shape.js';
+import type { MetricShape } from '../../../core/zones/metric-shape.js';
+import { packShapes } from '../../../core/zones/packed-shapes.js';
 import { groupOutlines, unpackOutlines, type GroupOutlinesTask } from '../../../core/zones/zone-tasks.js';
 
 const THREADS = Math.max(1, Math.min(2, availableParallelism()));
