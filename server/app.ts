@@ -6,6 +6,7 @@ import { serviceContext } from './context.js';
 import type { Db } from './db/index.js';
 import { NotFoundError } from './domain-errors.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { coverageRoutes } from './features/coverage/coverage.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
 import { zonesRoutes } from './features/zones/zones.routes.js';
@@ -65,6 +66,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     importsRoutes(ctx),
     layersRoutes(ctx),
     exportRoutes(ctx),
+    coverageRoutes(ctx),
   ]) {
     api.use(routes.router);
   }

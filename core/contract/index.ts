@@ -8,3 +8,4 @@ export * from './estates.js';
 export * from './imports.js';
 export * from './layers.js';
 export * from './zones.js';
+export * from './coverage.js';

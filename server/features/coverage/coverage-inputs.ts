@@ -1,0 +1,46 @@
+/**
+ * What a coverage computation reads: the estates in scope with their gates, every facility (the
+ * nearest of a type may lie anywhere), and the catalogue as an administrator set it.
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { coverageTypes, type CoverageType, type CoverageTypeOverride } from '../../../core/coverage/coverage-types.js';
+import { estateOrigins } from '../../../core/coverage/estate-origins.js';
+import type { CoverageEstate } from '../../../core/coverage/coverage.js';
+import type { FacilityPoint } from '../../../core/coverage/facility-index.js';
+import { isFacilityTypeId } from '../../../core/facility-catalogue.js';
+import type { Queryable, SqlParam } from '../../db/index.js';
+
+export interface ScopedEstate extends CoverageEstate {
+  name: string;
+}
+
+/** The estates `whereSql` (over `estates e`) selects, with their gates; ordered by id. */
+export async function loadCoverageEstates(db: Queryable, whereSql: string, params: readonly SqlParam[]): Promise<ScopedEstate[]> {
+  const rows = await db.query<{ id: number; name: string; households: number; geometry: Polygon | MultiPolygon; gates: Position[] | null }>(
+    `SELECT e.id, e.name, e.households, ST_AsGeoJSON(e.geom)::json AS geometry,
+            (SELECT json_agg(json_build_array(ST_X(g.geom), ST_Y(g.geom)) ORDER BY g.id) FROM estate_gates g WHERE g.estate_id = e.id) AS gates
+     FROM estates e WHERE ${whereSql} ORDER BY e.id`,
+    params,
+  );
+  return rows.map((row) => ({ id: row.id, name: row.name, households: row.households, origins: estateOrigins(row.geometry, row.gates ?? []) }));
+}
+
+export interface StoredFacility extends FacilityPoint {
+  id: number;
+}
+
+/** Every facility of a catalogue type. */
+export async function loadCoverageFacilities(db: Queryable): Promise<StoredFacility[]> {
+  const rows = await db.query<StoredFacility>('SELECT id, type, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM facilities ORDER BY id');
+  return rows.filter((row) => isFacilityTypeId(row.type));
+}
+
+/** The catalogue with the administrator's stored changes laid over it. */
+export async function loadCoverageTypes(db: Queryable): Promise<CoverageType[]> {
+  const rows = await db.query<{ id: string; radiusM: number; counted: boolean }>(
+    'SELECT type_id AS id, radius_m AS "radiusM", counted FROM facility_type_settings',
+  );
+  const overrides: CoverageTypeOverride[] = [];
+  for (const row of rows) if (isFacilityTypeId(row.id)) overrides.push({ id: row.id, radiusM: row.radiusM, counted: row.counted });
+  return coverageTypes(overrides);
+}
