@@ -1,0 +1,135 @@
+/**
+ * `npm run bench` (coverage): straight-line life-circle coverage of a generated city of 10 000
+ * estates with 50 000 facilities (the generator's, topped up at random places) for all 23 types,
+ * against ../shared/baselines/cov_knn_m_typegist.sql (a LATERAL nearest neighbour per type on a
+ * metric (type, geometry) GiST index) and cov_dwithin_m.sql in the same run on the same data, and
+ * against a naive Turf loop to estate centroids (timed on a sample, scaled up).
+ *
+ * Ours is timed two ways: the core computation on data in memory (what the browser worker does),
+ * and the whole GET /api/coverage service (reading estates and facilities from PostGIS too).
+ *
+ * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL names a server database the bench
+ * may drop and create (default postgres://postgres@127.0.0.1:5432/atlas_bench_coverage).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { centroid, distance } from '@turf/turf';
+import type { MultiPolygon } from 'geojson';
+import { estateCoverage } from '../../core/coverage/coverage.js';
+import { facilityIndex } from '../../core/coverage/facility-index.js';
+import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
+import { bootstrapDb } from '../../server/bootstrap.js';
+import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
+import { serviceContext } from '../../server/context.js';
+import { openPostgresDb } from '../../server/db/postgres-db.js';
+import { loadCoverageEstates, loadCoverageFacilities, loadCoverageTypes } from '../../server/features/coverage/coverage-inputs.js';
+import { coverageOf } from '../../server/features/coverage/coverage.service.js';
+import { loadDemoCity } from '../../server/seed/demo-city.js';
+
+const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
+const SCALE_FACILITIES = Number(process.env.BENCH_FACILITIES ?? 50_000);
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_coverage';
+const NAME = new globalThis.URL(URL).pathname.slice(1);
+const BASELINES = join(PROJECT_ROOT, '..', 'shared', 'baselines');
+const ROUNDS = 3;
+const TURF_SAMPLE_ESTATES = 200;
+
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
+
+async function timed(work: () => unknown): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** A baseline file's statements, with its metric plane as given (UTM 49N suits the generated city). */
+const baseline = (file: string): string => readFileSync(join(BASELINES, file), 'utf8');
+
+const admin = await openPostgresDb(URL.replace(/\/[^/]*$/, '/postgres'));
+await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+await admin.exec(`CREATE DATABASE ${NAME}`);
+await admin.close();
+const setup = await openPostgresDb(URL);
+await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+await setup.close();
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-bench-coverage-'));
+const config = loadConfig({ DATABASE_URL: URL, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+const db = await bootstrapDb(config, () => undefined);
+try {
+  execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(SCALE_ESTATES), '--out', work], {
+    cwd: PROJECT_ROOT,
+    stdio: 'ignore',
+  });
+  await loadDemoCity(db, work);
+  // Top the generator's facilities up to SCALE_FACILITIES at seeded random places over the city.
+  await db.exec(`SELECT setseed(0.42);
+    INSERT INTO facilities (type, name, geom)
+    SELECT (ARRAY['${FACILITY_TYPE_IDS.join("','")}'])[1 + i % ${FACILITY_TYPE_IDS.length}], '',
+           ST_SetSRID(ST_MakePoint(b.x0 + random() * (b.x1 - b.x0), b.y0 + random() * (b.y1 - b.y0)), 4326)
+    FROM (SELECT ST_XMin(e) AS x0, ST_XMax(e) AS x1, ST_YMin(e) AS y0, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM estates) s) b,
+         generate_series(1, greatest(0, ${SCALE_FACILITIES} - (SELECT count(*) FROM facilities))) AS i`);
+  await db.exec(baseline('prep_metric.sql'));
+  await db.exec(baseline('prep_typegist.sql'));
+  await db.exec('ANALYZE');
+  const [{ facilities = 0 } = {}] = await db.query<{ facilities: number }>('SELECT count(*)::int AS facilities FROM facilities');
+
+  const ctx = serviceContext(db, config);
+  const estates = await loadCoverageEstates(db, 'true', []);
+  const facilityList = await loadCoverageFacilities(db);
+  const types = await loadCoverageTypes(db);
+  const computeInMemory = (): number => {
+    const index = facilityIndex(facilityList);
+    let gaps = 0;
+    for (const estate of estates) gaps += estateCoverage(estate, index, types).gaps.length;
+    return gaps;
+  };
+
+  const samples = { core: [] as number[], service: [] as number[], knn: [] as number[], dwithin: [] as number[] };
+  computeInMemory();
+  await coverageOf(ctx, { scope: 'city', model: 'euclidean' });
+  await db.query(baseline('cov_knn_m_typegist.sql'));
+  for (let round = 0; round < ROUNDS; round++) {
+    samples.core.push(await timed(computeInMemory));
+    samples.service.push(await timed(() => coverageOf(ctx, { scope: 'city', model: 'euclidean' })));
+    samples.knn.push(await timed(() => db.query(baseline('cov_knn_m_typegist.sql'))));
+    samples.dwithin.push(await timed(() => db.query(baseline('cov_dwithin_m.sql'))));
+  }
+
+  // The naive loop: every facility's distance to each estate's centroid, nearest per type.
+  const sample = estates.slice(0, TURF_SAMPLE_ESTATES);
+  const rows = await db.query<{ id: number; geometry: MultiPolygon }>(
+    'SELECT id, ST_AsGeoJSON(geom)::json AS geometry FROM estates WHERE id = ANY($1::int[])',
+    [sample.map((e) => e.id)],
+  );
+  const points = facilityList.map((f) => ({ type: f.type, coordinates: [f.lng, f.lat] }));
+  const turfSample = await timed(() => {
+    for (const row of rows) {
+      const c = centroid(row.geometry);
+      const nearest = new Map<string, number>();
+      for (const p of points) {
+        const d = distance(c, p.coordinates, { units: 'meters' });
+        if (d < (nearest.get(p.type) ?? Infinity)) nearest.set(p.type, d);
+      }
+    }
+  });
+  const turf = (turfSample * estates.length) / rows.length;
+
+  const core = median(samples.core);
+  const f = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+  console.log(
+    [
+      `straight-line coverage, ${estates.length} estates × ${facilities} facilities × ${types.length} types, PostGIS server (medians of ${ROUNDS} rounds):`,
+      `  ours, core on data in memory: ${f(core)} (target < 1 s)`,
+      `  ours, whole GET /api/coverage service (reads from PostGIS): ${f(median(samples.service))}`,
+      `  cov_knn_m_typegist.sql (LATERAL KNN, (type, geom_m) GiST): ${f(median(samples.knn))} → ours ${(median(samples.knn) / core).toFixed(0)}× faster (target ≥ 8×)`,
+      `  cov_dwithin_m.sql (ST_DWithin 1 km): ${f(median(samples.dwithin))} → ours ${(median(samples.dwithin) / core).toFixed(0)}× faster`,
+      `  naive Turf loop to centroids (${rows.length} estates timed, scaled): ${f(turf)} → ours ${(turf / core).toFixed(0)}× faster (target ≥ 80×)`,
+    ].join('\n'),
+  );
+} finally {
+  await db.close();
+  rmSync(work, { recursive: true, force: true });
+}
