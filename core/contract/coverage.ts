@@ -17,6 +17,12 @@ const tierSchema = z.enum(LIFE_CIRCLE_TIERS);
 
 export const coverageTypeSchema = z.object({ id: typeIdSchema, tier: tierSchema, radiusM: z.number(), counted: z.boolean() });
 
+/** GET /api/facility-types: the catalogue as the analysis uses it, with the standard's radius beside each. */
+export const facilityTypesResponseSchema = z.object({
+  types: z.array(coverageTypeSchema.extend({ defaultRadiusM: z.number(), radiusSource: z.enum(['standard', 'tier-default']) })),
+});
+export type FacilityTypesResponse = z.infer<typeof facilityTypesResponseSchema>;
+
 const typeCoverageSchema = z.object({
   distanceM: z.number().nullable(),
   radiusM: z.number(),
@@ -44,7 +50,12 @@ export const coverageResponseSchema = z.object({
   estates: z.array(estateCoverageSchema),
   /** For a zone: the members pooled (a type is covered when any member reaches it). */
   zone: z
-    .object({ households: z.number(), gaps: z.array(typeIdSchema), scorePct: z.number(), types: z.partialRecord(typeIdSchema, typeCoverageSchema) })
+    .object({
+      households: z.number(),
+      gaps: z.array(typeIdSchema),
+      scorePct: z.number(),
+      types: z.partialRecord(typeIdSchema, typeCoverageSchema),
+    })
     .nullable(),
   shares: z.partialRecord(typeIdSchema, shareSchema),
   tiers: z.partialRecord(tierSchema, shareSchema),

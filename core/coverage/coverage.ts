@@ -43,7 +43,12 @@ export function estateCoverage(estate: CoverageEstate, facilities: FacilityIndex
     if (!type.counted) continue;
     const nearest = nearestFacility(facilities, type.id, estate.origins, type.radiusM);
     const distanceM = nearest ? nearest.distanceM : null;
-    result[type.id] = { distanceM, radiusM: type.radiusM, covered: distanceM !== null && distanceM <= type.radiusM, nearest: nearest?.facility ?? null };
+    result[type.id] = {
+      distanceM,
+      radiusM: type.radiusM,
+      covered: distanceM !== null && distanceM <= type.radiusM,
+      nearest: nearest?.facility ?? null,
+    };
   }
   return summarise(estate.id, estate.origins.gates ? 'gates' : 'boundary', estate.households, result, types);
 }

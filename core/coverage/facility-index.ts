@@ -79,7 +79,12 @@ export interface NearestFacility {
  * The nearest facility of `type` to `origins`, null when there is none within MAX_SEARCH_M.
  * `startRadiusM` is the first window (the type's radius: most answers lie within it).
  */
-export function nearestFacility(facilities: FacilityIndex, type: string, origins: EstateOrigins, startRadiusM: number): NearestFacility | null {
+export function nearestFacility(
+  facilities: FacilityIndex,
+  type: string,
+  origins: EstateOrigins,
+  startRadiusM: number,
+): NearestFacility | null {
   const typeIndex = facilities.types.get(type);
   if (!typeIndex) return null;
   const { index, coords, inputIndex } = typeIndex;

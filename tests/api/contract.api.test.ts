@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import {
   apiErrorSchema,
   atlasConfigSchema,
+  coverageResponseSchema,
   estateFeatureSchema,
   estateSummarySchema,
   featureCollectionSchema,
+  facilityTypesResponseSchema,
 } from '../../core/contract/index.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -42,6 +44,11 @@ describe('the API answers as core/contract/ declares', () => {
   it('answers every reference layer with a FeatureCollection', async () => {
     for (const path of ['/api/facilities', '/api/roads', '/api/subdistricts', '/api/communities', '/api/water'])
       await getParsed(path, featureCollectionSchema);
+  });
+
+  it('answers /api/coverage and /api/facility-types with their schemas', async () => {
+    await getParsed('/api/coverage?scope=city', coverageResponseSchema);
+    await getParsed('/api/facility-types', facilityTypesResponseSchema);
   });
 
   it('answers errors with the one error shape', async () => {

@@ -6,7 +6,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageResponse } from '../../core/contract/index.js';
+import type { CoverageResponse, FacilityTypesResponse } from '../../core/contract/index.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { createRng } from '../../core/prng.js';
 import type { Db } from '../../server/db/index.js';
@@ -140,6 +140,41 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
     expect(zone.gaps).toEqual(
       reply.body.estates.reduce<string[]>((gaps, e) => gaps.filter((g) => e.gaps.includes(g as never)), [...FACILITY_TYPE_IDS]),
     );
+  });
+
+  it('lets an administrator change a type’s radius and whether it counts, and coverage follows', async () => {
+    const before = (await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.estates[0]!;
+    const kindergartenM = before.types.kindergarten!.distanceM!;
+    expect(before.gaps).toContain('nursery');
+    expect((await server.request('PUT', '/api/facility-types/kindergarten', { radiusM: 50, counted: true })).status).toBe(403);
+    const admin = await server.as('admin');
+    for (const body of [
+      { radiusM: 5, counted: true },
+      { radiusM: 300 },
+      { radiusM: '300', counted: true },
+      { radiusM: 300, counted: true, x: 1 },
+    ]) {
+      expect((await admin.request('PUT', '/api/facility-types/kindergarten', body)).status).toBe(400);
+    }
+    expect((await admin.request('PUT', '/api/facility-types/swimming_pool', { radiusM: 300, counted: true })).status).toBe(400);
+    const shorter = Math.max(10, Math.floor(kindergartenM) - 5);
+    const changed = await admin.request<FacilityTypesResponse>('PUT', '/api/facility-types/kindergarten', {
+      radiusM: shorter,
+      counted: true,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.types.find((t) => t.id === 'kindergarten')).toMatchObject({ radiusM: shorter, defaultRadiusM: 300 });
+    expect((await admin.request('PUT', '/api/facility-types/nursery', { radiusM: 300, counted: false })).status).toBe(200);
+    const after = (await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.estates[0]!;
+    expect(after.types.kindergarten).toMatchObject({ radiusM: shorter, covered: false });
+    expect(after.gaps).toContain('kindergarten');
+    expect(after.gaps).not.toContain('nursery');
+    expect(after.types.nursery).toBeUndefined();
+    const [audit] = await copy.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'facility_type'");
+    expect(audit?.n).toBe(2);
+    // Put the catalogue back for the other tests of this file.
+    await admin.request('PUT', '/api/facility-types/kindergarten', { radiusM: 300, counted: true });
+    await admin.request('PUT', '/api/facility-types/nursery', { radiusM: 300, counted: true });
   });
 
   it('answers a bad query with 400 and an unknown scope id with 404', async () => {

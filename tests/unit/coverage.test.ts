@@ -11,7 +11,8 @@ import { FACILITY_CATALOGUE } from '../../core/facility-catalogue.js';
 import { squareAround } from '../helpers/test-polygons.js';
 
 // A CommonJS package: its named exports come through the default import.
-const WGS84 = (geodesic as unknown as { Geodesic: { WGS84: { Inverse(a: number, b: number, c: number, d: number): { s12: number } } } }).Geodesic.WGS84;
+const WGS84 = (geodesic as unknown as { Geodesic: { WGS84: { Inverse(a: number, b: number, c: number, d: number): { s12: number } } } })
+  .Geodesic.WGS84;
 const geodesicM = (lngA: number, latA: number, lngB: number, latB: number): number => WGS84.Inverse(latA, lngA, latB, lngB).s12;
 
 const BASE = { lng: 109.41, lat: 24.31 };
@@ -70,19 +71,28 @@ describe('origins and nearest facilities', () => {
     const [fLng, fLat] = offset(0, 400);
     // A kindergarten north of the estate, measured from its only gate on the south edge.
     expect(originDistanceM(gated, fLng, fLat)).toBeCloseTo(geodesicM(gateLng, gateLat, fLng, fLat), 1);
-    expect(originDistanceM(estateOrigins(polygon, []), fLng, fLat)).toBeCloseTo(geodesicM(fLng, fLat, fLng, polygon.coordinates[0]![2]![1]!), 1);
+    expect(originDistanceM(estateOrigins(polygon, []), fLng, fLat)).toBeCloseTo(
+      geodesicM(fLng, fLat, fLng, polygon.coordinates[0]![2]![1]!),
+      1,
+    );
   });
 
   it('finds the same nearest facility as a search of them all, however far it lies', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -20_000, max: 20_000, noNaN: true }), fc.double({ min: -20_000, max: 20_000, noNaN: true })), { minLength: 1, maxLength: 60 }), (points) => {
-        const facilities = points.map(([x, y]) => facility('kindergarten', x, y));
-        const origins = estateAt(1, 100, 120).origins;
-        const brute = Math.min(...facilities.map((f) => originDistanceM(origins, f.lng, f.lat)));
-        const found = nearestFacility(facilityIndex(facilities), 'kindergarten', origins, 300);
-        expect(found?.distanceM).toBeCloseTo(brute, 6);
-        expect(originDistanceM(origins, facilities[found!.facility]!.lng, facilities[found!.facility]!.lat)).toBeCloseTo(brute, 6);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -20_000, max: 20_000, noNaN: true }), fc.double({ min: -20_000, max: 20_000, noNaN: true })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (points) => {
+          const facilities = points.map(([x, y]) => facility('kindergarten', x, y));
+          const origins = estateAt(1, 100, 120).origins;
+          const brute = Math.min(...facilities.map((f) => originDistanceM(origins, f.lng, f.lat)));
+          const found = nearestFacility(facilityIndex(facilities), 'kindergarten', origins, 300);
+          expect(found?.distanceM).toBeCloseTo(brute, 6);
+          expect(originDistanceM(origins, facilities[found!.facility]!.lng, facilities[found!.facility]!.lat)).toBeCloseTo(brute, 6);
+        },
+      ),
     );
   });
 
@@ -99,7 +109,10 @@ describe('coverage of estates and zones', () => {
   const everyTypeAt = (eastM: number, northM: number): FacilityPoint[] => types.map((t) => facility(t.id, eastM, northM));
 
   it('takes an administrator’s radius and counted types over the catalogue', () => {
-    const changed = coverageTypes([{ id: 'kindergarten', radiusM: 500 }, { id: 'bus_stop', counted: false }]);
+    const changed = coverageTypes([
+      { id: 'kindergarten', radiusM: 500 },
+      { id: 'bus_stop', counted: false },
+    ]);
     expect(changed.find((t) => t.id === 'kindergarten')).toMatchObject({ radiusM: 500, counted: true, tier: '5min' });
     expect(changed.find((t) => t.id === 'bus_stop')?.counted).toBe(false);
     expect(changed.map((t) => t.id)).toEqual(FACILITY_CATALOGUE.map((t) => t.id));

@@ -22,7 +22,12 @@ export async function loadCoverageEstates(db: Queryable, whereSql: string, param
      FROM estates e WHERE ${whereSql} ORDER BY e.id`,
     params,
   );
-  return rows.map((row) => ({ id: row.id, name: row.name, households: row.households, origins: estateOrigins(row.geometry, row.gates ?? []) }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    households: row.households,
+    origins: estateOrigins(row.geometry, row.gates ?? []),
+  }));
 }
 
 export interface StoredFacility extends FacilityPoint {

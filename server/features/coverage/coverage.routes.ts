@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { COVERAGE_MODELS, COVERAGE_SCOPES } from '../../../core/contract/index.js';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
+import { RADIUS_BOUNDS_M } from '../../../core/coverage/coverage-types.js';
+import { FACILITY_TYPE_IDS, type FacilityTypeId } from '../../../core/facility-catalogue.js';
+import { noQuery } from '../../http/query-schemas.js';
 import { coverageOf } from './coverage.service.js';
+import { listFacilityTypes, updateFacilityType } from './facility-types.service.js';
 
 const coverageQuery = z
   .object({
@@ -21,11 +25,35 @@ const coverageQuery = z
     }
   });
 
+const typeParam = z.object({
+  id: z.enum(FACILITY_TYPE_IDS as [FacilityTypeId, ...FacilityTypeId[]], {
+    error: (issue) => `unknown facility type "${String(issue.input)}"; expected one of ${FACILITY_TYPE_IDS.join(', ')}`,
+  }),
+});
+
+const typeChangeBody = z
+  .object({
+    radiusM: z
+      .number({ error: 'radiusM (metres) is required' })
+      .min(RADIUS_BOUNDS_M.min, `radiusM must be at least ${RADIUS_BOUNDS_M.min} m`)
+      .max(RADIUS_BOUNDS_M.max, `radiusM must be at most ${RADIUS_BOUNDS_M.max} m`),
+    counted: z.boolean({ error: 'counted (true or false) is required' }),
+  })
+  .strict();
+
 /** Life-circle coverage (生活圈) of estates, zones, sub-districts and the city. */
 export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/coverage', 'ledger.read', async (req, res, ctx) => {
     res.json(await coverageOf(ctx, coverageQuery.parse(req.query)));
+  });
+  routes.get('/facility-types', 'ledger.read', async (req, res, ctx) => {
+    noQuery.parse(req.query);
+    res.json(await listFacilityTypes(ctx.db));
+  });
+  routes.put('/facility-types/:id', 'catalogue.write', async (req, res, ctx) => {
+    const { id } = typeParam.parse(req.params);
+    res.json(await updateFacilityType(ctx, id, typeChangeBody.parse(req.body)));
   });
   return routes;
 }

@@ -43,7 +43,11 @@ async function scopeExists(ctx: ServiceContext, scope: CoverageScope, id: string
 }
 
 export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Promise<CoverageResponse> {
-  const [estates, facilities, types] = [await scopedEstates(ctx, query.scope, query.id), await loadCoverageFacilities(ctx.db), await loadCoverageTypes(ctx.db)];
+  const [estates, facilities, types] = [
+    await scopedEstates(ctx, query.scope, query.id),
+    await loadCoverageFacilities(ctx.db),
+    await loadCoverageTypes(ctx.db),
+  ];
   const index = facilityIndex(facilities);
   const results = estates.map((estate) => estateCoverage(estate, index, types));
   const typesDto = (coverage: EstateCoverage['types']): TypesDto => {
