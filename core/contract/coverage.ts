@@ -62,5 +62,3 @@ export const coverageResponseSchema = z.object({
 });
 
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
-export type EstateCoverageDto = z.infer<typeof estateCoverageSchema>;
-export type CoverageTypeDto = z.infer<typeof coverageTypeSchema>;

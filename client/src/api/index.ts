@@ -8,3 +8,4 @@ export * from './users';
 export * from './audit';
 export * from './zones';
 export { ApiError, setSessionLostHandler } from './request';
+export * from './coverage';

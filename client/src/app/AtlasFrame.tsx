@@ -7,6 +7,7 @@ import { MapArea } from '../features/atlas/MapArea';
 import { SummaryStrip } from '../features/atlas/SummaryStrip';
 import { useEditStore } from '../features/edit/edit-store';
 import { LedgerDock } from '../features/ledger/LedgerDock';
+import { useCoverageRun } from '../features/coverage/use-coverage-run';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData } from '../state/load-data';
 import { loadZones } from '../state/load-zones';
@@ -18,6 +19,7 @@ const SIDER_BREAKPOINT_PX = 1200;
 export function AtlasFrame() {
   const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const [siderCollapsed, setSiderCollapsed] = useState(() => window.innerWidth < SIDER_BREAKPOINT_PX);
+  useCoverageRun();
 
   useEffect(() => {
     const controller = new AbortController();

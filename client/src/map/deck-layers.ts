@@ -12,6 +12,7 @@ import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { FacilityDatum, ImportPreview, MapScene, MapTarget, SceneInput } from './map-types';
 import { ZONE_LAYER_IDS, zoneFillLayer, zoneOverLayers } from './zone-layers';
+import { coverageLayers } from './coverage-layers';
 
 export const LAYER_IDS = {
   estates: 'estates',
@@ -166,6 +167,7 @@ export function buildDeckLayers(scene: MapScene): Layer[] {
     estateLayer(scene),
     ...zoneOverLayers(scene, TEXT_DEFAULTS),
     highlightLayer(scene),
+    ...coverageLayers(scene),
     facilityLayer(scene),
     ...labelLayers(scene),
   ];

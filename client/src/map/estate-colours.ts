@@ -4,6 +4,7 @@
  * fill colour of an estate the same way the map does.
  */
 import type { EstateApiProperties } from '../api';
+import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { ColourBy } from './map-types';
 import { estateStatus, type EstateStatus } from '../../../core/estate-status';
 import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
@@ -48,7 +49,10 @@ export type EstateLegend =
       kind: 'categories';
       items: {
         key: string;
-        label: { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' } | { text: string };
+        label:
+          | { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' | 'legend.gapsPending' }
+          | { i18nKey: 'legend.gapBand'; params: { range: string; estates: number; households: number } }
+          | { text: string };
         colour: Rgb;
       }[];
     }
@@ -59,6 +63,52 @@ export interface EstateColouring {
   key: string;
   colourOf(p: EstateApiProperties): Rgb;
   legend: EstateLegend;
+}
+
+/** Bands of the number of life-circle gaps: none, a few, … many; colours from green to dark red. */
+export const GAP_BANDS: readonly { min: number; max: number; colour: Rgb }[] = [
+  { min: 0, max: 0, colour: hexToRgb('#1a9850') },
+  { min: 1, max: 2, colour: hexToRgb('#a6d96a') },
+  { min: 3, max: 5, colour: hexToRgb('#fdae61') },
+  { min: 6, max: 10, colour: hexToRgb('#e34a33') },
+  { min: 11, max: Infinity, colour: hexToRgb('#7f0000') },
+];
+
+/** The band of a number of gaps. */
+export function gapBandOf(gaps: number): (typeof GAP_BANDS)[number] {
+  return GAP_BANDS.find((b) => gaps >= b.min && gaps <= b.max) ?? GAP_BANDS[GAP_BANDS.length - 1]!;
+}
+
+function gapColouring(estates: readonly EstateApiProperties[], coverage: ReadonlyMap<number, EstateCoverage> | null): EstateColouring {
+  const tally = GAP_BANDS.map(() => ({ estates: 0, households: 0 }));
+  if (coverage) {
+    for (const p of estates) {
+      const result = coverage.get(p.id);
+      if (!result) continue;
+      const band = tally[GAP_BANDS.indexOf(gapBandOf(result.gaps.length))]!;
+      band.estates += 1;
+      band.households += p.households ?? 0;
+    }
+  }
+  const rangeOf = (b: (typeof GAP_BANDS)[number]): string =>
+    b.min === b.max ? String(b.min) : b.max === Infinity ? `≥ ${b.min}` : `${b.min}–${b.max}`;
+  return {
+    key: `gaps:${coverage ? coverage.size : 'pending'}:${tally.map((t) => t.estates).join(',')}`,
+    colourOf: (p) => {
+      const result = coverage?.get(p.id);
+      return result ? gapBandOf(result.gaps.length).colour : STATUS_COLOURS.notEligible;
+    },
+    legend: {
+      kind: 'categories',
+      items: coverage
+        ? GAP_BANDS.map((b, i) => ({
+            key: `gaps-${b.min}`,
+            label: { i18nKey: 'legend.gapBand' as const, params: { range: rangeOf(b), ...tally[i]! } },
+            colour: b.colour,
+          }))
+        : [{ key: 'gaps-pending', label: { i18nKey: 'legend.gapsPending' as const }, colour: STATUS_COLOURS.notEligible }],
+    },
+  };
 }
 
 export interface SubdistrictRef {
@@ -88,8 +138,11 @@ export function createEstateColouring(
   colourBy: ColourBy,
   estates: readonly EstateApiProperties[],
   subdistricts: readonly SubdistrictRef[],
+  coverage: ReadonlyMap<number, EstateCoverage> | null = null,
 ): EstateColouring {
   switch (colourBy) {
+    case 'gaps':
+      return gapColouring(estates, coverage);
     case 'status':
       return {
         key: 'status',

@@ -3,13 +3,13 @@
  * pointer hits and the import preview to draw. The store keeps values of these types; the map
  * owns them so it never needs to know the store (client/src/state).
  */
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
-export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict'] as const;
-/** status = eligibility + urgency (the default); the others are ramps or categories. */
+export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict', 'gaps'] as const;
+/** status = eligibility + urgency (the default); gaps = how many life-circle facility types are out of reach; the others are ramps or categories. */
 export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
 
 export function isColourBy(value: string): value is ColourBy {
@@ -70,6 +70,13 @@ export interface ZoneScene {
   focusedSuggestion: number | null;
 }
 
+/** The selected estate's life circle: rings at the tiers' walking radii and lines to the nearest facility of each missing type. */
+export interface CoverageOverlay {
+  estateId: number;
+  rings: readonly Feature<Polygon | MultiPolygon, { radiusM: number }>[];
+  lines: readonly Feature<LineString, { typeId: string }>[];
+}
+
 export interface MapScene {
   estates: readonly EstateApiFeature[];
   facilities: readonly FacilityDatum[];
@@ -82,6 +89,8 @@ export interface MapScene {
   subdistrictLabels: readonly PointLabel[];
   estateLabels: readonly PointLabel[];
   zones: ZoneScene;
+  /** The selected estate's life circle, when it has been computed. */
+  coverage: CoverageOverlay | null;
   /** Road labels only belong on the offline basemap; an external basemap has its own. */
   showRoadLabels: boolean;
   zoom: number;

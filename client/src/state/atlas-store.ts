@@ -11,6 +11,7 @@ import * as ledger from './ledger-slice';
 import * as filters from './filter-slice';
 import * as auth from './session-slice';
 import * as zones from './zone-slice';
+import * as coverage from './coverage-slice';
 import type { AtlasFilter } from './atlas-filter';
 import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
@@ -22,6 +23,9 @@ import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
 import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slice';
+import type { CoverageState } from './coverage-slice';
+import type { EstateCoverage } from '../../../core/coverage/coverage';
+import type { CoverageType } from '../../../core/coverage/coverage-types';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -62,9 +66,25 @@ export interface AtlasActions {
   setZoneLinks(zoneId: number, links: readonly ZoneLinkFeature[]): void;
   setSuggestions(suggestions: readonly ZoneSuggestion[]): void;
   focusSuggestion(index: number | null): void;
+  coverageStarted(): void;
+  coverageProgress(progressPct: number): void;
+  coverageComputed(
+    results: readonly EstateCoverage[],
+    types: readonly CoverageType[],
+    gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
+  ): void;
+  coverageFailed(message: string): void;
 }
 
-export type AtlasState = SelectionState & ViewState & FilterState & DataState & LedgerState & SessionState & ZoneState & AtlasActions;
+export type AtlasState = SelectionState &
+  ViewState &
+  FilterState &
+  DataState &
+  LedgerState &
+  SessionState &
+  ZoneState &
+  CoverageState &
+  AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
   ...selection.initialSelection,
@@ -74,6 +94,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   ...ledger.initialLedger,
   ...auth.initialSession,
   ...zones.initialZones,
+  ...coverage.initialCoverage,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
@@ -103,6 +124,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
       ...selection.initialSelection,
       ...ledger.initialLedger,
       ...zones.initialZones,
+      ...coverage.initialCoverage,
     })),
   pickEstates: (ids, mode) => set((s) => zones.pickEstates(s, ids, mode)),
   clearPicked: () => set((s) => zones.clearPicked(s)),
@@ -116,4 +138,8 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   setZoneLinks: (zoneId, links) => set((s) => zones.setZoneLinks(s, zoneId, links)),
   setSuggestions: (list) => set((s) => zones.setSuggestions(s, list)),
   focusSuggestion: (index) => set((s) => zones.focusSuggestion(s, index)),
+  coverageStarted: () => set((s) => coverage.coverageStarted(s)),
+  coverageProgress: (pct) => set((s) => coverage.coverageProgress(s, pct)),
+  coverageComputed: (results, types, gates) => set((s) => coverage.coverageComputed(s, results, types, gates)),
+  coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
 }));

@@ -2,13 +2,14 @@
  * What a coverage computation reads: the estates in scope with their gates, every facility (the
  * nearest of a type may lie anywhere), and the catalogue as an administrator set it.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { coverageTypes, type CoverageType, type CoverageTypeOverride } from '../../../core/coverage/coverage-types.js';
 import { estateOrigins } from '../../../core/coverage/estate-origins.js';
 import type { CoverageEstate } from '../../../core/coverage/coverage.js';
 import type { FacilityPoint } from '../../../core/coverage/facility-index.js';
 import { isFacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
+import { toFeatureCollection } from '../layers/layers.service.js';
 
 export interface ScopedEstate extends CoverageEstate {
   name: string;
@@ -17,7 +18,7 @@ export interface ScopedEstate extends CoverageEstate {
 /** The estates `whereSql` (over `estates e`) selects, with their gates; ordered by id. */
 export async function loadCoverageEstates(db: Queryable, whereSql: string, params: readonly SqlParam[]): Promise<ScopedEstate[]> {
   const rows = await db.query<{ id: number; name: string; households: number; geometry: Polygon | MultiPolygon; gates: Position[] | null }>(
-    `SELECT e.id, e.name, e.households, ST_AsGeoJSON(e.geom)::json AS geometry,
+    `SELECT e.id, e.name, COALESCE(e.households, 0) AS households, ST_AsGeoJSON(e.geom)::json AS geometry,
             (SELECT json_agg(json_build_array(ST_X(g.geom), ST_Y(g.geom)) ORDER BY g.id) FROM estate_gates g WHERE g.estate_id = e.id) AS gates
      FROM estates e WHERE ${whereSql} ORDER BY e.id`,
     params,
@@ -48,4 +49,12 @@ export async function loadCoverageTypes(db: Queryable): Promise<CoverageType[]> 
   const overrides: CoverageTypeOverride[] = [];
   for (const row of rows) if (isFacilityTypeId(row.id)) overrides.push({ id: row.id, radiusM: row.radiusM, counted: row.counted });
   return coverageTypes(overrides);
+}
+
+/** Every estate's gates as GeoJSON Points with `{ estateId, name }` (GET /api/estate-gates). */
+export async function listEstateGates(db: Queryable) {
+  const rows = await db.query<{ id: number; geometry: Point; estateId: number; name: string }>(
+    'SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, estate_id AS "estateId", name FROM estate_gates ORDER BY id',
+  );
+  return toFeatureCollection(rows);
 }

@@ -7,6 +7,7 @@ import { FACILITY_TYPE_IDS, type FacilityTypeId } from '../../../core/facility-c
 import { noQuery } from '../../http/query-schemas.js';
 import { coverageOf } from './coverage.service.js';
 import { listFacilityTypes, updateFacilityType } from './facility-types.service.js';
+import { listEstateGates } from './coverage-inputs.js';
 
 const coverageQuery = z
   .object({
@@ -46,6 +47,10 @@ export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/coverage', 'ledger.read', async (req, res, ctx) => {
     res.json(await coverageOf(ctx, coverageQuery.parse(req.query)));
+  });
+  routes.get('/estate-gates', 'ledger.read', async (req, res, ctx) => {
+    noQuery.parse(req.query);
+    res.json(await listEstateGates(ctx.db));
   });
   routes.get('/facility-types', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);

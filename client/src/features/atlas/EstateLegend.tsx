@@ -2,10 +2,20 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { rgbToCss } from '../../map/colours';
-import { FILTERED_OUT_COLOUR } from '../../map/estate-colours';
+import { FILTERED_OUT_COLOUR, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
+import type { Language } from '../../shared/i18n/languages';
 import { useEstateColouring } from './use-estate-colouring';
 import { useAtlasStore } from '../../state/atlas-store';
 import { hasActiveFilter } from '../../state/atlas-filter';
+
+type Label = Extract<EstateLegendSpec, { kind: 'categories' }>['items'][number]['label'];
+
+function legendLabel(label: Label, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+  if (!('i18nKey' in label)) return label.text;
+  if (!('params' in label)) return t(label.i18nKey);
+  const { range, estates, households } = label.params;
+  return t(label.i18nKey, { range, estates: formatNumber(estates, language), households: formatNumber(households, language) });
+}
 
 export function EstateLegend() {
   const { t } = useTranslation();
@@ -22,7 +32,7 @@ export function EstateLegend() {
           {legend.items.map((item) => (
             <li key={item.key} className="atlas-legend-item" data-testid={`estate-legend-${item.key}`}>
               <span className="atlas-swatch" style={{ background: rgbToCss(item.colour) }} />
-              <span className="atlas-legend-label">{'i18nKey' in item.label ? t(item.label.i18nKey) : item.label.text}</span>
+              <span className="atlas-legend-label">{legendLabel(item.label, t, language)}</span>
             </li>
           ))}
         </ul>

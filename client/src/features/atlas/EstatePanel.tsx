@@ -12,6 +12,7 @@ import { useAtlasStore } from '../../state/atlas-store';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
 import { EstateHistory } from './EstateHistory';
+import { EstateCoverageSection } from '../coverage/EstateCoverageSection';
 
 /** Width of the panel over the map's right-hand side. */
 export const ESTATE_PANEL_WIDTH_PX = 380;
@@ -87,6 +88,7 @@ export function EstatePanel() {
     >
       {p ? (
         <div data-testid="estate-panel">
+          {estate ? <EstateCoverageSection estateId={estate.id} /> : null}
           <Descriptions column={1} size="small" bordered items={items} className="atlas-descriptions" />
           {estate ? <EstateHistory estateId={estate.id} version={p.version} language={language} /> : null}
         </div>

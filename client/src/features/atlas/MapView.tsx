@@ -23,6 +23,7 @@ import { EditLayer } from '../edit/EditLayer';
 import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
 import { SelectionCard } from '../zones/SelectionCard';
+import { useCoverageOverlay } from '../coverage/use-coverage-overlay';
 import { useZoneScene } from '../zones/use-zone-scene';
 import { ZoneBoundaryLayer } from '../zones/ZoneBoundaryLayer';
 
@@ -42,6 +43,7 @@ export function MapView({ data }: { data: AtlasData }) {
   const hiddenFacilityTypes = useAtlasStore((s) => s.hiddenFacilityTypes);
   const importPreview = useAtlasStore((s) => s.importPreview);
   const zoneScene = useZoneScene();
+  const coverageOverlay = useCoverageOverlay();
 
   const estates = data.estates.features;
   const faded = useMemo(() => {
@@ -117,8 +119,9 @@ export function MapView({ data }: { data: AtlasData }) {
       subdistrictLabels: labels.subdistricts,
       estateLabels: labels.estates,
       zones: zoneScene,
+      coverage: coverageOverlay,
     });
-  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels, zoneScene]);
+  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels, zoneScene, coverageOverlay]);
 
   useEffect(() => {
     atlas?.setVisibleLayers(visibleLayers);

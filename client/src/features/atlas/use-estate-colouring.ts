@@ -6,12 +6,14 @@ import { createEstateColouring, type EstateColouring } from '../../map/estate-co
 export function useEstateColouring(): EstateColouring | null {
   const colourBy = useAtlasStore((s) => s.colourBy);
   const data = useAtlasStore((s) => s.data);
+  const coverage = useAtlasStore((s) => (s.coverage.status === 'ready' ? s.coverage.byEstate : null));
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
       colourBy,
       data.estates.features.map((f) => f.properties),
       data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
+      coverage,
     );
-  }, [colourBy, data]);
+  }, [colourBy, data, coverage]);
 }

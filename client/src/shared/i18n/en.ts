@@ -40,6 +40,7 @@ export const en: Resources = {
     yearBuilt: 'Year built',
     households: 'Households',
     subdistrict: 'Sub-district',
+    gaps: 'Life-circle gaps',
   },
   layers: {
     title: 'Layers',
@@ -71,6 +72,20 @@ export const en: Resources = {
     },
     showAll: 'All',
     hideAll: 'None',
+    gapBand: '{{range}} gaps: {{estates}} estates, {{households}} households',
+    gapsPending: 'Computing life circles…',
+  },
+  coverage: {
+    title: 'Life-circle facilities',
+    gapCount_one: '{{count}} type missing',
+    gapCount_other: '{{count}} types missing',
+    covered: '{{covered}} of {{counted}} types within reach',
+    fromGates: 'Measured from the estate’s gates',
+    fromBoundary: 'Measured from the estate boundary (no gates in the ledger)',
+    straightLine: 'straight line',
+    nearest: 'nearest {{distance}} m (≤ {{radius}} m)',
+    noneNear: 'none within 50 km',
+    failed: 'Life-circle computation failed: {{reason}}',
   },
   estate: {
     panelTitle: 'Estate details',

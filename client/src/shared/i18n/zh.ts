@@ -38,6 +38,7 @@ export const zh = {
     yearBuilt: '建成年代',
     households: '户数',
     subdistrict: '所属街道',
+    gaps: '生活圈缺项数',
   },
   layers: {
     title: '图层',
@@ -69,6 +70,20 @@ export const zh = {
     },
     showAll: '全选',
     hideAll: '全不选',
+    gapBand: '缺 {{range}} 项：{{estates}} 个小区，{{households}} 户',
+    gapsPending: '正在计算生活圈…',
+  },
+  coverage: {
+    title: '生活圈配套',
+    gapCount_one: '缺 {{count}} 类',
+    gapCount_other: '缺 {{count}} 类',
+    covered: '步行范围内有 {{covered}} / {{counted}} 类设施',
+    fromGates: '从小区出入口量起',
+    fromBoundary: '从小区边界量起（台账中没有出入口）',
+    straightLine: '直线距离',
+    nearest: '最近 {{distance}} m（应 ≤ {{radius}} m）',
+    noneNear: '50 km 内没有',
+    failed: '生活圈计算失败：{{reason}}',
   },
   estate: {
     panelTitle: '小区信息',

@@ -1,0 +1,77 @@
+/**
+ * Computes every estate's life-circle coverage in a Web Worker whenever the estates or facilities
+ * in the store change, with progress in the store; the catalogue settings and gates are read first.
+ */
+import { useEffect } from 'react';
+import type { CoverageRunInput } from '../../../../core/coverage/coverage-run';
+import type { CoverageType } from '../../../../core/coverage/coverage-types';
+import { isFacilityTypeId, type LifeCircleTier } from '../../../../core/facility-catalogue';
+import { fetchEstateGates, fetchFacilityTypes, type EstateCollection, type EstateGate, type FacilityCollection } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+import type { CoverageWorkerReply } from './coverage-messages';
+
+function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, number][]> {
+  const gatesByEstate = new Map<number, [number, number][]>();
+  for (const gate of gates) gatesByEstate.set(gate.estateId, [...(gatesByEstate.get(gate.estateId) ?? []), gate.lngLat]);
+  return gatesByEstate;
+}
+
+function runInput(
+  estates: EstateCollection,
+  facilities: FacilityCollection,
+  gatesByEstate: ReadonlyMap<number, [number, number][]>,
+  types: readonly CoverageType[],
+): CoverageRunInput {
+  return {
+    estates: estates.features.map((f) => ({
+      id: f.id,
+      households: f.properties.households ?? 0,
+      geometry: f.geometry,
+      gates: gatesByEstate.get(f.id) ?? [],
+    })),
+    facilities: facilities.features.map((f) => ({
+      type: f.properties.type,
+      lng: f.geometry.coordinates[0] ?? 0,
+      lat: f.geometry.coordinates[1] ?? 0,
+    })),
+    types,
+  };
+}
+
+export function useCoverageRun(): void {
+  const estates = useAtlasStore((s) => s.data?.estates);
+  const facilities = useAtlasStore((s) => s.data?.facilities);
+
+  useEffect(() => {
+    if (!estates || !facilities) return;
+    const controller = new AbortController();
+    let worker: Worker | null = null;
+    const store = useAtlasStore.getState();
+    store.coverageStarted();
+    void (async () => {
+      try {
+        const [catalogue, gates] = await Promise.all([fetchFacilityTypes(controller.signal), fetchEstateGates(controller.signal)]);
+        const types: CoverageType[] = [];
+        for (const t of catalogue)
+          if (isFacilityTypeId(t.id)) types.push({ id: t.id, tier: t.tier as LifeCircleTier, radiusM: t.radiusM, counted: t.counted });
+        if (controller.signal.aborted) return;
+        const gatesByEstate = gatesByEstateOf(gates);
+        worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (event: MessageEvent<CoverageWorkerReply>) => {
+          const reply = event.data;
+          if (reply.kind === 'progress') store.coverageProgress(reply.total > 0 ? (100 * reply.done) / reply.total : 0);
+          else if (reply.kind === 'done') store.coverageComputed(reply.results, types, gatesByEstate);
+          else store.coverageFailed(reply.message);
+        };
+        worker.onerror = (event) => store.coverageFailed(event.message || 'coverage worker failed');
+        worker.postMessage(runInput(estates, facilities, gatesByEstate, types));
+      } catch (error) {
+        if (!controller.signal.aborted) store.coverageFailed(error instanceof Error ? error.message : String(error));
+      }
+    })();
+    return () => {
+      controller.abort();
+      worker?.terminate();
+    };
+  }, [estates, facilities]);
+}

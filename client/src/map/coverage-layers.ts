@@ -1,0 +1,39 @@
+/** The selected estate's life circle on the map: walking-radius rings and lines to the nearest missing facilities. */
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { Feature } from 'geojson';
+import type { MapScene } from './map-types';
+
+export const COVERAGE_LAYER_IDS = { rings: 'coverage-rings', lines: 'coverage-lines' } as const;
+
+const RING_COLOURS: Readonly<Record<number, [number, number, number, number]>> = {
+  300: [26, 152, 80, 230],
+  500: [217, 140, 20, 230],
+  1000: [120, 70, 160, 230],
+};
+
+export function coverageLayers(scene: MapScene): Layer[] {
+  const overlay = scene.coverage;
+  if (!overlay) return [];
+  return [
+    new GeoJsonLayer({
+      id: COVERAGE_LAYER_IDS.rings,
+      data: [...overlay.rings] as Feature[],
+      pickable: false,
+      filled: false,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      getLineColor: (f: Feature) => RING_COLOURS[Number(f.properties?.radiusM)] ?? [80, 80, 80, 200],
+    }),
+    new GeoJsonLayer({
+      id: COVERAGE_LAYER_IDS.lines,
+      data: [...overlay.lines] as Feature[],
+      pickable: false,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2.5,
+      getLineColor: [200, 30, 30, 235],
+    }),
+  ];
+}

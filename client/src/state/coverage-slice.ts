@@ -1,0 +1,50 @@
+/**
+ * Life-circle coverage as the browser computed it (features/coverage): the run's progress, each
+ * estate's coverage by id, and the catalogue the run used. `nearest` in a result indexes the
+ * facility collection of the data the run read.
+ */
+import type { EstateCoverage } from '../../../core/coverage/coverage';
+import type { CoverageType } from '../../../core/coverage/coverage-types';
+
+export type CoverageStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export interface CoverageState {
+  coverage: {
+    status: CoverageStatus;
+    /** Share of estates done, 0–100. */
+    progressPct: number;
+    byEstate: ReadonlyMap<number, EstateCoverage>;
+    types: readonly CoverageType[];
+    /** The gates the run measured from, by estate. */
+    gatesByEstate: ReadonlyMap<number, readonly [number, number][]>;
+    error: string | null;
+  };
+}
+
+export const initialCoverage: CoverageState = {
+  coverage: { status: 'idle', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
+};
+
+export function coverageStarted(state: CoverageState): Partial<CoverageState> {
+  return { coverage: { ...state.coverage, status: 'running', progressPct: 0, error: null } };
+}
+
+export function coverageProgress(state: CoverageState, progressPct: number): Partial<CoverageState> {
+  if (state.coverage.status !== 'running') return {};
+  return { coverage: { ...state.coverage, progressPct } };
+}
+
+export function coverageComputed(
+  _state: CoverageState,
+  results: readonly EstateCoverage[],
+  types: readonly CoverageType[],
+  gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
+): Partial<CoverageState> {
+  return {
+    coverage: { status: 'ready', progressPct: 100, byEstate: new Map(results.map((r) => [r.id, r])), types, gatesByEstate, error: null },
+  };
+}
+
+export function coverageFailed(state: CoverageState, message: string): Partial<CoverageState> {
+  return { coverage: { ...state.coverage, status: 'error', error: message } };
+}
