@@ -184,6 +184,10 @@ export const PROBLEMS = {
     en: (p) =>
       `The zone's estates are not connected: with a ${str(p.gapM)} m neighbour gap they fall into ${str(p.parts)} groups (${str(p.list)}); give a reason to accept a split zone`,
   },
+  no_road_network: {
+    zh: () => '没有道路数据，无法按步行路网计算；请导入道路或改用直线距离',
+    en: () => 'There are no roads to walk along; import a road network or use straight-line distances',
+  },
   zone_too_many_households: {
     zh: (p) => `片区共 ${str(p.households)} 户，超过每个片区 ${str(p.maximum)} 户的上限`,
     en: (p) => `The zone has ${str(p.households)} households, above the cap of ${str(p.maximum)} per zone`,

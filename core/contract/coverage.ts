@@ -8,8 +8,8 @@ import { FACILITY_TYPE_IDS, LIFE_CIRCLE_TIERS } from '../facility-catalogue.js';
 export const COVERAGE_SCOPES = ['estate', 'zone', 'subdistrict', 'city'] as const;
 export type CoverageScope = (typeof COVERAGE_SCOPES)[number];
 
-/** Distance models: straight-line on the ellipsoid, or walking along the road network. */
-export const COVERAGE_MODELS = ['euclidean'] as const;
+/** Distance models: straight-line on the ellipsoid, or walking along the road network (the default when there are roads). */
+export const COVERAGE_MODELS = ['euclidean', 'network'] as const;
 export type CoverageModel = (typeof COVERAGE_MODELS)[number];
 
 const typeIdSchema = z.enum(FACILITY_TYPE_IDS as [string, ...string[]]);

@@ -50,10 +50,11 @@ export function estateCoverage(estate: CoverageEstate, facilities: FacilityIndex
       nearest: nearest?.facility ?? null,
     };
   }
-  return summarise(estate.id, estate.origins.gates ? 'gates' : 'boundary', estate.households, result, types);
+  return summariseCoverage(estate.id, estate.origins.gates ? 'gates' : 'boundary', estate.households, result, types);
 }
 
-function summarise(
+/** An estate's coverage from its per-type distances: the gaps (counted types out of reach) and the score. */
+export function summariseCoverage(
   id: number,
   origin: EstateCoverage['origin'],
   households: number,
@@ -88,7 +89,7 @@ export function zoneCoverage(members: readonly EstateCoverage[], catalogue: read
     pooled[type.id] = best ?? { distanceM: null, radiusM: type.radiusM, covered: false, nearest: null };
   }
   const households = members.reduce((sum, m) => sum + m.households, 0);
-  const { gaps, types, scorePct } = summarise(0, 'boundary', households, pooled, catalogue);
+  const { gaps, types, scorePct } = summariseCoverage(0, 'boundary', households, pooled, catalogue);
   return { zone: { households, gaps, types, scorePct }, members: [...members] };
 }
 

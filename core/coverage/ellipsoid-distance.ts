@@ -75,3 +75,18 @@ function segmentDistanceSq(ax: number, ay: number, bx: number, by: number): numb
   const y = ay + t * dy;
   return x * x + y * y;
 }
+
+/** Whether [lng, lat] lies inside polygon rings (even–odd over all rings: holes and parts as PostGIS counts them). */
+export function insideRings(lng: number, lat: number, rings: readonly Float64Array[]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const ax = ring[i]!;
+      const ay = ring[i + 1]!;
+      const bx = ring[i + 2]!;
+      const by = ring[i + 3]!;
+      if (ay > lat !== by > lat && lng < ((bx - ax) * (lat - ay)) / (by - ay) + ax) inside = !inside;
+    }
+  }
+  return inside;
+}

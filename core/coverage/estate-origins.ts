@@ -1,5 +1,6 @@
 /** An estate's origins for coverage: its gates when the ledger has any, else its boundary. */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { metresPerDegree } from './ellipsoid-distance.js';
 import type { EstateOrigins } from './facility-index.js';
 
 /**
@@ -26,4 +27,29 @@ function boundsOf(lists: readonly Float64Array[]): [number, number, number, numb
     }
   }
   return bbox;
+}
+
+/** Spacing of the points an estate without gates joins the walking network from, metres along its boundary. */
+export const BOUNDARY_ORIGIN_SPACING_M = 25;
+
+/**
+ * The points an estate is walked from: its gates, else its boundary's vertices and points every
+ * `spacingM` metres between them (a long side facing a street joins it along its length).
+ * @example originPoints(estateOrigins(square, [])).length // about perimeter / 25 + 4
+ */
+export function originPoints(origins: EstateOrigins, spacingM = BOUNDARY_ORIGIN_SPACING_M): [number, number][] {
+  const points: [number, number][] = [];
+  if (origins.gates) {
+    for (let i = 0; i + 1 < origins.gates.length; i += 2) points.push([origins.gates[i]!, origins.gates[i + 1]!]);
+    return points;
+  }
+  const scale = metresPerDegree((origins.bbox[1] + origins.bbox[3]) / 2);
+  for (const ring of origins.rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const [ax, ay, bx, by] = [ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!];
+      const steps = Math.max(1, Math.ceil(Math.hypot((bx - ax) * scale.x, (by - ay) * scale.y) / spacingM));
+      for (let k = 0; k < steps; k++) points.push([ax + ((bx - ax) * k) / steps, ay + ((by - ay) * k) / steps]);
+    }
+  }
+  return points;
 }

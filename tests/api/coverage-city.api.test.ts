@@ -40,7 +40,7 @@ describe.skipIf(!testBackends().includes('postgres'))('coverage of a 10 000-esta
   });
 
   it('gives every estate and type the distance PostGIS gives, within 0.5 % or 1 m', async () => {
-    const reply = await server.get<CoverageResponse>('/api/coverage?scope=city');
+    const reply = await server.get<CoverageResponse>('/api/coverage?model=euclidean&scope=city');
     expect(reply.status).toBe(200);
     expect(reply.body.estates).toHaveLength(ESTATES);
     expect(await checkCoverageByWindows(copy.db, reply.body)).toBe(ESTATES * FACILITY_TYPE_IDS.length);

@@ -81,7 +81,7 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
   });
 
   it('gives every estate and type the distance PostGIS gives, within 0.5 % or 1 m', async () => {
-    const reply = await server.get<CoverageResponse>('/api/coverage?scope=city');
+    const reply = await server.get<CoverageResponse>('/api/coverage?model=euclidean&scope=city');
     expect(reply.status).toBe(200);
     const [{ estates } = { estates: 0 }] = await copy.db.query<{ estates: number }>('SELECT count(*)::int AS estates FROM estates');
     expect(reply.body.estates).toHaveLength(estates);
@@ -90,18 +90,18 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
   });
 
   it('measures from gates when an estate has them, from the boundary otherwise', async () => {
-    const reply = await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.gated}`);
+    const reply = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${far.gated}`);
     expect(reply.body.estates.map((e) => [e.id, e.origin])).toEqual([[far.gated, 'gates']]);
-    const demo = await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${gatedDemoEstate}`);
+    const demo = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${gatedDemoEstate}`);
     expect(demo.body.estates[0]?.origin).toBe('gates');
-    const holed = await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`);
+    const holed = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${far.holed}`);
     expect(holed.body.estates[0]?.origin).toBe('boundary');
     // The kindergarten in the courtyard is 80 m from the estate, not inside it.
     expect(holed.body.estates[0]?.types.kindergarten?.distanceM).toBeGreaterThan(70);
   });
 
   it('lists as gaps every counted type out of reach, of every tier', async () => {
-    const reply = await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.twoParts}`);
+    const reply = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${far.twoParts}`);
     const estate = reply.body.estates[0]!;
     const outOfReach = Object.entries(estate.types)
       .filter(([, t]) => t && (t.distanceM === null || t.distanceM > t.radiusM))
@@ -115,7 +115,7 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
     const [sub] = await copy.db.query<{ code: string; households: number }>(
       'SELECT subdistrict_code AS code, sum(households)::int AS households FROM estates WHERE subdistrict_code IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 1',
     );
-    const reply = await server.get<CoverageResponse>(`/api/coverage?scope=subdistrict&id=${sub!.code}`);
+    const reply = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=subdistrict&id=${sub!.code}`);
     expect(reply.status).toBe(200);
     const kindergarten = reply.body.shares.kindergarten!;
     expect(kindergarten.households).toBe(sub!.households);
@@ -134,7 +134,7 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
       splitReason: 'coverage test',
     });
     expect(created.status).toBe(201);
-    const reply = await server.get<CoverageResponse>(`/api/coverage?scope=zone&id=${created.body.properties.id}`);
+    const reply = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=zone&id=${created.body.properties.id}`);
     expect(reply.status).toBe(200);
     const zone = reply.body.zone!;
     expect(zone.gaps).toEqual(
@@ -143,7 +143,7 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
   });
 
   it('lets an administrator change a type’s radius and whether it counts, and coverage follows', async () => {
-    const before = (await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.estates[0]!;
+    const before = (await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${far.holed}`)).body.estates[0]!;
     const kindergartenM = before.types.kindergarten!.distanceM!;
     expect(before.gaps).toContain('nursery');
     expect((await server.request('PUT', '/api/facility-types/kindergarten', { radiusM: 50, counted: true })).status).toBe(403);
@@ -165,7 +165,7 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
     expect(changed.status).toBe(200);
     expect(changed.body.types.find((t) => t.id === 'kindergarten')).toMatchObject({ radiusM: shorter, defaultRadiusM: 300 });
     expect((await admin.request('PUT', '/api/facility-types/nursery', { radiusM: 300, counted: false })).status).toBe(200);
-    const after = (await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.estates[0]!;
+    const after = (await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${far.holed}`)).body.estates[0]!;
     expect(after.types.kindergarten).toMatchObject({ radiusM: shorter, covered: false });
     expect(after.gaps).toContain('kindergarten');
     expect(after.gaps).not.toContain('nursery');
@@ -191,6 +191,14 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
       expect({ query, status: reply.status }).toEqual({ query, status: 400 });
     }
     expect((await server.get('/api/coverage?scope=estate&id=999999')).status).toBe(404);
+    // Without roads the walking model cannot run: 422, and the default falls back to straight lines.
+    await copy.db.query('CREATE TABLE roads_aside AS SELECT * FROM roads');
+    await copy.db.query('DELETE FROM roads');
+    const noRoads = await server.get<{ error: { code: string } }>(`/api/coverage?scope=estate&id=${far.holed}&model=network`);
+    expect([noRoads.status, noRoads.body.error.code]).toEqual([422, 'no_road_network']);
+    expect((await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.model).toBe('euclidean');
+    await copy.db.query('INSERT INTO roads SELECT * FROM roads_aside');
+    expect((await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.model).toBe('network');
     expect((await server.get('/api/coverage?scope=zone&id=999999')).status).toBe(404);
     expect((await server.get('/api/coverage?scope=subdistrict&id=nowhere')).status).toBe(404);
   });

@@ -10,6 +10,7 @@ import type { FacilityPoint } from '../../../core/coverage/facility-index.js';
 import { isFacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { toFeatureCollection } from '../layers/layers.service.js';
+import type { RoadLine } from '../../../core/network/road-graph.js';
 
 export interface ScopedEstate extends CoverageEstate {
   name: string;
@@ -49,6 +50,14 @@ export async function loadCoverageTypes(db: Queryable): Promise<CoverageType[]> 
   const overrides: CoverageTypeOverride[] = [];
   for (const row of rows) if (isFacilityTypeId(row.id)) overrides.push({ id: row.id, radiusM: row.radiusM, counted: row.counted });
   return coverageTypes(overrides);
+}
+
+/** Every road as a line of the walking network (MultiLineStrings in parts), in id order. */
+export async function loadRoadLines(db: Queryable): Promise<RoadLine[]> {
+  const rows = await db.query<{ id: number; coordinates: Position[] }>(
+    "SELECT id, (ST_AsGeoJSON(geom)::json)->'coordinates' AS coordinates FROM roads ORDER BY id",
+  );
+  return rows;
 }
 
 /** Every estate's gates as GeoJSON Points with `{ estateId, name }` (GET /api/estate-gates). */

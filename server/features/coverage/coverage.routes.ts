@@ -13,7 +13,7 @@ const coverageQuery = z
   .object({
     scope: z.enum(COVERAGE_SCOPES, { error: `scope must be one of ${COVERAGE_SCOPES.join(', ')}` }),
     id: z.string().max(64, 'id is at most 64 characters').optional(),
-    model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).default('euclidean'),
+    model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
   })
   .strict()
   .superRefine((query, ctx) => {

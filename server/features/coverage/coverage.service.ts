@@ -9,13 +9,16 @@ import type { CoverageModel, CoverageResponse, CoverageScope } from '../../../co
 import type { FacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { ServiceContext } from '../../context.js';
 import type { SqlParam } from '../../db/index.js';
-import { NotFoundError } from '../../domain-errors.js';
-import { loadCoverageEstates, loadCoverageFacilities, loadCoverageTypes, type ScopedEstate } from './coverage-inputs.js';
+import { NotFoundError, RejectedError } from '../../domain-errors.js';
+import { networkCoverage } from '../../../core/coverage/network-coverage.js';
+import { buildRoadGraph } from '../../../core/network/road-graph.js';
+import { loadCoverageEstates, loadCoverageFacilities, loadCoverageTypes, loadRoadLines, type ScopedEstate } from './coverage-inputs.js';
 
 export interface CoverageQuery {
   scope: CoverageScope;
   id?: string | undefined;
-  model: CoverageModel;
+  /** Absent: walking when there are roads, else straight line. */
+  model?: CoverageModel | undefined;
 }
 
 type TypesDto = CoverageResponse['estates'][number]['types'];
@@ -43,13 +46,19 @@ async function scopeExists(ctx: ServiceContext, scope: CoverageScope, id: string
 }
 
 export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Promise<CoverageResponse> {
-  const [estates, facilities, types] = [
+  const [estates, facilities, types, roads] = [
     await scopedEstates(ctx, query.scope, query.id),
     await loadCoverageFacilities(ctx.db),
     await loadCoverageTypes(ctx.db),
+    await loadRoadLines(ctx.db),
   ];
-  const index = facilityIndex(facilities);
-  const results = estates.map((estate) => estateCoverage(estate, index, types));
+  const model: CoverageModel = query.model ?? (roads.length > 0 ? 'network' : 'euclidean');
+  if (model === 'network' && roads.length === 0) throw new RejectedError('no_road_network', {});
+  const straightLine = (): EstateCoverage[] => {
+    const index = facilityIndex(facilities);
+    return estates.map((estate) => estateCoverage(estate, index, types));
+  };
+  const results = model === 'network' ? networkCoverage(buildRoadGraph(roads), estates, facilities, types) : straightLine();
   const typesDto = (coverage: EstateCoverage['types']): TypesDto => {
     const out: TypesDto = {};
     for (const [typeId, t] of Object.entries(coverage) as [FacilityTypeId, TypeCoverage][]) {
@@ -65,7 +74,7 @@ export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Pro
   const pooled = query.scope === 'zone' ? zoneCoverage(results, types).zone : null;
   return {
     scope: { kind: query.scope, id: query.id ?? null },
-    model: query.model,
+    model,
     types,
     estates: results.map((r, i) => ({
       id: r.id,
