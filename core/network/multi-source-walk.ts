@@ -60,28 +60,3 @@ export function startsByEdge(starts: readonly GraphSnap[]): Map<number, number[]
   });
   return byEdge;
 }
-
-/**
- * Walking distance from the tree's starts to a snapped point, and from which start: through either
- * end of its edge, or along the edge from a start on the same edge. Infinity (start -1) when unreached.
- */
-export function distanceToSnap(
-  graph: RoadGraph,
-  tree: WalkTree,
-  snap: GraphSnap,
-  starts: readonly GraphSnap[],
-  onEdge: ReadonlyMap<number, readonly number[]>,
-): { distanceM: number; start: number } {
-  const length = graph.edgeLengthM[snap.edge]!;
-  const a = graph.edgeFrom[snap.edge]!;
-  const b = graph.edgeTo[snap.edge]!;
-  const viaA = tree.distanceM[a]! + snap.fraction * length;
-  const viaB = tree.distanceM[b]! + (1 - snap.fraction) * length;
-  let best = viaA <= viaB ? { distanceM: viaA, start: tree.start[a]! } : { distanceM: viaB, start: tree.start[b]! };
-  for (const s of onEdge.get(snap.edge) ?? []) {
-    const start = starts[s]!;
-    const d = start.snapM + Math.abs(start.fraction - snap.fraction) * length;
-    if (d < best.distanceM) best = { distanceM: d, start: s };
-  }
-  return { distanceM: best.distanceM + snap.snapM, start: best.start };
-}

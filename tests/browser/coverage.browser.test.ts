@@ -33,16 +33,19 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
   const pageErrors: string[] = [];
   let underServed: EstateApiFeature;
   let expectedGaps: string[];
+  let expectedStraightGaps: string[];
 
   beforeAll(async () => {
     app = await startAppUnderTest();
     browser = await launchChromium();
-    const coverage = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=city`);
+    const coverage = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=city&model=network`);
     // The estate with the most gaps that still has some facility of each missing type within reach of the search.
     const ranked = [...coverage.estates].sort((a, b) => b.gaps.length - a.gaps.length || a.id - b.id);
     const chosen = ranked.find((e) => e.gaps.length > 0 && e.gaps.length < 23);
     if (!chosen) throw new Error('the demo city has no under-served estate');
     expectedGaps = chosen.gaps;
+    const straight = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=estate&id=${chosen.id}&model=euclidean`);
+    expectedStraightGaps = straight.estates[0]!.gaps;
     const estates = await getJson<EstateCollection>(`${app.url}/api/estates`);
     underServed = estates.features.find((f) => f.id === chosen.id)!;
     page = await openAtlasPage(browser, app.url, pageErrors, { as: 'designer' });
@@ -62,21 +65,37 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     expect(text).not.toContain('legend.');
   });
 
+  async function shownGaps(): Promise<string[]> {
+    const section = page.getByTestId('estate-coverage');
+    await section.getByTestId('coverage-gap-count').waitFor({ timeout: 30_000 });
+    const ids = await section
+      .locator('[data-testid^="coverage-gap-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', '')).filter((id) => id !== 'count'));
+    return ids.sort();
+  }
+
   it('shows an under-served estate’s gaps, the same the API computes, and where they are measured from', async () => {
     const [lng = 0, lat = 0] = pointOnFeature(underServed).geometry.coordinates;
     await jumpTo(page, [lng, lat], 15.5, 600);
     const [x, y] = await project(page, [lng, lat]);
     await page.mouse.click(x, y);
-    const section = page.getByTestId('estate-coverage');
-    await section.getByTestId('coverage-gap-count').waitFor({ timeout: 30_000 });
-    const shown = await section
-      .locator('[data-testid^="coverage-gap-"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', '')).filter((id) => id !== 'count'));
-    expect(shown.sort()).toEqual([...expectedGaps].sort());
-    expect(await section.getByTestId('coverage-origin').textContent()).toContain('从小区边界量起');
+    expect(await shownGaps()).toEqual([...expectedGaps].sort());
+    const origin = page.getByTestId('coverage-origin');
+    expect(await origin.textContent()).toContain('从小区边界量起');
+    expect(await origin.textContent()).toContain('沿道路步行距离');
     await page.mouse.move(5, 300);
     await page.waitForTimeout(400);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('switches to straight-line distances and back, the gaps following the API', async () => {
+    await page.getByTestId('coverage-model-panel').getByText('直线距离').click();
+    await page.getByTestId('coverage-origin').getByText('直线距离', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await shownGaps()).toEqual([...expectedStraightGaps].sort());
+    await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-straight-zh-1440.png') });
+    await page.getByTestId('coverage-model-panel').getByText('步行路网').click();
+    await page.getByTestId('coverage-origin').getByText('沿道路步行距离', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await shownGaps()).toEqual([...expectedGaps].sort());
   });
 
   it('lays out the coverage panel and legend without cut or covered text, in Chinese and English', async () => {

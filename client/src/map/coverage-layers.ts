@@ -1,10 +1,13 @@
 /** The selected estate's life circle on the map: walking-radius rings and lines to the nearest missing facilities. */
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, PathLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { Feature } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import type { MapScene } from './map-types';
 
-export const COVERAGE_LAYER_IDS = { rings: 'coverage-rings', lines: 'coverage-lines' } as const;
+export const COVERAGE_LAYER_IDS = { rings: 'coverage-rings', walksheds: 'coverage-walksheds', lines: 'coverage-lines' } as const;
+
+/** Walkshed streets are drawn this wide: the street area reachable, 20 m either side of the centre line. */
+const WALKSHED_WIDTH_M = 40;
 
 const RING_COLOURS: Readonly<Record<number, [number, number, number, number]>> = {
   300: [26, 152, 80, 230],
@@ -15,7 +18,23 @@ const RING_COLOURS: Readonly<Record<number, [number, number, number, number]>> =
 export function coverageLayers(scene: MapScene): Layer[] {
   const overlay = scene.coverage;
   if (!overlay) return [];
+  const walkshedPaths = overlay.walksheds.flatMap((w) => w.paths.map((path) => ({ path, radiusM: w.radiusM })));
   return [
+    new PathLayer<{ path: readonly Position[]; radiusM: number }>({
+      id: COVERAGE_LAYER_IDS.walksheds,
+      data: walkshedPaths,
+      pickable: false,
+      widthUnits: 'meters',
+      getWidth: WALKSHED_WIDTH_M,
+      widthMinPixels: 2,
+      capRounded: true,
+      jointRounded: true,
+      getPath: (d) => d.path as Position[] as [number, number][],
+      getColor: (d) => {
+        const [r, g, b] = RING_COLOURS[d.radiusM] ?? [80, 80, 80, 200];
+        return [r, g, b, 110];
+      },
+    }),
     new GeoJsonLayer({
       id: COVERAGE_LAYER_IDS.rings,
       data: [...overlay.rings] as Feature[],

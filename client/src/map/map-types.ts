@@ -3,7 +3,7 @@
  * pointer hits and the import preview to draw. The store keeps values of these types; the map
  * owns them so it never needs to know the store (client/src/state).
  */
-import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
@@ -70,10 +70,15 @@ export interface ZoneScene {
   focusedSuggestion: number | null;
 }
 
-/** The selected estate's life circle: rings at the tiers' walking radii and lines to the nearest facility of each missing type. */
+/**
+ * The selected estate's life circle: in the straight-line model rings at the tiers' walking radii,
+ * in the walking model the walksheds (street pieces reachable within each radius, drawn buffered);
+ * and a line (straight, or along the streets) to the nearest facility of each missing type.
+ */
 export interface CoverageOverlay {
   estateId: number;
   rings: readonly Feature<Polygon | MultiPolygon, { radiusM: number }>[];
+  walksheds: readonly { radiusM: number; paths: readonly Position[][] }[];
   lines: readonly Feature<LineString, { typeId: string }>[];
 }
 

@@ -26,6 +26,7 @@ import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slic
 import type { CoverageState } from './coverage-slice';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
+import type { CoverageModel } from '../../../core/contract/coverage';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -69,11 +70,13 @@ export interface AtlasActions {
   coverageStarted(): void;
   coverageProgress(progressPct: number): void;
   coverageComputed(
+    model: CoverageModel,
     results: readonly EstateCoverage[],
     types: readonly CoverageType[],
     gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
   ): void;
   coverageFailed(message: string): void;
+  setCoverageModel(model: CoverageModel): void;
 }
 
 export type AtlasState = SelectionState &
@@ -140,6 +143,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   focusSuggestion: (index) => set((s) => zones.focusSuggestion(s, index)),
   coverageStarted: () => set((s) => coverage.coverageStarted(s)),
   coverageProgress: (pct) => set((s) => coverage.coverageProgress(s, pct)),
-  coverageComputed: (results, types, gates) => set((s) => coverage.coverageComputed(s, results, types, gates)),
+  coverageComputed: (model, results, types, gates) => set((s) => coverage.coverageComputed(s, model, results, types, gates)),
+  setCoverageModel: (model) => set((s) => coverage.setCoverageModel(s, model)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
 }));

@@ -5,12 +5,17 @@
  */
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
+import type { CoverageModel } from '../../../core/contract/coverage';
 
 export type CoverageStatus = 'idle' | 'running' | 'ready' | 'error';
 
 export interface CoverageState {
+  /** The distance model the user chose: walking (the default) or straight line. */
+  coverageModel: CoverageModel;
   coverage: {
     status: CoverageStatus;
+    /** The model the results were computed with (walking falls back to straight line without roads). */
+    model: CoverageModel;
     /** Share of estates done, 0–100. */
     progressPct: number;
     byEstate: ReadonlyMap<number, EstateCoverage>;
@@ -22,7 +27,8 @@ export interface CoverageState {
 }
 
 export const initialCoverage: CoverageState = {
-  coverage: { status: 'idle', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
+  coverageModel: 'network',
+  coverage: { status: 'idle', model: 'network', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
 };
 
 export function coverageStarted(state: CoverageState): Partial<CoverageState> {
@@ -36,15 +42,28 @@ export function coverageProgress(state: CoverageState, progressPct: number): Par
 
 export function coverageComputed(
   _state: CoverageState,
+  model: CoverageModel,
   results: readonly EstateCoverage[],
   types: readonly CoverageType[],
   gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
 ): Partial<CoverageState> {
   return {
-    coverage: { status: 'ready', progressPct: 100, byEstate: new Map(results.map((r) => [r.id, r])), types, gatesByEstate, error: null },
+    coverage: {
+      status: 'ready',
+      model,
+      progressPct: 100,
+      byEstate: new Map(results.map((r) => [r.id, r])),
+      types,
+      gatesByEstate,
+      error: null,
+    },
   };
 }
 
 export function coverageFailed(state: CoverageState, message: string): Partial<CoverageState> {
   return { coverage: { ...state.coverage, status: 'error', error: message } };
+}
+
+export function setCoverageModel(_state: CoverageState, coverageModel: CoverageModel): Partial<CoverageState> {
+  return { coverageModel };
 }

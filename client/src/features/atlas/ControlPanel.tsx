@@ -5,6 +5,7 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../map/map-types';
 import { EstateLegend } from './EstateLegend';
 import { FacilityLegend } from './FacilityLegend';
+import { CoverageModelSwitch } from '../coverage/CoverageModelSwitch';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -59,6 +60,7 @@ export function ControlPanel() {
           }}
           aria-label={t('colourBy.label')}
         />
+        {colourBy === 'gaps' ? <CoverageModelSwitch testId="coverage-model-legend" /> : null}
         <EstateLegend />
       </Section>
       <Section title={t('layers.title')} testId="layer-toggles">

@@ -4,13 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { EstateCoverage } from '../../../../core/coverage/coverage';
 import type { CoverageType } from '../../../../core/coverage/coverage-types';
 import { LIFE_CIRCLE_TIERS } from '../../../../core/facility-catalogue';
+import type { CoverageModel } from '../../../../core/contract/coverage';
+import { walkSearchLimitM } from '../../../../core/coverage/network-coverage';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import type { Language } from '../../shared/i18n/languages';
 import { useAtlasStore } from '../../state/atlas-store';
+import { CoverageModelSwitch } from './CoverageModelSwitch';
 import './coverage.css';
 
-function GapList({ result, types, language }: { result: EstateCoverage; types: readonly CoverageType[]; language: Language }) {
+interface GapListProps {
+  result: EstateCoverage;
+  types: readonly CoverageType[];
+  model: CoverageModel;
+  language: Language;
+}
+
+function GapList({ result, types, model, language }: GapListProps) {
   const { t } = useTranslation();
   const tierOf = new Map(types.map((type) => [type.id, type.tier]));
   return (
@@ -30,7 +40,7 @@ function GapList({ result, types, language }: { result: EstateCoverage; types: r
                     <span className="coverage-gap-name">{facilityTypeName(id, language)}</span>
                     <span className="coverage-gap-distance">
                       {distance == null
-                        ? t('coverage.noneNear')
+                        ? t(`coverage.noneNear.${model}`, { limit: formatNumber(walkSearchLimitM(type?.radiusM ?? 0), language) })
                         : t('coverage.nearest', {
                             distance: formatNumber(Math.round(distance), language),
                             radius: formatNumber(type?.radiusM ?? 0, language),
@@ -56,7 +66,10 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
 
   return (
     <section className="coverage-section" data-testid="estate-coverage">
-      <h3 className="coverage-title">{t('coverage.title')}</h3>
+      <div className="coverage-heading">
+        <h3 className="coverage-title">{t('coverage.title')}</h3>
+        <CoverageModelSwitch testId="coverage-model-panel" />
+      </div>
       {coverage.status === 'running' ? (
         <Progress percent={Math.round(coverage.progressPct)} size="small" data-testid="coverage-progress" />
       ) : coverage.status === 'error' ? (
@@ -70,9 +83,9 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
             <span>{t('coverage.covered', { covered: counted - result.gaps.length, counted })}</span>
           </div>
           <div className="coverage-origin" data-testid="coverage-origin">
-            {t(result.origin === 'gates' ? 'coverage.fromGates' : 'coverage.fromBoundary')} · {t('coverage.straightLine')}
+            {t(result.origin === 'gates' ? 'coverage.fromGates' : 'coverage.fromBoundary')} · {t(`coverage.measured.${coverage.model}`)}
           </div>
-          <GapList result={result} types={coverage.types} language={language} />
+          <GapList result={result} types={coverage.types} model={coverage.model} language={language} />
         </>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 /** What the coverage worker answers: progress, the results, or why it failed. */
-import type { EstateCoverage } from '../../../../core/coverage/coverage';
+import type { CoverageRunResult } from '../../../../core/coverage/coverage-run';
 
 export type CoverageWorkerReply =
-  { kind: 'progress'; done: number; total: number } | { kind: 'done'; results: EstateCoverage[] } | { kind: 'failed'; message: string };
+  { kind: 'progress'; done: number; total: number } | ({ kind: 'done' } & CoverageRunResult) | { kind: 'failed'; message: string };

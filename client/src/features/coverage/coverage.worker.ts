@@ -12,8 +12,8 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   try {
-    const results = runCoverage(event.data, (done, total) => scope.postMessage({ kind: 'progress', done, total }), 200);
-    scope.postMessage({ kind: 'done', results });
+    const result = runCoverage(event.data, (done, total) => scope.postMessage({ kind: 'progress', done, total }), 200);
+    scope.postMessage({ kind: 'done', ...result });
   } catch (error) {
     scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,18 +1,30 @@
 /** The selected estate's life-circle overlay for the map, from the computed coverage in the store. */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
+import { buildRoadGraph } from '../../../../core/network/road-graph';
 import type { CoverageOverlay } from '../../map/map-types';
 import { useAtlasStore } from '../../state/atlas-store';
 import { coverageOverlay } from './coverage-overlay';
+import { roadLinesOf } from './road-lines';
 
 export function useCoverageOverlay(): CoverageOverlay | null {
-  const selectedId = useAtlasStore((s) => s.selectedEstateId);
+  // Deferred: the estate panel opens at once, the walkshed and routes follow in the next render.
+  const selectedId = useDeferredValue(useAtlasStore((s) => s.selectedEstateId));
   const data = useAtlasStore((s) => s.data);
   const coverage = useAtlasStore((s) => s.coverage);
+  const roads = data?.roads;
+  // The graph of the roads in the store, built once (the worker builds its own for the whole city).
+  const graph = useMemo(() => (roads ? buildRoadGraph(roadLinesOf(roads)) : null), [roads]);
   return useMemo(() => {
     if (selectedId === null || !data || coverage.status !== 'ready') return null;
     const estate = data.estates.features.find((f) => f.id === selectedId);
     const result = coverage.byEstate.get(selectedId);
     if (!estate || !result) return null;
-    return coverageOverlay(estate, result, data.facilities, coverage.gatesByEstate.get(selectedId) ?? []);
-  }, [selectedId, data, coverage]);
+    return coverageOverlay(
+      estate,
+      result,
+      data.facilities,
+      coverage.gatesByEstate.get(selectedId) ?? [],
+      coverage.model === 'network' ? graph : null,
+    );
+  }, [selectedId, data, coverage, graph]);
 }

@@ -6,9 +6,18 @@ import { useEffect } from 'react';
 import type { CoverageRunInput } from '../../../../core/coverage/coverage-run';
 import type { CoverageType } from '../../../../core/coverage/coverage-types';
 import { isFacilityTypeId, type LifeCircleTier } from '../../../../core/facility-catalogue';
-import { fetchEstateGates, fetchFacilityTypes, type EstateCollection, type EstateGate, type FacilityCollection } from '../../api';
+import type { CoverageModel } from '../../../../core/contract/coverage';
+import {
+  fetchEstateGates,
+  fetchFacilityTypes,
+  type EstateCollection,
+  type EstateGate,
+  type FacilityCollection,
+  type RoadCollection,
+} from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import type { CoverageWorkerReply } from './coverage-messages';
+import { roadLinesOf } from './road-lines';
 
 function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, number][]> {
   const gatesByEstate = new Map<number, [number, number][]>();
@@ -17,12 +26,15 @@ function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, num
 }
 
 function runInput(
-  estates: EstateCollection,
-  facilities: FacilityCollection,
+  data: { estates: EstateCollection; facilities: FacilityCollection; roads: RoadCollection },
   gatesByEstate: ReadonlyMap<number, [number, number][]>,
   types: readonly CoverageType[],
+  model: CoverageModel,
 ): CoverageRunInput {
+  const { estates, facilities, roads } = data;
   return {
+    model,
+    roads: roadLinesOf(roads),
     estates: estates.features.map((f) => ({
       id: f.id,
       households: f.properties.households ?? 0,
@@ -41,9 +53,11 @@ function runInput(
 export function useCoverageRun(): void {
   const estates = useAtlasStore((s) => s.data?.estates);
   const facilities = useAtlasStore((s) => s.data?.facilities);
+  const roads = useAtlasStore((s) => s.data?.roads);
+  const model = useAtlasStore((s) => s.coverageModel);
 
   useEffect(() => {
-    if (!estates || !facilities) return;
+    if (!estates || !facilities || !roads) return;
     const controller = new AbortController();
     let worker: Worker | null = null;
     const store = useAtlasStore.getState();
@@ -60,11 +74,11 @@ export function useCoverageRun(): void {
         worker.onmessage = (event: MessageEvent<CoverageWorkerReply>) => {
           const reply = event.data;
           if (reply.kind === 'progress') store.coverageProgress(reply.total > 0 ? (100 * reply.done) / reply.total : 0);
-          else if (reply.kind === 'done') store.coverageComputed(reply.results, types, gatesByEstate);
+          else if (reply.kind === 'done') store.coverageComputed(reply.model, reply.results, types, gatesByEstate);
           else store.coverageFailed(reply.message);
         };
         worker.onerror = (event) => store.coverageFailed(event.message || 'coverage worker failed');
-        worker.postMessage(runInput(estates, facilities, gatesByEstate, types));
+        worker.postMessage(runInput({ estates, facilities, roads }, gatesByEstate, types, model));
       } catch (error) {
         if (!controller.signal.aborted) store.coverageFailed(error instanceof Error ? error.message : String(error));
       }
@@ -73,5 +87,5 @@ export function useCoverageRun(): void {
       controller.abort();
       worker?.terminate();
     };
-  }, [estates, facilities]);
+  }, [estates, facilities, roads, model]);
 }

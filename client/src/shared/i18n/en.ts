@@ -72,7 +72,7 @@ export const en: Resources = {
     },
     showAll: 'All',
     hideAll: 'None',
-    gapBand: '{{range}} gaps: {{estates}} estates, {{households}} households',
+    gapBand: '{{range}}: {{estates}} estates · {{households}} households',
     gapsPending: 'Computing life circles…',
   },
   coverage: {
@@ -82,9 +82,10 @@ export const en: Resources = {
     covered: '{{covered}} of {{counted}} types within reach',
     fromGates: 'Measured from the estate’s gates',
     fromBoundary: 'Measured from the estate boundary (no gates in the ledger)',
-    straightLine: 'straight line',
+    models: { network: 'Walking', euclidean: 'Straight line' },
+    measured: { network: 'walking distance along streets', euclidean: 'straight-line distance' },
     nearest: 'nearest {{distance}} m (≤ {{radius}} m)',
-    noneNear: 'none within 50 km',
+    noneNear: { network: 'none within a {{limit}} m walk', euclidean: 'none within 50 km' },
     failed: 'Life-circle computation failed: {{reason}}',
   },
   estate: {

@@ -80,9 +80,10 @@ export const zh = {
     covered: '步行范围内有 {{covered}} / {{counted}} 类设施',
     fromGates: '从小区出入口量起',
     fromBoundary: '从小区边界量起（台账中没有出入口）',
-    straightLine: '直线距离',
+    models: { network: '步行路网', euclidean: '直线距离' },
+    measured: { network: '沿道路步行距离', euclidean: '直线距离' },
     nearest: '最近 {{distance}} m（应 ≤ {{radius}} m）',
-    noneNear: '50 km 内没有',
+    noneNear: { network: '步行 {{limit}} m 内没有', euclidean: '50 km 内没有' },
     failed: '生活圈计算失败：{{reason}}',
   },
   estate: {
