@@ -7,6 +7,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { pointDistanceM } from '../coverage/ellipsoid-distance.js';
+import { streetChains, type StreetChains } from './street-chains.js';
 
 export interface RoadLine {
   /** The road's id; an edge is (road id, 1-based segment number), as PostGIS's ST_DumpSegments counts them. */
@@ -29,6 +30,8 @@ export interface RoadGraph {
   edgeSegment: Int32Array;
   /** flatbush over the edges' bboxes (null without edges). */
   edgeIndex: Flatbush | null;
+  /** Streets between junctions, which the walks run on. */
+  chains: StreetChains;
 }
 
 /** Vertices closer than this (1e-7°, about 1 cm) are one node: coordinates as GeoJSON files round them. */
@@ -99,17 +102,20 @@ export function buildRoadGraph(roads: readonly RoadLine[]): RoadGraph {
     }
     edgeIndex.finish();
   }
+  const edgeFrom = Int32Array.from(from);
+  const edgeTo = Int32Array.from(to);
   return {
     nodeCount,
     nodeCoords,
     adjStart,
     adjEdge,
-    edgeFrom: Int32Array.from(from),
-    edgeTo: Int32Array.from(to),
+    edgeFrom,
+    edgeTo,
     edgeLengthM,
     edgeRoad: Int32Array.from(road),
     edgeSegment: Int32Array.from(segment),
     edgeIndex,
+    chains: streetChains({ nodeCount, adjStart, adjEdge, edgeFrom, edgeTo, edgeLengthM }),
   };
 }
 

@@ -8,6 +8,11 @@
  * Ours is timed two ways: the core computation on data in memory (what the browser worker does),
  * and the whole GET /api/coverage service (reading estates and facilities from PostGIS too).
  *
+ * Then walking coverage: the city's streets cut into about 200 000 road rows (every piece an edge
+ * for us and for pgRouting alike), all 23 types, against ../shared/baselines/net_dd.sql —
+ * pgRouting's pgr_drivingDistance from every kindergarten to every node within 1 km, one type —
+ * after net_edges.sql, net_topo_extract.sql and net_snap.sql have built its graph (not timed).
+ *
  * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL names a server database the bench
  * may drop and create (default postgres://postgres@127.0.0.1:5432/atlas_bench_coverage).
  */
@@ -18,24 +23,33 @@ import { join } from 'node:path';
 import { centroid, distance } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import { estateCoverage } from '../../core/coverage/coverage.js';
+import { networkCoverage } from '../../core/coverage/network-coverage.js';
+import { buildRoadGraph } from '../../core/network/road-graph.js';
 import { facilityIndex } from '../../core/coverage/facility-index.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import { serviceContext } from '../../server/context.js';
 import { openPostgresDb } from '../../server/db/postgres-db.js';
-import { loadCoverageEstates, loadCoverageFacilities, loadCoverageTypes } from '../../server/features/coverage/coverage-inputs.js';
+import {
+  loadCoverageEstates,
+  loadCoverageFacilities,
+  loadCoverageTypes,
+  loadRoadLines,
+} from '../../server/features/coverage/coverage-inputs.js';
 import { coverageOf } from '../../server/features/coverage/coverage.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const SCALE_FACILITIES = Number(process.env.BENCH_FACILITIES ?? 50_000);
+const SCALE_ROAD_EDGES = Number(process.env.BENCH_ROAD_EDGES ?? 200_000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_coverage';
 const NAME = new globalThis.URL(URL).pathname.slice(1);
 const BASELINES = join(PROJECT_ROOT, '..', 'shared', 'baselines');
 const ROUNDS = 3;
 const TURF_SAMPLE_ESTATES = 200;
 
+const f = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
 async function timed(work: () => unknown): Promise<number> {
@@ -53,6 +67,7 @@ await admin.exec(`CREATE DATABASE ${NAME}`);
 await admin.close();
 const setup = await openPostgresDb(URL);
 await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+await setup.exec('CREATE EXTENSION IF NOT EXISTS pgrouting');
 await setup.close();
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-coverage-'));
@@ -118,7 +133,6 @@ try {
   const turf = (turfSample * estates.length) / rows.length;
 
   const core = median(samples.core);
-  const f = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
   console.log(
     [
       `straight-line coverage, ${estates.length} estates × ${facilities} facilities × ${types.length} types, PostGIS server (medians of ${ROUNDS} rounds):`,
@@ -127,6 +141,40 @@ try {
       `  cov_knn_m_typegist.sql (LATERAL KNN, (type, geom_m) GiST): ${f(median(samples.knn))} → ours ${(median(samples.knn) / core).toFixed(0)}× faster (target ≥ 8×)`,
       `  cov_dwithin_m.sql (ST_DWithin 1 km): ${f(median(samples.dwithin))} → ours ${(median(samples.dwithin) / core).toFixed(0)}× faster`,
       `  naive Turf loop to centroids (${rows.length} estates timed, scaled): ${f(turf)} → ours ${(turf / core).toFixed(0)}× faster (target ≥ 80×)`,
+    ].join('\n'),
+  );
+
+  // Walking: the streets cut into pieces of equal length, one road row each, SCALE_ROAD_EDGES in all.
+  await db.exec(`CREATE TABLE road_pieces AS
+    SELECT (d).geom FROM (
+      SELECT ST_DumpSegments(ST_Segmentize(geom::geography, (SELECT sum(ST_Length(geom::geography)) FROM roads) / ${SCALE_ROAD_EDGES})::geometry) AS d
+      FROM roads) s;
+    TRUNCATE roads RESTART IDENTITY;
+    INSERT INTO roads (road_class, geom) SELECT 'branch', geom FROM road_pieces;
+    DROP TABLE road_pieces; ANALYZE roads;`);
+  await db.exec(baseline('net_edges.sql'));
+  await db.exec(baseline('net_topo_extract.sql'));
+  await db.exec(baseline('net_snap.sql'));
+  const roads = await loadRoadLines(db);
+  const networkSamples = { ours: [] as number[], graph: [] as number[], drivingDistance: [] as number[] };
+  const origins = estates.map((e) => ({ id: e.id, households: e.households, origins: e.origins }));
+  for (let round = 0; round <= ROUNDS; round++) {
+    let graph = buildRoadGraph(roads);
+    const graphMs = await timed(() => (graph = buildRoadGraph(roads)));
+    const oursMs = await timed(() => networkCoverage(graph, origins, facilityList, types));
+    const ddMs = await timed(() => db.query(baseline('net_dd.sql')));
+    if (round === 0) continue;
+    networkSamples.graph.push(graphMs);
+    networkSamples.ours.push(oursMs);
+    networkSamples.drivingDistance.push(ddMs);
+  }
+  const walking = median(networkSamples.ours);
+  const dd = median(networkSamples.drivingDistance);
+  console.log(
+    [
+      `walking coverage, ${estates.length} estates, ${roads.length} road edges, ${types.length} types (medians of ${ROUNDS} rounds):`,
+      `  ours, core on data in memory, all types: ${f(walking)} (target < 3 s); building the graph ${f(median(networkSamples.graph))} more`,
+      `  net_dd.sql (pgr_drivingDistance, kindergartens only, 1 km): ${f(dd)} → ours does 23 types in ${(walking / dd).toFixed(2)} of its time for one`,
     ].join('\n'),
   );
 } finally {

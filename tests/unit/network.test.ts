@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverageTypes } from '../../core/coverage/coverage-types.js';
-import { metresPerDegree } from '../../core/coverage/ellipsoid-distance.js';
+import { metresPerDegree, pointDistanceM } from '../../core/coverage/ellipsoid-distance.js';
+import { routeTo, walkshed } from '../../core/network/walk-routes.js';
 import { estateOrigins } from '../../core/coverage/estate-origins.js';
 import { networkCoverage } from '../../core/coverage/network-coverage.js';
 import { walkFrom } from '../../core/network/multi-source-walk.js';
@@ -85,6 +86,7 @@ describe('multi-source walks', () => {
           const graph = buildRoadGraph(roads);
           fc.pre(graph.nodeCount > 2);
           const starts = [s1, s2].map((s) => snapToGraph(graph, ...at((s % 5) * 100 + 13, Math.floor(s / 5) * 100 + 7))!).filter(Boolean);
+          starts.push(snapToGraph(graph, ...at(690, 40))!);
           const tree = walkFrom(graph, starts, Infinity);
           const edges: [number, number, number][] = Array.from(graph.edgeLengthM, (w, e) => [graph.edgeFrom[e]!, graph.edgeTo[e]!, w]);
           const sources: [number, number][] = starts.flatMap((s) => {
@@ -123,6 +125,25 @@ describe('walking coverage', () => {
     // Around: 10 m to the street, 480 m to the bridge (from x = 520), 200 m over it, 500 m back, 10 m to the kindergarten.
     expect(result!.types.kindergarten?.distanceM).toBeCloseTo(10 + 480 + 200 + 500 + 10, 0);
     expect(result!.gaps).toContain('kindergarten');
+  });
+
+  it('draws the route and the walkshed along the streets, not across the river', () => {
+    const graph = buildRoadGraph(streets);
+    const origin = at(500, 10);
+    const starts = [snapToGraph(graph, ...origin)!];
+    const tree = walkFrom(graph, starts, 5000);
+    const target = at(500, 210);
+    const route = routeTo(graph, tree, starts, [origin], snapToGraph(graph, ...target)!, target)!;
+    const lengthM = route.line
+      .slice(1)
+      .reduce((sum, p, i) => sum + pointDistanceM(route.line[i]![0]!, route.line[i]![1]!, p[0]!, p[1]!), 0);
+    expect(route.distanceM).toBeCloseTo(10 + 500 + 200 + 500 + 10, 0);
+    expect(lengthM).toBeCloseTo(route.distanceM, 0);
+    // Within 300 m: 290 m of the southern street either way, nothing of the northern one.
+    const pieces = walkshed(graph, tree, starts, 300);
+    const reachedM = pieces.reduce((sum, [a, b]) => sum + pointDistanceM(a![0]!, a![1]!, b![0]!, b![1]!), 0);
+    expect(reachedM).toBeCloseTo(580, 0);
+    expect(pieces.every((piece) => piece.every((p) => Math.abs(p[1]! - BASE.lat) < 1e-6))).toBe(true);
   });
 
   it('measures from the gates when the estate has them', () => {
