@@ -24,14 +24,14 @@ export const walkSearchLimitM = (radiusM: number): number => Math.max(3000, 3 * 
  * its origin points on the edge), likewise through `to`. The points themselves are kept for walks
  * that stay on one edge (a facility on the same edge).
  */
-interface EstateAccess {
+export interface EstateAccess {
   edges: number[];
   viaFromM: number[];
   viaToM: number[];
   points: GraphSnap[][];
 }
 
-function estateAccess(graph: RoadGraph, snaps: readonly GraphSnap[]): EstateAccess {
+export function estateAccess(graph: RoadGraph, snaps: readonly GraphSnap[]): EstateAccess {
   const slot = new Map<number, number>();
   const access: EstateAccess = { edges: [], viaFromM: [], viaToM: [], points: [] };
   for (const snap of snaps) {
@@ -77,6 +77,16 @@ function facilitiesInside(estates: readonly CoverageEstate[], facilities: readon
   return inside;
 }
 
+/** How an estate joins the network: its origin points snapped. */
+export function estateAccessOf(graph: RoadGraph, estate: CoverageEstate): EstateAccess {
+  return estateAccess(
+    graph,
+    originPoints(estate.origins)
+      .map(([lng, lat]) => snapToGraph(graph, lng, lat))
+      .filter((snap): snap is GraphSnap => snap !== null),
+  );
+}
+
 /**
  * Network coverage of every estate by every counted type; `nearest` indexes `facilities`.
  * @example networkCoverage(graph, estates, facilities, coverageTypes())[0]?.types.kindergarten?.distanceM
@@ -89,14 +99,7 @@ export function networkCoverage(
   onProgress?: (done: number, total: number) => void,
 ): EstateCoverage[] {
   const inside = facilitiesInside(estates, facilities);
-  const access = estates.map((estate) =>
-    estateAccess(
-      graph,
-      originPoints(estate.origins)
-        .map(([lng, lat]) => snapToGraph(graph, lng, lat))
-        .filter((snap): snap is GraphSnap => snap !== null),
-    ),
-  );
+  const access = estates.map((estate) => estateAccessOf(graph, estate));
   const facilitySnaps = facilities.map((f) => snapToGraph(graph, f.lng, f.lat));
   const byEstate = estates.map((): Partial<Record<FacilityTypeId, TypeCoverage>> => ({}));
   const facilitiesOfType = new Map<string, number[]>();

@@ -7,6 +7,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, FacilityTypesResponse } from '../../core/contract/index.js';
+import type { SiteAnswer } from '../../server/features/coverage/site-suggestion.service.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { createRng } from '../../core/prng.js';
 import type { Db } from '../../server/db/index.js';
@@ -175,6 +176,34 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
     // Put the catalogue back for the other tests of this file.
     await admin.request('PUT', '/api/facility-types/kindergarten', { radiusM: 300, counted: true });
     await admin.request('PUT', '/api/facility-types/nursery', { radiusM: 300, counted: true });
+  });
+
+  it('suggests sites for a kindergarten whose newly covered estates PostGIS confirms, for designers only', async () => {
+    const reply = await server.get<SiteAnswer>('/api/coverage/sites?type=kindergarten&k=3&model=euclidean');
+    expect(reply.status).toBe(200);
+    expect(reply.body.sites.length).toBeGreaterThan(0);
+    const taken: number[] = [];
+    for (const site of reply.body.sites) {
+      // Uncovered: no kindergarten within 300 m of the estate (its gates, else its polygon); reached: the site within 300 m; not taken by an earlier pick.
+      const rows = await copy.db.query<{ id: number; households: number }>(
+        `WITH o AS (SELECT e.id, e.households, COALESCE((SELECT ST_Collect(g.geom) FROM estate_gates g WHERE g.estate_id = e.id), e.geom)::geography AS geog FROM estates e)
+         SELECT o.id, o.households FROM o
+         WHERE ST_DWithin(o.geog, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 300)
+           AND NOT EXISTS (SELECT 1 FROM facilities f WHERE f.type = 'kindergarten' AND ST_DWithin(o.geog, f.geom::geography, 300))
+           AND NOT (o.id = ANY($3::int[]))
+         ORDER BY o.id`,
+        [site.lng, site.lat, taken],
+      );
+      expect([...site.estateIds].sort((a, b) => a - b)).toEqual(rows.map((r) => r.id));
+      expect(site.households).toBe(rows.reduce((sum, r) => sum + r.households, 0));
+      taken.push(...site.estateIds);
+    }
+    const households = reply.body.sites.map((s) => s.households);
+    expect(households).toEqual([...households].sort((a, b) => b - a));
+    expect((await (await server.as('leader')).get('/api/coverage/sites?type=kindergarten')).status).toBe(403);
+    for (const query of ['type=pool', 'type=kindergarten&k=0', 'type=kindergarten&k=21', 'k=3', 'type=kindergarten&model=x']) {
+      expect({ query, status: (await server.get(`/api/coverage/sites?${query}`)).status }).toEqual({ query, status: 400 });
+    }
   });
 
   it('answers a bad query with 400 and an unknown scope id with 404', async () => {

@@ -7,6 +7,7 @@ import { FACILITY_TYPE_IDS, type FacilityTypeId } from '../../../core/facility-c
 import { noQuery } from '../../http/query-schemas.js';
 import { coverageOf } from './coverage.service.js';
 import { listFacilityTypes, updateFacilityType } from './facility-types.service.js';
+import { suggestSites } from './site-suggestion.service.js';
 import { listEstateGates } from './coverage-inputs.js';
 
 const coverageQuery = z
@@ -42,11 +43,30 @@ const typeChangeBody = z
   })
   .strict();
 
+/** Up to this many suggested sites at once: a designer compares a handful, not a city's worth. */
+const MAX_SITES = 20;
+
+const siteQuery = z
+  .object({
+    type: typeParam.shape.id,
+    k: z
+      .string()
+      .regex(/^\d{1,2}$/, 'k must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'k must be at least 1').max(MAX_SITES, `k must be at most ${MAX_SITES}`))
+      .default(5),
+    model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
+  })
+  .strict();
+
 /** Life-circle coverage (生活圈) of estates, zones, sub-districts and the city. */
 export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/coverage', 'ledger.read', async (req, res, ctx) => {
     res.json(await coverageOf(ctx, coverageQuery.parse(req.query)));
+  });
+  routes.get('/coverage/sites', 'analysis.run', async (req, res, ctx) => {
+    res.json(await suggestSites(ctx, siteQuery.parse(req.query)));
   });
   routes.get('/estate-gates', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
