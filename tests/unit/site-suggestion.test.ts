@@ -13,7 +13,10 @@ const cand = (reaches: number[]): SiteCandidate => ({ lng: 0, lat: 0, reaches })
 function exactBest(candidates: readonly SiteCandidate[], households: readonly number[], k: number): number {
   let best = 0;
   const choose = (from: number, left: number, covered: Set<number>) => {
-    best = Math.max(best, [...covered].reduce((sum, i) => sum + households[i]!, 0));
+    best = Math.max(
+      best,
+      [...covered].reduce((sum, i) => sum + households[i]!, 0),
+    );
     if (left === 0) return;
     for (let c = from; c < candidates.length; c++) choose(c + 1, left - 1, new Set([...covered, ...candidates[c]!.reaches]));
   };
