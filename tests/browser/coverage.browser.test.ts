@@ -98,6 +98,32 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     expect(await shownGaps()).toEqual([...expectedGaps].sort());
   });
 
+  it('tries a facility where an estate lacks one: the gap closes and the city figure rises, and nothing is saved', async () => {
+    const tryType = expectedGaps[0]!;
+    const storedBefore = (await getJson<{ features: unknown[] }>(`${app.url}/api/facilities`)).features.length;
+    const share = page.getByTestId('whatif-city-share');
+    const coveredHouseholds = async () =>
+      Number(((await share.textContent()) ?? '').match(/覆盖 ([\d,]+) \//)?.[1]?.replace(/,/g, '') ?? NaN);
+    const coveredBefore = await coveredHouseholds();
+    expect(coveredBefore).not.toBeNaN();
+    await page.getByTestId('whatif-place').click();
+    // Inside the estate: a facility there serves it at 0 m.
+    const [lng = 0, lat = 0] = pointOnFeature(underServed).geometry.coordinates;
+    const [x, y] = await project(page, [lng, lat]);
+    await page.mouse.click(x, y);
+    await page.getByTestId(`coverage-gap-${tryType}`).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.getByTestId('whatif-count').textContent()).toContain('1');
+    // The city figure for the same type: the estate's households now reach one (and its neighbours' may too).
+    await expect.poll(coveredHouseholds, { timeout: 30_000 }).toBeGreaterThanOrEqual(coveredBefore + underServed.properties.households!);
+    await page.mouse.move(5, 300);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-whatif-zh-1440.png') });
+    expect((await getJson<{ features: unknown[] }>(`${app.url}/api/facilities`)).features.length).toBe(storedBefore);
+    await page.getByTestId('whatif-clear').click();
+    await page.getByTestId(`coverage-gap-${tryType}`).waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await shownGaps()).toEqual([...expectedGaps].sort());
+  });
+
   it('lays out the coverage panel and legend without cut or covered text, in Chinese and English', async () => {
     const problems: string[] = [];
     for (const viewport of [

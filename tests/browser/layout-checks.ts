@@ -35,11 +35,23 @@ export async function layoutProblems(page: Page, controls: readonly string[], la
       };
       const isCut = (el: Element): boolean => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
       const size = (el: Element): string => `(text ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
+      // Scrolled out of a scrolling panel (a long estate panel scrolled to its history): reachable, not covered.
+      const scrolledAway = (el: Element): boolean => {
+        const r = el.getBoundingClientRect();
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          const overflowY = getComputedStyle(a).overflowY;
+          if ((overflowY === 'auto' || overflowY === 'scroll') && a.scrollHeight > a.clientHeight) {
+            const box = a.getBoundingClientRect();
+            return r.bottom <= box.top || r.top >= box.bottom;
+          }
+        }
+        return false;
+      };
       const covered: string[] = [];
       const cut: string[] = [];
       const rawKeys: string[] = [];
       for (const el of document.querySelectorAll(controlSelectors.join(','))) {
-        if (!visible(el)) continue;
+        if (!visible(el) || scrolledAway(el)) continue;
         const r = el.getBoundingClientRect();
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;

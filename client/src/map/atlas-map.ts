@@ -218,6 +218,7 @@ export class AtlasMap implements MapAdapter {
       additive,
       x: info.x,
       y: info.y,
+      lngLat: info.coordinate ? [info.coordinate[0] ?? 0, info.coordinate[1] ?? 0] : null,
       width: container.clientWidth,
       height: container.clientHeight,
     };

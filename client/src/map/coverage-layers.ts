@@ -1,10 +1,15 @@
 /** The selected estate's life circle on the map: walking-radius rings and lines to the nearest missing facilities. */
-import { GeoJsonLayer, PathLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Position } from 'geojson';
 import type { MapScene } from './map-types';
 
-export const COVERAGE_LAYER_IDS = { rings: 'coverage-rings', walksheds: 'coverage-walksheds', lines: 'coverage-lines' } as const;
+export const COVERAGE_LAYER_IDS = {
+  rings: 'coverage-rings',
+  walksheds: 'coverage-walksheds',
+  lines: 'coverage-lines',
+  virtual: 'coverage-virtual-facilities',
+} as const;
 
 /** Walkshed streets are drawn this wide: the street area reachable, 20 m either side of the centre line. */
 const WALKSHED_WIDTH_M = 40;
@@ -53,6 +58,21 @@ export function coverageLayers(scene: MapScene): Layer[] {
       lineWidthUnits: 'pixels',
       getLineWidth: 2.5,
       getLineColor: [200, 30, 30, 235],
+    }),
+    // What-if facilities: hollow and larger than the stored ones, so they read as "not real yet".
+    new ScatterplotLayer<Position>({
+      id: COVERAGE_LAYER_IDS.virtual,
+      data: [...overlay.virtualFacilities],
+      pickable: false,
+      stroked: true,
+      filled: true,
+      radiusUnits: 'pixels',
+      getRadius: 9,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      getFillColor: [255, 255, 255, 230],
+      getLineColor: [200, 30, 30, 255],
+      getPosition: (p) => [p[0] ?? 0, p[1] ?? 0],
     }),
   ];
 }

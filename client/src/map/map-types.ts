@@ -5,6 +5,7 @@
  */
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
+import type { LngLat } from '../../../core/geometry/lng-lat';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
@@ -39,6 +40,8 @@ export interface MapPointerEvent {
   /** Pixel position inside the map container. */
   x: number;
   y: number;
+  /** Where on the ground, when the pointer is over the map. */
+  lngLat?: LngLat | null;
   /** Size of the map container, to keep popups inside it. */
   width: number;
   height: number;
@@ -80,6 +83,8 @@ export interface CoverageOverlay {
   rings: readonly Feature<Polygon | MultiPolygon, { radiusM: number }>[];
   walksheds: readonly { radiusM: number; paths: readonly Position[][] }[];
   lines: readonly Feature<LineString, { typeId: string }>[];
+  /** Facilities the designer placed to try (what-if), not saved. */
+  virtualFacilities: readonly Position[];
 }
 
 export interface MapScene {

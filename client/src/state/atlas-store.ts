@@ -27,6 +27,7 @@ import type { CoverageState } from './coverage-slice';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
+import type { FacilityTypeId } from '../../../core/facility-catalogue';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -77,6 +78,9 @@ export interface AtlasActions {
   ): void;
   coverageFailed(message: string): void;
   setCoverageModel(model: CoverageModel): void;
+  startPlacingFacility(type: FacilityTypeId | null): void;
+  placeVirtualFacility(lng: number, lat: number): void;
+  clearVirtualFacilities(): void;
 }
 
 export type AtlasState = SelectionState &
@@ -145,5 +149,8 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   coverageProgress: (pct) => set((s) => coverage.coverageProgress(s, pct)),
   coverageComputed: (model, results, types, gates) => set((s) => coverage.coverageComputed(s, model, results, types, gates)),
   setCoverageModel: (model) => set((s) => coverage.setCoverageModel(s, model)),
+  startPlacingFacility: (type) => set((s) => coverage.startPlacingFacility(s, type)),
+  placeVirtualFacility: (lng, lat) => set((s) => coverage.placeVirtualFacility(s, lng, lat)),
+  clearVirtualFacilities: () => set(coverage.clearVirtualFacilities()),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
 }));

@@ -6,12 +6,23 @@
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
+import type { FacilityTypeId } from '../../../core/facility-catalogue';
 
 export type CoverageStatus = 'idle' | 'running' | 'ready' | 'error';
+
+/** A facility the designer placed on the map to try (what-if): in the coverage run, never saved. */
+export interface VirtualFacility {
+  type: FacilityTypeId;
+  lng: number;
+  lat: number;
+}
 
 export interface CoverageState {
   /** The distance model the user chose: walking (the default) or straight line. */
   coverageModel: CoverageModel;
+  virtualFacilities: readonly VirtualFacility[];
+  /** The type the next map click places as a virtual facility, or null. */
+  placingFacilityType: FacilityTypeId | null;
   coverage: {
     status: CoverageStatus;
     /** The model the results were computed with (walking falls back to straight line without roads). */
@@ -28,6 +39,8 @@ export interface CoverageState {
 
 export const initialCoverage: CoverageState = {
   coverageModel: 'network',
+  virtualFacilities: [],
+  placingFacilityType: null,
   coverage: { status: 'idle', model: 'network', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
 };
 
@@ -66,4 +79,18 @@ export function coverageFailed(state: CoverageState, message: string): Partial<C
 
 export function setCoverageModel(_state: CoverageState, coverageModel: CoverageModel): Partial<CoverageState> {
   return { coverageModel };
+}
+
+export function startPlacingFacility(_state: CoverageState, type: FacilityTypeId | null): Partial<CoverageState> {
+  return { placingFacilityType: type };
+}
+
+/** The next map click: a virtual facility of the type being placed there; placing ends. */
+export function placeVirtualFacility(state: CoverageState, lng: number, lat: number): Partial<CoverageState> {
+  if (!state.placingFacilityType) return {};
+  return { virtualFacilities: [...state.virtualFacilities, { type: state.placingFacilityType, lng, lat }], placingFacilityType: null };
+}
+
+export function clearVirtualFacilities(): Partial<CoverageState> {
+  return { virtualFacilities: [], placingFacilityType: null };
 }

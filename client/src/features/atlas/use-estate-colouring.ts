@@ -6,7 +6,7 @@ import { createEstateColouring, type EstateColouring } from '../../map/estate-co
 export function useEstateColouring(): EstateColouring | null {
   const colourBy = useAtlasStore((s) => s.colourBy);
   const data = useAtlasStore((s) => s.data);
-  const coverage = useAtlasStore((s) => (s.coverage.status === 'ready' ? s.coverage.byEstate : null));
+  const coverage = useAtlasStore((s) => (s.coverage.byEstate.size > 0 ? s.coverage.byEstate : null));
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(

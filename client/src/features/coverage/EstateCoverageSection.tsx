@@ -11,6 +11,7 @@ import { facilityTypeName } from '../../shared/i18n/facility-names';
 import type { Language } from '../../shared/i18n/languages';
 import { useAtlasStore } from '../../state/atlas-store';
 import { CoverageModelSwitch } from './CoverageModelSwitch';
+import { WhatIfFacility } from './WhatIfFacility';
 import './coverage.css';
 
 interface GapListProps {
@@ -72,9 +73,12 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
       </div>
       {coverage.status === 'running' ? (
         <Progress percent={Math.round(coverage.progressPct)} size="small" data-testid="coverage-progress" />
-      ) : coverage.status === 'error' ? (
+      ) : null}
+      {coverage.status === 'error' ? (
         <Alert type="error" showIcon message={t('coverage.failed', { reason: coverage.error ?? '' })} />
-      ) : result ? (
+      ) : null}
+      {/* While a run is going the last results stay (a what-if run is quick): the panel does not flicker. */}
+      {result && coverage.status !== 'error' ? (
         <>
           <div className="coverage-summary" data-testid="coverage-summary">
             <Tag color={result.gaps.length === 0 ? 'green' : 'volcano'} data-testid="coverage-gap-count">
@@ -86,6 +90,7 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
             {t(result.origin === 'gates' ? 'coverage.fromGates' : 'coverage.fromBoundary')} · {t(`coverage.measured.${coverage.model}`)}
           </div>
           <GapList result={result} types={coverage.types} model={coverage.model} language={language} />
+          <WhatIfFacility key={estateId} suggestedType={result.gaps[0] ?? 'kindergarten'} />
         </>
       ) : null}
     </section>

@@ -15,7 +15,10 @@ import type { RoadGraph } from '../../../../core/network/road-graph';
 import { snapToGraph, type GraphSnap } from '../../../../core/network/snap-to-graph';
 import { routeTo, walkshed } from '../../../../core/network/walk-routes';
 import type { CoverageOverlay } from '../../map/map-types';
-import type { EstateApiFeature, FacilityCollection } from '../../api';
+import type { EstateApiFeature } from '../../api';
+
+/** The position of the facility a coverage result names by index (stored ones first, then what-if ones). */
+export type FacilityAt = (index: number) => Position | undefined;
 
 /** The rings and walksheds drawn: the 5-, 10- and 15-minute walks of design.md §8. */
 export const RING_RADII_M = [300, 500, 1000] as const;
@@ -46,27 +49,26 @@ function nearestOf(gates: readonly Position[], target: Position): Position {
 function straightOverlay(
   estate: EstateApiFeature,
   result: EstateCoverage,
-  facilities: FacilityCollection,
+  facilityAt: FacilityAt,
   gates: readonly Position[],
 ): CoverageOverlay {
   const boundary = multiLineString(estate.geometry.coordinates.flat());
   const lines: Line[] = [];
   for (const typeId of result.gaps) {
     const nearest = result.types[typeId]?.nearest;
-    const facility = nearest == null ? undefined : facilities.features[nearest];
-    if (!facility) continue;
-    const target = facility.geometry.coordinates;
+    const target = nearest == null ? undefined : facilityAt(nearest);
+    if (!target) continue;
     const from = gates.length > 0 ? nearestOf(gates, target) : nearestPointOnLine(boundary, target).geometry.coordinates;
     lines.push(lineOf(typeId, [from, target]));
   }
-  return { estateId: estate.id, rings: ringsAround(estate, gates), walksheds: [], lines };
+  return { estateId: estate.id, rings: ringsAround(estate, gates), walksheds: [], lines, virtualFacilities: [] };
 }
 
 function walkingOverlay(
   graph: RoadGraph,
   estate: EstateApiFeature,
   result: EstateCoverage,
-  facilities: FacilityCollection,
+  facilityAt: FacilityAt,
   gates: readonly Position[],
 ): CoverageOverlay {
   const starts: GraphSnap[] = [];
@@ -85,27 +87,27 @@ function walkingOverlay(
   const lines: Line[] = [];
   for (const typeId of result.gaps) {
     const nearest = result.types[typeId]?.nearest;
-    const facility = nearest == null ? undefined : facilities.features[nearest];
-    if (!facility) continue;
-    const [lng = 0, lat = 0] = facility.geometry.coordinates;
+    const position = nearest == null ? undefined : facilityAt(nearest);
+    if (!position) continue;
+    const [lng = 0, lat = 0] = position;
     const snap = snapToGraph(graph, lng, lat);
     const route = snap ? routeTo(graph, tree, starts, startPoints, snap, [lng, lat]) : null;
     if (route) lines.push(lineOf(typeId, route.line));
   }
   const walksheds = [...RING_RADII_M].reverse().map((radiusM) => ({ radiusM, paths: walkshed(graph, tree, starts, radiusM) }));
-  return { estateId: estate.id, rings: [], walksheds, lines };
+  return { estateId: estate.id, rings: [], walksheds, lines, virtualFacilities: [] };
 }
 
 /**
  * The overlay of one estate in the model its coverage was computed with (`graph` null: straight line).
- * @example coverageOverlay(estate, result, facilities, [], graph).walksheds.length // 3
+ * @example coverageOverlay(estate, result, (i) => positions[i], [], graph).walksheds.length // 3
  */
 export function coverageOverlay(
   estate: EstateApiFeature,
   result: EstateCoverage,
-  facilities: FacilityCollection,
+  facilityAt: FacilityAt,
   gates: readonly Position[],
   graph: RoadGraph | null,
 ): CoverageOverlay {
-  return graph ? walkingOverlay(graph, estate, result, facilities, gates) : straightOverlay(estate, result, facilities, gates);
+  return graph ? walkingOverlay(graph, estate, result, facilityAt, gates) : straightOverlay(estate, result, facilityAt, gates);
 }

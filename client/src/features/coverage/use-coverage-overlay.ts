@@ -11,20 +11,22 @@ export function useCoverageOverlay(): CoverageOverlay | null {
   const selectedId = useDeferredValue(useAtlasStore((s) => s.selectedEstateId));
   const data = useAtlasStore((s) => s.data);
   const coverage = useAtlasStore((s) => s.coverage);
+  const virtualFacilities = useAtlasStore((s) => s.virtualFacilities);
   const roads = data?.roads;
   // The graph of the roads in the store, built once (the worker builds its own for the whole city).
   const graph = useMemo(() => (roads ? buildRoadGraph(roadLinesOf(roads)) : null), [roads]);
   return useMemo(() => {
-    if (selectedId === null || !data || coverage.status !== 'ready') return null;
+    if (selectedId === null || !data || coverage.byEstate.size === 0) return null;
     const estate = data.estates.features.find((f) => f.id === selectedId);
     const result = coverage.byEstate.get(selectedId);
     if (!estate || !result) return null;
-    return coverageOverlay(
-      estate,
-      result,
-      data.facilities,
-      coverage.gatesByEstate.get(selectedId) ?? [],
-      coverage.model === 'network' ? graph : null,
-    );
-  }, [selectedId, data, coverage, graph]);
+    const stored = data.facilities.features;
+    const facilityAt = (i: number) => {
+      const virtual = virtualFacilities[i - stored.length];
+      return i < stored.length ? stored[i]?.geometry.coordinates : virtual && [virtual.lng, virtual.lat];
+    };
+    const gates = coverage.gatesByEstate.get(selectedId) ?? [];
+    const overlay = coverageOverlay(estate, result, facilityAt, gates, coverage.model === 'network' ? graph : null);
+    return { ...overlay, virtualFacilities: virtualFacilities.map((f) => [f.lng, f.lat]) };
+  }, [selectedId, data, coverage, graph, virtualFacilities]);
 }

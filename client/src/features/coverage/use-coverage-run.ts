@@ -55,6 +55,7 @@ export function useCoverageRun(): void {
   const facilities = useAtlasStore((s) => s.data?.facilities);
   const roads = useAtlasStore((s) => s.data?.roads);
   const model = useAtlasStore((s) => s.coverageModel);
+  const virtualFacilities = useAtlasStore((s) => s.virtualFacilities);
 
   useEffect(() => {
     if (!estates || !facilities || !roads) return;
@@ -78,7 +79,9 @@ export function useCoverageRun(): void {
           else store.coverageFailed(reply.message);
         };
         worker.onerror = (event) => store.coverageFailed(event.message || 'coverage worker failed');
-        worker.postMessage(runInput({ estates, facilities, roads }, gatesByEstate, types, model));
+        const input = runInput({ estates, facilities, roads }, gatesByEstate, types, model);
+        // What-if facilities go after the stored ones, so a result's `nearest` still indexes the store's collection first.
+        worker.postMessage({ ...input, facilities: [...input.facilities, ...virtualFacilities] });
       } catch (error) {
         if (!controller.signal.aborted) store.coverageFailed(error instanceof Error ? error.message : String(error));
       }
@@ -87,5 +90,5 @@ export function useCoverageRun(): void {
       controller.abort();
       worker?.terminate();
     };
-  }, [estates, facilities, roads, model]);
+  }, [estates, facilities, roads, model, virtualFacilities]);
 }

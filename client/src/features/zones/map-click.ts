@@ -24,6 +24,11 @@ export function clickOutcome(target: MapPointerEvent['target'], additive: boolea
 
 export function handleMapClick(event: MapPointerEvent): void {
   const store = useAtlasStore.getState();
+  // Placing a what-if facility: the click says where, and selects nothing.
+  if (store.placingFacilityType && event.lngLat) {
+    store.placeVirtualFacility(event.lngLat[0], event.lngLat[1]);
+    return;
+  }
   const outcome = clickOutcome(event.target, event.additive);
   switch (outcome.kind) {
     case 'selectEstate':

@@ -86,6 +86,16 @@ export const en: Resources = {
     measured: { network: 'walking distance along streets', euclidean: 'straight-line distance' },
     nearest: 'nearest {{distance}} m (≤ {{radius}} m)',
     noneNear: { network: 'none within a {{limit}} m walk', euclidean: 'none within 50 km' },
+    whatIf: {
+      title: 'Try a new facility (not saved)',
+      type: 'Facility type',
+      place: 'Place on the map',
+      clickMap: 'Click the map…',
+      cityShare: 'City: {{covered}} of {{households}} households reach a {{name}} ({{pct}} %)',
+      placed_one: '{{count}} trial facility placed',
+      placed_other: '{{count}} trial facilities placed',
+      clear: 'Clear',
+    },
     failed: 'Life-circle computation failed: {{reason}}',
   },
   estate: {

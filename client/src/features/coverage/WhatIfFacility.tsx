@@ -1,0 +1,71 @@
+/**
+ * What-if: place a facility of a type on the map and see the coverage computed again with it —
+ * which gaps close, and the city's share of households within reach of the type. Nothing is saved.
+ */
+import { Button, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../../core/facility-catalogue';
+import { formatNumber } from '../../shared/format';
+import { facilityTypeName } from '../../shared/i18n/facility-names';
+import { useAtlasStore } from '../../state/atlas-store';
+
+export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeId }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const coverage = useAtlasStore((s) => s.coverage);
+  const placing = useAtlasStore((s) => s.placingFacilityType);
+  const virtualCount = useAtlasStore((s) => s.virtualFacilities.length);
+  const startPlacing = useAtlasStore((s) => s.startPlacingFacility);
+  const clearVirtual = useAtlasStore((s) => s.clearVirtualFacilities);
+  const [type, setType] = useState<FacilityTypeId>(suggestedType);
+
+  let households = 0;
+  let covered = 0;
+  for (const result of coverage.byEstate.values()) {
+    households += result.households;
+    if (result.types[type]?.covered) covered += result.households;
+  }
+  const pct = households > 0 ? (100 * covered) / households : 0;
+
+  return (
+    <div className="coverage-whatif" data-testid="whatif">
+      <div className="coverage-tier-title">{t('coverage.whatIf.title')}</div>
+      <div className="coverage-whatif-row">
+        <Select<FacilityTypeId>
+          size="small"
+          className="coverage-whatif-type"
+          data-testid="whatif-type"
+          value={type}
+          onChange={setType}
+          options={FACILITY_CATALOGUE.map((f) => ({ value: f.id, label: facilityTypeName(f.id, language) }))}
+          aria-label={t('coverage.whatIf.type')}
+        />
+        <Button
+          size="small"
+          type={placing ? 'primary' : 'default'}
+          data-testid="whatif-place"
+          onClick={() => startPlacing(placing ? null : type)}
+        >
+          {placing ? t('coverage.whatIf.clickMap') : t('coverage.whatIf.place')}
+        </Button>
+      </div>
+      <div className="coverage-origin" data-testid="whatif-city-share">
+        {t('coverage.whatIf.cityShare', {
+          name: facilityTypeName(type, language),
+          covered: formatNumber(covered, language),
+          households: formatNumber(households, language),
+          pct: formatNumber(pct, language, 1),
+        })}
+      </div>
+      {virtualCount > 0 ? (
+        <div className="coverage-whatif-row">
+          <span data-testid="whatif-count">{t('coverage.whatIf.placed', { count: virtualCount })}</span>
+          <Button size="small" data-testid="whatif-clear" onClick={clearVirtual}>
+            {t('coverage.whatIf.clear')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
