@@ -417,6 +417,8 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     expect(await page.getByTestId('edit-status').isVisible()).toBe(true);
 
     await page.getByTestId('edit-save').click();
+    // The dialog opens again while the first may still be closing: click only once it has settled.
+    await waitForModalSettled(page, 'overlap-dialog');
     await page.getByTestId('overlap-save-anyway').waitFor({ state: 'visible' });
     const [accepted] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/estates?allowOverlap=true') && r.request().method() === 'POST'),
@@ -435,7 +437,8 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     expect(deleted.status()).toBe(204);
     expect((await apiFetch(`${baseUrl}/api/estates/${created.id}`)).status).toBe(404);
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached' });
-  });
+    // A long scenario; on a loaded 2-core CI machine it has taken 56 s.
+  }, 120_000);
 
   it('raised no page errors', () => {
     expect(problems).toEqual([]);
