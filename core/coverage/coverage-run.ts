@@ -3,12 +3,12 @@
  * the facilities once, then each estate, reporting progress every `progressEvery` estates.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { estateCoverage, type EstateCoverage } from './coverage.js';
+import { estateCoverage, type CoverageEstate, type EstateCoverage } from './coverage.js';
 import type { CoverageType } from './coverage-types.js';
 import { estateOrigins } from './estate-origins.js';
 import { facilityIndex, type FacilityPoint } from './facility-index.js';
 import { networkCoverage } from './network-coverage.js';
-import { buildRoadGraph, type RoadLine } from '../network/road-graph.js';
+import { buildRoadGraph, type RoadGraph, type RoadLine } from '../network/road-graph.js';
 import type { CoverageModel } from '../contract/coverage.js';
 
 export interface CoverageRunEstate {
@@ -48,13 +48,29 @@ export function runCoverage(
     households: estate.households,
     origins: estateOrigins(estate.geometry, estate.gates),
   }));
-  if (input.model === 'network' && input.roads.length > 0) {
-    return { model: 'network', results: networkCoverage(buildRoadGraph(input.roads), estates, input.facilities, input.types, onProgress) };
-  }
-  const index = facilityIndex(input.facilities);
-  const results = estates.map((estate, i) => {
+  const graph = input.model === 'network' && input.roads.length > 0 ? buildRoadGraph(input.roads) : null;
+  return {
+    model: graph ? 'network' : 'euclidean',
+    results: coverageFor(estates, input.facilities, input.types, graph, onProgress, progressEvery),
+  };
+}
+
+/**
+ * Coverage of estates whose origins are known: walking along `graph`, or in a straight line
+ * without one. The one place the two models are chosen between (browser worker and server alike).
+ */
+export function coverageFor(
+  estates: readonly CoverageEstate[],
+  facilities: readonly FacilityPoint[],
+  types: readonly CoverageType[],
+  graph: RoadGraph | null,
+  onProgress?: (done: number, total: number) => void,
+  progressEvery = 500,
+): EstateCoverage[] {
+  if (graph) return networkCoverage(graph, estates, facilities, types, onProgress);
+  const index = facilityIndex(facilities);
+  return estates.map((estate, i) => {
     if (onProgress && i % progressEvery === 0) onProgress(i, estates.length);
-    return estateCoverage(estate, index, input.types);
+    return estateCoverage(estate, index, types);
   });
-  return { model: 'euclidean', results };
 }

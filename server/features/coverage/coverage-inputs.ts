@@ -10,7 +10,9 @@ import type { FacilityPoint } from '../../../core/coverage/facility-index.js';
 import { isFacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { toFeatureCollection } from '../layers/layers.service.js';
-import type { RoadLine } from '../../../core/network/road-graph.js';
+import { buildRoadGraph, type RoadGraph, type RoadLine } from '../../../core/network/road-graph.js';
+import type { CoverageModel } from '../../../core/contract/index.js';
+import { RejectedError } from '../../domain-errors.js';
 
 export interface ScopedEstate extends CoverageEstate {
   name: string;
@@ -66,4 +68,21 @@ export async function listEstateGates(db: Queryable) {
     'SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, estate_id AS "estateId", name FROM estate_gates ORDER BY id',
   );
   return toFeatureCollection(rows);
+}
+
+/** What a coverage run reads besides the estates, and the model it runs in. */
+export interface CoverageSetting {
+  facilities: StoredFacility[];
+  types: CoverageType[];
+  model: CoverageModel;
+  /** The walking graph, null for straight lines. */
+  graph: RoadGraph | null;
+}
+
+/** Facilities, catalogue and roads; the model asked for, else walking when there are roads. Walking without roads is refused (422). */
+export async function loadCoverageSetting(db: Queryable, modelAsked: CoverageModel | undefined): Promise<CoverageSetting> {
+  const [facilities, types, roads] = [await loadCoverageFacilities(db), await loadCoverageTypes(db), await loadRoadLines(db)];
+  const model: CoverageModel = modelAsked ?? (roads.length > 0 ? 'network' : 'euclidean');
+  if (model === 'network' && roads.length === 0) throw new RejectedError('no_road_network', {});
+  return { facilities, types, model, graph: model === 'network' ? buildRoadGraph(roads) : null };
 }

@@ -3,16 +3,14 @@
  * core/coverage code the client runs in its worker, from the stored estates, gates, facilities
  * and catalogue settings.
  */
-import { coverageShares, estateCoverage, zoneCoverage, type EstateCoverage, type TypeCoverage } from '../../../core/coverage/coverage.js';
-import { facilityIndex } from '../../../core/coverage/facility-index.js';
+import { coverageFor } from '../../../core/coverage/coverage-run.js';
+import { NotFoundError } from '../../domain-errors.js';
+import { loadCoverageEstates, loadCoverageSetting, type ScopedEstate } from './coverage-inputs.js';
+import { coverageShares, zoneCoverage, type EstateCoverage, type TypeCoverage } from '../../../core/coverage/coverage.js';
 import type { CoverageModel, CoverageResponse, CoverageScope } from '../../../core/contract/index.js';
 import type { FacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { ServiceContext } from '../../context.js';
 import type { SqlParam } from '../../db/index.js';
-import { NotFoundError, RejectedError } from '../../domain-errors.js';
-import { networkCoverage } from '../../../core/coverage/network-coverage.js';
-import { buildRoadGraph } from '../../../core/network/road-graph.js';
-import { loadCoverageEstates, loadCoverageFacilities, loadCoverageTypes, loadRoadLines, type ScopedEstate } from './coverage-inputs.js';
 
 export interface CoverageQuery {
   scope: CoverageScope;
@@ -46,19 +44,9 @@ async function scopeExists(ctx: ServiceContext, scope: CoverageScope, id: string
 }
 
 export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Promise<CoverageResponse> {
-  const [estates, facilities, types, roads] = [
-    await scopedEstates(ctx, query.scope, query.id),
-    await loadCoverageFacilities(ctx.db),
-    await loadCoverageTypes(ctx.db),
-    await loadRoadLines(ctx.db),
-  ];
-  const model: CoverageModel = query.model ?? (roads.length > 0 ? 'network' : 'euclidean');
-  if (model === 'network' && roads.length === 0) throw new RejectedError('no_road_network', {});
-  const straightLine = (): EstateCoverage[] => {
-    const index = facilityIndex(facilities);
-    return estates.map((estate) => estateCoverage(estate, index, types));
-  };
-  const results = model === 'network' ? networkCoverage(buildRoadGraph(roads), estates, facilities, types) : straightLine();
+  const estates = await scopedEstates(ctx, query.scope, query.id);
+  const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model);
+  const results = coverageFor(estates, facilities, types, graph);
   const typesDto = (coverage: EstateCoverage['types']): TypesDto => {
     const out: TypesDto = {};
     for (const [typeId, t] of Object.entries(coverage) as [FacilityTypeId, TypeCoverage][]) {
