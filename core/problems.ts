@@ -188,6 +188,15 @@ export const PROBLEMS = {
     zh: () => '没有道路数据，无法按步行路网计算；请导入道路或改用直线距离',
     en: () => 'There are no roads to walk along; import a road network or use straight-line distances',
   },
+  facility_version_conflict: {
+    zh: (p) => `该设施已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
+    en: (p) =>
+      `The facility was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+  },
+  gate_too_far: {
+    zh: (p) => `出入口应在小区边界上或 ${str(p.maximumM)} 米以内，此处距边界 ${str(p.distanceM)} 米`,
+    en: (p) => `A gate must lie on the estate's boundary or within ${str(p.maximumM)} m of it; this point is ${str(p.distanceM)} m away`,
+  },
   zone_too_many_households: {
     zh: (p) => `片区共 ${str(p.households)} 户，超过每个片区 ${str(p.maximum)} 户的上限`,
     en: (p) => `The zone has ${str(p.households)} households, above the cap of ${str(p.maximum)} per zone`,

@@ -10,6 +10,7 @@ import { coverageRoutes } from './features/coverage/coverage.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
 import { zonesRoutes } from './features/zones/zones.routes.js';
+import { facilitiesRoutes } from './features/facilities/facilities.routes.js';
 import { estatesRoutes } from './features/estates/estates.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
@@ -67,6 +68,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     layersRoutes(ctx),
     exportRoutes(ctx),
     coverageRoutes(ctx),
+    facilitiesRoutes(ctx),
   ]) {
     api.use(routes.router);
   }

@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
+import type { FacilityStatus } from '../facilities/facility-record.js';
 
 /** Road classes of the walk and basemap network, widest first. */
 export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'path'] as const;
@@ -13,6 +14,10 @@ export type RoadClass = (typeof ROAD_CLASSES)[number];
 export interface FacilityProperties {
   type: string;
   name: string;
+  status: FacilityStatus;
+  /** The file it was imported from ('' when drawn or seeded). */
+  source: string;
+  version: number;
 }
 export type FacilityFeature = Feature<Point, FacilityProperties>;
 

@@ -58,7 +58,7 @@ export const noQuery = z.object({}).strict();
 export const idParam = z.object({
   id: z
     .string()
-    .regex(/^\d{1,9}$/, 'estate id must be a positive whole number')
+    .regex(/^\d{1,9}$/, 'the id must be a positive whole number')
     .transform(Number),
 });
 

@@ -2,14 +2,13 @@
  * What a coverage computation reads: the estates in scope with their gates, every facility (the
  * nearest of a type may lie anywhere), and the catalogue as an administrator set it.
  */
-import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { coverageTypes, type CoverageType, type CoverageTypeOverride } from '../../../core/coverage/coverage-types.js';
 import { estateOrigins } from '../../../core/coverage/estate-origins.js';
 import type { CoverageEstate } from '../../../core/coverage/coverage.js';
 import type { FacilityPoint } from '../../../core/coverage/facility-index.js';
 import { isFacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
-import { toFeatureCollection } from '../layers/layers.service.js';
 import { buildRoadGraph, type RoadGraph, type RoadLine } from '../../../core/network/road-graph.js';
 import type { CoverageModel } from '../../../core/contract/index.js';
 import { RejectedError } from '../../domain-errors.js';
@@ -38,9 +37,12 @@ export interface StoredFacility extends FacilityPoint {
   id: number;
 }
 
-/** Every facility of a catalogue type. */
-export async function loadCoverageFacilities(db: Queryable): Promise<StoredFacility[]> {
-  const rows = await db.query<StoredFacility>('SELECT id, type, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM facilities ORDER BY id');
+/** Every existing facility of a catalogue type, and the planned ones too when asked. */
+export async function loadCoverageFacilities(db: Queryable, includePlanned = false): Promise<StoredFacility[]> {
+  const rows = await db.query<StoredFacility>(
+    `SELECT id, type, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM facilities WHERE status = 'existing' OR $1 ORDER BY id`,
+    [includePlanned],
+  );
   return rows.filter((row) => isFacilityTypeId(row.type));
 }
 
@@ -62,14 +64,6 @@ export async function loadRoadLines(db: Queryable): Promise<RoadLine[]> {
   return rows;
 }
 
-/** Every estate's gates as GeoJSON Points with `{ estateId, name }` (GET /api/estate-gates). */
-export async function listEstateGates(db: Queryable) {
-  const rows = await db.query<{ id: number; geometry: Point; estateId: number; name: string }>(
-    'SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, estate_id AS "estateId", name FROM estate_gates ORDER BY id',
-  );
-  return toFeatureCollection(rows);
-}
-
 /** What a coverage run reads besides the estates, and the model it runs in. */
 export interface CoverageSetting {
   facilities: StoredFacility[];
@@ -80,8 +74,16 @@ export interface CoverageSetting {
 }
 
 /** Facilities, catalogue and roads; the model asked for, else walking when there are roads. Walking without roads is refused (422). */
-export async function loadCoverageSetting(db: Queryable, modelAsked: CoverageModel | undefined): Promise<CoverageSetting> {
-  const [facilities, types, roads] = [await loadCoverageFacilities(db), await loadCoverageTypes(db), await loadRoadLines(db)];
+export async function loadCoverageSetting(
+  db: Queryable,
+  modelAsked: CoverageModel | undefined,
+  includePlanned = false,
+): Promise<CoverageSetting> {
+  const [facilities, types, roads] = [
+    await loadCoverageFacilities(db, includePlanned),
+    await loadCoverageTypes(db),
+    await loadRoadLines(db),
+  ];
   const model: CoverageModel = modelAsked ?? (roads.length > 0 ? 'network' : 'euclidean');
   if (model === 'network' && roads.length === 0) throw new RejectedError('no_road_network', {});
   return { facilities, types, model, graph: model === 'network' ? buildRoadGraph(roads) : null };

@@ -8,13 +8,22 @@ import { noQuery } from '../../http/query-schemas.js';
 import { coverageOf } from './coverage.service.js';
 import { listFacilityTypes, updateFacilityType } from './facility-types.service.js';
 import { suggestSites } from './site-suggestion.service.js';
-import { listEstateGates } from './coverage-inputs.js';
+import { addEstateGate, deleteEstateGate, listEstateGates } from './estate-gates.service.js';
+import { facilityInputSchema } from '../../../core/facilities/facility-record.js';
+import { idParam } from '../../http/query-schemas.js';
+
+/** Whether planned facilities count as if built (the default leaves them out: coverage as it is today). */
+const plannedParam = z
+  .enum(['include', 'exclude'], { error: 'planned must be include or exclude' })
+  .default('exclude')
+  .transform((value) => value === 'include');
 
 const coverageQuery = z
   .object({
     scope: z.enum(COVERAGE_SCOPES, { error: `scope must be one of ${COVERAGE_SCOPES.join(', ')}` }),
     id: z.string().max(64, 'id is at most 64 characters').optional(),
     model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
+    planned: plannedParam,
   })
   .strict()
   .superRefine((query, ctx) => {
@@ -56,8 +65,12 @@ const siteQuery = z
       .pipe(z.number().int().min(1, 'k must be at least 1').max(MAX_SITES, `k must be at most ${MAX_SITES}`))
       .default(5),
     model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
+    planned: plannedParam,
   })
   .strict();
+
+/** A gate: a point and an optional name (the name and point rules are a facility's). */
+const gateBody = facilityInputSchema.pick({ name: true, lng: true, lat: true }).strict();
 
 /** Life-circle coverage (生活圈) of estates, zones, sub-districts and the city. */
 export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
@@ -71,6 +84,15 @@ export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   routes.get('/estate-gates', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
     res.json(await listEstateGates(ctx.db));
+  });
+  routes.post('/estates/:id/gates', 'ledger.write', async (req, res, ctx) => {
+    const { id } = idParam.parse(req.params);
+    res.status(201).json(await addEstateGate(ctx, id, gateBody.parse(req.body)));
+  });
+  routes.delete('/estate-gates/:id', 'ledger.write', async (req, res, ctx) => {
+    const { id } = idParam.parse(req.params);
+    await deleteEstateGate(ctx, id);
+    res.status(204).end();
   });
   routes.get('/facility-types', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);

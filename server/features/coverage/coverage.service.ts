@@ -17,6 +17,8 @@ export interface CoverageQuery {
   id?: string | undefined;
   /** Absent: walking when there are roads, else straight line. */
   model?: CoverageModel | undefined;
+  /** Count planned facilities as if built. */
+  planned?: boolean | undefined;
 }
 
 type TypesDto = CoverageResponse['estates'][number]['types'];
@@ -45,7 +47,7 @@ async function scopeExists(ctx: ServiceContext, scope: CoverageScope, id: string
 
 export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Promise<CoverageResponse> {
   const estates = await scopedEstates(ctx, query.scope, query.id);
-  const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model);
+  const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model, query.planned);
   const results = coverageFor(estates, facilities, types, graph);
   const typesDto = (coverage: EstateCoverage['types']): TypesDto => {
     const out: TypesDto = {};

@@ -13,6 +13,8 @@ export interface SiteQuery {
   type: FacilityTypeId;
   k: number;
   model?: CoverageModel | undefined;
+  /** Count planned facilities as if built. */
+  planned?: boolean | undefined;
 }
 
 export interface SiteAnswer {
@@ -27,7 +29,7 @@ export interface SiteAnswer {
 
 export async function suggestSites(ctx: ServiceContext, query: SiteQuery): Promise<SiteAnswer> {
   const estates = await loadCoverageEstates(ctx.db, 'true', []);
-  const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model);
+  const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model, query.planned);
   const type = types.find((t) => t.id === query.type)!;
   const results = coverageFor(estates, facilities, [{ ...type, counted: true }], graph);
   const uncovered = uncoveredBy(results, type.id);

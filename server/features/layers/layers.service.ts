@@ -33,7 +33,7 @@ export async function listFacilities(db: Queryable, filter: { type?: string | un
   }
   const where = whereOf([typeCondition, bboxCondition(filter.bbox, params)]);
   const rows = await db.query<GeoRow>(
-    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, type, name FROM facilities ${where} ORDER BY id`,
+    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry, type, name, status, source, version FROM facilities ${where} ORDER BY id`,
     params,
   );
   return toFeatureCollection(rows);

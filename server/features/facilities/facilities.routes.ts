@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { facilityChangeSchema, facilityInputSchema } from '../../../core/facilities/facility-record.js';
+import { safeTextSchema } from '../../../core/safe-text.js';
+import type { ServiceContext } from '../../context.js';
+import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
+import { deleteVersionQuery, idParam } from '../../http/query-schemas.js';
+import { createFacility, deleteFacility, importFacilities, updateFacility } from './facilities.service.js';
+
+/** One import's facilities at most: a city's POIs of the catalogue's types, with room to spare. */
+export const MAX_IMPORT_FACILITIES = 50_000;
+
+const patchBody = facilityChangeSchema
+  .extend({ version: z.number({ error: 'version (the version you edited) is required' }).int().min(1) })
+  .strict();
+
+const importBody = z
+  .object({
+    /** The file the facilities came from, kept on each row. */
+    source: safeTextSchema(200).default(''),
+    facilities: z
+      .array(facilityInputSchema, { error: 'facilities must be a list of { type, name, status, lng, lat }' })
+      .min(1, 'the import holds no facility')
+      .max(MAX_IMPORT_FACILITIES, `an import holds at most ${MAX_IMPORT_FACILITIES} facilities`),
+  })
+  .strict();
+
+/** Facility writes (docs/API.md → Facilities); GET /api/facilities is a reference layer (layers.routes.ts). */
+export function facilitiesRoutes(base: ServiceContext): DeclaredRoutes {
+  const routes = declareRoutes(base);
+  routes.post('/facilities', 'facilities.write', async (req, res, ctx) => {
+    res.status(201).json(await createFacility(ctx, facilityInputSchema.parse(req.body)));
+  });
+  routes.post('/facilities/import', 'facilities.write', async (req, res, ctx) => {
+    const body = importBody.parse(req.body);
+    res.status(201).json(await importFacilities(ctx, body.facilities, body.source));
+  });
+  routes.patch('/facilities/:id', 'facilities.write', async (req, res, ctx) => {
+    const { id } = idParam.parse(req.params);
+    res.json(await updateFacility(ctx, id, patchBody.parse(req.body)));
+  });
+  routes.delete('/facilities/:id', 'facilities.write', async (req, res, ctx) => {
+    const { id } = idParam.parse(req.params);
+    const { version } = deleteVersionQuery.parse(req.query);
+    await deleteFacility(ctx, id, version);
+    res.status(204).end();
+  });
+  return routes;
+}
