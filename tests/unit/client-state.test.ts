@@ -19,22 +19,33 @@ const atlasData: AtlasData = {
 
 describe('the selection slice', () => {
   it('starts with nothing selected or hovered', () => {
-    expect(selection.initialSelection).toEqual({ selectedEstateId: null, hovered: null });
+    expect(selection.initialSelection).toEqual({ selectedEstateId: null, selectedFacilityId: null, hovered: null });
   });
 
   it('selects an estate by id and clears it again', () => {
-    expect(selection.selectEstate(selection.initialSelection, 42)).toEqual({ selectedEstateId: 42 });
-    expect(selection.selectEstate({ selectedEstateId: 42, hovered: null }, null)).toEqual({ selectedEstateId: null });
-    expect(selection.clearSelection()).toEqual({ selectedEstateId: null });
+    expect(selection.selectEstate(selection.initialSelection, 42)).toEqual({ selectedEstateId: 42, selectedFacilityId: null });
+    expect(selection.selectEstate({ selectedEstateId: 42, selectedFacilityId: null, hovered: null }, null)).toEqual({
+      selectedEstateId: null,
+      selectedFacilityId: null,
+    });
+    expect(selection.clearSelection()).toEqual({ selectedEstateId: null, selectedFacilityId: null });
+  });
+
+  it('opens one panel at a time: a facility closes the estate and an estate the facility', () => {
+    const estateOpen = { selectedEstateId: 42, selectedFacilityId: null, hovered: null };
+    expect(selection.selectFacility(estateOpen, 7)).toEqual({ selectedFacilityId: 7, selectedEstateId: null });
+    const facilityOpen = { selectedEstateId: null, selectedFacilityId: 7, hovered: null };
+    expect(selection.selectEstate(facilityOpen, 42)).toEqual({ selectedEstateId: 42, selectedFacilityId: null });
+    expect(selection.selectFacility(facilityOpen, null)).toEqual({ selectedFacilityId: null, selectedEstateId: null });
   });
 
   it('returns no change when the same object is hovered again, so subscribers do not re-render', () => {
-    const state = { selectedEstateId: null, hovered: { kind: 'estate' as const, id: 7 } };
+    const state = { selectedEstateId: null, selectedFacilityId: null, hovered: { kind: 'estate' as const, id: 7 } };
     expect(selection.setHovered(state, { kind: 'estate', id: 7 })).toEqual({});
   });
 
   it('replaces the hover when a different object is pointed at', () => {
-    const state = { selectedEstateId: null, hovered: { kind: 'estate' as const, id: 7 } };
+    const state = { selectedEstateId: null, selectedFacilityId: null, hovered: { kind: 'estate' as const, id: 7 } };
     expect(selection.setHovered(state, { kind: 'estate', id: 8 })).toEqual({ hovered: { kind: 'estate', id: 8 } });
     expect(selection.setHovered(state, { kind: 'facility', index: 7 })).toEqual({ hovered: { kind: 'facility', index: 7 } });
     expect(selection.setHovered(state, null)).toEqual({ hovered: null });

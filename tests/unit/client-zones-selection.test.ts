@@ -78,8 +78,8 @@ describe('what a click on the map does', () => {
     expect(clickOutcome(null, true)).toEqual({ kind: 'clear', keepPicked: true });
   });
 
-  it('does nothing to the selection on a facility', () => {
-    expect(clickOutcome({ kind: 'facility', index: 0 }, false)).toEqual({ kind: 'none' });
+  it('opens a facility’s panel on a click on it', () => {
+    expect(clickOutcome({ kind: 'facility', index: 0 }, false)).toEqual({ kind: 'openFacility', index: 0 });
   });
 });
 

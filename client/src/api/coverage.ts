@@ -5,6 +5,7 @@ import { invalidAnswer } from './invalid';
 import { getJson } from './request';
 
 export interface EstateGate {
+  id: number;
   estateId: number;
   lngLat: [number, number];
 }
@@ -22,9 +23,9 @@ export async function fetchEstateGates(signal?: AbortSignal): Promise<EstateGate
   for (const feature of body.features) {
     const estateId = feature.properties?.estateId;
     const coordinates: unknown = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
-    if (typeof estateId !== 'number' || !Array.isArray(coordinates)) continue;
+    if (typeof estateId !== 'number' || typeof feature.id !== 'number' || !Array.isArray(coordinates)) continue;
     const [lng, lat] = coordinates as unknown[];
-    if (typeof lng === 'number' && typeof lat === 'number') gates.push({ estateId, lngLat: [lng, lat] });
+    if (typeof lng === 'number' && typeof lat === 'number') gates.push({ id: feature.id, estateId, lngLat: [lng, lat] });
   }
   return gates;
 }

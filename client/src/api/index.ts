@@ -9,3 +9,4 @@ export * from './audit';
 export * from './zones';
 export { ApiError, setSessionLostHandler } from './request';
 export * from './coverage';
+export * from './facilities';

@@ -9,6 +9,7 @@ export const COVERAGE_LAYER_IDS = {
   walksheds: 'coverage-walksheds',
   lines: 'coverage-lines',
   virtual: 'coverage-virtual-facilities',
+  gates: 'coverage-gates',
 } as const;
 
 /** Walkshed streets are drawn this wide: the street area reachable, 20 m either side of the centre line. */
@@ -72,6 +73,21 @@ export function coverageLayers(scene: MapScene): Layer[] {
       getLineWidth: 3,
       getFillColor: [255, 255, 255, 230],
       getLineColor: [200, 30, 30, 255],
+      getPosition: (p) => [p[0] ?? 0, p[1] ?? 0],
+    }),
+    // Gates: dark dots ringed white on the boundary, where the walks start.
+    new ScatterplotLayer<Position>({
+      id: COVERAGE_LAYER_IDS.gates,
+      data: [...overlay.gates],
+      pickable: false,
+      stroked: true,
+      filled: true,
+      radiusUnits: 'pixels',
+      getRadius: 6,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      getFillColor: [30, 30, 30, 255],
+      getLineColor: [255, 255, 255, 255],
       getPosition: (p) => [p[0] ?? 0, p[1] ?? 0],
     }),
   ];

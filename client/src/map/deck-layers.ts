@@ -109,9 +109,11 @@ function facilityLayer(scene: MapScene): Layer {
     radiusMinPixels: 3,
     radiusMaxPixels: 7,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
-    getLineColor: [255, 255, 255, 255],
-    getFillColor: (d) => withAlpha(facilityColour(d.feature.properties.type), 255),
+    // A planned facility is drawn hollow in its type's colour: there is nothing there yet.
+    getLineWidth: (d) => (d.feature.properties.status === 'planned' ? 2 : 1),
+    getLineColor: (d) =>
+      d.feature.properties.status === 'planned' ? withAlpha(facilityColour(d.feature.properties.type), 255) : [255, 255, 255, 255],
+    getFillColor: (d) => withAlpha(facilityColour(d.feature.properties.type), d.feature.properties.status === 'planned' ? 60 : 255),
     getPosition: (d) => {
       const [lng = 0, lat = 0] = d.feature.geometry.coordinates;
       return [lng, lat];

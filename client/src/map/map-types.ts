@@ -85,6 +85,8 @@ export interface CoverageOverlay {
   lines: readonly Feature<LineString, { typeId: string }>[];
   /** Facilities the designer placed to try (what-if), not saved. */
   virtualFacilities: readonly Position[];
+  /** The estate's gates, where distances are measured from. */
+  gates: readonly Position[];
 }
 
 export interface MapScene {

@@ -17,17 +17,25 @@ import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import type { EstateApiFeature, EstateCollection, SessionInfo, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
+import type {
+  EstateApiFeature,
+  EstateCollection,
+  FacilityCollection,
+  FacilityFeature,
+  SessionInfo,
+  ZoneApiFeature,
+  ZoneLinkFeature,
+  ZoneSuggestion,
+} from '../api';
 import type { AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
 import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slice';
-import type { CoverageState } from './coverage-slice';
+import type { CoverageState, MapPlacement } from './coverage-slice';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
-import type { FacilityTypeId } from '../../../core/facility-catalogue';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
@@ -78,8 +86,16 @@ export interface AtlasActions {
   ): void;
   coverageFailed(message: string): void;
   setCoverageModel(model: CoverageModel): void;
-  startPlacingFacility(type: FacilityTypeId | null): void;
+  setIncludePlanned(includePlanned: boolean): void;
+  setMapPlacement(placement: MapPlacement | null): void;
+  placementFailed(message: string): void;
   placeVirtualFacility(lng: number, lat: number): void;
+  selectFacility(id: number | null): void;
+  gatesChanged(): void;
+  /** A facility write's stored facility replaces (or joins) the one in the store; coverage runs again. */
+  facilityStored(facility: FacilityFeature): void;
+  facilityRemoved(id: number): void;
+  facilitiesReplaced(facilities: FacilityCollection): void;
   clearVirtualFacilities(): void;
 }
 
@@ -149,8 +165,16 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   coverageProgress: (pct) => set((s) => coverage.coverageProgress(s, pct)),
   coverageComputed: (model, results, types, gates) => set((s) => coverage.coverageComputed(s, model, results, types, gates)),
   setCoverageModel: (model) => set((s) => coverage.setCoverageModel(s, model)),
-  startPlacingFacility: (type) => set((s) => coverage.startPlacingFacility(s, type)),
+  setIncludePlanned: (includePlanned) => set((s) => coverage.setIncludePlanned(s, includePlanned)),
+  setMapPlacement: (placement) => set((s) => coverage.setMapPlacement(s, placement)),
+  placementFailed: (message) => set((s) => coverage.placementFailed(s, message)),
   placeVirtualFacility: (lng, lat) => set((s) => coverage.placeVirtualFacility(s, lng, lat)),
-  clearVirtualFacilities: () => set(coverage.clearVirtualFacilities()),
+  clearVirtualFacilities: () => set((s) => coverage.clearVirtualFacilities(s)),
+  selectFacility: (id) => set((s) => selection.selectFacility(s, id)),
+  gatesChanged: () => set((s) => coverage.gatesChanged(s)),
+  facilityStored: (facility) => set((s) => data.facilityStored(s, facility)),
+  facilityRemoved: (id) =>
+    set((s) => ({ ...data.facilityRemoved(s, id), ...(s.selectedFacilityId === id ? { selectedFacilityId: null } : {}) })),
+  facilitiesReplaced: (facilities) => set((s) => data.facilitiesReplaced(s, facilities)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
 }));

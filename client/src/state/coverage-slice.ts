@@ -17,12 +17,27 @@ export interface VirtualFacility {
   lat: number;
 }
 
+/**
+ * What the next map click places: a what-if facility (kept in the store), a new stored facility,
+ * a gate of an estate, or a stored facility's new position.
+ */
+export type MapPlacement =
+  | { kind: 'whatIf'; type: FacilityTypeId }
+  | { kind: 'newFacility'; type: FacilityTypeId }
+  | { kind: 'gate'; estateId: number }
+  | { kind: 'moveFacility'; id: number };
+
 export interface CoverageState {
   /** The distance model the user chose: walking (the default) or straight line. */
   coverageModel: CoverageModel;
+  /** Count planned facilities as if built. */
+  includePlanned: boolean;
   virtualFacilities: readonly VirtualFacility[];
-  /** The type the next map click places as a virtual facility, or null. */
-  placingFacilityType: FacilityTypeId | null;
+  mapPlacement: MapPlacement | null;
+  /** Why the last placement was refused, in the UI language; cleared when a placement starts or ends. */
+  placementError: string | null;
+  /** Bumped when gates change, so coverage reads them again. */
+  gatesRevision: number;
   coverage: {
     status: CoverageStatus;
     /** The model the results were computed with (walking falls back to straight line without roads). */
@@ -39,8 +54,11 @@ export interface CoverageState {
 
 export const initialCoverage: CoverageState = {
   coverageModel: 'network',
+  includePlanned: false,
   virtualFacilities: [],
-  placingFacilityType: null,
+  mapPlacement: null,
+  placementError: null,
+  gatesRevision: 0,
   coverage: { status: 'idle', model: 'network', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
 };
 
@@ -81,16 +99,29 @@ export function setCoverageModel(_state: CoverageState, coverageModel: CoverageM
   return { coverageModel };
 }
 
-export function startPlacingFacility(_state: CoverageState, type: FacilityTypeId | null): Partial<CoverageState> {
-  return { placingFacilityType: type };
+export function setIncludePlanned(_state: CoverageState, includePlanned: boolean): Partial<CoverageState> {
+  return { includePlanned };
 }
 
-/** The next map click: a virtual facility of the type being placed there; placing ends. */
+export function setMapPlacement(_state: CoverageState, mapPlacement: MapPlacement | null): Partial<CoverageState> {
+  return { mapPlacement, placementError: null };
+}
+
+/** A placement the server refused stays active, so the next click can try a better spot. */
+export function placementFailed(_state: CoverageState, placementError: string): Partial<CoverageState> {
+  return { placementError };
+}
+
+/** The next map click while placing a what-if: a virtual facility of that type there; placing ends. */
 export function placeVirtualFacility(state: CoverageState, lng: number, lat: number): Partial<CoverageState> {
-  if (!state.placingFacilityType) return {};
-  return { virtualFacilities: [...state.virtualFacilities, { type: state.placingFacilityType, lng, lat }], placingFacilityType: null };
+  if (state.mapPlacement?.kind !== 'whatIf') return {};
+  return { virtualFacilities: [...state.virtualFacilities, { type: state.mapPlacement.type, lng, lat }], mapPlacement: null };
 }
 
-export function clearVirtualFacilities(): Partial<CoverageState> {
-  return { virtualFacilities: [], placingFacilityType: null };
+export function clearVirtualFacilities(state: CoverageState): Partial<CoverageState> {
+  return { virtualFacilities: [], mapPlacement: state.mapPlacement?.kind === 'whatIf' ? null : state.mapPlacement };
+}
+
+export function gatesChanged(state: CoverageState): Partial<CoverageState> {
+  return { gatesRevision: state.gatesRevision + 1 };
 }

@@ -9,6 +9,7 @@ import type {
   EstateApiFeature,
   EstateCollection,
   FacilityCollection,
+  FacilityFeature,
   RoadCollection,
   SubdistrictCollection,
   WaterCollection,
@@ -49,6 +50,29 @@ export function dataLoaded(_state: DataState, data: AtlasData): Partial<DataStat
 
 export function dataFailed(_state: DataState, message: string): Partial<DataState> {
   return { status: 'error', error: message };
+}
+
+function withFacilities(state: DataState, features: FacilityFeature[]): Partial<DataState> {
+  if (!state.data) return {};
+  return { data: { ...state.data, facilities: { ...state.data.facilities, features } } };
+}
+
+/** A facility write's answer replaces the facility with its id, or joins the collection at the end. */
+export function facilityStored(state: DataState, facility: FacilityFeature): Partial<DataState> {
+  const features = state.data?.facilities.features ?? [];
+  const at = features.findIndex((f) => f.id === facility.id);
+  return withFacilities(state, at < 0 ? [...features, facility] : features.map((f, i) => (i === at ? facility : f)));
+}
+
+export function facilityRemoved(state: DataState, id: number): Partial<DataState> {
+  return withFacilities(
+    state,
+    (state.data?.facilities.features ?? []).filter((f) => f.id !== id),
+  );
+}
+
+export function facilitiesReplaced(state: DataState, facilities: FacilityCollection): Partial<DataState> {
+  return withFacilities(state, facilities.features);
 }
 
 function withEstates(state: DataState, features: EstateApiFeature[]): Partial<DataState> {

@@ -1,23 +1,29 @@
-/** What the user points at: the selected estate (side panel) and the hovered object (tooltip). */
+/** What the user points at: the selected estate or facility (one side panel at a time) and the hovered object (tooltip). */
 
 export type HoverTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number } | { kind: 'zone'; id: number };
 
 export interface SelectionState {
   selectedEstateId: number | null;
+  selectedFacilityId: number | null;
   hovered: HoverTarget | null;
 }
 
 export const initialSelection: SelectionState = {
   selectedEstateId: null,
+  selectedFacilityId: null,
   hovered: null,
 };
 
-export function selectEstate(_state: SelectionState, id: number | null): Partial<SelectionState> {
-  return { selectedEstateId: id };
+export function selectEstate(state: SelectionState, id: number | null): Partial<SelectionState> {
+  return { selectedEstateId: id, selectedFacilityId: id === null ? state.selectedFacilityId : null };
+}
+
+export function selectFacility(state: SelectionState, id: number | null): Partial<SelectionState> {
+  return { selectedFacilityId: id, selectedEstateId: id === null ? state.selectedEstateId : null };
 }
 
 export function clearSelection(): Partial<SelectionState> {
-  return { selectedEstateId: null };
+  return { selectedEstateId: null, selectedFacilityId: null };
 }
 
 export function setHovered(state: SelectionState, hovered: HoverTarget | null): Partial<SelectionState> {

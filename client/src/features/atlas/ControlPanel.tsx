@@ -6,6 +6,7 @@ import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../map/map-types';
 import { EstateLegend } from './EstateLegend';
 import { FacilityLegend } from './FacilityLegend';
 import { CoverageModelSwitch } from '../coverage/CoverageModelSwitch';
+import { FacilityTools } from '../facilities/FacilityTools';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -60,7 +61,7 @@ export function ControlPanel() {
           }}
           aria-label={t('colourBy.label')}
         />
-        {colourBy === 'gaps' ? <CoverageModelSwitch testId="coverage-model-legend" /> : null}
+        {colourBy === 'gaps' ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
         <EstateLegend />
       </Section>
       <Section title={t('layers.title')} testId="layer-toggles">
@@ -78,6 +79,7 @@ export function ControlPanel() {
         </div>
       </Section>
       <Section title={t('legend.facilities')} testId="facility-legend">
+        <FacilityTools />
         <FacilityLegend />
       </Section>
     </div>

@@ -1,5 +1,6 @@
 /** Side panel with every ledger field of the selected estate (core/estate.ts). */
-import { Descriptions, Drawer, Tag } from 'antd';
+import { Descriptions, Tag } from 'antd';
+import { SidePanel } from './SidePanel';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiProperties } from '../../api';
@@ -13,9 +14,6 @@ import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
 import { EstateHistory } from './EstateHistory';
 import { EstateCoverageSection } from '../coverage/EstateCoverageSection';
-
-/** Width of the panel over the map's right-hand side. */
-export const ESTATE_PANEL_WIDTH_PX = 380;
 
 /** The record's bookkeeping, after the ledger fields. */
 const RECORD_FIELDS = ['version', 'createdAt', 'updatedAt'] as const;
@@ -58,17 +56,10 @@ export function EstatePanel() {
   const items: DescriptionsProps['items'] = p ? panelItems(p, t, language) : [];
 
   return (
-    <Drawer
+    <SidePanel
       open={Boolean(p)}
       onClose={clearSelection}
-      placement="right"
-      mask={false}
-      getContainer={false}
-      size={ESTATE_PANEL_WIDTH_PX}
-      rootClassName="atlas-estate-drawer"
-      destroyOnHidden
-      autoFocus={false}
-      closable={{ 'aria-label': t('estate.close') }}
+      closeLabel={t('estate.close')}
       title={
         p ? (
           <div className="atlas-panel-title">
@@ -93,6 +84,6 @@ export function EstatePanel() {
           {estate ? <EstateHistory estateId={estate.id} version={p.version} language={language} /> : null}
         </div>
       ) : null}
-    </Drawer>
+    </SidePanel>
   );
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
 import { loadAtlasData } from '../../state/load-data';
 import { EstatePanel } from './EstatePanel';
+import { FacilityPanel } from '../facilities/FacilityPanel';
+import { PlacementBanner } from '../facilities/PlacementBanner';
 import { CreateZoneModal } from '../zones/CreateZoneModal';
 import { ZoneDrawer } from '../zones/ZoneDrawer';
 
@@ -48,6 +50,8 @@ export function MapArea() {
       ) : null}
       {data ? <ZoneDrawer /> : null}
       {data ? <EstatePanel /> : null}
+      {data ? <FacilityPanel /> : null}
+      {data ? <PlacementBanner /> : null}
       {data ? <CreateZoneModal /> : null}
     </div>
   );

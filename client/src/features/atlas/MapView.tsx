@@ -14,7 +14,7 @@ import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
 import type { AtlasData } from '../../state/data-slice';
 import { useAtlasStore } from '../../state/atlas-store';
-import { ESTATE_PANEL_WIDTH_PX } from './EstatePanel';
+import { ESTATE_PANEL_WIDTH_PX } from './SidePanel';
 import { homeEstates } from './home-estates';
 import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';

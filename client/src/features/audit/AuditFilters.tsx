@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../../../core/contract/index
 import type { AuditQuery } from '../../api';
 
 /** The objects the server writes audit entries about. */
-export const AUDIT_ENTITIES = ['estate', 'zone', 'user', 'import_layer'] as const;
+export const AUDIT_ENTITIES = ['estate', 'zone', 'facility', 'estate_gate', 'facility_type', 'user', 'import_layer'] as const;
 type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** What a RangePicker value offers (a dayjs date), without importing dayjs. */

@@ -11,6 +11,7 @@ import { facilityTypeName } from '../../shared/i18n/facility-names';
 import type { Language } from '../../shared/i18n/languages';
 import { useAtlasStore } from '../../state/atlas-store';
 import { CoverageModelSwitch } from './CoverageModelSwitch';
+import { GateEditor } from '../facilities/GateEditor';
 import { WhatIfFacility } from './WhatIfFacility';
 import './coverage.css';
 
@@ -89,6 +90,7 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
           <div className="coverage-origin" data-testid="coverage-origin">
             {t(result.origin === 'gates' ? 'coverage.fromGates' : 'coverage.fromBoundary')} · {t(`coverage.measured.${coverage.model}`)}
           </div>
+          <GateEditor estateId={estateId} />
           <GapList result={result} types={coverage.types} model={coverage.model} language={language} />
           <WhatIfFacility key={estateId} suggestedType={result.gaps[0] ?? 'kindergarten'} />
         </>

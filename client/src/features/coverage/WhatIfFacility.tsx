@@ -1,6 +1,7 @@
 /**
  * What-if: place a facility of a type on the map and see the coverage computed again with it —
- * which gaps close, and the city's share of households within reach of the type. Nothing is saved.
+ * which gaps close, and the city's share of households within reach of the type. Nothing is saved
+ * until the designer keeps the trial facilities as planned ones.
  */
 import { Button, Select } from 'antd';
 import { useState } from 'react';
@@ -9,15 +10,18 @@ import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../../core/facili
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useCan } from '../../state/use-can';
+import { SavePlannedButton } from '../facilities/SavePlannedButton';
 
 export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeId }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const coverage = useAtlasStore((s) => s.coverage);
-  const placing = useAtlasStore((s) => s.placingFacilityType);
+  const placing = useAtlasStore((s) => s.mapPlacement?.kind === 'whatIf');
   const virtualCount = useAtlasStore((s) => s.virtualFacilities.length);
-  const startPlacing = useAtlasStore((s) => s.startPlacingFacility);
+  const setPlacement = useAtlasStore((s) => s.setMapPlacement);
   const clearVirtual = useAtlasStore((s) => s.clearVirtualFacilities);
+  const canSave = useCan('facilities.write');
   const [type, setType] = useState<FacilityTypeId>(suggestedType);
 
   let households = 0;
@@ -45,7 +49,7 @@ export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeI
           size="small"
           type={placing ? 'primary' : 'default'}
           data-testid="whatif-place"
-          onClick={() => startPlacing(placing ? null : type)}
+          onClick={() => setPlacement(placing ? null : { kind: 'whatIf', type })}
         >
           {placing ? t('coverage.whatIf.clickMap') : t('coverage.whatIf.place')}
         </Button>
@@ -64,6 +68,7 @@ export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeI
           <Button size="small" data-testid="whatif-clear" onClick={clearVirtual}>
             {t('coverage.whatIf.clear')}
           </Button>
+          {canSave ? <SavePlannedButton /> : null}
         </div>
       ) : null}
     </div>

@@ -61,7 +61,7 @@ function straightOverlay(
     const from = gates.length > 0 ? nearestOf(gates, target) : nearestPointOnLine(boundary, target).geometry.coordinates;
     lines.push(lineOf(typeId, [from, target]));
   }
-  return { estateId: estate.id, rings: ringsAround(estate, gates), walksheds: [], lines, virtualFacilities: [] };
+  return { estateId: estate.id, rings: ringsAround(estate, gates), walksheds: [], lines, virtualFacilities: [], gates };
 }
 
 function walkingOverlay(
@@ -95,7 +95,7 @@ function walkingOverlay(
     if (route) lines.push(lineOf(typeId, route.line));
   }
   const walksheds = [...RING_RADII_M].reverse().map((radiusM) => ({ radiusM, paths: walkshed(graph, tree, starts, radiusM) }));
-  return { estateId: estate.id, rings: [], walksheds, lines, virtualFacilities: [] };
+  return { estateId: estate.id, rings: [], walksheds, lines, virtualFacilities: [], gates };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { CoverageRunInput } from '../../../../core/coverage/coverage-run';
+import type { EstateCoverage, TypeCoverage } from '../../../../core/coverage/coverage';
 import type { CoverageType } from '../../../../core/coverage/coverage-types';
 import { isFacilityTypeId, type LifeCircleTier } from '../../../../core/facility-catalogue';
 import type { CoverageModel } from '../../../../core/contract/coverage';
@@ -25,13 +26,40 @@ function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, num
   return gatesByEstate;
 }
 
+/** Positions in the store's facility collection of the facilities that count: existing ones, and planned ones when asked. */
+function countedFacilityIndexes(facilities: FacilityCollection, includePlanned: boolean): number[] {
+  const indexes: number[] = [];
+  facilities.features.forEach((f, i) => {
+    if (includePlanned || f.properties.status !== 'planned') indexes.push(i);
+  });
+  return indexes;
+}
+
+/**
+ * The run indexed only the counted facilities, then the what-if ones; a result's `nearest` is put
+ * back into the store's collection (what-if ones after it), which the overlay and panel read.
+ */
+function inStoreIndexes(results: readonly EstateCoverage[], counted: readonly number[], storeLength: number): EstateCoverage[] {
+  return results.map((result) => {
+    const types: EstateCoverage['types'] = {};
+    for (const [id, t] of Object.entries(result.types) as [keyof EstateCoverage['types'], TypeCoverage][]) {
+      const nearest =
+        t.nearest === null ? null : t.nearest < counted.length ? (counted[t.nearest] ?? null) : storeLength + t.nearest - counted.length;
+      types[id] = { ...t, nearest };
+    }
+    return { ...result, types };
+  });
+}
+
 function runInput(
   data: { estates: EstateCollection; facilities: FacilityCollection; roads: RoadCollection },
+  counted: readonly number[],
   gatesByEstate: ReadonlyMap<number, [number, number][]>,
   types: readonly CoverageType[],
   model: CoverageModel,
 ): CoverageRunInput {
-  const { estates, facilities, roads } = data;
+  const { estates, roads } = data;
+  const facilities = counted.map((i) => data.facilities.features[i]!);
   return {
     model,
     roads: roadLinesOf(roads),
@@ -41,7 +69,7 @@ function runInput(
       geometry: f.geometry,
       gates: gatesByEstate.get(f.id) ?? [],
     })),
-    facilities: facilities.features.map((f) => ({
+    facilities: facilities.map((f) => ({
       type: f.properties.type,
       lng: f.geometry.coordinates[0] ?? 0,
       lat: f.geometry.coordinates[1] ?? 0,
@@ -56,6 +84,8 @@ export function useCoverageRun(): void {
   const roads = useAtlasStore((s) => s.data?.roads);
   const model = useAtlasStore((s) => s.coverageModel);
   const virtualFacilities = useAtlasStore((s) => s.virtualFacilities);
+  const includePlanned = useAtlasStore((s) => s.includePlanned);
+  const gatesRevision = useAtlasStore((s) => s.gatesRevision);
 
   useEffect(() => {
     if (!estates || !facilities || !roads) return;
@@ -71,16 +101,17 @@ export function useCoverageRun(): void {
           if (isFacilityTypeId(t.id)) types.push({ id: t.id, tier: t.tier as LifeCircleTier, radiusM: t.radiusM, counted: t.counted });
         if (controller.signal.aborted) return;
         const gatesByEstate = gatesByEstateOf(gates);
+        const counted = countedFacilityIndexes(facilities, includePlanned);
         worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
         worker.onmessage = (event: MessageEvent<CoverageWorkerReply>) => {
           const reply = event.data;
           if (reply.kind === 'progress') store.coverageProgress(reply.total > 0 ? (100 * reply.done) / reply.total : 0);
-          else if (reply.kind === 'done') store.coverageComputed(reply.model, reply.results, types, gatesByEstate);
+          else if (reply.kind === 'done')
+            store.coverageComputed(reply.model, inStoreIndexes(reply.results, counted, facilities.features.length), types, gatesByEstate);
           else store.coverageFailed(reply.message);
         };
         worker.onerror = (event) => store.coverageFailed(event.message || 'coverage worker failed');
-        const input = runInput({ estates, facilities, roads }, gatesByEstate, types, model);
-        // What-if facilities go after the stored ones, so a result's `nearest` still indexes the store's collection first.
+        const input = runInput({ estates, facilities, roads }, counted, gatesByEstate, types, model);
         worker.postMessage({ ...input, facilities: [...input.facilities, ...virtualFacilities] });
       } catch (error) {
         if (!controller.signal.aborted) store.coverageFailed(error instanceof Error ? error.message : String(error));
@@ -90,5 +121,5 @@ export function useCoverageRun(): void {
       controller.abort();
       worker?.terminate();
     };
-  }, [estates, facilities, roads, model, virtualFacilities]);
+  }, [estates, facilities, roads, model, virtualFacilities, includePlanned, gatesRevision]);
 }

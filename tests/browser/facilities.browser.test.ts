@@ -1,0 +1,243 @@
+/**
+ * Facilities and gates on the map in headless Chromium: a designer adds a facility with a map
+ * click, names it, moves it, makes it planned and deletes it; imports a GCJ-02 CSV (positions land
+ * within 2 m of the truth); keeps a what-if as a planned facility. A planner adds a gate on an
+ * estate's boundary and coverage measures from it, then removes it. The API confirms every write.
+ * Screenshots of the panel, the banner and the import at 1440 × 900 and 1024 × 700 in both languages.
+ *
+ * Needs a built client (`npx vite build`).
+ */
+import { distance, pointOnFeature } from '@turf/turf';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstateCollection, FacilityCollection } from '../../client/src/api';
+import { fromWgs84 } from '../../core/io/source-crs';
+import {
+  type AppUnderTest,
+  apiFetch,
+  getJson,
+  jumpTo,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  project,
+  skipBrowserTests,
+  startAppUnderTest,
+  waitForModalSettled,
+} from './browser-helpers';
+import { layoutProblems } from './layout-checks';
+
+type LngLat = [number, number];
+
+describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let estates: EstateCollection;
+  /** An open spot (no estate) near the first estate, where new facilities go. */
+  let openSpot: LngLat;
+
+  const facilities = () => getJson<FacilityCollection>(`${app.url}/api/facilities`);
+
+  async function clickAt(target: Page, lngLat: LngLat): Promise<void> {
+    const [x, y] = await project(target, lngLat);
+    await target.mouse.click(x, y);
+  }
+
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+    browser = await launchChromium();
+    estates = await getJson<EstateCollection>(`${app.url}/api/estates`);
+    const first = estates.features[0]!;
+    const [lng = 0, lat = 0] = pointOnFeature(first).geometry.coordinates;
+    // 0.004° south of a point on the estate; the test only needs the facility's stored position to follow the click.
+    openSpot = [lng, lat - 0.004];
+    page = await openAtlasPage(browser, app.url, pageErrors, { as: 'designer' });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('adds a facility with a map click, names it, moves it and makes it planned', async () => {
+    const before = (await facilities()).features.length;
+    await jumpTo(page, openSpot, 16, 600);
+    await page.getByTestId('facility-add').click();
+    await page.getByTestId('placement-banner').waitFor();
+    expect(await page.getByTestId('placement-banner').textContent()).toContain('单击地图放置新的幼儿园');
+    await clickAt(page, openSpot);
+    await page.getByTestId('facility-panel').waitFor({ timeout: 15_000 });
+    const after = await facilities();
+    expect(after.features).toHaveLength(before + 1);
+    const created = after.features.at(-1)!;
+    expect(created.properties).toMatchObject({ type: 'kindergarten', status: 'existing', version: 1 });
+    // The stored point is where the click was: within a pixel at zoom 16 (about 2 m).
+    expect(distance(created.geometry.coordinates, openSpot, { units: 'meters' })).toBeLessThan(3);
+
+    await page.getByTestId('facility-name').fill('试验幼儿园');
+    await page.getByTestId('facility-status').getByText('规划').click();
+    await page.getByTestId('facility-save').click();
+    await expect.poll(async () => (await facilities()).features.find((f) => f.id === created.id)?.properties.version).toBe(2);
+    const saved = (await facilities()).features.find((f) => f.id === created.id)!;
+    expect(saved.properties).toMatchObject({ name: '试验幼儿园', status: 'planned' });
+    expect(await page.getByTestId('facility-panel-name').textContent()).toBe('试验幼儿园');
+
+    const target: LngLat = [openSpot[0] + 0.0008, openSpot[1]];
+    await page.getByTestId('facility-move').click();
+    expect(await page.getByTestId('placement-banner').textContent()).toContain('试验幼儿园');
+    await page.mouse.move(5, 300);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'facility-move-zh-1440.png') });
+    await clickAt(page, target);
+    await expect.poll(async () => (await facilities()).features.find((f) => f.id === created.id)?.properties.version).toBe(3);
+    const moved = (await facilities()).features.find((f) => f.id === created.id)!;
+    expect(distance(moved.geometry.coordinates, target, { units: 'meters' })).toBeLessThan(3);
+    await page.getByTestId('placement-banner').waitFor({ state: 'detached' });
+  });
+
+  it('opens a facility by clicking it on the map, and deletes it', async () => {
+    const facility = (await facilities()).features.find((f) => f.properties.name === '试验幼儿园')!;
+    await page.getByRole('button', { name: '关闭' }).first().click();
+    await page.getByTestId('facility-panel').waitFor({ state: 'detached' });
+    await clickAt(page, facility.geometry.coordinates as LngLat);
+    await page.getByTestId('facility-panel').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('facility-panel-name').textContent()).toBe('试验幼儿园');
+    await page.getByTestId('facility-delete').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('facility-panel').waitFor({ state: 'detached' });
+    expect((await facilities()).features.some((f) => f.id === facility.id)).toBe(false);
+  });
+
+  it('imports a GCJ-02 CSV: types from Chinese names, positions within 2 m of the truth, unknown types named', async () => {
+    const truth: LngLat[] = [0, 1, 2].map((i) => [openSpot[0] + i * 0.001, openSpot[1] - 0.001]);
+    const shifted = truth.map((p) => fromWgs84({ type: 'Point', coordinates: p }, 'gcj02').coordinates);
+    const csv = [
+      '名称,设施类型,经度,纬度',
+      `一号菜场,农贸市场,${shifted[0]![0]},${shifted[0]![1]}`,
+      `二号幼儿园,幼儿园,${shifted[1]![0]},${shifted[1]![1]}`,
+      `长者食堂,长者食堂,${shifted[2]![0]},${shifted[2]![1]}`,
+      '火箭站,火箭发射场,109.4,24.3',
+    ].join('\n');
+    const file = join(OUTPUT_DIR, '高德_设施.csv');
+    writeFileSync(file, csv);
+    const before = (await facilities()).features.length;
+    await page.getByTestId('facility-import').click();
+    await page.getByTestId('facility-import-file').setInputFiles(file);
+    const summary = page.getByTestId('facility-import-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('可导入 3 个');
+    expect(await page.getByTestId('facility-import-unknown').textContent()).toContain('火箭发射场');
+    // The file name says Amap (高德): GCJ-02 is pre-selected.
+    expect(await page.getByTestId('facility-import-crs').textContent()).toContain('GCJ-02');
+    await waitForModalSettled(page, 'facility-import-modal');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'facility-import-zh-1440.png') });
+    await page.getByTestId('facility-import-commit').click();
+    await page.getByTestId('facility-import-modal').waitFor({ state: 'detached', timeout: 15_000 });
+    const after = (await facilities()).features;
+    expect(after).toHaveLength(before + 3);
+    const imported = after.slice(-3);
+    expect(imported.map((f) => [f.properties.name, f.properties.type, f.properties.source])).toEqual([
+      ['一号菜场', 'fresh_market', '高德_设施.csv'],
+      ['二号幼儿园', 'kindergarten', '高德_设施.csv'],
+      ['长者食堂', 'community_canteen', '高德_设施.csv'],
+    ]);
+    for (const [i, f] of imported.entries()) expect(distance(f.geometry.coordinates, truth[i]!, { units: 'meters' })).toBeLessThan(2);
+  });
+
+  it('keeps a what-if facility as a planned one, and coverage then counts planned facilities', async () => {
+    const estate = estates.features[0]!;
+    const inside = pointOnFeature(estate).geometry.coordinates as LngLat;
+    await jumpTo(page, inside, 16, 600);
+    await clickAt(page, inside);
+    await page.getByTestId('whatif-place').waitFor({ timeout: 30_000 });
+    await page.getByTestId('whatif-place').click();
+    await clickAt(page, inside);
+    await page.getByTestId('whatif-save-planned').click();
+    await page.getByTestId('whatif-count').waitFor({ state: 'detached', timeout: 15_000 });
+    const planned = (await facilities()).features.filter((f) => f.properties.status === 'planned');
+    expect(planned).toHaveLength(1);
+    expect(distance(planned[0]!.geometry.coordinates, inside, { units: 'meters' })).toBeLessThan(3);
+    await page.getByTestId('colour-by').click();
+    await page.getByText('生活圈缺项数', { exact: true }).click();
+    expect(await page.getByTestId('coverage-include-planned').locator('input[type=checkbox]').isChecked()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets a planner add a gate on an estate boundary; coverage then measures from it', async () => {
+    const plannerErrors: string[] = [];
+    const planner = await openAtlasPage(browser, app.url, plannerErrors, { as: 'planner' });
+    const estate = estates.features[1]!;
+    const ring = estate.geometry.type === 'MultiPolygon' ? estate.geometry.coordinates[0]![0]! : estate.geometry.coordinates[0]!;
+    const corner = ring[0] as LngLat;
+    const inside = pointOnFeature(estate).geometry.coordinates as LngLat;
+    await jumpTo(planner, inside, 17, 600);
+    await clickAt(planner, inside);
+    const origin = planner.getByTestId('coverage-origin');
+    await origin.waitFor({ timeout: 30_000 });
+    expect(await origin.textContent()).toContain('从小区边界量起');
+    await planner.getByTestId('gate-add').click();
+    await clickAt(planner, corner);
+    await planner.getByTestId('gate-item').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await origin.textContent()) ?? '', { timeout: 30_000 }).toContain('从小区出入口量起');
+    const gates = await (await apiFetch(`${app.url}/api/estate-gates`)).json();
+    expect(gates.features.filter((g: { properties: { estateId: number } }) => g.properties.estateId === estate.id)).toHaveLength(1);
+    await planner.mouse.move(5, 300);
+    await planner.screenshot({ path: join(OUTPUT_DIR, 'facility-gate-zh-1440.png') });
+    await planner.getByTestId('gate-remove').click();
+    await planner.getByTestId('gate-item').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(async () => (await origin.textContent()) ?? '', { timeout: 30_000 }).toContain('从小区边界量起');
+    expect(plannerErrors).toEqual([]);
+    await planner.close();
+  });
+
+  it('lays out the facility panel, the placement banner and the import without cut or covered text', async () => {
+    const facility = (await facilities()).features.find((f) => f.properties.name === '二号幼儿园')!;
+    const problems: string[] = [];
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 700 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ['zh', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        await jumpTo(page, facility.geometry.coordinates as LngLat, 17, 600);
+        await clickAt(page, facility.geometry.coordinates as LngLat);
+        await page.getByTestId('facility-panel').waitFor({ timeout: 15_000 });
+        await page.getByTestId('facility-move').click();
+        await page.mouse.move(5, 300);
+        await page.waitForTimeout(400);
+        const found = await layoutProblems(
+          page,
+          ['[data-testid="placement-banner"]', '[data-testid="facility-tools"]'],
+          ['.ant-descriptions-item-label'],
+        );
+        problems.push(
+          ...[...found.covered, ...found.cut, ...found.rawKeys].map((p) => `${viewport.width}×${viewport.height} ${lang}: ${p}`),
+        );
+        await page.screenshot({ path: join(OUTPUT_DIR, `facility-panel-${lang}-${viewport.width}.png`) });
+        await page.getByTestId('placement-cancel').click();
+        // At 1024 px the control panel is folded away: open it for the import button, fold it again after.
+        const folded = (await page.getByTestId('controls-toggle').getAttribute('aria-pressed')) === 'false';
+        if (folded) await page.getByTestId('controls-toggle').click();
+        await page.getByTestId('facility-import').click();
+        await waitForModalSettled(page, 'facility-import-modal');
+        await page.getByTestId('facility-import-file').setInputFiles(join(OUTPUT_DIR, '高德_设施.csv'));
+        await page.getByTestId('facility-import-summary').waitFor();
+        await expect.poll(() => page.getByTestId('facility-import-commit').isEnabled()).toBe(true);
+        const modal = await layoutProblems(page, ['[data-testid="facility-import-modal"]'], ['.facility-import-types li span']);
+        problems.push(
+          ...[...modal.covered, ...modal.cut, ...modal.rawKeys].map((p) => `${viewport.width}×${viewport.height} ${lang} import: ${p}`),
+        );
+        await page.screenshot({ path: join(OUTPUT_DIR, `facility-import-${lang}-${viewport.width}.png`) });
+        await page.keyboard.press('Escape');
+        await page.getByTestId('facility-import-modal').waitFor({ state: 'detached' });
+        if (folded) await page.getByTestId('controls-toggle').click();
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
