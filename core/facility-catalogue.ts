@@ -6,6 +6,14 @@
 export const LIFE_CIRCLE_TIERS = ['15min', '10min', '5min', 'block'] as const;
 export type LifeCircleTier = (typeof LIFE_CIRCLE_TIERS)[number];
 
+/** The tiers' names as GB 50180-2018 gives them, for reports (the UI's are in its language files). */
+export const LIFE_CIRCLE_TIER_LABELS: Readonly<Record<LifeCircleTier, { zh: string; en: string }>> = {
+  '15min': { zh: '15分钟生活圈', en: '15-minute life circle' },
+  '10min': { zh: '10分钟生活圈', en: '10-minute life circle' },
+  '5min': { zh: '5分钟生活圈', en: '5-minute life circle' },
+  block: { zh: '居住街坊', en: 'Residential block' },
+};
+
 /** Default walking radius of each tier, metres. */
 export const TIER_DEFAULT_WALK_M: Readonly<Record<LifeCircleTier, number>> = {
   '15min': 1000,

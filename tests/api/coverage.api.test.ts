@@ -8,7 +8,9 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, FacilityTypesResponse } from '../../core/contract/index.js';
 import type { SiteAnswer } from '../../server/features/coverage/site-suggestion.service.js';
-import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
+import { FACILITY_CATALOGUE, FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { createRng } from '../../core/prng.js';
 import type { Db } from '../../server/db/index.js';
 import { checkCoverageByBruteForce } from '../helpers/coverage-check.js';
@@ -230,5 +232,55 @@ describe.each(testBackends())('life-circle coverage on %s', (backend) => {
     expect((await server.get<CoverageResponse>(`/api/coverage?scope=estate&id=${far.holed}`)).body.model).toBe('network');
     expect((await server.get('/api/coverage?scope=zone&id=999999')).status).toBe(404);
     expect((await server.get('/api/coverage?scope=subdistrict&id=nowhere')).status).toBe(404);
+  });
+
+  it('exports the gap report of a zone and of the city: one row per missing type, as the coverage answer says', async () => {
+    const city = await server.get<CoverageResponse>('/api/coverage?model=euclidean&scope=city');
+    const csv = await server.raw('/api/coverage/report?model=euclidean&scope=city&format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('.csv');
+    const parsed = Papa.parse<string[]>(csv.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const gapCount = city.body.estates.reduce((sum, e) => sum + e.gaps.length, 0);
+    expect(parsed.length - 1).toBe(gapCount);
+    // Every row names an estate's gap with the distance the coverage answer gives (rounded to the metre).
+    const byId = new Map(city.body.estates.map((e) => [e.id, e]));
+    for (const row of parsed.slice(1, 200)) {
+      const estate = byId.get(Number(row[0]))!;
+      const gap = estate.gaps.find((g) => row[5]!.startsWith(FACILITY_CATALOGUE.find((t) => t.id === g)!.nameZh));
+      expect(gap, row.join(',')).toBeDefined();
+      const distance = estate.types[gap!]?.distanceM;
+      expect(row[6]).toBe(distance == null ? '' : String(Math.round(distance)));
+    }
+
+    const planner = await server.as('planner');
+    const members = await copy.db.query<{ id: number }>(
+      'SELECT id FROM estates WHERE id NOT IN (SELECT estate_id FROM zone_estates) ORDER BY id DESC LIMIT 2',
+    );
+    const created = await planner.request<{ id: number }>('POST', '/api/zones', {
+      name: '缺项清单片区',
+      estateIds: members.map((m) => m.id),
+      splitReason: 'gap report test',
+    });
+    expect(created.status).toBe(201);
+    const zoneId = created.body.id;
+    {
+      const zone = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=zone&id=${zoneId}`);
+      const xlsx = await server.raw(`/api/coverage/report?model=euclidean&scope=zone&id=${zoneId}&format=xlsx`);
+      expect(xlsx.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer,
+      );
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['缺项 Gaps', '覆盖率 Shares']);
+      const gaps = workbook.worksheets[0]!;
+      const rows = gaps.getSheetValues().slice(3).filter(Boolean);
+      const expected = zone.body.zone!.gaps.length + zone.body.estates.reduce((sum, e) => sum + e.gaps.length, 0);
+      expect(rows).toHaveLength(expected);
+      const shares = workbook.worksheets[1]!.getSheetValues().slice(3).filter(Boolean) as unknown[][];
+      const kindergarten = shares.find((r) => String(r[1]).startsWith('幼儿园'))!;
+      expect(kindergarten[4]).toBe(zone.body.shares.kindergarten!.coveredHouseholds);
+    }
+    expect((await server.raw('/api/coverage/report?scope=city&format=pdf')).status).toBe(400);
+    expect((await server.raw('/api/coverage/report?scope=zone&format=csv')).status).toBe(400);
   });
 });

@@ -7,7 +7,9 @@ import {
   ESTATE_FILL_ALPHA,
   estateFill,
   FILTERED_OUT_COLOUR,
+  reachBandOf,
 } from '../../client/src/map/estate-colours';
+import type { EstateCoverage } from '../../core/coverage/coverage';
 import { estateStatus } from '../../core/estate-status';
 
 function estate(overrides: Partial<EstateApiProperties> = {}): EstateApiProperties {
@@ -204,5 +206,44 @@ describe('estate fill', () => {
   it('fades an estate the filter leaves out to the context grey', () => {
     expect(estateFill(colouring, estate({ urgent: true, subdistrictCode: 'S02' }), true)).toEqual(FILTERED_OUT_COLOUR);
     expect(FILTERED_OUT_COLOUR).toEqual([160, 166, 176, 70]);
+  });
+});
+
+describe('colouring by the reach of one facility type', () => {
+  const coverageOf = (distanceM: number | null) =>
+    ({
+      id: 0,
+      households: 0,
+      origin: 'boundary',
+      gaps: [],
+      scorePct: 0,
+      types: { kindergarten: { distanceM, radiusM: 300, covered: distanceM !== null && distanceM <= 300, nearest: null } },
+    }) as unknown as EstateCoverage;
+
+  it('bands an estate by its distance against the radius: within, up to twice, farther or none', () => {
+    expect(reachBandOf({ distanceM: 0, radiusM: 300 })).toBe('within');
+    expect(reachBandOf({ distanceM: 300, radiusM: 300 })).toBe('within');
+    expect(reachBandOf({ distanceM: 300.1, radiusM: 300 })).toBe('near');
+    expect(reachBandOf({ distanceM: 600, radiusM: 300 })).toBe('near');
+    expect(reachBandOf({ distanceM: 601, radiusM: 300 })).toBe('far');
+    expect(reachBandOf({ distanceM: null, radiusM: 300 })).toBe('far');
+  });
+
+  it('counts estates and households per band in the legend', () => {
+    const estates = [estate({ id: 1, households: 10 }), estate({ id: 2, households: 20 }), estate({ id: 3, households: 40 })];
+    const coverage = new Map([
+      [1, coverageOf(100)],
+      [2, coverageOf(450)],
+      [3, coverageOf(null)],
+    ]);
+    const colouring = createEstateColouring('reach', estates, [], coverage, 'kindergarten');
+    if (colouring.legend.kind !== 'categories') throw new Error('expected categories');
+    const params = colouring.legend.items.map((item) => ('params' in item.label ? item.label.params : null));
+    expect(params).toEqual([
+      { range: '≤ 300', estates: 1, households: 10 },
+      { range: '300–600', estates: 1, households: 20 },
+      { range: '> 600', estates: 1, households: 40 },
+    ]);
+    expect(colouring.colourOf(estates[0]!)).not.toEqual(colouring.colourOf(estates[2]!));
   });
 });

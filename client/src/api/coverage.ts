@@ -2,7 +2,9 @@
 import { facilityTypesResponseSchema, type FacilityTypesResponse } from '../../../core/contract/index';
 import { isFeatureCollection } from './checks';
 import { invalidAnswer } from './invalid';
-import { getJson } from './request';
+import { getJson, request } from './request';
+import { fileNameFromDisposition, type ExportFile } from './export';
+import type { CoverageModel } from '../../../core/contract/coverage';
 
 export interface EstateGate {
   id: number;
@@ -28,4 +30,28 @@ export async function fetchEstateGates(signal?: AbortSignal): Promise<EstateGate
     if (typeof lng === 'number' && typeof lat === 'number') gates.push({ id: feature.id, estateId, lngLat: [lng, lat] });
   }
   return gates;
+}
+
+/** The scope of a gap report: an estate or zone by id, a sub-district by code, or the whole city. */
+export type GapReportScope = { kind: 'estate' | 'zone'; id: number } | { kind: 'subdistrict'; id: string } | { kind: 'city' };
+
+/** GET /api/coverage/report: the gap report as a file, in the model and with planned facilities as the map shows them. */
+export async function fetchGapReport(
+  scope: GapReportScope,
+  options: { format: 'xlsx' | 'csv'; model: CoverageModel; includePlanned: boolean },
+): Promise<ExportFile> {
+  const answer = await request('/api/coverage/report', {
+    query: {
+      scope: scope.kind,
+      id: 'id' in scope ? String(scope.id) : undefined,
+      model: options.model,
+      planned: options.includePlanned ? 'include' : 'exclude',
+      format: options.format,
+    },
+    as: 'file',
+  });
+  return {
+    blob: answer.blob,
+    fileName: fileNameFromDisposition(answer.header('Content-Disposition')) ?? `life-circle-gaps.${options.format}`,
+  };
 }

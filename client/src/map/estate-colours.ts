@@ -5,6 +5,7 @@
  */
 import type { EstateApiProperties } from '../api';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
+import type { FacilityTypeId } from '../../../core/facility-catalogue';
 import type { ColourBy } from './map-types';
 import { estateStatus, type EstateStatus } from '../../../core/estate-status';
 import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
@@ -52,6 +53,7 @@ export type EstateLegend =
         label:
           | { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' | 'legend.gapsPending' }
           | { i18nKey: 'legend.gapBand'; params: { range: string; estates: number; households: number } }
+          | { i18nKey: `legend.reach.${ReachBand}`; params: { range: string; estates: number; households: number } }
           | { text: string };
         colour: Rgb;
       }[];
@@ -111,6 +113,61 @@ function gapColouring(estates: readonly EstateApiProperties[], coverage: Readonl
   };
 }
 
+/** How far an estate is from the nearest facility of one type, against the type's radius. */
+export const REACH_BANDS = ['within', 'near', 'far'] as const;
+export type ReachBand = (typeof REACH_BANDS)[number];
+
+const REACH_COLOURS: Readonly<Record<ReachBand, Rgb>> = {
+  within: hexToRgb('#1a9850'),
+  near: hexToRgb('#fdae61'),
+  far: hexToRgb('#b2182b'),
+};
+
+/**
+ * The band of one type's coverage: within the radius, up to twice it, or farther (or none at all).
+ * @example reachBandOf({ distanceM: 450, radiusM: 300 }) // 'near'
+ */
+export function reachBandOf(type: { distanceM: number | null; radiusM: number }): ReachBand {
+  if (type.distanceM === null) return 'far';
+  if (type.distanceM <= type.radiusM) return 'within';
+  return type.distanceM <= 2 * type.radiusM ? 'near' : 'far';
+}
+
+function reachColouring(
+  estates: readonly EstateApiProperties[],
+  coverage: ReadonlyMap<number, EstateCoverage> | null,
+  typeId: FacilityTypeId,
+): EstateColouring {
+  const tally = REACH_BANDS.map(() => ({ estates: 0, households: 0 }));
+  let radiusM = 0;
+  for (const p of estates) {
+    const type = coverage?.get(p.id)?.types[typeId];
+    if (!type) continue;
+    radiusM = type.radiusM;
+    const band = tally[REACH_BANDS.indexOf(reachBandOf(type))]!;
+    band.estates += 1;
+    band.households += p.households ?? 0;
+  }
+  const ranges: Record<ReachBand, string> = { within: `≤ ${radiusM}`, near: `${radiusM}–${2 * radiusM}`, far: `> ${2 * radiusM}` };
+  return {
+    key: `reach:${typeId}:${coverage ? coverage.size : 'pending'}:${tally.map((t) => t.estates).join(',')}`,
+    colourOf: (p) => {
+      const type = coverage?.get(p.id)?.types[typeId];
+      return type ? REACH_COLOURS[reachBandOf(type)] : STATUS_COLOURS.notEligible;
+    },
+    legend: {
+      kind: 'categories',
+      items: coverage
+        ? REACH_BANDS.map((band, i) => ({
+            key: `reach-${band}`,
+            label: { i18nKey: `legend.reach.${band}` as const, params: { range: ranges[band], ...tally[i]! } },
+            colour: REACH_COLOURS[band],
+          }))
+        : [{ key: 'gaps-pending', label: { i18nKey: 'legend.gapsPending' as const }, colour: STATUS_COLOURS.notEligible }],
+    },
+  };
+}
+
 export interface SubdistrictRef {
   code: string;
   name: string;
@@ -139,10 +196,13 @@ export function createEstateColouring(
   estates: readonly EstateApiProperties[],
   subdistricts: readonly SubdistrictRef[],
   coverage: ReadonlyMap<number, EstateCoverage> | null = null,
+  reachTypeId: FacilityTypeId = 'kindergarten',
 ): EstateColouring {
   switch (colourBy) {
     case 'gaps':
       return gapColouring(estates, coverage);
+    case 'reach':
+      return reachColouring(estates, coverage, reachTypeId);
     case 'status':
       return {
         key: 'status',

@@ -9,8 +9,8 @@ import type { LngLat } from '../../../core/geometry/lng-lat';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
-export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict', 'gaps'] as const;
-/** status = eligibility + urgency (the default); gaps = how many life-circle facility types are out of reach; the others are ramps or categories. */
+export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict', 'gaps', 'reach'] as const;
+/** status = eligibility + urgency (the default); gaps = how many life-circle facility types are out of reach; reach = how far the nearest of one chosen type is; the others are ramps or categories. */
 export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
 
 export function isColourBy(value: string): value is ColourBy {

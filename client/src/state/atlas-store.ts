@@ -36,12 +36,14 @@ import type { CoverageState, MapPlacement } from './coverage-slice';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
+import type { FacilityTypeId } from '../../../core/facility-catalogue';
 
 export interface AtlasActions {
   selectEstate(id: number | null): void;
   clearSelection(): void;
   setHovered(hovered: HoverTarget | null): void;
   setColourBy(colourBy: ColourBy): void;
+  setReachType(typeId: FacilityTypeId): void;
   setLayerVisible(layer: LayerKey, visible: boolean): void;
   setLanguage(language: Language): void;
   /** Changes parts of the one atlas filter (sidebar and ledger alike). */
@@ -122,6 +124,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
   setColourBy: (colourBy) => set((s) => view.setColourBy(s, colourBy)),
+  setReachType: (typeId) => set((s) => view.setReachType(s, typeId)),
   setLayerVisible: (layer, visible) => set((s) => view.setLayerVisible(s, layer, visible)),
   setLanguage: (language) => set((s) => view.setLanguage(s, language)),
   setFilter: (patch) => set((s) => filters.setFilter(s, patch)),

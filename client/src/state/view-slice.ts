@@ -1,7 +1,7 @@
 /** How the map is shown: colouring, visible layers, language and facility types (the filter is filter-slice.ts). */
 import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
-import { FACILITY_CATALOGUE } from '../../../core/facility-catalogue';
+import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../core/facility-catalogue';
 
 export interface ViewState {
   colourBy: ColourBy;
@@ -9,6 +9,8 @@ export interface ViewState {
   language: Language;
   /** Facility type ids switched off in the facility legend. */
   hiddenFacilityTypes: readonly string[];
+  /** The facility type whose reach colours the estates when colouring by reach. */
+  reachTypeId: FacilityTypeId;
 }
 
 export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
@@ -31,10 +33,15 @@ export const initialView: ViewState = {
   visibleLayers: DEFAULT_VISIBLE_LAYERS,
   language: 'zh',
   hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,
+  reachTypeId: 'kindergarten',
 };
 
 export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<ViewState> {
   return { colourBy };
+}
+
+export function setReachType(_state: ViewState, reachTypeId: FacilityTypeId): Partial<ViewState> {
+  return { reachTypeId };
 }
 
 export function setLayerVisible(state: ViewState, layer: LayerKey, visible: boolean): Partial<ViewState> {

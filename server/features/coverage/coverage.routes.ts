@@ -8,6 +8,7 @@ import { noQuery } from '../../http/query-schemas.js';
 import { coverageOf } from './coverage.service.js';
 import { listFacilityTypes, updateFacilityType } from './facility-types.service.js';
 import { suggestSites } from './site-suggestion.service.js';
+import { gapReport, GAP_REPORT_FORMATS } from './gap-report.service.js';
 import { addEstateGate, deleteEstateGate, listEstateGates } from './estate-gates.service.js';
 import { facilityInputSchema } from '../../../core/facilities/facility-record.js';
 import { idParam } from '../../http/query-schemas.js';
@@ -18,23 +19,31 @@ const plannedParam = z
   .default('exclude')
   .transform((value) => value === 'include');
 
-const coverageQuery = z
-  .object({
-    scope: z.enum(COVERAGE_SCOPES, { error: `scope must be one of ${COVERAGE_SCOPES.join(', ')}` }),
-    id: z.string().max(64, 'id is at most 64 characters').optional(),
-    model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
-    planned: plannedParam,
-  })
+const coverageFields = {
+  scope: z.enum(COVERAGE_SCOPES, { error: `scope must be one of ${COVERAGE_SCOPES.join(', ')}` }),
+  id: z.string().max(64, 'id is at most 64 characters').optional(),
+  model: z.enum(COVERAGE_MODELS, { error: `model must be one of ${COVERAGE_MODELS.join(', ')}` }).optional(),
+  planned: plannedParam,
+};
+
+/** A scope's id: none for the city, a number for an estate or zone, a code for a sub-district. */
+function checkScopeId(query: { scope: (typeof COVERAGE_SCOPES)[number]; id?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (query.scope === 'city') {
+    if (query.id !== undefined) ctx.addIssue({ code: 'custom', message: 'scope=city takes no id', path: ['id'] });
+  } else if (query.id === undefined) {
+    ctx.addIssue({ code: 'custom', message: `scope=${query.scope} needs an id`, path: ['id'] });
+  } else if (query.scope !== 'subdistrict' && !/^\d{1,9}$/.test(query.id)) {
+    ctx.addIssue({ code: 'custom', message: `the ${query.scope} id must be a positive whole number`, path: ['id'] });
+  }
+}
+
+const coverageQuery = z.object(coverageFields).strict().superRefine(checkScopeId);
+
+/** The gap report takes the coverage query and a file format. */
+const reportQuery = z
+  .object({ ...coverageFields, format: z.enum(GAP_REPORT_FORMATS, { error: `format must be one of ${GAP_REPORT_FORMATS.join(', ')}` }) })
   .strict()
-  .superRefine((query, ctx) => {
-    if (query.scope === 'city') {
-      if (query.id !== undefined) ctx.addIssue({ code: 'custom', message: 'scope=city takes no id', path: ['id'] });
-    } else if (query.id === undefined) {
-      ctx.addIssue({ code: 'custom', message: `scope=${query.scope} needs an id`, path: ['id'] });
-    } else if (query.scope !== 'subdistrict' && !/^\d{1,9}$/.test(query.id)) {
-      ctx.addIssue({ code: 'custom', message: `the ${query.scope} id must be a positive whole number`, path: ['id'] });
-    }
-  });
+  .superRefine(checkScopeId);
 
 const typeParam = z.object({
   id: z.enum(FACILITY_TYPE_IDS as [FacilityTypeId, ...FacilityTypeId[]], {
@@ -77,6 +86,14 @@ export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/coverage', 'ledger.read', async (req, res, ctx) => {
     res.json(await coverageOf(ctx, coverageQuery.parse(req.query)));
+  });
+  routes.get('/coverage/report', 'ledger.read', async (req, res, ctx) => {
+    const { format, ...query } = reportQuery.parse(req.query);
+    const file = await gapReport(ctx, query, format);
+    res.set('Content-Type', file.contentType);
+    res.set('Content-Disposition', file.contentDisposition);
+    res.set('Cache-Control', 'no-store');
+    res.send(file.body);
   });
   routes.get('/coverage/sites', 'analysis.run', async (req, res, ctx) => {
     res.json(await suggestSites(ctx, siteQuery.parse(req.query)));

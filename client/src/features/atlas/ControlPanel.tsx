@@ -6,6 +6,8 @@ import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../map/map-types';
 import { EstateLegend } from './EstateLegend';
 import { FacilityLegend } from './FacilityLegend';
 import { CoverageModelSwitch } from '../coverage/CoverageModelSwitch';
+import { ReachTypeSelect } from '../coverage/ReachTypeSelect';
+import { CoverageSummary } from '../coverage/CoverageSummary';
 import { FacilityTools } from '../facilities/FacilityTools';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -61,8 +63,10 @@ export function ControlPanel() {
           }}
           aria-label={t('colourBy.label')}
         />
-        {colourBy === 'gaps' ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
+        {colourBy === 'reach' ? <ReachTypeSelect /> : null}
+        {colourBy === 'gaps' || colourBy === 'reach' ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
         <EstateLegend />
+        {colourBy === 'gaps' || colourBy === 'reach' ? <CoverageSummary /> : null}
       </Section>
       <Section title={t('layers.title')} testId="layer-toggles">
         <div className="atlas-layer-grid">

@@ -7,6 +7,7 @@ export function useEstateColouring(): EstateColouring | null {
   const colourBy = useAtlasStore((s) => s.colourBy);
   const data = useAtlasStore((s) => s.data);
   const coverage = useAtlasStore((s) => (s.coverage.byEstate.size > 0 ? s.coverage.byEstate : null));
+  const reachTypeId = useAtlasStore((s) => s.reachTypeId);
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
@@ -14,6 +15,7 @@ export function useEstateColouring(): EstateColouring | null {
       data.estates.features.map((f) => f.properties),
       data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
       coverage,
+      reachTypeId,
     );
-  }, [colourBy, data, coverage]);
+  }, [colourBy, data, coverage, reachTypeId]);
 }

@@ -13,16 +13,18 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { CoverageModelSwitch } from './CoverageModelSwitch';
 import { GateEditor } from '../facilities/GateEditor';
 import { WhatIfFacility } from './WhatIfFacility';
+import { GapReportButtons } from './GapReportButtons';
 import './coverage.css';
 
 interface GapListProps {
-  result: EstateCoverage;
+  /** An estate's coverage, or a zone's pooled one. */
+  result: Pick<EstateCoverage, 'gaps' | 'types'>;
   types: readonly CoverageType[];
   model: CoverageModel;
   language: Language;
 }
 
-function GapList({ result, types, model, language }: GapListProps) {
+export function GapList({ result, types, model, language }: GapListProps) {
   const { t } = useTranslation();
   const tierOf = new Map(types.map((type) => [type.id, type.tier]));
   return (
@@ -92,6 +94,7 @@ export function EstateCoverageSection({ estateId }: { estateId: number }) {
           </div>
           <GateEditor estateId={estateId} />
           <GapList result={result} types={coverage.types} model={coverage.model} language={language} />
+          <GapReportButtons scope={{ kind: 'estate', id: estateId }} />
           <WhatIfFacility key={estateId} suggestedType={result.gaps[0] ?? 'kindergarten'} />
         </>
       ) : null}

@@ -14,6 +14,7 @@ import { ZoneDetailLists } from './ZoneDetailLists';
 import { useZoneBoundaryStore } from './zone-boundary-store';
 import { deleteZoneAndForget, patchZoneAndStore } from './zone-writes';
 import { ZoneTotals } from './ZoneTotals';
+import { ZoneCoverageSection } from '../coverage/ZoneCoverageSection';
 
 export function ZonePanel() {
   const { t } = useTranslation();
@@ -147,6 +148,7 @@ export function ZonePanel() {
           </Tooltip>
         </Popconfirm>
       </div>
+      <ZoneCoverageSection zoneId={zone.id} estateIds={p.estateIds} />
       <ZoneDetailLists zone={zone} detail={detail} language={language} />
     </div>
   );

@@ -41,6 +41,8 @@ export const en: Resources = {
     households: 'Households',
     subdistrict: 'Sub-district',
     gaps: 'Life-circle gaps',
+    reach: 'Reach of one facility type',
+    reachType: 'Facility type',
   },
   layers: {
     title: 'Layers',
@@ -74,8 +76,19 @@ export const en: Resources = {
     hideAll: 'None',
     gapBand: '{{range}}: {{estates}} estates · {{households}} households',
     gapsPending: 'Computing life circles…',
+    reach: {
+      within: 'Within reach ({{range}} m): {{estates}} estates · {{households}} households',
+      near: 'A little far ({{range}} m): {{estates}} estates · {{households}} households',
+      far: 'Too far or none ({{range}} m): {{estates}} estates · {{households}} households',
+    },
   },
   coverage: {
+    zoneTitle: 'Zone life circle',
+    zonePooled: 'A type counts for the zone when any member reaches it (members share facilities)',
+    membersShort: 'Members still short on their own',
+    cityTitle: 'City life-circle coverage (by households)',
+    tierShare: '{{tier}}: {{covered}} of {{households}} households ({{pct}} %)',
+    report: { label: 'Gap report', failed: 'Export failed: {{reason}}' },
     title: 'Life-circle facilities',
     gapCount_one: '{{count}} type missing',
     gapCount_other: '{{count}} types missing',

@@ -39,6 +39,8 @@ export const zh = {
     households: '户数',
     subdistrict: '所属街道',
     gaps: '生活圈缺项数',
+    reach: '某类设施可达性',
+    reachType: '设施类型',
   },
   layers: {
     title: '图层',
@@ -72,8 +74,19 @@ export const zh = {
     hideAll: '全不选',
     gapBand: '缺 {{range}} 项：{{estates}} 个小区，{{households}} 户',
     gapsPending: '正在计算生活圈…',
+    reach: {
+      within: '服务半径内（{{range}} m）：{{estates}} 个小区，{{households}} 户',
+      near: '稍远（{{range}} m）：{{estates}} 个小区，{{households}} 户',
+      far: '过远或没有（{{range}} m）：{{estates}} 个小区，{{households}} 户',
+    },
   },
   coverage: {
+    zoneTitle: '片区生活圈配套',
+    zonePooled: '片区内任一小区可达即视为片区具备（成员共享设施）',
+    membersShort: '仍有缺项的成员小区',
+    cityTitle: '全市生活圈覆盖（按户数）',
+    tierShare: '{{tier}}：{{covered}} / {{households}} 户（{{pct}}%）',
+    report: { label: '导出缺项清单', failed: '导出失败：{{reason}}' },
     title: '生活圈配套',
     gapCount_one: '缺 {{count}} 类',
     gapCount_other: '缺 {{count}} 类',
