@@ -62,3 +62,23 @@ export const coverageResponseSchema = z.object({
 });
 
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
+
+/** GET /api/coverage/sites: up to K sites for one more facility of a type, best first (greedy maximal covering). */
+export const siteAnswerSchema = z.object({
+  type: typeIdSchema,
+  model: z.enum(COVERAGE_MODELS),
+  radiusM: z.number(),
+  candidates: z.number(),
+  households: z.number(),
+  coveredHouseholds: z.number(),
+  sites: z.array(
+    z.object({
+      lng: z.number(),
+      lat: z.number(),
+      /** Households newly covered by this pick, after the picks before it. */
+      households: z.number(),
+      estateIds: z.array(z.number()),
+    }),
+  ),
+});
+export type SiteAnswer = z.infer<typeof siteAnswerSchema>;

@@ -7,7 +7,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, FacilityTypesResponse } from '../../core/contract/index.js';
-import type { SiteAnswer } from '../../server/features/coverage/site-suggestion.service.js';
+import type { SiteAnswer } from '../../core/contract/index.js';
 import { FACILITY_CATALOGUE, FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';

@@ -8,13 +8,16 @@
  * Needs a built client (`npx vite build`).
  */
 import { pointOnFeature } from '@turf/turf';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api';
-import type { CoverageResponse } from '../../core/contract/index';
+import type { CoverageResponse, SiteAnswer } from '../../core/contract/index';
+import { FACILITY_CATALOGUE } from '../../core/facility-catalogue';
 import {
   type AppUnderTest,
+  apiFetch,
   getJson,
   jumpTo,
   launchChromium,
@@ -122,6 +125,99 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     await page.getByTestId('whatif-clear').click();
     await page.getByTestId(`coverage-gap-${tryType}`).waitFor({ state: 'attached', timeout: 30_000 });
     expect(await shownGaps()).toEqual([...expectedGaps].sort());
+  });
+
+  it('downloads the estate’s gap report as CSV, one row per gap', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('gap-report-estate').getByTestId('gap-report-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^生活圈缺项清单_小区\d+_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + expectedGaps.length);
+    expect(lines.slice(1).every((line) => line.startsWith(`${underServed.id},`))).toBe(true);
+  });
+
+  it('colours estates by the reach of one type, the bands counting what the API computes', async () => {
+    const type = expectedGaps[0]!;
+    const city = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=city&model=network`);
+    const within = city.estates.filter((e) => e.types[type as keyof typeof e.types]?.covered).length;
+    await page.getByTestId('colour-by').click();
+    await page.getByText('某类设施可达性', { exact: true }).click();
+    await page.getByTestId('reach-type').click();
+    await page.keyboard.type(FACILITY_CATALOGUE.find((t) => t.id === type)!.nameZh);
+    await page.keyboard.press('Enter');
+    const band = page.getByTestId('estate-legend-reach-within');
+    await expect.poll(async () => (await band.textContent()) ?? '', { timeout: 30_000 }).toContain(`${within} 个小区`);
+    const shares = page.getByTestId('coverage-summary-city');
+    expect(await shares.getByTestId('coverage-tier-share-5min').textContent()).toMatch(/5分钟生活圈：[\d,]+ \/ [\d,]+ 户/);
+    await page.mouse.move(5, 500);
+    const cut = await layoutProblems(
+      page,
+      ['[data-testid="sites-run"]'],
+      ['[data-testid="estate-legend"] .atlas-legend-label', '[data-testid="coverage-summary-city"] li'],
+    );
+    expect([...cut.cut, ...cut.rawKeys]).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-reach-zh-1440.png') });
+    // Where to add one: the sites the API suggests, tried on the map, bring the estates they name within reach.
+    const sites = await getJson<SiteAnswer>(`${app.url}/api/coverage/sites?type=${type}&k=3&model=network`);
+    await page.getByTestId('sites-type').click();
+    await page.keyboard.type(FACILITY_CATALOGUE.find((t) => t.id === type)!.nameZh);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sites-run').click();
+    await page.getByTestId('sites-list').waitFor({ timeout: 60_000 });
+    const picks = await page.getByTestId('sites-list').locator('li').allTextContents();
+    expect(picks.map((text) => Number(text.match(/新增覆盖 ([\d,]+) 户/)?.[1]?.replace(/,/g, '')))).toEqual(
+      sites.sites.map((site) => site.households),
+    );
+    const newlyCovered = sites.sites.reduce((sum, site) => sum + site.estateIds.length, 0);
+    await page.getByTestId('sites-try').click();
+    await expect.poll(async () => (await band.textContent()) ?? '', { timeout: 60_000 }).toContain(`${within + newlyCovered} 个小区`);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-sites-zh-1440.png') });
+    await page.getByTestId('colour-by').click();
+    await page.getByText('生活圈缺项数', { exact: true }).click();
+  });
+
+  it('shows a zone’s pooled gaps and the members still short, as the API pools them', async () => {
+    const neighbours = (await getJson<EstateCollection>(`${app.url}/api/estates`)).features
+      .filter((f) => f.id !== underServed.id)
+      .slice(0, 3);
+    const made = await apiFetch(`${app.url}/api/zones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '生活圈测试片区', estateIds: neighbours.map((f) => f.id), splitReason: 'coverage browser test' }),
+    });
+    expect(made.status).toBe(201);
+    const zone = (await made.json()) as { id: number };
+    const pooled = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=zone&id=${zone.id}&model=network`);
+    await page.reload();
+    await page.getByTestId('zones-toggle').click();
+    await page.getByTestId(`zone-list-item-${zone.id}`).click();
+    const section = page.getByTestId('zone-coverage');
+    await section.getByTestId('zone-gap-count').waitFor({ timeout: 60_000 });
+    const shown = await section
+      .locator('[data-testid^="coverage-gap-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', '')));
+    expect(shown.sort()).toEqual([...pooled.zone!.gaps].sort());
+    const short = pooled.estates.filter((e) => e.gaps.length > 0).map((e) => `zone-member-gaps-${e.id}`);
+    const listed = await section
+      .locator('[data-testid^="zone-member-gaps-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(listed.sort()).toEqual(short.sort());
+    await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-zone-zh-1440.png') });
+    await page.getByTestId('zones-toggle').click();
+    // Back to the under-served estate, coloured by gaps, for the layout check.
+    await page.getByTestId('colour-by').click();
+    await page.getByText('生活圈缺项数', { exact: true }).click();
+    const [lng = 0, lat = 0] = pointOnFeature(underServed).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 15.5, 600);
+    const [x, y] = await project(page, [lng, lat]);
+    await page.mouse.click(x, y);
+    await page.getByTestId('estate-coverage').getByTestId('coverage-gap-count').waitFor({ timeout: 60_000 });
   });
 
   it('lays out the coverage panel and legend without cut or covered text, in Chinese and English', async () => {

@@ -1,5 +1,5 @@
 /** Life-circle reads (docs/API.md → Life circles): the catalogue as set, and estates' gates. */
-import { facilityTypesResponseSchema, type FacilityTypesResponse } from '../../../core/contract/index';
+import { facilityTypesResponseSchema, siteAnswerSchema, type FacilityTypesResponse, type SiteAnswer } from '../../../core/contract/index';
 import { isFeatureCollection } from './checks';
 import { invalidAnswer } from './invalid';
 import { getJson, request } from './request';
@@ -54,4 +54,19 @@ export async function fetchGapReport(
     blob: answer.blob,
     fileName: fileNameFromDisposition(answer.header('Content-Disposition')) ?? `life-circle-gaps.${options.format}`,
   };
+}
+
+/** GET /api/coverage/sites: where K more facilities of a type would reach the most households not yet reached. */
+export async function fetchSiteSuggestions(
+  query: { type: string; k: number; model: CoverageModel; includePlanned: boolean },
+  signal?: AbortSignal,
+): Promise<SiteAnswer> {
+  const body = await getJson(
+    '/api/coverage/sites',
+    { type: query.type, k: String(query.k), model: query.model, planned: query.includePlanned ? 'include' : 'exclude' },
+    signal,
+  );
+  const parsed = siteAnswerSchema.safeParse(body);
+  if (!parsed.success) throw invalidAnswer('/api/coverage/sites', 'the suggested sites');
+  return parsed.data;
 }

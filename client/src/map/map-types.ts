@@ -79,7 +79,8 @@ export interface ZoneScene {
  * and a line (straight, or along the streets) to the nearest facility of each missing type.
  */
 export interface CoverageOverlay {
-  estateId: number;
+  /** The selected estate, or null when only what-if facilities are drawn. */
+  estateId: number | null;
   rings: readonly Feature<Polygon | MultiPolygon, { radiusM: number }>[];
   walksheds: readonly { radiusM: number; paths: readonly Position[][] }[];
   lines: readonly Feature<LineString, { typeId: string }>[];

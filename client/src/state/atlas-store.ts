@@ -32,7 +32,7 @@ import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
 import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slice';
-import type { CoverageState, MapPlacement } from './coverage-slice';
+import type { CoverageState, MapPlacement, VirtualFacility } from './coverage-slice';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
@@ -92,6 +92,7 @@ export interface AtlasActions {
   setMapPlacement(placement: MapPlacement | null): void;
   placementFailed(message: string): void;
   placeVirtualFacility(lng: number, lat: number): void;
+  addVirtualFacilities(facilities: readonly VirtualFacility[]): void;
   selectFacility(id: number | null): void;
   gatesChanged(): void;
   /** A facility write's stored facility replaces (or joins) the one in the store; coverage runs again. */
@@ -172,6 +173,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   setMapPlacement: (placement) => set((s) => coverage.setMapPlacement(s, placement)),
   placementFailed: (message) => set((s) => coverage.placementFailed(s, message)),
   placeVirtualFacility: (lng, lat) => set((s) => coverage.placeVirtualFacility(s, lng, lat)),
+  addVirtualFacilities: (facilities) => set((s) => coverage.addVirtualFacilities(s, facilities)),
   clearVirtualFacilities: () => set((s) => coverage.clearVirtualFacilities(s)),
   selectFacility: (id) => set((s) => selection.selectFacility(s, id)),
   gatesChanged: () => set((s) => coverage.gatesChanged(s)),

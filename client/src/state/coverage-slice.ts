@@ -118,6 +118,11 @@ export function placeVirtualFacility(state: CoverageState, lng: number, lat: num
   return { virtualFacilities: [...state.virtualFacilities, { type: state.mapPlacement.type, lng, lat }], mapPlacement: null };
 }
 
+/** Several what-if facilities at once (suggested sites tried on the map). */
+export function addVirtualFacilities(state: CoverageState, facilities: readonly VirtualFacility[]): Partial<CoverageState> {
+  return { virtualFacilities: [...state.virtualFacilities, ...facilities] };
+}
+
 export function clearVirtualFacilities(state: CoverageState): Partial<CoverageState> {
   return { virtualFacilities: [], mapPlacement: state.mapPlacement?.kind === 'whatIf' ? null : state.mapPlacement };
 }

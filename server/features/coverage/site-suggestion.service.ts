@@ -4,8 +4,8 @@
  */
 import { coverageFor } from '../../../core/coverage/coverage-run.js';
 import { loadCoverageEstates, loadCoverageSetting } from './coverage-inputs.js';
-import { candidateReach, candidateSites, greedySites, uncoveredBy, type SitePick } from '../../../core/coverage/site-suggestion.js';
-import type { CoverageModel } from '../../../core/contract/index.js';
+import { candidateReach, candidateSites, greedySites, uncoveredBy } from '../../../core/coverage/site-suggestion.js';
+import type { CoverageModel, SiteAnswer } from '../../../core/contract/index.js';
 import type { FacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { ServiceContext } from '../../context.js';
 
@@ -15,16 +15,6 @@ export interface SiteQuery {
   model?: CoverageModel | undefined;
   /** Count planned facilities as if built. */
   planned?: boolean | undefined;
-}
-
-export interface SiteAnswer {
-  type: FacilityTypeId;
-  model: CoverageModel;
-  radiusM: number;
-  candidates: number;
-  households: number;
-  coveredHouseholds: number;
-  sites: SitePick[];
 }
 
 export async function suggestSites(ctx: ServiceContext, query: SiteQuery): Promise<SiteAnswer> {

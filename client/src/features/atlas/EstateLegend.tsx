@@ -32,7 +32,7 @@ export function EstateLegend() {
           {legend.items.map((item) => (
             <li key={item.key} className="atlas-legend-item" data-testid={`estate-legend-${item.key}`}>
               <span className="atlas-swatch" style={{ background: rgbToCss(item.colour) }} />
-              <span className="atlas-legend-label">{legendLabel(item.label, t, language)}</span>
+              <span className="atlas-legend-label atlas-legend-label-wrap">{legendLabel(item.label, t, language)}</span>
             </li>
           ))}
         </ul>

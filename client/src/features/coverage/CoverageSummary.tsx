@@ -12,6 +12,7 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { useFilteredEstates } from '../../state/use-filtered-estates';
 import type { GapReportScope } from '../../api';
 import { GapReportButtons } from './GapReportButtons';
+import { SiteSuggestions } from './SiteSuggestions';
 
 export function CoverageSummary() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function CoverageSummary() {
         })}
       </ul>
       <GapReportButtons scope={scope} />
+      <SiteSuggestions />
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * which gaps close, and the city's share of households within reach of the type. Nothing is saved
  * until the designer keeps the trial facilities as planned ones.
  */
-import { Button, Select } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../../core/facility-catalogue';
+import type { FacilityTypeId } from '../../../../core/facility-catalogue';
+import { FacilityTypeSelect } from '../facilities/FacilityTypeSelect';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -36,14 +37,12 @@ export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeI
     <div className="coverage-whatif" data-testid="whatif">
       <div className="coverage-tier-title">{t('coverage.whatIf.title')}</div>
       <div className="coverage-whatif-row">
-        <Select<FacilityTypeId>
-          size="small"
-          className="coverage-whatif-type"
-          data-testid="whatif-type"
+        <FacilityTypeSelect
           value={type}
           onChange={setType}
-          options={FACILITY_CATALOGUE.map((f) => ({ value: f.id, label: facilityTypeName(f.id, language) }))}
-          aria-label={t('coverage.whatIf.type')}
+          testId="whatif-type"
+          ariaLabel={t('coverage.whatIf.type')}
+          className="coverage-whatif-type"
         />
         <Button
           size="small"

@@ -1,9 +1,10 @@
 /** A facility's record in its panel: read-only, or edited in place by roles that may (facilities.write). */
-import { App as AntApp, Button, Descriptions, Input, Popconfirm, Segmented, Select } from 'antd';
+import { App as AntApp, Button, Descriptions, Input, Popconfirm, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_STATUSES, FACILITY_STATUS_LABELS, type FacilityStatus } from '../../../../core/facilities/facility-record';
-import { FACILITY_CATALOGUE, isFacilityTypeId, type FacilityTypeId } from '../../../../core/facility-catalogue';
+import { isFacilityTypeId, type FacilityTypeId } from '../../../../core/facility-catalogue';
+import { FacilityTypeSelect } from './FacilityTypeSelect';
 import { ApiError, deleteFacility, patchFacility, type FacilityFeature } from '../../api';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -68,14 +69,12 @@ export function FacilityForm({ facility }: { facility: FacilityFeature }) {
             key: 'type',
             label: t('facility.type'),
             children: canEdit ? (
-              <Select<FacilityTypeId>
-                size="small"
-                className="atlas-full-width"
-                data-testid="facility-type"
-                aria-label={t('facility.type')}
+              <FacilityTypeSelect
                 value={draft.type}
                 onChange={(type) => setDraft({ ...draft, type })}
-                options={FACILITY_CATALOGUE.map((f) => ({ value: f.id, label: facilityTypeName(f.id, language) }))}
+                testId="facility-type"
+                ariaLabel={t('facility.type')}
+                className="atlas-full-width"
               />
             ) : (
               facilityTypeName(p.type, language)

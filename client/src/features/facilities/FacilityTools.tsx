@@ -1,9 +1,9 @@
 /** Above the facility legend: add a facility of a chosen type with a map click, or import a file of them. */
-import { Button, Select } from 'antd';
+import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../../core/facility-catalogue';
-import { facilityTypeName } from '../../shared/i18n/facility-names';
+import type { FacilityTypeId } from '../../../../core/facility-catalogue';
+import { FacilityTypeSelect } from './FacilityTypeSelect';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
 import './facilities.css';
@@ -13,7 +13,6 @@ const FacilityImportModal = lazy(() => import('./FacilityImportModal').then((m) 
 
 export function FacilityTools() {
   const { t } = useTranslation();
-  const language = useAtlasStore((s) => s.language);
   const placing = useAtlasStore((s) => s.mapPlacement?.kind === 'newFacility');
   const setPlacement = useAtlasStore((s) => s.setMapPlacement);
   const canEdit = useCan('facilities.write');
@@ -23,15 +22,12 @@ export function FacilityTools() {
 
   return (
     <div className="facility-tools" data-testid="facility-tools">
-      <Select<FacilityTypeId>
-        size="small"
-        className="facility-tools-type"
-        data-testid="facility-add-type"
-        aria-label={t('facility.addType')}
+      <FacilityTypeSelect
         value={type}
         onChange={setType}
-        showSearch={{ optionFilterProp: 'label' }}
-        options={FACILITY_CATALOGUE.map((f) => ({ value: f.id, label: facilityTypeName(f.id, language) }))}
+        testId="facility-add-type"
+        ariaLabel={t('facility.addType')}
+        className="facility-tools-type"
       />
       <Button
         size="small"

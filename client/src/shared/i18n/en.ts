@@ -83,6 +83,15 @@ export const en: Resources = {
     },
   },
   coverage: {
+    sites: {
+      title: 'Where to add a facility',
+      k: 'How many sites',
+      run: 'Suggest sites',
+      summary: '{{covered}} of {{households}} households are within reach now; {{candidates}} candidate places',
+      pick: 'reaches {{households}} more households ({{estates}} estates)',
+      none: 'No candidate place reaches more households',
+      try: 'Try these sites on the map',
+    },
     zoneTitle: 'Zone life circle',
     zonePooled: 'A type counts for the zone when any member reaches it (members share facilities)',
     membersShort: 'Members still short on their own',

@@ -81,6 +81,15 @@ export const zh = {
     },
   },
   coverage: {
+    sites: {
+      title: '新增设施选址建议',
+      k: '建议个数',
+      run: '建议选址',
+      summary: '现有 {{covered}} / {{households}} 户在服务半径内；候选点 {{candidates}} 个',
+      pick: '新增覆盖 {{households}} 户（{{estates}} 个小区）',
+      none: '没有能覆盖更多住户的候选点',
+      try: '在地图上试放这些点',
+    },
     zoneTitle: '片区生活圈配套',
     zonePooled: '片区内任一小区可达即视为片区具备（成员共享设施）',
     membersShort: '仍有缺项的成员小区',
