@@ -11,7 +11,7 @@ import type { CoverageEstate, EstateCoverage } from './coverage.js';
 import { metresPerDegree, MIN_METRES_PER_DEGREE_LAT, insideRings } from './ellipsoid-distance.js';
 import { originDistanceM } from './facility-index.js';
 import { estateAccessOf, type EstateAccess } from './network-coverage.js';
-import { walkFrom } from '../network/multi-source-walk.js';
+import { localWalk } from '../network/local-walk.js';
 import type { RoadGraph } from '../network/road-graph.js';
 
 export interface SiteCandidate {
@@ -115,14 +115,12 @@ export function candidateReach(
     const near = index.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat).map((k) => open[k]!);
     const straight = near.filter((i) => originDistanceM(estates[i]!.origins, lng, lat) <= radiusM);
     if (!graph || node < 0 || straight.length === 0) return { lng, lat, reaches: straight };
-    const edge = graph.adjEdge[graph.adjStart[node]!]!;
-    const tree = walkFrom(graph, [{ edge, fraction: graph.edgeFrom[edge] === node ? 0 : 1, snapM: 0 }], radiusM);
+    // Only the streets within the radius: a whole-graph walk per candidate would cost O(nodes) each.
+    const walk = localWalk(graph, node, radiusM);
     const reaches = straight.filter((i) => {
       const a = accessOf(i);
       return a.edges.some(
-        (edge, k) =>
-          tree.distanceM[graph.edgeFrom[edge]!]! + a.viaFromM[k]! <= radiusM ||
-          tree.distanceM[graph.edgeTo[edge]!]! + a.viaToM[k]! <= radiusM,
+        (edge, k) => walk(graph.edgeFrom[edge]!) + a.viaFromM[k]! <= radiusM || walk(graph.edgeTo[edge]!) + a.viaToM[k]! <= radiusM,
       );
     });
     return { lng, lat, reaches };

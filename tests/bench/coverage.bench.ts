@@ -13,6 +13,9 @@
  * pgRouting's pgr_drivingDistance from every kindergarten to every node within 1 km, one type —
  * after net_edges.sql, net_topo_extract.sql and net_snap.sql have built its graph (not timed).
  *
+ * Where to add a kindergarten (K = 5 sites), straight line and walking, against the same candidates'
+ * reach computed in PostGIS (ST_DWithin) and in pgRouting (pgr_drivingDistance from every candidate).
+ *
  * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL names a server database the bench
  * may drop and create (default postgres://postgres@127.0.0.1:5432/atlas_bench_coverage).
  */
@@ -24,7 +27,9 @@ import { centroid, distance } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import { estateCoverage } from '../../core/coverage/coverage.js';
 import { networkCoverage } from '../../core/coverage/network-coverage.js';
-import { buildRoadGraph } from '../../core/network/road-graph.js';
+import { buildRoadGraph, type RoadGraph } from '../../core/network/road-graph.js';
+import { coverageFor } from '../../core/coverage/coverage-run.js';
+import { candidateReach, candidateSites, greedySites, uncoveredBy } from '../../core/coverage/site-suggestion.js';
 import { facilityIndex } from '../../core/coverage/facility-index.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
@@ -144,6 +149,50 @@ try {
     ].join('\n'),
   );
 
+  // Where to add a kindergarten: K = 5 sites, straight line. The baseline answers the heavy part in
+  // PostGIS on the same candidates: which estates lack one within 300 m, and which of them each
+  // candidate reaches (ST_DWithin on the metric GiST index); the greedy picking after it is trivial.
+  const kindergarten = types.find((t) => t.id === 'kindergarten')!;
+  const suggest = (graph: RoadGraph | null) => {
+    const results = coverageFor(estates, facilityList, [{ ...kindergarten, counted: true }], graph);
+    const uncovered = uncoveredBy(results, 'kindergarten');
+    const places = candidateSites(estates, uncovered, graph, kindergarten.radiusM);
+    const reach = candidateReach(estates, uncovered, places, kindergarten.radiusM, graph);
+    return {
+      places,
+      picks: greedySites(
+        reach,
+        estates.map((e) => e.households),
+        5,
+      ),
+    };
+  };
+  const straightSites = suggest(null);
+  await db.exec('DROP TABLE IF EXISTS bench_candidates; CREATE TABLE bench_candidates (id int PRIMARY KEY, geom_m geometry(Point, 32649))');
+  await db.query(
+    `INSERT INTO bench_candidates SELECT n, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), 4326), 32649)
+     FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS c(x, y, n)`,
+    [straightSites.places.map((p) => p[0]), straightSites.places.map((p) => p[1])],
+  );
+  await db.exec('CREATE INDEX ON bench_candidates USING gist (geom_m); ANALYZE bench_candidates');
+  const straightReachSql = `WITH uncovered AS (
+      SELECT e.id, e.geom_m FROM estates e
+      WHERE NOT EXISTS (SELECT 1 FROM facilities f WHERE f.type = 'kindergarten' AND ST_DWithin(f.geom_m, e.geom_m, ${kindergarten.radiusM})))
+    SELECT c.id, array_agg(u.id) AS reaches FROM bench_candidates c JOIN uncovered u ON ST_DWithin(c.geom_m, u.geom_m, ${kindergarten.radiusM}) GROUP BY c.id`;
+  const siteSamples = { ours: [] as number[], postgis: [] as number[] };
+  await db.query(straightReachSql);
+  for (let round = 0; round < ROUNDS; round++) {
+    siteSamples.ours.push(await timed(() => suggest(null)));
+    siteSamples.postgis.push(await timed(() => db.query(straightReachSql)));
+  }
+  console.log(
+    [
+      `where to add a kindergarten (K = 5), straight line, ${straightSites.places.length} candidates (medians of ${ROUNDS} rounds):`,
+      `  ours, coverage + candidates + reach + greedy in memory: ${f(median(siteSamples.ours))} (target < 1 s); first pick reaches ${straightSites.picks[0]?.households ?? 0} households`,
+      `  PostGIS, uncovered estates + each candidate's reach (ST_DWithin, metric GiST): ${f(median(siteSamples.postgis))} → ours ${(median(siteSamples.postgis) / median(siteSamples.ours)).toFixed(1)}× faster`,
+    ].join('\n'),
+  );
+
   // Walking: the streets cut into pieces of equal length, one road row each, SCALE_ROAD_EDGES in all.
   await db.exec(`CREATE TABLE road_pieces AS
     SELECT (d).geom FROM (
@@ -168,6 +217,38 @@ try {
     networkSamples.ours.push(oursMs);
     networkSamples.drivingDistance.push(ddMs);
   }
+  // Where to add a kindergarten on foot: our junction candidates, snapped to pgRouting's vertices
+  // (not timed), then one pgr_drivingDistance from all of them within the radius, joined to the
+  // estates' vertices: the plain pgRouting way to each candidate's reach.
+  const walkGraph = buildRoadGraph(roads);
+  const walkingSites = suggest(walkGraph);
+  await db.exec('DROP TABLE IF EXISTS bench_candidates; CREATE TABLE bench_candidates (id int PRIMARY KEY, geom_m geometry(Point, 32649))');
+  await db.query(
+    `INSERT INTO bench_candidates SELECT n, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), 4326), 32649)
+     FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS c(x, y, n)`,
+    [walkingSites.places.map((p) => p[0]), walkingSites.places.map((p) => p[1])],
+  );
+  await db.exec(`DROP TABLE IF EXISTS bench_candidate_v;
+    CREATE TABLE bench_candidate_v AS SELECT c.id, v.id AS vid FROM bench_candidates c
+      CROSS JOIN LATERAL (SELECT id FROM net_v ORDER BY net_v.geom <-> c.geom_m LIMIT 1) v;`);
+  const walkingReachSql = `SELECT d.from_v, array_agg(DISTINCT ev.eid) AS reaches
+    FROM pgr_drivingDistance('SELECT id, source, target, cost FROM net_g',
+      (SELECT array_agg(DISTINCT vid) FROM bench_candidate_v), ${kindergarten.radiusM}, directed := false) d
+    JOIN net_estate_v ev ON ev.vid = d.node GROUP BY d.from_v`;
+  const walkSiteSamples = { ours: [] as number[], pgrouting: [] as number[] };
+  await db.query(walkingReachSql);
+  for (let round = 0; round < ROUNDS; round++) {
+    walkSiteSamples.ours.push(await timed(() => suggest(walkGraph)));
+    walkSiteSamples.pgrouting.push(await timed(() => db.query(walkingReachSql)));
+  }
+  console.log(
+    [
+      `where to add a kindergarten (K = 5), walking, ${walkingSites.places.length} junction candidates (medians of ${ROUNDS} rounds):`,
+      `  ours, walking coverage + candidates + local walks + greedy in memory: ${f(median(walkSiteSamples.ours))}; first pick reaches ${walkingSites.picks[0]?.households ?? 0} households`,
+      `  pgRouting, pgr_drivingDistance from every candidate within ${kindergarten.radiusM} m joined to estates' vertices: ${f(median(walkSiteSamples.pgrouting))} → ours ${(median(walkSiteSamples.pgrouting) / median(walkSiteSamples.ours)).toFixed(1)}× faster`,
+    ].join('\n'),
+  );
+
   const walking = median(networkSamples.ours);
   const dd = median(networkSamples.drivingDistance);
   console.log(

@@ -7,6 +7,7 @@ import { routeTo, walkshed } from '../../core/network/walk-routes.js';
 import { estateOrigins } from '../../core/coverage/estate-origins.js';
 import { networkCoverage } from '../../core/coverage/network-coverage.js';
 import { walkFrom } from '../../core/network/multi-source-walk.js';
+import { localWalk } from '../../core/network/local-walk.js';
 import { buildRoadGraph, type RoadLine } from '../../core/network/road-graph.js';
 import { snapToGraph } from '../../core/network/snap-to-graph.js';
 
@@ -103,6 +104,39 @@ describe('multi-source walks', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('local walks from one node', () => {
+  it('give the plain Dijkstra distance to every node within the limit, and Infinity beyond', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 50, max: 900 }),
+        (keep, pick, maxM) => {
+          // A 5 × 5 grid of 100 m blocks, each street with a shape point a third of the way along.
+          const roads: RoadLine[] = [];
+          let id = 0;
+          for (let i = 0; i < 5; i++) {
+            for (let j = 0; j < 4; j++) {
+              if (keep[id] !== false) roads.push(road(id + 1, [j * 100, i * 100], [j * 100 + 33, i * 100], [(j + 1) * 100, i * 100]));
+              if (keep[id + 20] !== false)
+                roads.push(road(id + 1000, [i * 100, j * 100], [i * 100, j * 100 + 33], [i * 100, (j + 1) * 100]));
+              id += 1;
+            }
+          }
+          const graph = buildRoadGraph(roads);
+          fc.pre(graph.nodeCount > 2);
+          const source = pick % graph.nodeCount;
+          const walk = localWalk(graph, source, maxM);
+          const edges: [number, number, number][] = Array.from(graph.edgeLengthM, (w, e) => [graph.edgeFrom[e]!, graph.edgeTo[e]!, w]);
+          const reference = plainDijkstra(graph.nodeCount, edges, [[source, 0]]);
+          reference.forEach((d, n) => (d > maxM ? expect(walk(n)).toBe(Infinity) : expect(walk(n)).toBeCloseTo(d, 6)));
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
