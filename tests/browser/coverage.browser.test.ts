@@ -116,6 +116,9 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     await page.mouse.click(x, y);
     await page.getByTestId(`coverage-gap-${tryType}`).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.getByTestId('whatif-count').textContent()).toContain('1');
+    await expect
+      .poll(async () => (await page.getByTestId('whatif-newly').textContent()) ?? '', { timeout: 30_000 })
+      .toContain(underServed.properties.name);
     // The city figure for the same type: the estate's households now reach one (and its neighbours' may too).
     await expect.poll(coveredHouseholds, { timeout: 30_000 }).toBeGreaterThanOrEqual(coveredBefore + underServed.properties.households!);
     await page.mouse.move(5, 300);

@@ -3,6 +3,8 @@ import type { AtlasData } from '../../client/src/state/data-slice';
 import * as data from '../../client/src/state/data-slice';
 import * as selection from '../../client/src/state/selection-slice';
 import * as view from '../../client/src/state/view-slice';
+import * as coverage from '../../client/src/state/coverage-slice';
+import type { EstateCoverage } from '../../core/coverage/coverage';
 import { isColourBy, LAYER_KEYS } from '../../client/src/map/map-types';
 import { isLanguage } from '../../client/src/shared/i18n/languages';
 
@@ -125,5 +127,35 @@ describe('the data slice', () => {
     const failed = data.dataFailed({ ...data.initialData, status: 'ready', data: atlasData }, 'database unreachable');
     expect(failed).toEqual({ status: 'error', error: 'database unreachable' });
     expect('data' in failed).toBe(false);
+  });
+});
+
+describe('what a what-if brings within reach', () => {
+  const result = (id: number, households: number, covered: boolean): EstateCoverage => ({
+    id,
+    households,
+    origin: 'boundary',
+    gaps: [],
+    scorePct: 0,
+    types: { kindergarten: { distanceM: 1, radiusM: 300, covered, nearest: 0 } },
+  });
+
+  it('lists the estates out of reach without the trial facilities and within reach with them, in the same model', () => {
+    let state = { ...coverage.initialCoverage };
+    state = {
+      ...state,
+      ...coverage.coverageComputed(state, 'network', [result(1, 10, false), result(2, 20, false), result(3, 30, true)], [], new Map(), 0),
+    };
+    state = {
+      ...state,
+      ...coverage.coverageComputed(state, 'network', [result(1, 10, true), result(2, 20, false), result(3, 30, true)], [], new Map(), 1),
+    };
+    expect(coverage.newlyCovered(state.coverage, 'kindergarten')).toEqual({ ids: [1], households: 10 });
+    // Another model's trial run has nothing to compare with.
+    state = {
+      ...state,
+      ...coverage.coverageComputed(state, 'euclidean', [result(1, 10, true), result(2, 20, true), result(3, 30, true)], [], new Map(), 1),
+    };
+    expect(coverage.newlyCovered(state.coverage, 'kindergarten')).toEqual({ ids: [], households: 0 });
   });
 });

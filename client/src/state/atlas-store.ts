@@ -85,6 +85,7 @@ export interface AtlasActions {
     results: readonly EstateCoverage[],
     types: readonly CoverageType[],
     gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
+    trialCount?: number,
   ): void;
   coverageFailed(message: string): void;
   setCoverageModel(model: CoverageModel): void;
@@ -167,7 +168,8 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   focusSuggestion: (index) => set((s) => zones.focusSuggestion(s, index)),
   coverageStarted: () => set((s) => coverage.coverageStarted(s)),
   coverageProgress: (pct) => set((s) => coverage.coverageProgress(s, pct)),
-  coverageComputed: (model, results, types, gates) => set((s) => coverage.coverageComputed(s, model, results, types, gates)),
+  coverageComputed: (model, results, types, gates, trialCount) =>
+    set((s) => coverage.coverageComputed(s, model, results, types, gates, trialCount)),
   setCoverageModel: (model) => set((s) => coverage.setCoverageModel(s, model)),
   setIncludePlanned: (includePlanned) => set((s) => coverage.setIncludePlanned(s, includePlanned)),
   setMapPlacement: (placement) => set((s) => coverage.setMapPlacement(s, placement)),

@@ -48,6 +48,8 @@ export interface CoverageState {
     types: readonly CoverageType[];
     /** The gates the run measured from, by estate. */
     gatesByEstate: ReadonlyMap<number, readonly [number, number][]>;
+    /** The last results without what-if facilities, and their model: what a trial is compared with. */
+    withoutTrials: { model: CoverageModel; byEstate: ReadonlyMap<number, EstateCoverage> } | null;
     error: string | null;
   };
 }
@@ -59,7 +61,16 @@ export const initialCoverage: CoverageState = {
   mapPlacement: null,
   placementError: null,
   gatesRevision: 0,
-  coverage: { status: 'idle', model: 'network', progressPct: 0, byEstate: new Map(), types: [], gatesByEstate: new Map(), error: null },
+  coverage: {
+    status: 'idle',
+    model: 'network',
+    progressPct: 0,
+    byEstate: new Map(),
+    types: [],
+    gatesByEstate: new Map(),
+    withoutTrials: null,
+    error: null,
+  },
 };
 
 export function coverageStarted(state: CoverageState): Partial<CoverageState> {
@@ -72,23 +83,44 @@ export function coverageProgress(state: CoverageState, progressPct: number): Par
 }
 
 export function coverageComputed(
-  _state: CoverageState,
+  state: CoverageState,
   model: CoverageModel,
   results: readonly EstateCoverage[],
   types: readonly CoverageType[],
   gatesByEstate: ReadonlyMap<number, readonly [number, number][]>,
+  trialCount = 0,
 ): Partial<CoverageState> {
+  const byEstate = new Map(results.map((r) => [r.id, r]));
   return {
     coverage: {
       status: 'ready',
       model,
       progressPct: 100,
-      byEstate: new Map(results.map((r) => [r.id, r])),
+      byEstate,
       types,
       gatesByEstate,
+      withoutTrials: trialCount === 0 ? { model, byEstate } : state.coverage.withoutTrials,
       error: null,
     },
   };
+}
+
+/**
+ * Estates a what-if brings within reach of a type: out of reach without the trial facilities,
+ * within reach with them (both in the model on screen), with their households.
+ */
+export function newlyCovered(coverage: CoverageState['coverage'], type: FacilityTypeId): { ids: number[]; households: number } {
+  const before = coverage.withoutTrials;
+  const ids: number[] = [];
+  let households = 0;
+  if (!before || before.model !== coverage.model) return { ids, households };
+  for (const [id, result] of coverage.byEstate) {
+    if (result.types[type]?.covered && before.byEstate.get(id)?.types[type]?.covered === false) {
+      ids.push(id);
+      households += result.households;
+    }
+  }
+  return { ids, households };
 }
 
 export function coverageFailed(state: CoverageState, message: string): Partial<CoverageState> {

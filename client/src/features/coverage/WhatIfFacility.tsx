@@ -13,6 +13,7 @@ import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
 import { SavePlannedButton } from '../facilities/SavePlannedButton';
+import { NewlyCovered } from './NewlyCovered';
 
 export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeId }) {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function WhatIfFacility({ suggestedType }: { suggestedType: FacilityTypeI
           pct: formatNumber(pct, language, 1),
         })}
       </div>
+      {virtualCount > 0 ? <NewlyCovered type={type} /> : null}
       {virtualCount > 0 ? (
         <div className="coverage-whatif-row">
           <span data-testid="whatif-count">{t('coverage.whatIf.placed', { count: virtualCount })}</span>

@@ -107,7 +107,13 @@ export function useCoverageRun(): void {
           const reply = event.data;
           if (reply.kind === 'progress') store.coverageProgress(reply.total > 0 ? (100 * reply.done) / reply.total : 0);
           else if (reply.kind === 'done')
-            store.coverageComputed(reply.model, inStoreIndexes(reply.results, counted, facilities.features.length), types, gatesByEstate);
+            store.coverageComputed(
+              reply.model,
+              inStoreIndexes(reply.results, counted, facilities.features.length),
+              types,
+              gatesByEstate,
+              virtualFacilities.length,
+            );
           else store.coverageFailed(reply.message);
         };
         worker.onerror = (event) => store.coverageFailed(event.message || 'coverage worker failed');

@@ -109,6 +109,8 @@ export const en: Resources = {
     nearest: 'nearest {{distance}} m (≤ {{radius}} m)',
     noneNear: { network: 'none within a {{limit}} m walk', euclidean: 'none within 50 km' },
     whatIf: {
+      newlyCovered: '{{count}} estates ({{households}} households) come within reach: {{names}}',
+      newlyNone: 'No estate comes within reach',
       title: 'Try a new facility (not saved)',
       type: 'Facility type',
       place: 'Place on the map',

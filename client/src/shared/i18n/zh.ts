@@ -107,6 +107,8 @@ export const zh = {
     nearest: '最近 {{distance}} m（应 ≤ {{radius}} m）',
     noneNear: { network: '步行 {{limit}} m 内没有', euclidean: '50 km 内没有' },
     whatIf: {
+      newlyCovered: '新增覆盖 {{count}} 个小区、{{households}} 户：{{names}}',
+      newlyNone: '没有小区因此进入服务半径',
       title: '假设新增设施（不保存）',
       type: '设施类型',
       place: '在地图上放置',
