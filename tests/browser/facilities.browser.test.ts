@@ -193,6 +193,51 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     await planner.close();
   });
 
+  it('lets an administrator change a type’s radius and whether it counts; coverage follows', async () => {
+    const adminErrors: string[] = [];
+    const admin = await openAtlasPage(browser, app.url, adminErrors, { as: 'admin' });
+    await admin.getByTestId('account-menu').click();
+    await admin.getByTestId('menu-catalogue').click();
+    const drawer = admin.getByTestId('catalogue-drawer');
+    await drawer.getByTestId('catalogue-radius-kindergarten').waitFor({ timeout: 15_000 });
+    const radius = drawer.getByTestId('catalogue-radius-kindergarten').locator('input');
+    await radius.fill('450');
+    await radius.blur();
+    await drawer.getByTestId('catalogue-counted-waste_point').click();
+    const catalogue = async () =>
+      (await (await apiFetch(`${app.url}/api/facility-types`)).json()) as { types: { id: string; radiusM: number; counted: boolean }[] };
+    await expect.poll(async () => (await catalogue()).types.find((t) => t.id === 'kindergarten')?.radiusM, { timeout: 15_000 }).toBe(450);
+    await expect.poll(async () => (await catalogue()).types.find((t) => t.id === 'waste_point')?.counted, { timeout: 15_000 }).toBe(false);
+    await admin.mouse.move(5, 300);
+    await admin.screenshot({ path: join(OUTPUT_DIR, 'catalogue-zh-1440.png') });
+    // The map's coverage is computed again with the new radius: an estate's gaps no longer name waste points.
+    await admin.keyboard.press('Escape');
+    const estate = estates.features[2]!;
+    const inside = pointOnFeature(estate).geometry.coordinates as LngLat;
+    await jumpTo(admin, inside, 16, 600);
+    await clickAt(admin, inside);
+    await admin.getByTestId('estate-coverage').getByTestId('coverage-gap-count').waitFor({ timeout: 60_000 });
+    const server = await getJson<{ estates: { gaps: string[] }[] }>(`${app.url}/api/coverage?scope=estate&id=${estate.id}&model=network`);
+    expect(server.estates[0]!.gaps).not.toContain('waste_point');
+    await expect
+      .poll(
+        async () =>
+          await admin
+            .getByTestId('estate-coverage')
+            .locator('[data-testid^="coverage-gap-"]')
+            .evaluateAll((els) =>
+              els
+                .map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', ''))
+                .filter((id) => id !== 'count')
+                .sort(),
+            ),
+        { timeout: 60_000 },
+      )
+      .toEqual([...server.estates[0]!.gaps].sort());
+    expect(adminErrors).toEqual([]);
+    await admin.close();
+  });
+
   it('lays out the facility panel, the placement banner and the import without cut or covered text', async () => {
     const facility = (await facilities()).features.find((f) => f.properties.name === '二号幼儿园')!;
     const problems: string[] = [];

@@ -70,3 +70,11 @@ export async function fetchSiteSuggestions(
   if (!parsed.success) throw invalidAnswer('/api/coverage/sites', 'the suggested sites');
   return parsed.data;
 }
+
+/** PUT /api/facility-types/:id (catalogue.write): a type's walking radius and whether it counts; the catalogue as it now stands. */
+export async function putFacilityType(id: string, change: { radiusM: number; counted: boolean }): Promise<FacilityTypesResponse['types']> {
+  const path = `/api/facility-types/${encodeURIComponent(id)}`;
+  const parsed = facilityTypesResponseSchema.safeParse(await request(path, { method: 'PUT', body: change }));
+  if (!parsed.success) throw invalidAnswer(path, 'the facility catalogue');
+  return parsed.data.types;
+}

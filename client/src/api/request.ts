@@ -124,7 +124,7 @@ export type UploadProgress = { phase: 'upload'; fraction: number } | { phase: 'p
 
 export interface RequestOptions {
   /** GET unless given. */
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;

@@ -95,7 +95,7 @@ export interface AtlasActions {
   placeVirtualFacility(lng: number, lat: number): void;
   addVirtualFacilities(facilities: readonly VirtualFacility[]): void;
   selectFacility(id: number | null): void;
-  gatesChanged(): void;
+  coverageInputsChanged(): void;
   /** A facility write's stored facility replaces (or joins) the one in the store; coverage runs again. */
   facilityStored(facility: FacilityFeature): void;
   facilityRemoved(id: number): void;
@@ -178,7 +178,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   addVirtualFacilities: (facilities) => set((s) => coverage.addVirtualFacilities(s, facilities)),
   clearVirtualFacilities: () => set((s) => coverage.clearVirtualFacilities(s)),
   selectFacility: (id) => set((s) => selection.selectFacility(s, id)),
-  gatesChanged: () => set((s) => coverage.gatesChanged(s)),
+  coverageInputsChanged: () => set((s) => coverage.coverageInputsChanged(s)),
   facilityStored: (facility) => set((s) => data.facilityStored(s, facility)),
   facilityRemoved: (id) =>
     set((s) => ({ ...data.facilityRemoved(s, id), ...(s.selectedFacilityId === id ? { selectedFacilityId: null } : {}) })),

@@ -36,8 +36,8 @@ export interface CoverageState {
   mapPlacement: MapPlacement | null;
   /** Why the last placement was refused, in the UI language; cleared when a placement starts or ends. */
   placementError: string | null;
-  /** Bumped when gates change, so coverage reads them again. */
-  gatesRevision: number;
+  /** Bumped when gates or the catalogue change, so coverage reads them again. */
+  inputsRevision: number;
   coverage: {
     status: CoverageStatus;
     /** The model the results were computed with (walking falls back to straight line without roads). */
@@ -60,7 +60,7 @@ export const initialCoverage: CoverageState = {
   virtualFacilities: [],
   mapPlacement: null,
   placementError: null,
-  gatesRevision: 0,
+  inputsRevision: 0,
   coverage: {
     status: 'idle',
     model: 'network',
@@ -159,6 +159,6 @@ export function clearVirtualFacilities(state: CoverageState): Partial<CoverageSt
   return { virtualFacilities: [], mapPlacement: state.mapPlacement?.kind === 'whatIf' ? null : state.mapPlacement };
 }
 
-export function gatesChanged(state: CoverageState): Partial<CoverageState> {
-  return { gatesRevision: state.gatesRevision + 1 };
+export function coverageInputsChanged(state: CoverageState): Partial<CoverageState> {
+  return { inputsRevision: state.inputsRevision + 1 };
 }

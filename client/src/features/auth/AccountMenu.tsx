@@ -15,8 +15,9 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 // Administrators' tools: loaded when first opened.
 const UsersDrawer = lazy(() => import('../users/UsersDrawer').then((m) => ({ default: m.UsersDrawer })));
 const AuditDrawer = lazy(() => import('../audit/AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
+const CatalogueDrawer = lazy(() => import('../coverage/CatalogueDrawer').then((m) => ({ default: m.CatalogueDrawer })));
 
-type Opened = 'password' | 'users' | 'audit' | null;
+type Opened = 'password' | 'users' | 'audit' | 'catalogue' | null;
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function AccountMenu() {
   const sessionEnded = useAtlasStore((s) => s.sessionEnded);
   const canManageUsers = useCan('users.manage');
   const canReadAudit = useCan('audit.read');
+  const canEditCatalogue = useCan('catalogue.write');
   const [opened, setOpened] = useState<Opened>(null);
   if (!session) return null;
 
@@ -37,7 +39,8 @@ export function AccountMenu() {
   const items: MenuProps['items'] = [
     ...(canManageUsers ? [{ key: 'users', label: <span data-testid="menu-users">{t('account.users')}</span> }] : []),
     ...(canReadAudit ? [{ key: 'audit', label: <span data-testid="menu-audit">{t('account.audit')}</span> }] : []),
-    ...(canManageUsers || canReadAudit ? [{ type: 'divider' as const }] : []),
+    ...(canEditCatalogue ? [{ key: 'catalogue', label: <span data-testid="menu-catalogue">{t('catalogue.title')}</span> }] : []),
+    ...(canManageUsers || canReadAudit || canEditCatalogue ? [{ type: 'divider' as const }] : []),
     { key: 'password', label: <span data-testid="menu-password">{t('account.changePassword')}</span> },
     { key: 'signOut', label: <span data-testid="menu-sign-out">{t('account.signOut')}</span> },
   ];
@@ -50,7 +53,7 @@ export function AccountMenu() {
           items,
           onClick: ({ key }) => {
             if (key === 'signOut') void leave();
-            else if (key === 'password' || key === 'users' || key === 'audit') setOpened(key);
+            else if (key === 'password' || key === 'users' || key === 'audit' || key === 'catalogue') setOpened(key);
           },
         }}
       >
@@ -67,6 +70,7 @@ export function AccountMenu() {
       <Suspense fallback={null}>
         {opened === 'users' ? <UsersDrawer open onClose={() => setOpened(null)} /> : null}
         {opened === 'audit' ? <AuditDrawer open onClose={() => setOpened(null)} /> : null}
+        {opened === 'catalogue' ? <CatalogueDrawer onClose={() => setOpened(null)} /> : null}
       </Suspense>
     </>
   );

@@ -85,7 +85,7 @@ export function useCoverageRun(): void {
   const model = useAtlasStore((s) => s.coverageModel);
   const virtualFacilities = useAtlasStore((s) => s.virtualFacilities);
   const includePlanned = useAtlasStore((s) => s.includePlanned);
-  const gatesRevision = useAtlasStore((s) => s.gatesRevision);
+  const inputsRevision = useAtlasStore((s) => s.inputsRevision);
 
   useEffect(() => {
     if (!estates || !facilities || !roads) return;
@@ -127,5 +127,5 @@ export function useCoverageRun(): void {
       controller.abort();
       worker?.terminate();
     };
-  }, [estates, facilities, roads, model, virtualFacilities, includePlanned, gatesRevision]);
+  }, [estates, facilities, roads, model, virtualFacilities, includePlanned, inputsRevision]);
 }

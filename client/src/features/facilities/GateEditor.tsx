@@ -9,10 +9,10 @@ import { useCan } from '../../state/use-can';
 export function GateEditor({ estateId }: { estateId: number }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const revision = useAtlasStore((s) => s.gatesRevision);
+  const revision = useAtlasStore((s) => s.inputsRevision);
   const placing = useAtlasStore((s) => s.mapPlacement?.kind === 'gate' && s.mapPlacement.estateId === estateId);
   const setPlacement = useAtlasStore((s) => s.setMapPlacement);
-  const gatesChanged = useAtlasStore((s) => s.gatesChanged);
+  const coverageInputsChanged = useAtlasStore((s) => s.coverageInputsChanged);
   const canEdit = useCan('ledger.write');
   const [gates, setGates] = useState<EstateGate[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function GateEditor({ estateId }: { estateId: number }) {
     try {
       await deleteEstateGate(gate.id);
       setError(null);
-      gatesChanged();
+      coverageInputsChanged();
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.messageIn(language) : String(failure));
     }

@@ -31,7 +31,7 @@ export async function placeOnMap(placement: MapPlacement, [lng, lat]: LngLat): P
       case 'gate':
         await addEstateGate(placement.estateId, lng, lat);
         store.setMapPlacement(null);
-        store.gatesChanged();
+        store.coverageInputsChanged();
         return;
       case 'moveFacility': {
         const facility = store.data?.facilities.features.find((f) => f.id === placement.id);

@@ -122,6 +122,17 @@ export const en: Resources = {
     },
     failed: 'Life-circle computation failed: {{reason}}',
   },
+  catalogue: {
+    title: 'Life-circle catalogue',
+    intro:
+      'Walking radius ({{min}}–{{max}} m) and whether a type counts as a gap; a change is saved at once, audited, and the city is computed again.',
+    type: 'Facility type',
+    tier: 'Life circle',
+    radius: 'Radius (m)',
+    standard: 'Standard',
+    counted: 'Counts as a gap',
+    saved: 'Saved: {{name}}',
+  },
   facility: {
     whatIfSource: 'What-if',
     add: 'Add facility',

@@ -120,6 +120,16 @@ export const zh = {
     },
     failed: '生活圈计算失败：{{reason}}',
   },
+  catalogue: {
+    title: '生活圈设施目录',
+    intro: '服务半径（{{min}}–{{max}} 米）与是否计入缺项；修改即保存并记入操作记录，全市生活圈随即重算。',
+    type: '设施类型',
+    tier: '生活圈',
+    radius: '服务半径（米）',
+    standard: '标准值',
+    counted: '计入缺项',
+    saved: '已保存：{{name}}',
+  },
   facility: {
     whatIfSource: '假设方案',
     add: '新增设施',
