@@ -50,3 +50,62 @@ export type FacilityInput = z.output<typeof facilityInputSchema>;
 
 /** The fields a PATCH may change; none has a default, so what is absent stays as stored. */
 export const facilityChangeSchema = z.object(facilityFields).partial().strict();
+
+/** [lng, lat] of a GeoJSON Point, checked as `lng`/`lat` are (a third ordinate, height, is allowed and dropped). */
+export const geoJsonPointSchema = z
+  .object({
+    type: z.literal('Point', { error: 'geometry must be a GeoJSON Point ("type": "Point")' }),
+    coordinates: z.tuple([lngSchema, latSchema], { error: 'coordinates must be [lng, lat]' }).rest(z.number()),
+  })
+  .loose();
+
+/**
+ * A facility as a GeoJSON Point Feature with properties `{ type, name?, status? }` (POST
+ * /api/facilities, each feature of an import), read into a record.
+ */
+export const facilityFeatureSchema = z
+  .object(
+    {
+      type: z.literal('Feature', { error: 'a facility is a GeoJSON Feature ("type": "Feature")' }),
+      geometry: geoJsonPointSchema,
+      properties: z
+        .object({ type: facilityFields.type, name: facilityFields.name.default(''), status: facilityFields.status.default('existing') })
+        .strict(),
+    },
+    { error: 'a facility is a GeoJSON Point Feature { "type": "Feature", "geometry", "properties": { "type", "name" } }' },
+  )
+  .loose()
+  .transform((feature): FacilityInput => ({
+    ...feature.properties,
+    lng: feature.geometry.coordinates[0],
+    lat: feature.geometry.coordinates[1],
+  }));
+
+/** PATCH /api/facilities/:id: the properties to change and/or a new point. */
+export const facilityFeatureChangeSchema = z
+  .object({
+    properties: facilityChangeSchema.omit({ lng: true, lat: true }).optional(),
+    geometry: geoJsonPointSchema.optional(),
+  })
+  .transform(({ properties, geometry }): Partial<FacilityInput> => ({
+    ...properties,
+    ...(geometry ? { lng: geometry.coordinates[0], lat: geometry.coordinates[1] } : {}),
+  }));
+
+/** An estate gate (POST /api/estates/:id/gates): a GeoJSON Point Feature with an optional `{ name }`. */
+export const gateFeatureSchema = z
+  .object({
+    type: z.literal('Feature', { error: 'a gate is a GeoJSON Feature ("type": "Feature")' }),
+    geometry: geoJsonPointSchema,
+    properties: z
+      .object({ name: facilityFields.name.default('') })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .loose()
+  .transform((feature) => ({
+    name: feature.properties?.name ?? '',
+    lng: feature.geometry.coordinates[0],
+    lat: feature.geometry.coordinates[1],
+  }));

@@ -9,6 +9,11 @@ import type { CoverageResponse, FacilityFeature } from '../../core/contract/inde
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
+/** A facility as the API takes it: a GeoJSON Point Feature. */
+function facility(lng: unknown, lat: unknown, properties: Record<string, unknown>) {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties };
+}
+
 interface ErrorBody {
   error: { code: string; message: string; params?: Record<string, unknown> };
 }
@@ -32,12 +37,11 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
   });
 
   it('creates, edits and deletes a facility with versions, audited', async () => {
-    const created = await server.request<FacilityFeature>('POST', '/api/facilities', {
-      type: 'kindergarten',
-      name: '新建幼儿园',
-      lng: 109.41,
-      lat: 24.32,
-    });
+    const created = await server.request<FacilityFeature>(
+      'POST',
+      '/api/facilities',
+      facility(109.41, 24.32, { type: 'kindergarten', name: '新建幼儿园' }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.properties).toMatchObject({ type: 'kindergarten', name: '新建幼儿园', status: 'existing', version: 1 });
     const id = Number(created.body.id);
@@ -47,12 +51,16 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
     );
     expect(stored).toEqual({ lng: 109.41, lat: 24.32 });
 
-    const moved = await server.request<FacilityFeature>('PATCH', `/api/facilities/${id}`, { version: 1, lng: 109.42, status: 'planned' });
+    const moved = await server.request<FacilityFeature>('PATCH', `/api/facilities/${id}`, {
+      version: 1,
+      properties: { status: 'planned' },
+      geometry: { type: 'Point', coordinates: [109.42, 24.32] },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.properties).toMatchObject({ version: 2, status: 'planned', name: '新建幼儿园' });
     expect(moved.body.geometry.coordinates).toEqual([109.42, 24.32]);
 
-    const stale = await server.request<ErrorBody>('PATCH', `/api/facilities/${id}`, { version: 1, name: '旧版本' });
+    const stale = await server.request<ErrorBody>('PATCH', `/api/facilities/${id}`, { version: 1, properties: { name: '旧版本' } });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('facility_version_conflict');
     const staleDelete = await server.request('DELETE', `/api/facilities/${id}?version=1`);
@@ -70,14 +78,16 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
   it('refuses bad facilities with a 400 that says what is wrong, and stores nothing', async () => {
     const before = await facilityCount();
     const bad: [unknown, string][] = [
-      [{ type: 'castle', lng: 109.4, lat: 24.3 }, 'unknown facility type'],
-      [{ type: 'kindergarten', lng: 200, lat: 24.3 }, 'lng'],
-      [{ type: 'kindergarten', lng: 109.4, lat: 89 }, 'lat'],
-      [{ type: 'kindergarten', lng: '109.4', lat: 24.3 }, 'lng'],
-      [{ type: 'kindergarten', lng: 109.4, lat: 24.3, name: 'a\u0000b' }, 'NUL'],
-      [{ type: 'kindergarten', lng: 109.4, lat: 24.3, status: 'dreamt' }, 'status'],
-      [{ type: 'kindergarten', lng: 109.4, lat: 24.3, extra: 1 }, 'extra'],
-      [[], 'required'],
+      [facility(109.4, 24.3, { type: 'castle' }), 'unknown facility type'],
+      [facility(200, 24.3, { type: 'kindergarten' }), 'lng'],
+      [facility(109.4, 89, { type: 'kindergarten' }), 'lat'],
+      [facility('109.4', 24.3, { type: 'kindergarten' }), 'lng'],
+      [facility(109.4, 24.3, { type: 'kindergarten', name: 'a\u0000b' }), 'NUL'],
+      [facility(109.4, 24.3, { type: 'kindergarten', status: 'dreamt' }), 'status'],
+      [facility(109.4, 24.3, { type: 'kindergarten', extra: 1 }), 'extra'],
+      [{ ...facility(109.4, 24.3, { type: 'kindergarten' }), geometry: { type: 'Polygon', coordinates: [] } }, 'Point'],
+      [{ type: 'kindergarten', lng: 109.4, lat: 24.3 }, 'Feature'],
+      [[], 'Feature'],
     ];
     for (const [body, says] of bad) {
       const reply = await server.request<ErrorBody>('POST', '/api/facilities', body);
@@ -89,27 +99,29 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
 
   it('imports all facilities in one transaction, or none when one row is bad', async () => {
     const before = await facilityCount();
-    const rows = Array.from({ length: 30 }, (_, i) => ({ type: 'parcel_point', name: `快递点 ${i}`, lng: 109.4 + i * 1e-3, lat: 24.31 }));
+    const rows = Array.from({ length: 30 }, (_, i) => facility(109.4 + i * 1e-3, 24.31, { type: 'parcel_point', name: `快递点 ${i}` }));
     const refused = await server.request<ErrorBody>('POST', '/api/facilities/import', {
+      type: 'FeatureCollection',
       source: 'pois.csv',
-      facilities: [...rows, { type: 'parcel_point', lng: 109.4, lat: 124 }],
+      features: [...rows, facility(109.4, 124, { type: 'parcel_point' })],
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('facilities.30.lat');
+    expect(refused.body.error.message).toContain('features.30.geometry.coordinates.1');
     expect(await facilityCount()).toBe(before);
 
     const imported = await server.request<{ created: number; ids: number[] }>('POST', '/api/facilities/import', {
       source: 'pois.csv',
-      facilities: rows,
+      type: 'FeatureCollection',
+      features: rows,
     });
-    expect(imported.status).toBe(201);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body.created).toBe(30);
     expect(await facilityCount()).toBe(before + 30);
     const stored = await copy.db.query<{ name: string; source: string; lng: number }>(
       'SELECT name, source, ST_X(geom) AS lng FROM facilities WHERE id = ANY($1::int[]) ORDER BY id',
       [imported.body.ids],
     );
-    expect(stored.map((s) => s.name)).toEqual(rows.map((r) => r.name));
+    expect(stored.map((s) => s.name)).toEqual(rows.map((r) => r.properties.name));
     expect(new Set(stored.map((s) => s.source))).toEqual(new Set(['pois.csv']));
   });
 
@@ -120,12 +132,11 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
     const query = `/api/coverage?model=euclidean&scope=estate&id=${estate!.id}`;
     const without = await server.get<CoverageResponse>(query);
     // A planned waste point inside the estate: distance 0 once planned facilities count.
-    const planned = await server.request<FacilityFeature>('POST', '/api/facilities', {
-      type: 'waste_point',
-      status: 'planned',
-      lng: estate!.lng,
-      lat: estate!.lat,
-    });
+    const planned = await server.request<FacilityFeature>(
+      'POST',
+      '/api/facilities',
+      facility(estate!.lng, estate!.lat, { type: 'waste_point', status: 'planned' }),
+    );
     expect(planned.status).toBe(201);
     const still = await server.get<CoverageResponse>(query);
     expect(still.body.estates[0]?.types.waste_point).toEqual(without.body.estates[0]?.types.waste_point);
@@ -146,30 +157,35 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
       'SELECT ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) AS "distanceM" FROM estates WHERE id = $1',
       [estate!.id, estate!.farLng, estate!.farLat],
     );
-    const far = await planner.request<ErrorBody>('POST', `/api/estates/${estate!.id}/gates`, {
-      lng: estate!.farLng,
-      lat: estate!.farLat,
-      name: '远门',
-    });
+    const far = await planner.request<ErrorBody>(
+      'POST',
+      `/api/estates/${estate!.id}/gates`,
+      facility(estate!.farLng, estate!.farLat, { name: '远门' }),
+    );
     expect(far.status).toBe(422);
     expect(far.body.error.code).toBe('gate_too_far');
     expect(far.body.error.params?.distanceM).toBe(Math.round(distanceM));
 
-    const gate = await planner.request<{ id: number; properties: { estateId: number } }>('POST', `/api/estates/${estate!.id}/gates`, {
-      lng: estate!.lng,
-      lat: estate!.lat,
-      name: '南门',
-    });
+    const gate = await planner.request<{ id: number; properties: { estateId: number; name: string } }>(
+      'POST',
+      `/api/estates/${estate!.id}/gates`,
+      facility(estate!.lng, estate!.lat, { name: '南门' }),
+    );
     expect(gate.status).toBe(201);
-    expect(gate.body.properties.estateId).toBe(estate!.id);
+    expect(gate.body.properties).toEqual({ estateId: estate!.id, name: '南门' });
+    const flat = await planner.request<ErrorBody>('POST', `/api/estates/${estate!.id}/gates`, { lng: estate!.lng, lat: estate!.lat });
+    expect(flat.status).toBe(400);
     const coverage = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${estate!.id}`);
     expect(coverage.body.estates[0]?.origin).toBe('gates');
 
-    expect((await planner.request('POST', '/api/estates/999999/gates', { lng: 1, lat: 1 })).status).toBe(404);
+    expect((await planner.request('POST', '/api/estates/999999/gates', facility(1, 1, {}))).status).toBe(404);
+    const listed = await planner.get<{ features: { id: number }[] }>(`/api/estates/${estate!.id}/gates`);
+    expect(listed.body.features.map((f) => f.id)).toEqual([gate.body.id]);
     const leader = await server.as('leader');
-    expect((await leader.request('DELETE', `/api/estate-gates/${gate.body.id}`)).status).toBe(403);
-    expect((await planner.request('DELETE', `/api/estate-gates/${gate.body.id}`)).status).toBe(204);
-    expect((await planner.request('DELETE', `/api/estate-gates/${gate.body.id}`)).status).toBe(404);
+    expect((await leader.request('DELETE', `/api/estates/${estate!.id}/gates/${gate.body.id}`)).status).toBe(403);
+    expect((await planner.request('DELETE', `/api/estates/${estate!.id + 1}/gates/${gate.body.id}`)).status).toBe(404);
+    expect((await planner.request('DELETE', `/api/estates/${estate!.id}/gates/${gate.body.id}`)).status).toBe(204);
+    expect((await planner.request('DELETE', `/api/estates/${estate!.id}/gates/${gate.body.id}`)).status).toBe(404);
     const after = await server.get<CoverageResponse>(`/api/coverage?model=euclidean&scope=estate&id=${estate!.id}`);
     expect(after.body.estates[0]?.origin).toBe('boundary');
   });
@@ -177,7 +193,7 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
   it('lets only roles with facilities.write change facilities', async () => {
     const leader = await server.as('leader');
     const before = await facilityCount();
-    const reply = await leader.request<ErrorBody>('POST', '/api/facilities', { type: 'kindergarten', lng: 109.4, lat: 24.3 });
+    const reply = await leader.request<ErrorBody>('POST', '/api/facilities', facility(109.4, 24.3, { type: 'kindergarten' }));
     expect(reply.status).toBe(403);
     expect(await facilityCount()).toBe(before);
   });

@@ -10,7 +10,7 @@ import { listFacilityTypes, updateFacilityType } from './facility-types.service.
 import { suggestSites } from './site-suggestion.service.js';
 import { gapReport, GAP_REPORT_FORMATS } from './gap-report.service.js';
 import { addEstateGate, deleteEstateGate, listEstateGates } from './estate-gates.service.js';
-import { facilityInputSchema } from '../../../core/facilities/facility-record.js';
+import { gateFeatureSchema } from '../../../core/facilities/facility-record.js';
 import { idParam } from '../../http/query-schemas.js';
 
 /** Whether planned facilities count as if built (the default leaves them out: coverage as it is today). */
@@ -78,8 +78,7 @@ const siteQuery = z
   })
   .strict();
 
-/** A gate: a point and an optional name (the name and point rules are a facility's). */
-const gateBody = facilityInputSchema.pick({ name: true, lng: true, lat: true }).strict();
+const gateParams = idParam.extend({ gateId: idParam.shape.id });
 
 /** Life-circle coverage (生活圈) of estates, zones, sub-districts and the city. */
 export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
@@ -104,11 +103,15 @@ export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.post('/estates/:id/gates', 'ledger.write', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
-    res.status(201).json(await addEstateGate(ctx, id, gateBody.parse(req.body)));
+    res.status(201).json(await addEstateGate(ctx, id, gateFeatureSchema.parse(req.body)));
   });
-  routes.delete('/estate-gates/:id', 'ledger.write', async (req, res, ctx) => {
+  routes.get('/estates/:id/gates', 'ledger.read', async (req, res, ctx) => {
     const { id } = idParam.parse(req.params);
-    await deleteEstateGate(ctx, id);
+    res.json(await listEstateGates(ctx.db, id));
+  });
+  routes.delete('/estates/:id/gates/:gateId', 'ledger.write', async (req, res, ctx) => {
+    const { id, gateId } = gateParams.parse(req.params);
+    await deleteEstateGate(ctx, id, gateId);
     res.status(204).end();
   });
   routes.get('/facility-types', 'ledger.read', async (req, res, ctx) => {

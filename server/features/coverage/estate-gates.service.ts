@@ -21,9 +21,11 @@ type GateRow = {
 
 const GATE_COLUMNS = 'id, ST_AsGeoJSON(geom, 7)::json AS geometry, estate_id AS "estateId", name';
 
-/** Every estate's gates as GeoJSON Points with `{ estateId, name }` (GET /api/estate-gates). */
-export async function listEstateGates(db: Queryable) {
-  return toFeatureCollection(await db.query<GateRow>(`SELECT ${GATE_COLUMNS} FROM estate_gates ORDER BY id`));
+/** Gates as GeoJSON Points with `{ estateId, name }`: every estate's (GET /api/estate-gates), or one estate's. */
+export async function listEstateGates(db: Queryable, estateId: number | null = null) {
+  return toFeatureCollection(
+    await db.query<GateRow>(`SELECT ${GATE_COLUMNS} FROM estate_gates WHERE $1::int IS NULL OR estate_id = $1 ORDER BY id`, [estateId]),
+  );
 }
 
 export interface NewGate {
@@ -53,11 +55,14 @@ export async function addEstateGate(ctx: ServiceContext, estateId: number, gate:
   });
 }
 
-/** DELETE /api/estate-gates/:id */
-export async function deleteEstateGate(ctx: ServiceContext, id: number): Promise<void> {
+/** DELETE /api/estates/:id/gates/:gateId */
+export async function deleteEstateGate(ctx: ServiceContext, estateId: number, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.query<GateRow>(`DELETE FROM estate_gates WHERE id = $1 RETURNING ${GATE_COLUMNS}`, [id]);
-    if (!before) throw new NotFoundError(`gate ${id}`);
+    const [before] = await tx.query<GateRow>(`DELETE FROM estate_gates WHERE id = $1 AND estate_id = $2 RETURNING ${GATE_COLUMNS}`, [
+      id,
+      estateId,
+    ]);
+    if (!before) throw new NotFoundError(`gate ${id} of estate ${estateId}`);
     await recordAudit({ ...ctx, db: tx }, { action: 'delete', entity: 'estate_gate', entityId: id, before, after: null });
   });
 }

@@ -27,7 +27,7 @@ export function GateEditor({ estateId }: { estateId: number }) {
 
   const remove = async (gate: EstateGate) => {
     try {
-      await deleteEstateGate(gate.id);
+      await deleteEstateGate(gate.estateId, gate.id);
       setError(null);
       coverageInputsChanged();
     } catch (failure) {
