@@ -97,10 +97,14 @@ export function networkCoverage(
   facilities: readonly FacilityPoint[],
   types: readonly CoverageType[],
   onProgress?: (done: number, total: number) => void,
+  /** Each estate's access, when the caller has computed it already. */
+  knownAccess?: readonly EstateAccess[],
 ): EstateCoverage[] {
   const inside = facilitiesInside(estates, facilities);
-  const access = estates.map((estate) => estateAccessOf(graph, estate));
-  const facilitySnaps = facilities.map((f) => snapToGraph(graph, f.lng, f.lat));
+  const access = knownAccess ?? estates.map((estate) => estateAccessOf(graph, estate));
+  // Only the facilities of counted types walk: a one-type run need not snap the whole catalogue.
+  const countedIds = new Set<string>(types.filter((t) => t.counted).map((t) => t.id));
+  const facilitySnaps = facilities.map((f) => (countedIds.has(f.type) ? snapToGraph(graph, f.lng, f.lat) : null));
   const byEstate = estates.map((): Partial<Record<FacilityTypeId, TypeCoverage>> => ({}));
   const facilitiesOfType = new Map<string, number[]>();
   facilities.forEach((f, i) => {

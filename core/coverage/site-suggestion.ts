@@ -10,7 +10,10 @@ import Flatbush from 'flatbush';
 import type { CoverageEstate, EstateCoverage } from './coverage.js';
 import { metresPerDegree, MIN_METRES_PER_DEGREE_LAT, insideRings } from './ellipsoid-distance.js';
 import { originDistanceM } from './facility-index.js';
-import { estateAccessOf, type EstateAccess } from './network-coverage.js';
+import { estateAccessOf, networkCoverage, type EstateAccess } from './network-coverage.js';
+import { coverageFor } from './coverage-run.js';
+import type { CoverageType } from './coverage-types.js';
+import type { FacilityPoint } from './facility-index.js';
 import { localWalk } from '../network/local-walk.js';
 import type { RoadGraph } from '../network/road-graph.js';
 
@@ -97,6 +100,8 @@ export function candidateReach(
   candidates: readonly SitePlace[],
   radiusM: number,
   graph: RoadGraph | null,
+  /** Each estate's access to the network, when the caller has it already (by estate position). */
+  knownAccess: readonly EstateAccess[] | null = null,
 ): SiteCandidate[] {
   const open = estates.map((_, i) => i).filter((i) => uncovered[i]);
   if (open.length === 0) return [];
@@ -105,7 +110,7 @@ export function candidateReach(
   index.finish();
   const access = new Map<number, EstateAccess>();
   const accessOf = (i: number): EstateAccess => {
-    let a = access.get(i);
+    let a = knownAccess?.[i] ?? access.get(i);
     if (!a && graph) access.set(i, (a = estateAccessOf(graph, estates[i]!)));
     return a!;
   };
@@ -158,4 +163,49 @@ export function greedySites(
 /** Which estates a type leaves uncovered, from computed coverage. */
 export function uncoveredBy(results: readonly EstateCoverage[], typeId: string): boolean[] {
   return results.map((r) => !r.types[typeId as keyof EstateCoverage['types']]?.covered);
+}
+
+export interface SiteSuggestion {
+  /** How many candidate places were weighed. */
+  candidates: number;
+  households: number;
+  /** Households within reach of the type already. */
+  coveredHouseholds: number;
+  sites: SitePick[];
+}
+
+/**
+ * The whole suggestion for one type: its coverage (walking when `graph` is given), the candidates
+ * near the estates it leaves uncovered, what each reaches, and up to `k` greedy picks. On foot
+ * each estate joins the network once, for the coverage and the reach alike.
+ * @example suggestSitesFor(estates, facilities, kindergarten, graph, 5).sites[0]?.households
+ */
+export function suggestSitesFor(
+  estates: readonly (CoverageEstate & { id: number })[],
+  facilities: readonly FacilityPoint[],
+  type: CoverageType,
+  graph: RoadGraph | null,
+  k: number,
+): SiteSuggestion {
+  const counted = [{ ...type, counted: true }];
+  const access = graph ? estates.map((estate) => estateAccessOf(graph, estate)) : null;
+  const results =
+    graph && access
+      ? networkCoverage(graph, estates, facilities, counted, undefined, access)
+      : coverageFor(estates, facilities, counted, null);
+  const uncovered = uncoveredBy(results, type.id);
+  const places = candidateSites(estates, uncovered, graph, type.radiusM);
+  const reach = candidateReach(estates, uncovered, places, type.radiusM, graph, access);
+  const households = estates.map((e) => e.households);
+  return {
+    candidates: places.length,
+    households: households.reduce((a, b) => a + b, 0),
+    coveredHouseholds: estates.reduce((sum, e, i) => sum + (uncovered[i] ? 0 : e.households), 0),
+    sites: greedySites(
+      reach,
+      households,
+      k,
+      estates.map((e) => e.id),
+    ),
+  };
 }

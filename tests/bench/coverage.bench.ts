@@ -29,7 +29,7 @@ import { estateCoverage } from '../../core/coverage/coverage.js';
 import { networkCoverage } from '../../core/coverage/network-coverage.js';
 import { buildRoadGraph, type RoadGraph } from '../../core/network/road-graph.js';
 import { coverageFor } from '../../core/coverage/coverage-run.js';
-import { candidateReach, candidateSites, greedySites, uncoveredBy } from '../../core/coverage/site-suggestion.js';
+import { candidateSites, suggestSitesFor, uncoveredBy } from '../../core/coverage/site-suggestion.js';
 import { facilityIndex } from '../../core/coverage/facility-index.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
@@ -153,21 +153,13 @@ try {
   // PostGIS on the same candidates: which estates lack one within 300 m, and which of them each
   // candidate reaches (ST_DWithin on the metric GiST index); the greedy picking after it is trivial.
   const kindergarten = types.find((t) => t.id === 'kindergarten')!;
-  const suggest = (graph: RoadGraph | null) => {
-    const results = coverageFor(estates, facilityList, [{ ...kindergarten, counted: true }], graph);
-    const uncovered = uncoveredBy(results, 'kindergarten');
-    const places = candidateSites(estates, uncovered, graph, kindergarten.radiusM);
-    const reach = candidateReach(estates, uncovered, places, kindergarten.radiusM, graph);
-    return {
-      places,
-      picks: greedySites(
-        reach,
-        estates.map((e) => e.households),
-        5,
-      ),
-    };
+  // The candidates are the same places the suggestion weighs (candidateSites), for the baselines.
+  const suggest = (graph: RoadGraph | null) => suggestSitesFor(estates, facilityList, kindergarten, graph, 5);
+  const placesFor = (graph: RoadGraph | null) => {
+    const uncovered = uncoveredBy(coverageFor(estates, facilityList, [{ ...kindergarten, counted: true }], graph), 'kindergarten');
+    return candidateSites(estates, uncovered, graph, kindergarten.radiusM);
   };
-  const straightSites = suggest(null);
+  const straightSites = { ...suggest(null), places: placesFor(null) };
   await db.exec('DROP TABLE IF EXISTS bench_candidates; CREATE TABLE bench_candidates (id int PRIMARY KEY, geom_m geometry(Point, 32649))');
   await db.query(
     `INSERT INTO bench_candidates SELECT n, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), 4326), 32649)
@@ -188,7 +180,7 @@ try {
   console.log(
     [
       `where to add a kindergarten (K = 5), straight line, ${straightSites.places.length} candidates (medians of ${ROUNDS} rounds):`,
-      `  ours, coverage + candidates + reach + greedy in memory: ${f(median(siteSamples.ours))} (target < 1 s); first pick reaches ${straightSites.picks[0]?.households ?? 0} households`,
+      `  ours, coverage + candidates + reach + greedy in memory: ${f(median(siteSamples.ours))} (target < 1 s); first pick reaches ${straightSites.sites[0]?.households ?? 0} households`,
       `  PostGIS, uncovered estates + each candidate's reach (ST_DWithin, metric GiST): ${f(median(siteSamples.postgis))} → ours ${(median(siteSamples.postgis) / median(siteSamples.ours)).toFixed(1)}× faster`,
     ].join('\n'),
   );
@@ -221,7 +213,7 @@ try {
   // (not timed), then one pgr_drivingDistance from all of them within the radius, joined to the
   // estates' vertices: the plain pgRouting way to each candidate's reach.
   const walkGraph = buildRoadGraph(roads);
-  const walkingSites = suggest(walkGraph);
+  const walkingSites = { ...suggest(walkGraph), places: placesFor(walkGraph) };
   await db.exec('DROP TABLE IF EXISTS bench_candidates; CREATE TABLE bench_candidates (id int PRIMARY KEY, geom_m geometry(Point, 32649))');
   await db.query(
     `INSERT INTO bench_candidates SELECT n, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), 4326), 32649)
@@ -244,7 +236,7 @@ try {
   console.log(
     [
       `where to add a kindergarten (K = 5), walking, ${walkingSites.places.length} junction candidates (medians of ${ROUNDS} rounds):`,
-      `  ours, walking coverage + candidates + local walks + greedy in memory: ${f(median(walkSiteSamples.ours))}; first pick reaches ${walkingSites.picks[0]?.households ?? 0} households`,
+      `  ours, walking coverage + candidates + local walks + greedy in memory: ${f(median(walkSiteSamples.ours))}; first pick reaches ${walkingSites.sites[0]?.households ?? 0} households`,
       `  pgRouting, pgr_drivingDistance from every candidate within ${kindergarten.radiusM} m joined to estates' vertices: ${f(median(walkSiteSamples.pgrouting))} → ours ${(median(walkSiteSamples.pgrouting) / median(walkSiteSamples.ours)).toFixed(1)}× faster`,
     ].join('\n'),
   );

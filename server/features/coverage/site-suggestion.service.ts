@@ -2,9 +2,8 @@
  * GET /api/coverage/sites: up to K places for one more facility of a type, each covering the most
  * households not yet reached (core/coverage/site-suggestion.ts), in the city-wide coverage's model.
  */
-import { coverageFor } from '../../../core/coverage/coverage-run.js';
 import { loadCoverageEstates, loadCoverageSetting } from './coverage-inputs.js';
-import { candidateReach, candidateSites, greedySites, uncoveredBy } from '../../../core/coverage/site-suggestion.js';
+import { suggestSitesFor } from '../../../core/coverage/site-suggestion.js';
 import type { CoverageModel, SiteAnswer } from '../../../core/contract/index.js';
 import type { FacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { ServiceContext } from '../../context.js';
@@ -21,23 +20,5 @@ export async function suggestSites(ctx: ServiceContext, query: SiteQuery): Promi
   const estates = await loadCoverageEstates(ctx.db, 'true', []);
   const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model, query.planned);
   const type = types.find((t) => t.id === query.type)!;
-  const results = coverageFor(estates, facilities, [{ ...type, counted: true }], graph);
-  const uncovered = uncoveredBy(results, type.id);
-  const places = candidateSites(estates, uncovered, graph, type.radiusM);
-  const reach = candidateReach(estates, uncovered, places, type.radiusM, graph);
-  const households = estates.map((e) => e.households);
-  return {
-    type: type.id,
-    model,
-    radiusM: type.radiusM,
-    candidates: places.length,
-    households: households.reduce((a, b) => a + b, 0),
-    coveredHouseholds: estates.reduce((sum, e, i) => sum + (uncovered[i] ? 0 : e.households), 0),
-    sites: greedySites(
-      reach,
-      households,
-      query.k,
-      estates.map((e) => e.id),
-    ),
-  };
+  return { type: type.id, model, radiusM: type.radiusM, ...suggestSitesFor(estates, facilities, type, graph, query.k) };
 }
