@@ -25,23 +25,33 @@ export function snapToGraph(graph: RoadGraph, lng: number, lat: number, maxSnapM
   if (!index) return null;
   const scale = metresPerDegree(lat);
   const c = graph.nodeCoords;
-  let best: GraphSnap | null = null;
+  let bestEdge = -1;
+  let bestT = 0;
+  let bestM = Infinity;
+  // Measured inside the search's filter, which keeps nothing: no result array per window.
+  const measure = (e: number): boolean => {
+    const a = graph.edgeFrom[e]!;
+    const b = graph.edgeTo[e]!;
+    const ax = (c[2 * a]! - lng) * scale.x;
+    const ay = (c[2 * a + 1]! - lat) * scale.y;
+    const dx = (c[2 * b]! - lng) * scale.x - ax;
+    const dy = (c[2 * b + 1]! - lat) * scale.y - ay;
+    const lengthSq = dx * dx + dy * dy;
+    const t = lengthSq > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / lengthSq)) : 0;
+    const d = Math.hypot(ax + t * dx, ay + t * dy);
+    if (d < bestM || (d === bestM && e < bestEdge)) {
+      bestEdge = e;
+      bestT = t;
+      bestM = d;
+    }
+    return false;
+  };
   for (let radiusM = Math.min(50, maxSnapM); ; radiusM = Math.min(radiusM * 4, maxSnapM)) {
     const dLat = radiusM / MIN_METRES_PER_DEGREE_LAT;
     const dLng = radiusM / metresPerDegree(Math.min(89.9, Math.abs(lat) + dLat)).x;
-    for (const e of index.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat)) {
-      const a = graph.edgeFrom[e]!;
-      const b = graph.edgeTo[e]!;
-      const ax = (c[2 * a]! - lng) * scale.x;
-      const ay = (c[2 * a + 1]! - lat) * scale.y;
-      const dx = (c[2 * b]! - lng) * scale.x - ax;
-      const dy = (c[2 * b + 1]! - lat) * scale.y - ay;
-      const lengthSq = dx * dx + dy * dy;
-      const t = lengthSq > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / lengthSq)) : 0;
-      const d = Math.hypot(ax + t * dx, ay + t * dy);
-      if (!best || d < best.snapM || (d === best.snapM && e < best.edge)) best = { edge: e, fraction: t, snapM: d };
-    }
-    if ((best && best.snapM <= radiusM) || radiusM >= maxSnapM) break;
+    index.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat, measure);
+    if (bestM <= radiusM || radiusM >= maxSnapM) break;
   }
+  const best: GraphSnap | null = bestEdge < 0 ? null : { edge: bestEdge, fraction: bestT, snapM: bestM };
   return best && best.snapM <= maxSnapM ? best : null;
 }
