@@ -221,7 +221,7 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     const [x, y] = await project(page, [lng, lat]);
     await page.mouse.click(x, y);
     await page.getByTestId('estate-coverage').getByTestId('coverage-gap-count').waitFor({ timeout: 60_000 });
-  });
+  }, 120_000);
 
   it('lays out the coverage panel and legend without cut or covered text, in Chinese and English', async () => {
     const problems: string[] = [];

@@ -200,7 +200,8 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     await admin.getByTestId('menu-catalogue').click();
     const drawer = admin.getByTestId('catalogue-drawer');
     await drawer.getByTestId('catalogue-radius-kindergarten').waitFor({ timeout: 15_000 });
-    const radius = drawer.getByTestId('catalogue-radius-kindergarten').locator('input');
+    // antd puts the test id on the <input> of an InputNumber itself.
+    const radius = drawer.getByTestId('catalogue-radius-kindergarten');
     await radius.fill('450');
     await radius.blur();
     await drawer.getByTestId('catalogue-counted-waste_point').click();

@@ -112,7 +112,7 @@ describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in 
         const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
         const [x, y] = await project(page, [lng, lat]);
         await page.mouse.click(x, y);
-        await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 10_000 });
+        await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 30_000 });
         await page.mouse.move(2, viewport.height - 2);
         await check(page, 'atlas-panel', size, EDIT_CONTROLS, PANEL_LABELS);
 
