@@ -213,9 +213,8 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     expect(listed.sort()).toEqual(short.sort());
     await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-zone-zh-1440.png') });
     await page.getByTestId('zones-toggle').click();
-    // Back to the under-served estate, coloured by gaps, for the layout check.
-    await page.getByTestId('colour-by').click();
-    await page.getByText('生活圈缺项数', { exact: true }).click();
+    // Back to the under-served estate for the layout check (the zone drawer gone first).
+    await page.getByTestId('zone-coverage').waitFor({ state: 'detached' });
     const [lng = 0, lat = 0] = pointOnFeature(underServed).geometry.coordinates;
     await jumpTo(page, [lng, lat], 15.5, 600);
     const [x, y] = await project(page, [lng, lat]);
