@@ -5,6 +5,7 @@
  */
 import { isRole, PERMISSIONS, ROLE_LABELS } from './access.js';
 import { ledgerField, isLedgerFieldKey, type Bilingual } from './ledger-fields.js';
+import { isStageId, stageDefinition } from './programme/stages.js';
 
 export type ProblemParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
 type Template = (p: ProblemParams) => string;
@@ -23,6 +24,10 @@ function roleText(p: ProblemParams, language: keyof Bilingual): string {
 function permissionText(p: ProblemParams, language: keyof Bilingual): string {
   const permission = str(p.permission);
   return permission in PERMISSIONS ? PERMISSIONS[permission as keyof typeof PERMISSIONS][language] : permission;
+}
+
+function stageText(stage: unknown, language: keyof Bilingual): string {
+  return isStageId(stage) ? stageDefinition(stage).label[language] : str(stage);
 }
 
 const zhField: Template = (p) => fieldLabel(p, 'zh');
@@ -232,6 +237,49 @@ export const PROBLEMS = {
   zone_name_invalid: {
     zh: (p) => `片区名称无效：最多 ${str(p.maximum)} 个字符，且不能含空字符或不成对的代理字符`,
     en: (p) => `Invalid zone name: at most ${str(p.maximum)} characters, without NUL or unpaired surrogates`,
+  },
+  // Programme progress (core/programme/progress-history.ts)
+  plan_version_conflict: {
+    zh: (p) => `该年度计划已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
+    en: (p) =>
+      `The annual plan was changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+  },
+  estate_in_other_plan: {
+    zh: (p) => `以下小区已列入其他年度计划：${str(p.ids)}`,
+    en: (p) => `These estates are already in another year's plan: ${str(p.ids)}`,
+  },
+  progress_pct_out_of_range: {
+    zh: (p) => `形象进度应在 0 到 100% 之间，收到的是 ${str(p.progressPct)}`,
+    en: (p) => `Physical progress must be between 0 and 100 %, not ${str(p.progressPct)}`,
+  },
+  progress_date_future: {
+    zh: (p) => `进度日期 ${str(p.date)} 晚于今天（${str(p.today)}），不能填报未来的进度`,
+    en: (p) => `The progress date ${str(p.date)} is after today (${str(p.today)}); progress cannot be recorded ahead`,
+  },
+  stage_backwards: {
+    zh: (p) =>
+      `阶段不能倒退：${str(p.previousDate)} 已是"${stageText(p.previousStage, 'zh')}"，不能填报"${stageText(p.stage, 'zh')}"；如属填报错误，请更正原记录并说明理由`,
+    en: (p) =>
+      `The stage cannot go backwards: on ${str(p.previousDate)} it was already "${stageText(p.previousStage, 'en')}", so "${stageText(p.stage, 'en')}" needs a correction of that entry with a reason`,
+  },
+  stage_overtakes_later: {
+    zh: (p) =>
+      `补填的阶段"${stageText(p.stage, 'zh')}"超过了之后 ${str(p.laterDate)} 记录的"${stageText(p.laterStage, 'zh')}"；请更正之后的记录`,
+    en: (p) =>
+      `The back-dated stage "${stageText(p.stage, 'en')}" is ahead of "${stageText(p.laterStage, 'en')}" recorded later on ${str(p.laterDate)}; correct that entry instead`,
+  },
+  correction_target_invalid: {
+    zh: (p) => `无法更正第 ${str(p.corrects)} 条记录：${p.why === 'missing' ? '该小区没有这条记录' : '它已被更正过'}`,
+    en: (p) =>
+      `Entry ${str(p.corrects)} cannot be corrected: ${p.why === 'missing' ? 'the estate has no such entry' : 'it has already been corrected'}`,
+  },
+  correction_reason_required: {
+    zh: (p) => `更正第 ${str(p.corrects)} 条记录时必须在备注中说明理由`,
+    en: (p) => `A correction of entry ${str(p.corrects)} needs its reason in the note`,
+  },
+  progress_refused_for_member: {
+    zh: (p) => `片区成员"${str(p.estateName)}"：${str(p.reasonZh)}`,
+    en: (p) => `Zone member "${str(p.estateName)}": ${str(p.reasonEn)}`,
   },
 } as const satisfies Record<string, { zh: Template; en: Template }>;
 

@@ -10,6 +10,7 @@ import { coverageRoutes } from './features/coverage/coverage.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
 import { zonesRoutes } from './features/zones/zones.routes.js';
+import { programmeRoutes } from './features/programme/programme.routes.js';
 import { facilitiesRoutes } from './features/facilities/facilities.routes.js';
 import { estatesRoutes } from './features/estates/estates.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
@@ -69,6 +70,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     exportRoutes(ctx),
     coverageRoutes(ctx),
     facilitiesRoutes(ctx),
+    programmeRoutes(ctx),
   ]) {
     api.use(routes.router);
   }

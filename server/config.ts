@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
+import { DEFAULT_SUBSIDY_SPLIT, parseSubsidySplit, type SubsidySplit } from '../core/programme/funding.js';
+import { REPORTING_PERIODS, type ReportingPeriodKind } from '../core/programme/reporting-period.js';
 import { DEFAULT_ZONE_RULES, ZONE_GAP_BOUNDS_M, type ZoneRules } from '../core/zones/zone-rules.js';
 
 /** An optional positive cap: unset or empty means no cap. */
@@ -75,6 +77,13 @@ const envSchema = z
     /** Most estates in one zone (empty: no cap). */
     ZONE_MAX_ESTATES: optionalCap,
     /** Keep every zone within one sub-district. */
+    // City : district parts of the local renovation subsidy (seed 000: 7 : 3).
+    SUBSIDY_SPLIT: z
+      .string()
+      .default('7:3')
+      .refine((text) => parseSubsidySplit(text) !== null, 'write the split as city:district, e.g. 7:3'),
+    // How often progress is reported (seed 001: every half month).
+    REPORTING_PERIOD: z.enum(REPORTING_PERIODS).default('half_month'),
     ZONE_SAME_SUBDISTRICT: z.enum(['true', 'false']).default(DEFAULT_ZONE_RULES.sameSubdistrict ? 'true' : 'false'),
   })
   .refine((e) => e.ESTATE_MIN_AREA_M2 < e.ESTATE_MAX_AREA_M2, {
@@ -97,7 +106,16 @@ export interface AppConfig {
   hsts: boolean;
   estateAreaBounds: EstateAreaBounds;
   zoneRules: ZoneRules;
+  programme: ProgrammeSettings;
 }
+
+/** The programme's policy choices (SUBSIDY_SPLIT, REPORTING_PERIOD). */
+export interface ProgrammeSettings {
+  subsidySplit: SubsidySplit;
+  reportingPeriod: ReportingPeriodKind;
+}
+
+export const DEFAULT_PROGRAMME_SETTINGS: ProgrammeSettings = { subsidySplit: DEFAULT_SUBSIDY_SPLIT, reportingPeriod: 'half_month' };
 
 /** Sessions and demo accounts, as the auth services read them. */
 export interface AuthSettings {
@@ -140,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxEstates: e.ZONE_MAX_ESTATES,
       sameSubdistrict: e.ZONE_SAME_SUBDISTRICT === 'true',
     },
+    programme: { subsidySplit: parseSubsidySplit(e.SUBSIDY_SPLIT) ?? DEFAULT_SUBSIDY_SPLIT, reportingPeriod: e.REPORTING_PERIOD },
   };
 }

@@ -5,7 +5,7 @@
 import type { Role } from '../core/access.js';
 import { DEFAULT_ESTATE_AREA_BOUNDS, type EstateAreaBounds } from '../core/geometry/estate-area.js';
 import { DEFAULT_ZONE_RULES, type ZoneRules } from '../core/zones/zone-rules.js';
-import type { AppConfig, AuthSettings } from './config.js';
+import { DEFAULT_PROGRAMME_SETTINGS, type AppConfig, type AuthSettings, type ProgrammeSettings } from './config.js';
 import type { Db, Queryable } from './db/index.js';
 
 /** Settings the services read (a subset of AppConfig, so tests can build one without the environment). */
@@ -17,6 +17,8 @@ export interface Settings {
   estateAreaBounds: EstateAreaBounds;
   /** Neighbour gap, caps and the sub-district rule of zones (ZONE_* settings). */
   zoneRules: ZoneRules;
+  /** The subsidy split and the reporting period. */
+  programme: ProgrammeSettings;
 }
 
 /** The signed-in user a request acts for; every write is recorded in the audit trail under this name. */
@@ -40,7 +42,7 @@ export interface ServiceContext<D extends Queryable = Db> {
 /** The context of a running app. */
 export function serviceContext(
   db: Db,
-  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'> & Partial<Pick<AppConfig, 'estateAreaBounds' | 'zoneRules'>>,
+  config: Pick<AppConfig, 'eligibilityCutoffYear' | 'auth'> & Partial<Pick<AppConfig, 'estateAreaBounds' | 'zoneRules' | 'programme'>>,
   now: () => Date = () => new Date(),
 ): ServiceContext {
   const estateAreaBounds = config.estateAreaBounds ?? DEFAULT_ESTATE_AREA_BOUNDS;
@@ -51,6 +53,7 @@ export function serviceContext(
       auth: config.auth,
       estateAreaBounds,
       zoneRules: config.zoneRules ?? DEFAULT_ZONE_RULES,
+      programme: config.programme ?? DEFAULT_PROGRAMME_SETTINGS,
     },
     now,
     actor: null,

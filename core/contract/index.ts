@@ -9,3 +9,4 @@ export * from './imports.js';
 export * from './layers.js';
 export * from './zones.js';
 export * from './coverage.js';
+export * from './programme.js';

@@ -21,5 +21,11 @@ export interface Db extends Executor {
   readonly backend: DbBackend;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` with each NOTIFY payload on `channel` (committed transactions only) until
+   * the returned function stops it. On a PostGIS server the listener has its own connection and
+   * reconnects by itself after the server comes back.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -19,10 +19,32 @@ export function pendingDb(backend: DbBackend): PendingDb {
     if (!current) throw new DbUnavailableError(reason);
     return current;
   };
+  // Listeners asked for before the database opened start when it does.
+  const waitingListeners: {
+    channel: string;
+    onPayload: (payload: string) => void;
+    stop: (() => Promise<void>) | null;
+    stopped: boolean;
+  }[] = [];
+  const startListener = async (listener: (typeof waitingListeners)[number], db: Db): Promise<void> => {
+    const stop = await db.listen(listener.channel, listener.onPayload).catch(() => null);
+    if (listener.stopped) await stop?.();
+    else listener.stop = stop;
+  };
   return {
     backend,
     ready(db) {
       current = db;
+      for (const listener of waitingListeners.splice(0)) void startListener(listener, db);
+    },
+    async listen(channel, onPayload) {
+      if (current) return current.listen(channel, onPayload);
+      const listener = { channel, onPayload, stop: null as (() => Promise<void>) | null, stopped: false };
+      waitingListeners.push(listener);
+      return async () => {
+        listener.stopped = true;
+        await listener.stop?.();
+      };
     },
     waiting(why) {
       reason = why;

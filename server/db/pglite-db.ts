@@ -34,6 +34,13 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     ...toExecutor(pg),
     backend: 'pglite',
     transaction: (work) => pg.transaction((tx) => work(toExecutor(tx))),
+    async listen(channel, onPayload) {
+      const stop = await pg.listen(channel, onPayload);
+      return async () => {
+        // After close() the database is gone and so is the subscription.
+        if (!pg.closed) await stop();
+      };
+    },
     async close() {
       try {
         await pg.close();

@@ -23,6 +23,58 @@ function toExecutor(target: pg.Pool | pg.PoolClient): Executor {
   };
 }
 
+/** Wait before reconnecting a listener whose connection was lost. */
+const LISTEN_RETRY_MS = 1_000;
+
+/**
+ * A LISTEN on its own connection (a pooled one would be handed to other queries), reopened after
+ * the server drops it. Notifications sent while it is down are lost; the SSE clients reload their
+ * figures when the stream reconnects, so nothing they show stays stale.
+ */
+function startListener(connectionString: string, channel: string, onPayload: (payload: string) => void): { stop(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const retry = (): void => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, LISTEN_RETRY_MS);
+    timer.unref();
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    next.on('error', () => {
+      client = null;
+      void next.end().catch(() => undefined);
+      retry();
+    });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    try {
+      await next.connect();
+      // The channel is ours (a fixed identifier), never user input.
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (stopped) await next.end();
+      else client = next;
+    } catch {
+      await next.end().catch(() => undefined);
+      retry();
+    }
+  };
+  void connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+  };
+}
+
 /** Connects to a PostGIS server through a connection pool; connects lazily, on the first query. */
 export async function openPostgresDb(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({
@@ -38,6 +90,7 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
   // An idle client losing its connection must not crash the process; the pool drops it and the
   // next query opens a new connection, so the app recovers by itself when the server is back.
   pool.on('error', () => undefined);
+  const listeners = new Set<{ stop(): Promise<void> }>();
   return {
     ...toExecutor(pool),
     backend: 'postgres',
@@ -70,6 +123,17 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
         client.release(unavailableReason(failure) ? (failure as Error) : undefined);
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onPayload) {
+      const listener = startListener(connectionString, channel, onPayload);
+      listeners.add(listener);
+      return async () => {
+        listeners.delete(listener);
+        await listener.stop();
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((listener) => listener.stop()));
+      await pool.end();
+    },
   };
 }

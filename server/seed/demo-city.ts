@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../config.js';
 import type { Db, Executor } from '../db/index.js';
 import { INPUT_COLUMNS, inputFromJsonSql } from '../features/estates/estates.sql.js';
 import { demoAccountRows, insertDemoAccounts } from './demo-accounts.js';
+import { insertDemoProgramme } from './demo-programme.js';
 
 export const DEMO_CITY_DIR = join(PROJECT_ROOT, 'data', 'demo-city');
 
@@ -44,6 +45,14 @@ const INSERT_SQL: Readonly<Record<Layer, string>> = {
     FROM json_array_elements($1::json) AS f, LATERAL (SELECT f->'properties' AS p) AS props`,
 };
 
+/** The generator's seed, from the city's manifest (the programme is drawn from the same seed). */
+function manifestSeed(dir: string): number {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) return 0;
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { options?: { seed?: unknown } };
+  return typeof manifest.options?.seed === 'number' ? manifest.options.seed : 0;
+}
+
 function readLayer(dir: string, layer: Layer): Feature[] {
   const path = join(dir, `${layer}.geojson`);
   if (!existsSync(path)) throw new Error(`Demo city file ${path} is missing — run \`npm run generate:demo\`.`);
@@ -73,12 +82,16 @@ export async function loadDemoCity(
   const layers = Object.fromEntries(LAYERS.map((layer) => [layer, readLayer(dir, layer)])) as Record<Layer, Feature[]>;
   const accounts = await demoAccountRows();
   await db.transaction(async (tx) => {
-    await tx.exec('TRUNCATE estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE');
+    await tx.exec(
+      'TRUNCATE annual_plans, estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE',
+    );
     for (const layer of LAYERS) {
       onProgress(`loading ${layers[layer].length} ${layer}`);
       await insertLayer(tx, layer, layers[layer]);
     }
     await insertDemoAccounts(tx, accounts);
+    const programme = await insertDemoProgramme(tx, manifestSeed(dir));
+    onProgress(`loading the renovation programme: ${programme.plans} annual plans, ${programme.entries} progress entries`);
     await tx.query(
       `INSERT INTO app_meta (key, value) VALUES ('demo_seeded_at', now()::text)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,

@@ -15,6 +15,8 @@ export function testBackends(): DbBackend[] {
 
 export interface TestDb {
   db: Db;
+  /** The copy's connection URL on the PostGIS server (null for embedded), for a second app instance with its own pool. */
+  url: string | null;
   /** Closes the database and deletes this copy. */
   dispose(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function openTestDb(backend: DbBackend): Promise<TestDb> {
     const db = await openPgliteDb(dir);
     return {
       db,
+      url: null,
       async dispose() {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -46,6 +49,7 @@ export async function openTestDb(backend: DbBackend): Promise<TestDb> {
   const db = await openPostgresDb(withDatabase(templateUrl, copy));
   return {
     db,
+    url: withDatabase(templateUrl, copy),
     async dispose() {
       await db.close();
       const dropper = await openPostgresDb(withDatabase(templateUrl, 'postgres'));

@@ -1,0 +1,82 @@
+/** The programme routes' answers: /api/progress, /api/dashboard, /api/plans, /api/items, /api/funding. */
+import type { FundingSourceId } from '../programme/funding.js';
+import type { ProgrammeFigures } from '../programme/programme-figures.js';
+import type { IsoDate, ProgressEntry } from '../programme/progress-history.js';
+import type { ReportingPeriod } from '../programme/reporting-period.js';
+import type { KeyCount, RenovationCategory } from '../programme/renovation-items.js';
+import type { StageId } from '../programme/stages.js';
+
+/** One estate on the leaders' map: its derived state on the replay date and what the filter reads. */
+export interface EstateProgramme {
+  estateId: number;
+  stage: StageId;
+  progressPct: number;
+  /** Date of the entry the stage comes from (null without history). */
+  since: IsoDate | null;
+  planYear: number | null;
+  batch: number | null;
+  categories: RenovationCategory[];
+  /** Whether the dashboard's filter keeps it. */
+  matched: boolean;
+}
+
+export interface PlanRecord {
+  year: number;
+  name: string;
+  targetEstates: number | null;
+  targetHouseholds: number | null;
+  targetFloorAreaM2: number | null;
+  targetInvestmentYuan: number | null;
+  targetProgressPct: number | null;
+  targetProgressDate: IsoDate | null;
+  version: number;
+  /** Estates in the plan with their batch. */
+  estates: { estateId: number; batch: number }[];
+}
+
+export interface DashboardAnswer extends ProgrammeFigures {
+  asOf: IsoDate;
+  year: number;
+  plan: Omit<PlanRecord, 'estates'> | null;
+  /** Batches of the year's plan, for the filter. */
+  batches: number[];
+  subdistrictNames: Record<string, string>;
+  overTime: { date: IsoDate; started: number; completed: number; completedHouseholds: number }[];
+  funding: { source: FundingSourceId; plannedYuan: number; receivedYuan: number }[];
+  /** The local subsidy divided between the levels (SUBSIDY_SPLIT). */
+  localSubsidy: {
+    split: { city: number; district: number };
+    planned: { cityYuan: number; districtYuan: number };
+    received: { cityYuan: number; districtYuan: number };
+  };
+  itemCounts: Record<KeyCount, number>;
+  itemsByCategory: { category: RenovationCategory; costYuan: number; items: number }[];
+  period: ReportingPeriod;
+  changes: { estateId: number; name: string; from: StageId; to: StageId }[];
+  estates: EstateProgramme[];
+  /** Date of the first progress entry (the replay slider's start), or null. */
+  historyFrom: IsoDate | null;
+}
+
+export type ProgressEntryAnswer = ProgressEntry & { estateName: string };
+
+export interface RenovationItemRecord {
+  id: number;
+  estateId: number | null;
+  zoneId: number | null;
+  itemType: string;
+  quantity: number;
+  unit: string;
+  estimatedCostYuan: number;
+  note: string;
+}
+
+export interface FundingRecord {
+  id: number;
+  estateId: number | null;
+  zoneId: number | null;
+  source: FundingSourceId;
+  plannedYuan: number;
+  receivedYuan: number;
+  note: string;
+}

@@ -1,0 +1,339 @@
+/**
+ * The renovation programme on both back-ends: progress appended and never changed, states as of a
+ * date checked against a plain SQL derivation (DISTINCT ON), zone-wide entries in one transaction,
+ * the 422 rules, 50 concurrent appends all landing once, plans, items and funding feeding the
+ * dashboard, and change events crossing app instances through LISTEN/NOTIFY.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardAnswer, ProgressEntryAnswer } from '../../core/contract/index.js';
+import type { ProgressEntry } from '../../core/programme/progress-history.js';
+import { STAGE_IDS } from '../../core/programme/stages.js';
+import { openDb, type Db } from '../../server/db/index.js';
+import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; params?: Record<string, unknown> };
+}
+
+/** Each estate's stage on `asOf` by SQL alone: the latest entry not replaced by a correction. */
+async function sqlStages(db: Db, asOf: string): Promise<Map<number, string>> {
+  const rows = await db.query<{ estate_id: number; stage: string }>(
+    `SELECT DISTINCT ON (estate_id) estate_id, stage FROM progress_entries p
+     WHERE entry_date <= $1::date AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = p.id)
+     ORDER BY estate_id, entry_date DESC, id DESC`,
+    [asOf],
+  );
+  return new Map(rows.map((r) => [r.estate_id, r.stage]));
+}
+
+async function sqlByStage(db: Db, asOf: string): Promise<{ stage: string; estates: number; households: number }[]> {
+  const stages = await sqlStages(db, asOf);
+  const estates = await db.query<{ id: number; households: number }>('SELECT id, households FROM estates');
+  return STAGE_IDS.map((stage) => {
+    const members = estates.filter((e) => (stages.get(e.id) ?? 'not_in_programme') === stage);
+    return { stage, estates: members.length, households: members.reduce((sum, e) => sum + e.households, 0) };
+  });
+}
+
+async function entryCount(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_entries');
+  return row!.n;
+}
+
+/** Estates outside the programme (no history), ordered, to record progress on. */
+async function freshEstates(db: Db, n: number): Promise<{ id: number; households: number }[]> {
+  return db.query(
+    `SELECT id, households FROM estates e WHERE NOT EXISTS (SELECT 1 FROM progress_entries p WHERE p.estate_id = e.id) ORDER BY id LIMIT $1`,
+    [n],
+  );
+}
+
+describe.each(testBackends())('renovation programme on %s', (backend) => {
+  let copy: TestDb;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    copy = await openTestDb(backend);
+    server = await startTestServer({ db: copy.db, as: 'planner' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await copy.dispose();
+  });
+
+  it('answers the demo programme per stage as of any date exactly as SQL derives it from the history', async () => {
+    for (const asOf of ['2025-09-30', '2026-03-31', '2026-11-30']) {
+      const answer = await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.byStage).toEqual(await sqlByStage(copy.db, asOf));
+      const stages = await sqlStages(copy.db, asOf);
+      for (const estate of answer.body.estates) expect(estate.stage).toBe(stages.get(estate.estateId) ?? 'not_in_programme');
+      // Start rate: started ÷ planned this year, by SQL.
+      const year = Number(asOf.slice(0, 4));
+      const planned = await copy.db.query<{ estate_id: number; households: number }>(
+        'SELECT pe.estate_id, e.households FROM plan_estates pe JOIN estates e ON e.id = pe.estate_id WHERE pe.year = $1',
+        [year],
+      );
+      const started = planned.filter((p) => STAGE_IDS.indexOf(stages.get(p.estate_id) as never) >= STAGE_IDS.indexOf('construction'));
+      expect(answer.body.startRate.byEstates).toBeCloseTo(started.length / planned.length, 12);
+      const households = (rows: typeof planned) => rows.reduce((sum, p) => sum + p.households, 0);
+      expect(answer.body.startRate.byHouseholds).toBeCloseTo(households(started) / households(planned), 12);
+    }
+    // The demo has a year of history with corrections, both years' plans, items and funding.
+    const now = (await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30')).body;
+    expect(now.historyFrom! < '2025-12-01').toBe(true);
+    expect(now.startRate.planned.estates).toBeGreaterThan(20);
+    expect(now.itemCounts.lifts).toBeGreaterThan(0);
+    const [sums] = await copy.db.query<{ planned: number; local: number }>(
+      `SELECT sum(estimated_cost_yuan) AS planned, (SELECT sum(planned_yuan) FROM funding WHERE source = 'local_subsidy') AS local FROM renovation_items`,
+    );
+    expect(now.investment.plannedYuan).toBeCloseTo(sums!.planned, 2);
+    expect(now.localSubsidy.planned.cityYuan + now.localSubsidy.planned.districtYuan).toBe(Math.round(sums!.local));
+    expect(now.localSubsidy.planned.cityYuan).toBe(Math.round((sums!.local * 7) / 10));
+    const [corrections] = await copy.db.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_entries WHERE corrects IS NOT NULL');
+    expect(corrections!.n).toBeGreaterThan(0);
+  });
+
+  it('appends entries, never changes them, and refuses what breaks a rule with 422 and nothing stored', async () => {
+    const [estate] = await freshEstates(copy.db, 1);
+    const id = estate!.id;
+    const post = (body: Record<string, unknown>) =>
+      server.request<ProgressEntry[] & ErrorBody>('POST', '/api/progress', { estateId: id, ...body });
+    const first = await post({ date: '2026-05-01', stage: 'design', progressPct: 0, note: '方案公示' });
+    expect(first.status).toBe(201);
+    expect(first.body[0]).toMatchObject({ estateId: id, stage: 'design', authorName: 'demo-planner' });
+    expect((await post({ date: '2026-06-01', stage: 'construction', progressPct: 20, investmentDoneYuan: 100000 })).status).toBe(201);
+
+    const before = await entryCount(copy.db);
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ date: '2099-01-01', stage: 'construction', progressPct: 30 }, 'progress_date_future'],
+      [{ date: '2026-06-10', stage: 'construction', progressPct: 120 }, 'progress_pct_out_of_range'],
+      [{ date: '2026-06-10', stage: 'construction', progressPct: -1 }, 'progress_pct_out_of_range'],
+      [{ date: '2026-07-01', stage: 'design', progressPct: 0 }, 'stage_backwards'],
+      [{ date: '2026-04-01', stage: 'completed', progressPct: 100 }, 'stage_overtakes_later'],
+      [{ date: '2026-06-02', stage: 'design', progressPct: 0, corrects: first.body[0]!.id }, 'correction_reason_required'],
+      [{ date: '2026-06-02', stage: 'design', progressPct: 0, corrects: 999999, note: '错了' }, 'correction_target_invalid'],
+    ];
+    for (const [body, code] of refusals) {
+      const reply = await post(body);
+      expect(reply.status, code).toBe(422);
+      expect(reply.body.error.code).toBe(code);
+      expect(reply.body.error.message.length).toBeGreaterThan(10);
+    }
+    for (const bad of [
+      { date: '2026-02-30', stage: 'design', progressPct: 0 },
+      { date: '2026-06-10', stage: 'demolished', progressPct: 1 },
+      { stage: 'design' },
+    ]) {
+      expect((await post(bad)).status).toBe(400);
+    }
+    expect(await entryCount(copy.db)).toBe(before);
+
+    // A correction replaces the entry it names, on every date; the history keeps both.
+    const [, construction] = (await server.get<ProgressEntryAnswer[]>(`/api/progress?estateId=${id}`)).body;
+    const corrected = await post({
+      date: '2026-06-01',
+      stage: 'approved',
+      progressPct: 0,
+      corrects: construction!.id,
+      note: '误报开工，实为立项',
+    });
+    expect(corrected.status).toBe(201);
+    expect(
+      (await post({ date: '2026-06-03', stage: 'approved', progressPct: 0, corrects: construction!.id, note: '再次更正' })).body.error.code,
+    ).toBe('correction_target_invalid');
+    const history = (await server.get<ProgressEntryAnswer[]>(`/api/progress?estateId=${id}`)).body;
+    expect(history.map((h) => h.stage)).toEqual(['design', 'construction', 'approved']);
+    const state = (await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-06-15')).body.estates.find((e) => e.estateId === id);
+    expect(state).toMatchObject({ stage: 'approved', since: '2026-06-01' });
+    expect((await sqlStages(copy.db, '2026-06-15')).get(id)).toBe('approved');
+
+    // The table itself refuses to change or lose an entry.
+    await expect(copy.db.query('UPDATE progress_entries SET progress_pct = 99 WHERE estate_id = $1', [id])).rejects.toThrow(/append-only/);
+    await expect(copy.db.query('DELETE FROM progress_entries WHERE estate_id = $1', [id])).rejects.toThrow(/append-only/);
+  });
+
+  it('records a zone’s entry for every member in one transaction, or for none', async () => {
+    const members = await freshEstates(copy.db, 3);
+    const [zone] = await copy.db.query<{ id: number }>(
+      `INSERT INTO zones (name, outline) SELECT '进度测试片区', ST_Multi(ST_Union(geom)) FROM estates WHERE id = ANY($1::int[]) RETURNING id`,
+      [members.map((m) => m.id)],
+    );
+    await copy.db.query('INSERT INTO zone_estates (zone_id, estate_id) SELECT $1, unnest($2::int[])', [zone!.id, members.map((m) => m.id)]);
+    const ok = await server.request<ProgressEntry[]>('POST', '/api/progress', {
+      zoneId: zone!.id,
+      date: '2026-08-01',
+      stage: 'design',
+      progressPct: 0,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.map((e) => e.estateId).sort()).toEqual(members.map((m) => m.id).sort());
+    expect(ok.body.every((e) => e.zoneId === zone!.id)).toBe(true);
+
+    // One member moves ahead on its own; the zone's next entry would take it backwards: refused for all.
+    expect(
+      (
+        await server.request('POST', '/api/progress', {
+          estateId: members[2]!.id,
+          date: '2026-09-01',
+          stage: 'construction',
+          progressPct: 10,
+        })
+      ).status,
+    ).toBe(201);
+    const before = await entryCount(copy.db);
+    const refused = await server.request<ErrorBody>('POST', '/api/progress', {
+      zoneId: zone!.id,
+      date: '2026-09-15',
+      stage: 'approved',
+      progressPct: 0,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('progress_refused_for_member');
+    expect(await entryCount(copy.db)).toBe(before);
+    expect((await server.get<ProgressEntryAnswer[]>(`/api/progress?zoneId=${zone!.id}`)).body).toHaveLength(4);
+  });
+
+  it('lands 50 concurrent appends exactly once each', async () => {
+    const [estate] = await freshEstates(copy.db, 1);
+    const before = await entryCount(copy.db);
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        server.request<ProgressEntry[]>('POST', '/api/progress', {
+          estateId: estate!.id,
+          date: '2026-10-01',
+          stage: 'construction',
+          progressPct: i,
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(await entryCount(copy.db)).toBe(before + 50);
+    const stored = await copy.db.query<{ progress_pct: number }>(
+      'SELECT progress_pct FROM progress_entries WHERE estate_id = $1 ORDER BY progress_pct',
+      [estate!.id],
+    );
+    expect(stored.map((r) => r.progress_pct)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  }, 60_000);
+
+  it('keeps plans, items and funding, and the dashboard follows them and its filters', async () => {
+    const [a, b] = await freshEstates(copy.db, 2);
+    const saved = await server.request<{ version: number; estates: unknown[] }>('PUT', '/api/plans/2027', {
+      name: '2027年计划',
+      targetEstates: 2,
+      targetHouseholds: a!.households + b!.households,
+      estates: [
+        { estateId: a!.id, batch: 1 },
+        { estateId: b!.id, batch: 2 },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.estates).toHaveLength(2);
+    const stale = await server.request<ErrorBody>('PUT', '/api/plans/2027', { version: 99 });
+    expect(stale.status).toBe(409);
+    const elsewhere = await copy.db.query<{ estate_id: number }>('SELECT estate_id FROM plan_estates WHERE year = 2026 LIMIT 1');
+    const clash = await server.request<ErrorBody>('PUT', '/api/plans/2027', {
+      version: 1,
+      estates: [{ estateId: elsewhere[0]!.estate_id, batch: 1 }],
+    });
+    expect(clash.status).toBe(422);
+    expect(clash.body.error.code).toBe('estate_in_other_plan');
+
+    const item = await server.request<{ id: number }>('POST', '/api/items', {
+      estateId: a!.id,
+      itemType: 'lift_installation',
+      quantity: 3,
+      estimatedCostYuan: 1_800_000,
+    });
+    expect(item.status).toBe(201);
+    expect(
+      (await server.request('POST', '/api/items', { estateId: a!.id, itemType: 'teleporter', quantity: 1, estimatedCostYuan: 1 })).status,
+    ).toBe(400);
+    expect(
+      (
+        await server.request('POST', '/api/funding', {
+          estateId: a!.id,
+          source: 'local_subsidy',
+          plannedYuan: 1_000_000,
+          receivedYuan: 400_000,
+        })
+      ).status,
+    ).toBe(201);
+    await server
+      .request('POST', '/api/progress', { estateId: a!.id, date: '2027-01-01', stage: 'construction', progressPct: 5 })
+      .then((r) => expect(r.status).toBe(422));
+
+    const plan = (await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30&year=2027&planYear=2027')).body;
+    expect(
+      plan.estates
+        .filter((e) => e.matched)
+        .map((e) => e.estateId)
+        .sort(),
+    ).toEqual([a!.id, b!.id].sort());
+    expect(plan.startRate.planned.estates).toBe(2);
+    expect(plan.investment.plannedYuan).toBe(1_800_000);
+    expect(plan.itemCounts.lifts).toBe(3);
+    expect(plan.localSubsidy.planned).toEqual({ cityYuan: 700_000, districtYuan: 300_000 });
+    expect(plan.localSubsidy.received).toEqual({ cityYuan: 280_000, districtYuan: 120_000 });
+    const batch2 = (await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30&year=2027&planYear=2027&batch=2')).body;
+    expect(batch2.byStage.reduce((sum, s) => sum + s.estates, 0)).toBe(1);
+    const improvement = (await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30&planYear=2027&category=improvement')).body;
+    expect(improvement.estates.filter((e) => e.matched).map((e) => e.estateId)).toEqual([a!.id]);
+
+    expect((await server.request('DELETE', `/api/items/${item.body.id}`)).status).toBe(204);
+    expect((await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30&year=2027&planYear=2027')).body.investment.plannedYuan).toBe(
+      0,
+    );
+    for (const bad of ['asOf=2026-13-01', 'stage=built', 'category=x', 'batch=abc', 'period=weekly', 'nonsense=1']) {
+      expect((await server.get(`/api/dashboard?${bad}`)).status, bad).toBe(400);
+    }
+  });
+
+  it('lets a leader read the dashboard but not record progress', async () => {
+    const leader = await server.as('leader');
+    expect((await leader.get('/api/dashboard')).status).toBe(200);
+    const [estate] = await freshEstates(copy.db, 1);
+    expect(
+      (await leader.request('POST', '/api/progress', { estateId: estate!.id, date: '2026-05-01', stage: 'reserve', progressPct: 0 }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('sends a change recorded on one app instance to the event stream of another, through LISTEN/NOTIFY', async () => {
+    // A second instance with its own connections (on the server back-end: its own pool and LISTEN connection).
+    const otherDb = copy.url ? await openDb({ databaseUrl: copy.url, pgliteDataDir: '' }) : copy.db;
+    const other = await startTestServer({ db: otherDb, as: 'leader' });
+    try {
+      const controller = new AbortController();
+      const stream = await fetch(`${other.url}/api/events`, { headers: other.headers, signal: controller.signal });
+      expect(stream.headers.get('content-type')).toContain('text/event-stream');
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (needle: string): Promise<void> => {
+        const deadline = Date.now() + 15_000;
+        while (!text.includes(needle) && Date.now() < deadline) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value);
+        }
+      };
+      await readUntil('event: ready');
+      // The LISTEN of the other instance is opened with the first stream; give it a moment to be in place.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const [estate] = await freshEstates(copy.db, 1);
+      expect(
+        (await server.request('POST', '/api/progress', { estateId: estate!.id, date: '2026-05-01', stage: 'reserve', progressPct: 0 }))
+          .status,
+      ).toBe(201);
+      await readUntil('event: programme');
+      controller.abort();
+      expect(text).toContain('event: programme');
+      expect(text).toContain(`"estateIds":[${estate!.id}]`);
+    } finally {
+      await other.close();
+      if (otherDb !== copy.db) await otherDb.close();
+    }
+  }, 30_000);
+});
