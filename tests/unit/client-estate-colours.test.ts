@@ -103,7 +103,7 @@ describe('estate status', () => {
 });
 
 describe('colouring by status', () => {
-  const colouring = createEstateColouring('status', [], []);
+  const colouring = createEstateColouring('eligibility', [], []);
 
   it('paints urgent estates red, eligible ones orange and the rest grey-blue', () => {
     expect(colouring.colourOf(estate({ urgent: true, eligible: false }))).toEqual(RED);
@@ -112,7 +112,7 @@ describe('colouring by status', () => {
   });
 
   it('lists urgent, eligible and not eligible in the legend with i18n keys and the same colours', () => {
-    expect(colouring.key).toBe('status');
+    expect(colouring.key).toBe('eligibility');
     expect(colouring.legend).toEqual({
       kind: 'categories',
       items: [
@@ -196,7 +196,7 @@ describe('colouring by sub-district', () => {
 });
 
 describe('estate fill', () => {
-  const colouring = createEstateColouring('status', [], []);
+  const colouring = createEstateColouring('eligibility', [], []);
 
   it('draws an estate in its colour at the estate opacity', () => {
     expect(ESTATE_FILL_ALPHA).toBe(215);

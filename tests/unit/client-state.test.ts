@@ -64,7 +64,7 @@ describe('the selection slice', () => {
 describe('the view slice', () => {
   it('starts in Chinese, coloured by status, with every layer on, no filter and the block-tier facilities off', () => {
     expect(view.initialView.language).toBe('zh');
-    expect(view.initialView.colourBy).toBe('status');
+    expect(view.initialView.colourBy).toBe('stage');
     expect([...view.initialView.hiddenFacilityTypes].sort()).toEqual(['convenience_store', 'parcel_point', 'waste_point']);
     expect(Object.values(view.initialView.visibleLayers).every(Boolean)).toBe(true);
     expect(Object.keys(view.initialView.visibleLayers).sort()).toEqual([...LAYER_KEYS].sort());

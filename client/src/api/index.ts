@@ -10,3 +10,4 @@ export * from './zones';
 export { ApiError, setSessionLostHandler } from './request';
 export * from './coverage';
 export * from './facilities';
+export * from './programme';

@@ -8,6 +8,7 @@ import { SummaryStrip } from '../features/atlas/SummaryStrip';
 import { useEditStore } from '../features/edit/edit-store';
 import { LedgerDock } from '../features/ledger/LedgerDock';
 import { useCoverageRun } from '../features/coverage/use-coverage-run';
+import { useProgrammeSync } from '../features/programme/use-programme-sync';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData } from '../state/load-data';
 import { loadZones } from '../state/load-zones';
@@ -20,8 +21,11 @@ export function AtlasFrame() {
   const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const [siderCollapsed, setSiderCollapsed] = useState(() => window.innerWidth < SIDER_BREAKPOINT_PX);
   useCoverageRun();
+  useProgrammeSync();
 
   useEffect(() => {
+    // Leaders open the app to see where the programme stands: the dashboard is their first view.
+    if (useAtlasStore.getState().session?.user.role === 'leader') useAtlasStore.getState().setDashboardOpen(true);
     const controller = new AbortController();
     void loadAtlasData(controller.signal);
     void loadZones(controller.signal);

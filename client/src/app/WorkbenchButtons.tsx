@@ -18,8 +18,19 @@ export function WorkbenchButtons() {
   const zonePanel = useAtlasStore((s) => s.zonePanel);
   const showZonePanel = useAtlasStore((s) => s.showZonePanel);
   const importRefusal = useRefusal('ledger.write');
+  const dashboardOpen = useAtlasStore((s) => s.dashboardOpen);
+  const setDashboardOpen = useAtlasStore((s) => s.setDashboardOpen);
   return (
     <div className="atlas-header-tools">
+      <Button
+        className={dashboardOpen ? 'atlas-header-button atlas-header-button-on' : 'atlas-header-button'}
+        aria-pressed={dashboardOpen}
+        disabled={!ready}
+        onClick={() => setDashboardOpen(!dashboardOpen)}
+        data-testid="dashboard-toggle"
+      >
+        {t('programme.open')}
+      </Button>
       <Button
         className={ledgerOpen ? 'atlas-header-button atlas-header-button-on' : 'atlas-header-button'}
         aria-pressed={ledgerOpen}

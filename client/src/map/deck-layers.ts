@@ -35,6 +35,8 @@ const HOVER_OUTLINE: Rgba = [255, 255, 255, 255];
 const HOVER_FILL: Rgba = [255, 255, 255, 70];
 const ESTATE_OUTLINE: Rgba = [255, 255, 255, 220];
 const FADED_OUTLINE: Rgba = [255, 255, 255, 90];
+/** The outline of an estate whose stage changed this period ("changes since last report"). */
+export const CHANGED_OUTLINE: Rgba = [200, 0, 90, 255];
 
 type EstateGeoFeature = Feature<Geometry, EstateApiProperties>;
 
@@ -60,12 +62,14 @@ function estateLayer(scene: MapScene): Layer {
     filled: true,
     stroked: true,
     getFillColor: (f) => estateFill(scene.colouring, f.properties, scene.faded.ids.has(f.properties.id)),
-    getLineColor: (f) => (scene.faded.ids.has(f.properties.id) ? FADED_OUTLINE : ESTATE_OUTLINE),
+    getLineColor: (f) =>
+      scene.changed.ids.has(f.properties.id) ? CHANGED_OUTLINE : scene.faded.ids.has(f.properties.id) ? FADED_OUTLINE : ESTATE_OUTLINE,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
+    getLineWidth: (f) => (scene.changed.ids.has(f.properties.id) ? 3 : 1),
     updateTriggers: {
       getFillColor: [scene.colouring.key, scene.faded.key],
-      getLineColor: [scene.faded.key],
+      getLineColor: [scene.faded.key, scene.changed.key],
+      getLineWidth: [scene.changed.key],
     },
   });
 }

@@ -9,6 +9,8 @@ import type { FacilityTypeId } from '../../../core/facility-catalogue';
 import type { ColourBy } from './map-types';
 import { estateStatus, type EstateStatus } from '../../../core/estate-status';
 import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
+import type { EstateProgramme } from '../../../core/contract/index';
+import { DEFAULT_STAGE, STAGES, type StageId } from '../../../core/programme/stages';
 
 export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
   urgent: hexToRgb('#d7301f'),
@@ -54,7 +56,8 @@ export type EstateLegend =
           | { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' | 'legend.gapsPending' }
           | { i18nKey: 'legend.gapBand'; params: { range: string; estates: number; households: number } }
           | { i18nKey: `legend.reach.${ReachBand}`; params: { range: string; estates: number; households: number } }
-          | { text: string };
+          | { text: string }
+          | { stage: StageId; estates: number; households: number };
         colour: Rgb;
       }[];
     }
@@ -168,6 +171,42 @@ function reachColouring(
   };
 }
 
+/** Stage fills, from the stage list of core/programme/stages.ts. */
+export const STAGE_COLOURS: Readonly<Record<StageId, Rgb>> = Object.fromEntries(STAGES.map((s) => [s.id, hexToRgb(s.colour)])) as Record<
+  StageId,
+  Rgb
+>;
+
+/** The programme as the map colours it: each estate's stage on the replay date and the figures per stage. */
+export interface ProgrammeColouringInput {
+  byEstate: ReadonlyMap<number, EstateProgramme>;
+  byStage: readonly { stage: StageId; estates: number; households: number }[];
+}
+
+function stageColouring(programme: ProgrammeColouringInput | null): EstateColouring {
+  const stageOf = (id: number): StageId => programme?.byEstate.get(id)?.stage ?? DEFAULT_STAGE;
+  return {
+    key: `stage:${programme ? programme.byStage.map((s) => s.estates).join(',') : 'pending'}:${programme?.byEstate.size ?? 0}`,
+    colourOf: (p) => STAGE_COLOURS[stageOf(p.id)],
+    legend: {
+      kind: 'categories',
+      items: STAGES.map((stage) => {
+        const row = programme?.byStage.find((s) => s.stage === stage.id);
+        return {
+          key: `stage-${stage.id}`,
+          label: { stage: stage.id, estates: row?.estates ?? 0, households: row?.households ?? 0 },
+          colour: STAGE_COLOURS[stage.id],
+        };
+      }),
+    },
+  };
+}
+
+/** The label of an estate on the map: its name, and under construction its physical progress. */
+export function stageLabelSuffix(programme: EstateProgramme | undefined): string {
+  return programme?.stage === 'construction' ? ` ${Math.round(programme.progressPct)}%` : '';
+}
+
 export interface SubdistrictRef {
   code: string;
   name: string;
@@ -189,7 +228,7 @@ function ramp(stops: readonly Rgb[], min: number, max: number, value: number): R
 
 /**
  * The colouring for a choice over a set of estates (ramps span the estates' own range).
- * @example createEstateColouring('status', estates, []).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
+ * @example createEstateColouring('eligibility', estates, []).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
  */
 export function createEstateColouring(
   colourBy: ColourBy,
@@ -197,15 +236,18 @@ export function createEstateColouring(
   subdistricts: readonly SubdistrictRef[],
   coverage: ReadonlyMap<number, EstateCoverage> | null = null,
   reachTypeId: FacilityTypeId = 'kindergarten',
+  programme: ProgrammeColouringInput | null = null,
 ): EstateColouring {
   switch (colourBy) {
+    case 'stage':
+      return stageColouring(programme);
     case 'gaps':
       return gapColouring(estates, coverage);
     case 'reach':
       return reachColouring(estates, coverage, reachTypeId);
-    case 'status':
+    case 'eligibility':
       return {
-        key: 'status',
+        key: 'eligibility',
         colourOf: (p) => STATUS_COLOURS[estateStatus(p)],
         legend: {
           kind: 'categories',

@@ -9,7 +9,7 @@ import type { LngLat } from '../../../core/geometry/lng-lat';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
-export const COLOUR_BY_OPTIONS = ['status', 'yearBuilt', 'households', 'subdistrict', 'gaps', 'reach'] as const;
+export const COLOUR_BY_OPTIONS = ['stage', 'eligibility', 'yearBuilt', 'households', 'subdistrict', 'gaps', 'reach'] as const;
 /** status = eligibility + urgency (the default); gaps = how many life-circle facility types are out of reach; reach = how far the nearest of one chosen type is; the others are ramps or categories. */
 export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
 
@@ -95,6 +95,8 @@ export interface MapScene {
   facilities: readonly FacilityDatum[];
   colouring: EstateColouring;
   faded: FadedEstates;
+  /** Estates whose stage changed in the reporting period, outlined; same shape as `faded`. */
+  changed: FadedEstates;
   visibleLayers: VisibleLayers;
   selectedEstateId: number | null;
   hoveredEstateId: number | null;

@@ -58,3 +58,16 @@ export function formatDateTime(iso: string, language: Language): string {
     minute: '2-digit',
   });
 }
+
+/**
+ * Money as leaders read it: 万元 (10 000 yuan) in Chinese, millions of yuan in English.
+ * @example formatYuan(1_234_500, 'zh') // '123.5 万元'
+ */
+export function formatYuan(yuan: number, language: Language): string {
+  return language === 'zh' ? `${formatNumber(yuan / 1e4, language, 1)} 万元` : `¥${formatNumber(yuan / 1e6, language, 2)} m`;
+}
+
+/** A ratio as a percentage, or a dash when there is none. @example formatPct(0.4567, 'zh') // '45.7%' */
+export function formatPct(ratio: number | null, language: Language): string {
+  return ratio === null ? '—' : `${formatNumber(ratio * 100, language, 1)}%`;
+}

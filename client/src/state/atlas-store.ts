@@ -12,6 +12,7 @@ import * as filters from './filter-slice';
 import * as auth from './session-slice';
 import * as zones from './zone-slice';
 import * as coverage from './coverage-slice';
+import * as programme from './programme-slice';
 import type { AtlasFilter } from './atlas-filter';
 import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
@@ -33,6 +34,9 @@ import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
 import type { PickMode, SelectTool, ZonePanelView, ZoneState } from './zone-slice';
 import type { CoverageState, MapPlacement, VirtualFacility } from './coverage-slice';
+import type { ProgrammeOnlyFilter, ProgrammeState } from './programme-slice';
+import type { DashboardAnswer } from '../../../core/contract/index';
+import type { IsoDate } from '../../../core/programme/progress-history';
 import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { CoverageType } from '../../../core/coverage/coverage-types';
 import type { CoverageModel } from '../../../core/contract/coverage';
@@ -101,6 +105,14 @@ export interface AtlasActions {
   facilityRemoved(id: number): void;
   facilitiesReplaced(facilities: FacilityCollection): void;
   clearVirtualFacilities(): void;
+  setReplayDate(date: IsoDate | null): void;
+  setProgrammeFilter(patch: Partial<ProgrammeOnlyFilter>): void;
+  dashboardLoading(): void;
+  dashboardLoaded(answer: DashboardAnswer): void;
+  dashboardFailed(message: string): void;
+  /** The server announced a programme change (or the event stream reconnected): the dashboard reloads. */
+  programmeChanged(): void;
+  setDashboardOpen(open: boolean): void;
 }
 
 export type AtlasState = SelectionState &
@@ -111,6 +123,7 @@ export type AtlasState = SelectionState &
   SessionState &
   ZoneState &
   CoverageState &
+  ProgrammeState &
   AtlasActions;
 
 export const useAtlasStore = create<AtlasState>()((set) => ({
@@ -122,6 +135,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   ...auth.initialSession,
   ...zones.initialZones,
   ...coverage.initialCoverage,
+  ...programme.initialProgramme,
   selectEstate: (id) => set((s) => selection.selectEstate(s, id)),
   clearSelection: () => set(selection.clearSelection()),
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
@@ -153,6 +167,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
       ...ledger.initialLedger,
       ...zones.initialZones,
       ...coverage.initialCoverage,
+      ...programme.initialProgramme,
     })),
   pickEstates: (ids, mode) => set((s) => zones.pickEstates(s, ids, mode)),
   clearPicked: () => set((s) => zones.clearPicked(s)),
@@ -184,4 +199,11 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
     set((s) => ({ ...data.facilityRemoved(s, id), ...(s.selectedFacilityId === id ? { selectedFacilityId: null } : {}) })),
   facilitiesReplaced: (facilities) => set((s) => data.facilitiesReplaced(s, facilities)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
+  setReplayDate: (date) => set((s) => programme.setReplayDate(s, date)),
+  setProgrammeFilter: (patch) => set((s) => programme.setProgrammeFilter(s, patch)),
+  dashboardLoading: () => set((s) => programme.dashboardLoading(s)),
+  dashboardLoaded: (answer) => set((s) => programme.dashboardLoaded(s, answer)),
+  dashboardFailed: (message) => set((s) => programme.dashboardFailed(s, message)),
+  programmeChanged: () => set((s) => programme.programmeChanged(s)),
+  setDashboardOpen: (open) => set((s) => programme.setDashboardOpen(s, open)),
 }));

@@ -29,7 +29,7 @@ export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
 export const DEFAULT_HIDDEN_FACILITY_TYPES: readonly string[] = FACILITY_CATALOGUE.filter((f) => f.tier === 'block').map((f) => f.id);
 
 export const initialView: ViewState = {
-  colourBy: 'status',
+  colourBy: 'stage',
   visibleLayers: DEFAULT_VISIBLE_LAYERS,
   language: 'zh',
   hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,

@@ -10,6 +10,7 @@ import { FACILITY_CATALOGUE, LIFE_CIRCLE_TIER_LABELS, type FacilityTypeId, type 
 import { toCsv } from '../../../core/io/csv.js';
 import type { ServiceContext } from '../../context.js';
 import { attachmentDisposition } from '../export/export.service.js';
+import { addSheet, type ReportFile, type ReportRow } from '../export/report-sheet.js';
 import { coverageOf, type CoverageQuery } from './coverage.service.js';
 
 export const GAP_REPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -45,7 +46,7 @@ function tierLabel(id: FacilityTypeId): string {
 }
 
 type Types = CoverageResponse['estates'][number]['types'];
-type Row = (string | number | null)[];
+type Row = ReportRow;
 
 function gapRows(
   id: number | null,
@@ -109,25 +110,7 @@ function shareRows(report: CoverageResponse): Row[] {
   return rows;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, header: string[], rows: Row[]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = header.map((h) => ({ width: Math.max(12, Math.min(28, h.length + 4)) }));
-  const titleRow = sheet.addRow([title]);
-  titleRow.getCell(1).font = { bold: true, size: 13 };
-  const headerRow = sheet.addRow(header);
-  headerRow.font = { bold: true };
-  headerRow.alignment = { wrapText: true, vertical: 'middle' };
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: header.length } };
-}
-
-export interface GapReportFile {
-  contentType: string;
-  contentDisposition: string;
-  body: Buffer;
-}
-
-export async function gapReport(ctx: ServiceContext, query: CoverageQuery, format: GapReportFormat): Promise<GapReportFile> {
+export async function gapReport(ctx: ServiceContext, query: CoverageQuery, format: GapReportFormat): Promise<ReportFile> {
   const report = await coverageOf(ctx, query);
   const date = ctx.now().toISOString().slice(0, 10);
   const scope = `${SCOPE_LABELS[query.scope]}${query.id === undefined ? '' : ` ${query.id}`}`;

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
 import { dashboard } from './dashboard.service.js';
+import { periodReport } from './period-report.service.js';
 import { listPlans, planBodySchema, savePlan } from './plans.service.js';
 import { ProgrammeEventHub } from './programme-events.js';
 import { appendProgress, listProgress } from './progress.service.js';
@@ -98,6 +99,13 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
     res.json(await dashboard(ctx, parseDashboardQuery(ctx, req.query)));
+  });
+  routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
+    const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));
+    res.set('Content-Type', file.contentType);
+    res.set('Content-Disposition', file.contentDisposition);
+    res.set('Cache-Control', 'no-store');
+    res.send(file.body);
   });
   routes.get('/events', 'dashboard.read', (req, res) => {
     z.object({}).strict().parse(req.query);

@@ -5,12 +5,20 @@ import { rgbToCss } from '../../map/colours';
 import { FILTERED_OUT_COLOUR, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
 import type { Language } from '../../shared/i18n/languages';
 import { useEstateColouring } from './use-estate-colouring';
+import { stageDefinition } from '../../../../core/programme/stages';
 import { useAtlasStore } from '../../state/atlas-store';
 import { hasActiveFilter } from '../../state/atlas-filter';
+import { hasProgrammeFilter } from '../../../../core/programme/programme-filter';
 
 type Label = Extract<EstateLegendSpec, { kind: 'categories' }>['items'][number]['label'];
 
 function legendLabel(label: Label, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+  if ('stage' in label)
+    return t('legend.stage', {
+      stage: stageDefinition(label.stage).label[language],
+      estates: formatNumber(label.estates, language),
+      households: formatNumber(label.households, language),
+    });
   if (!('i18nKey' in label)) return label.text;
   if (!('params' in label)) return t(label.i18nKey);
   const { range, estates, households } = label.params;
@@ -20,8 +28,9 @@ function legendLabel(label: Label, t: ReturnType<typeof useTranslation>['t'], la
 export function EstateLegend() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const filtered = useAtlasStore((s) => hasActiveFilter(s.filter));
+  const filtered = useAtlasStore((s) => hasActiveFilter(s.filter) || hasProgrammeFilter({ ...s.programmeFilter, subdistrictCodes: [] }));
   const colouring = useEstateColouring();
+  const changedCount = useAtlasStore((s) => (s.colourBy === 'stage' ? (s.dashboard?.changes.length ?? 0) : 0));
   if (!colouring) return null;
   const { legend } = colouring;
 
@@ -54,6 +63,14 @@ export function EstateLegend() {
           </div>
         </div>
       )}
+      {changedCount > 0 ? (
+        <ul className="atlas-legend-list">
+          <li className="atlas-legend-item" data-testid="estate-legend-changed">
+            <span className="atlas-swatch atlas-swatch-changed" />
+            <span className="atlas-legend-label atlas-legend-label-wrap">{t('legend.changed', { n: changedCount })}</span>
+          </li>
+        </ul>
+      ) : null}
       {filtered ? (
         <ul className="atlas-legend-list">
           <li className="atlas-legend-item">

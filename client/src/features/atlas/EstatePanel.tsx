@@ -14,6 +14,7 @@ import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
 import { EstateHistory } from './EstateHistory';
 import { EstateCoverageSection } from '../coverage/EstateCoverageSection';
+import { ProgressSection } from '../programme/ProgressSection';
 
 /** The record's bookkeeping, after the ledger fields. */
 const RECORD_FIELDS = ['version', 'createdAt', 'updatedAt'] as const;
@@ -79,6 +80,7 @@ export function EstatePanel() {
     >
       {p ? (
         <div data-testid="estate-panel">
+          {estate ? <ProgressSection estateId={estate.id} /> : null}
           {estate ? <EstateCoverageSection estateId={estate.id} /> : null}
           <Descriptions column={1} size="small" bordered items={items} className="atlas-descriptions" />
           {estate ? <EstateHistory estateId={estate.id} version={p.version} language={language} /> : null}

@@ -12,12 +12,15 @@ import { ZoneDrawer } from '../zones/ZoneDrawer';
 
 // MapLibre and deck.gl are most of the bundle; load them alongside the data, not before the frame.
 const MapView = lazy(() => import('./MapView').then((m) => ({ default: m.MapView })));
+// ECharts comes with the dashboard, when it is first opened.
+const DashboardDrawer = lazy(() => import('../programme/DashboardDrawer').then((m) => ({ default: m.DashboardDrawer })));
 
 export function MapArea() {
   const { t } = useTranslation();
   const status = useAtlasStore((s) => s.status);
   const data = useAtlasStore((s) => s.data);
   const error = useAtlasStore((s) => s.error);
+  const dashboardOpen = useAtlasStore((s) => s.dashboardOpen);
   return (
     <div className="atlas-map-area">
       {data ? (
@@ -47,6 +50,11 @@ export function MapArea() {
             }
           />
         </div>
+      ) : null}
+      {data && dashboardOpen ? (
+        <Suspense fallback={null}>
+          <DashboardDrawer />
+        </Suspense>
       ) : null}
       {data ? <ZoneDrawer /> : null}
       {data ? <EstatePanel /> : null}

@@ -12,6 +12,7 @@ import type { FacilityDatum, MapPointerEvent } from '../../map/map-types';
 import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
 import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
+import { stageLabelSuffix } from '../../map/estate-colours';
 import type { AtlasData } from '../../state/data-slice';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ESTATE_PANEL_WIDTH_PX } from './SidePanel';
@@ -46,10 +47,19 @@ export function MapView({ data }: { data: AtlasData }) {
   const coverageOverlay = useCoverageOverlay();
 
   const estates = data.estates.features;
+  const programmeByEstate = useAtlasStore((s) => s.programmeByEstate);
+  const colourBy = useAtlasStore((s) => s.colourBy);
   const faded = useMemo(() => {
     const ids = excludedEstateIds(estates, filter);
+    // The leaders' filter (plan, batch, stage, category) fades what the dashboard's figures leave out.
+    for (const [id, programme] of programmeByEstate) if (!programme.matched) ids.add(id);
     return { ids, key: [...ids].join(',') };
-  }, [estates, filter]);
+  }, [estates, filter, programmeByEstate]);
+  const changes = useAtlasStore((s) => (s.colourBy === 'stage' ? s.dashboard?.changes : undefined));
+  const changed = useMemo(() => {
+    const ids = new Set((changes ?? []).map((c) => c.estateId));
+    return { ids, key: [...ids].join(',') };
+  }, [changes]);
   const facilities = useMemo<FacilityDatum[]>(
     () =>
       data.facilities.features
@@ -61,9 +71,12 @@ export function MapView({ data }: { data: AtlasData }) {
     () => ({
       roads: roadLabels(data.roads.features),
       subdistricts: data.subdistricts.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
-      estates: data.estates.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
+      estates: data.estates.features.map((f) => ({
+        text: colourBy === 'stage' ? f.properties.name + stageLabelSuffix(programmeByEstate.get(f.properties.id)) : f.properties.name,
+        position: polygonLabelPoint(f.geometry),
+      })),
     }),
-    [data],
+    [data, colourBy, programmeByEstate],
   );
 
   // The camera fits the home estates (home-estates.ts says why not all) as they were when the map
@@ -112,6 +125,7 @@ export function MapView({ data }: { data: AtlasData }) {
       facilities,
       colouring,
       faded,
+      changed,
       visibleLayers,
       selectedEstateId,
       hoveredEstateId: hovered?.kind === 'estate' ? hovered.id : null,
@@ -121,7 +135,7 @@ export function MapView({ data }: { data: AtlasData }) {
       zones: zoneScene,
       coverage: coverageOverlay,
     });
-  }, [atlas, estates, facilities, colouring, faded, visibleLayers, selectedEstateId, hovered, labels, zoneScene, coverageOverlay]);
+  }, [atlas, estates, facilities, colouring, faded, changed, visibleLayers, selectedEstateId, hovered, labels, zoneScene, coverageOverlay]);
 
   useEffect(() => {
     atlas?.setVisibleLayers(visibleLayers);

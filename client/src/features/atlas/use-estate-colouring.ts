@@ -8,6 +8,8 @@ export function useEstateColouring(): EstateColouring | null {
   const data = useAtlasStore((s) => s.data);
   const coverage = useAtlasStore((s) => (s.coverage.byEstate.size > 0 ? s.coverage.byEstate : null));
   const reachTypeId = useAtlasStore((s) => s.reachTypeId);
+  const dashboard = useAtlasStore((s) => s.dashboard);
+  const byEstate = useAtlasStore((s) => s.programmeByEstate);
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
@@ -16,6 +18,7 @@ export function useEstateColouring(): EstateColouring | null {
       data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
       coverage,
       reachTypeId,
+      dashboard ? { byEstate, byStage: dashboard.byStage } : null,
     );
-  }, [colourBy, data, coverage, reachTypeId]);
+  }, [colourBy, data, coverage, reachTypeId, dashboard, byEstate]);
 }

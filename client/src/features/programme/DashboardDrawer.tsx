@@ -1,0 +1,70 @@
+/** The leaders' dashboard (驾驶舱) beside the map: replay, filter, headline figures, charts, this period's changes and the report. */
+import { Alert, Button, Drawer, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAtlasStore } from '../../state/atlas-store';
+import { ChangesList } from './ChangesList';
+import { DashboardCharts } from './DashboardCharts';
+import { KpiCards } from './KpiCards';
+import { PeriodReportButton } from './PeriodReportButton';
+import { ProgrammeFilters } from './ProgrammeFilters';
+import { ReplayBar } from './ReplayBar';
+import './programme.css';
+
+/** Width of the dashboard over the map's left-hand side; on a narrow window at most 40 % of it, leaving the map room beside an estate panel. */
+const DASHBOARD_WIDTH_PX = 460;
+const DASHBOARD_MAX_SHARE = 0.4;
+
+export function DashboardDrawer() {
+  const { t } = useTranslation();
+  const open = useAtlasStore((s) => s.dashboardOpen);
+  const setDashboardOpen = useAtlasStore((s) => s.setDashboardOpen);
+  const answer = useAtlasStore((s) => s.dashboard);
+  const status = useAtlasStore((s) => s.dashboardStatus);
+  const error = useAtlasStore((s) => s.dashboardError);
+  const setProgrammeFilter = useAtlasStore((s) => s.setProgrammeFilter);
+  const setFilter = useAtlasStore((s) => s.setFilter);
+  return (
+    <Drawer
+      open={open}
+      onClose={() => setDashboardOpen(false)}
+      placement="left"
+      mask={false}
+      getContainer={false}
+      size={Math.min(DASHBOARD_WIDTH_PX, Math.round(window.innerWidth * DASHBOARD_MAX_SHARE))}
+      rootClassName="programme-drawer"
+      autoFocus={false}
+      closable={{ 'aria-label': t('programme.close') }}
+      title={
+        <span className="programme-title">
+          {t('programme.title')}
+          {status === 'loading' ? <Spin size="small" className="programme-title-spin" /> : null}
+        </span>
+      }
+      extra={<PeriodReportButton />}
+      data-testid="dashboard"
+    >
+      <ReplayBar />
+      <ProgrammeFilters />
+      <Button
+        size="small"
+        type="link"
+        className="programme-clear"
+        onClick={() => {
+          setProgrammeFilter({ planYear: null, batch: null, stages: [], categories: [] });
+          setFilter({ subdistrictCodes: [] });
+        }}
+        data-testid="programme-filter-clear"
+      >
+        {t('programme.filter.clear')}
+      </Button>
+      {error ? <Alert type="error" showIcon title={t('programme.loadFailed')} description={error} /> : null}
+      {answer ? (
+        <div data-testid="dashboard-body" data-as-of={answer.asOf}>
+          <KpiCards answer={answer} />
+          <ChangesList answer={answer} />
+          <DashboardCharts answer={answer} />
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}

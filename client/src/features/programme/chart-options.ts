@@ -1,0 +1,151 @@
+/**
+ * The dashboard's ECharts options, as pure functions of the answer and the language: the charts
+ * draw the server's figures (core/programme), never figures of their own.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { DashboardAnswer } from '../../../../core/contract/index';
+import { FUNDING_SOURCE_LABELS } from '../../../../core/programme/funding';
+import { RENOVATION_CATEGORY_LABELS } from '../../../../core/programme/renovation-items';
+import { STAGES, stageRank } from '../../../../core/programme/stages';
+import { formatNumber } from '../../shared/format';
+import type { Language } from '../../shared/i18n/languages';
+
+/** Words the charts need, from the caller's translation. */
+export interface ChartWords {
+  planned: string;
+  started: string;
+  completed: string;
+  startTarget: string;
+  received: string;
+  outstanding: string;
+  estatesUnit: string;
+  tenThousandYuan: string;
+}
+
+/** Whether white text reads better than black on `hex` (relative luminance below 0.3). */
+function isDark(hex: string): boolean {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.3;
+}
+
+const GRID = { left: 8, right: 16, top: 34, bottom: 8, containLabel: true };
+const TEXT = { fontSize: 11 };
+
+/** Stages from the pool on: how many estates have reached each (the funnel of the programme). */
+export function stageFunnelOption(answer: DashboardAnswer, language: Language): EChartsCoreOption {
+  const inProgramme = STAGES.filter((s) => s.id !== 'not_in_programme');
+  const reached = inProgramme.map((stage) =>
+    answer.byStage.filter((row) => stageRank(row.stage) >= stageRank(stage.id)).reduce((sum, row) => sum + row.estates, 0),
+  );
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+    series: [
+      {
+        type: 'funnel',
+        sort: 'none',
+        left: 8,
+        right: 8,
+        top: 8,
+        bottom: 8,
+        minSize: '18%',
+        label: { position: 'inside', formatter: '{b} {c}', ...TEXT },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+        data: inProgramme.map((stage, i) => ({
+          name: stage.label[language],
+          value: reached[i],
+          itemStyle: { color: stage.colour },
+          label: { color: isDark(stage.colour) ? '#ffffff' : '#1f1f1f' },
+        })),
+      },
+    ],
+  };
+}
+
+/** Planned, started and completed estates per sub-district. */
+export function subdistrictBarsOption(answer: DashboardAnswer, words: ChartWords): EChartsCoreOption {
+  const rows = answer.bySubdistrict.filter((r) => r.code !== null);
+  const names = rows.map((r) => answer.subdistrictNames[r.code!] ?? r.code!);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: TEXT },
+    grid: GRID,
+    xAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: TEXT },
+    series: [
+      { name: words.planned, type: 'bar', data: rows.map((r) => r.planned), itemStyle: { color: STAGES[2]!.colour } },
+      { name: words.started, type: 'bar', data: rows.map((r) => r.started), itemStyle: { color: STAGES[5]!.colour } },
+      { name: words.completed, type: 'bar', data: rows.map((r) => r.completed), itemStyle: { color: STAGES[6]!.colour } },
+    ],
+  };
+}
+
+/** The start target of the plan year as a straight ramp from 0 on 1 January to the target on 31 December. */
+function targetRamp(answer: DashboardAnswer): (number | null)[] {
+  const target = answer.plan?.targetEstates ?? null;
+  return answer.overTime.map(({ date }) => {
+    if (target === null || Number(date.slice(0, 4)) !== answer.year) return null;
+    const start = Date.UTC(answer.year, 0, 1);
+    const end = Date.UTC(answer.year + 1, 0, 1);
+    return Math.round(((Date.parse(`${date}T00:00:00Z`) - start) / (end - start)) * target * 10) / 10;
+  });
+}
+
+/** Cumulative starts and completions at each month end, with the year's start target. */
+export function overTimeOption(answer: DashboardAnswer, words: ChartWords): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: TEXT },
+    grid: GRID,
+    xAxis: { type: 'category', data: answer.overTime.map((p) => p.date.slice(0, 7)), axisLabel: TEXT },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
+    series: [
+      { name: words.started, type: 'line', data: answer.overTime.map((p) => p.started), itemStyle: { color: STAGES[5]!.colour } },
+      { name: words.completed, type: 'line', data: answer.overTime.map((p) => p.completed), itemStyle: { color: STAGES[6]!.colour } },
+      {
+        name: words.startTarget,
+        type: 'line',
+        data: targetRamp(answer),
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#595959' },
+        symbol: 'none',
+      },
+    ],
+  };
+}
+
+/** Money per source: received and still outstanding, stacked (万元). */
+export function fundingOption(answer: DashboardAnswer, language: Language, words: ChartWords): EChartsCoreOption {
+  const rows = answer.funding.filter((f) => f.plannedYuan > 0);
+  const wan = (yuan: number) => Math.round(yuan / 100) / 100;
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${formatNumber(Number(v), language, 1)} ${words.tenThousandYuan}` },
+    legend: { top: 0, textStyle: TEXT },
+    grid: GRID,
+    xAxis: { type: 'value', axisLabel: TEXT },
+    yAxis: { type: 'category', data: rows.map((f) => FUNDING_SOURCE_LABELS[f.source][language]), inverse: true, axisLabel: TEXT },
+    series: [
+      { name: words.received, type: 'bar', stack: 'money', data: rows.map((f) => wan(f.receivedYuan)), itemStyle: { color: '#1351d3' } },
+      {
+        name: words.outstanding,
+        type: 'bar',
+        stack: 'money',
+        data: rows.map((f) => wan(Math.max(0, f.plannedYuan - f.receivedYuan))),
+        itemStyle: { color: '#9fb7e8' },
+      },
+    ],
+  };
+}
+
+/** Estimated cost per renovation category (万元). */
+export function categoryOption(answer: DashboardAnswer, language: Language, words: ChartWords): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${formatNumber(Number(v), language, 1)} ${words.tenThousandYuan}` },
+    grid: { ...GRID, top: 8 },
+    xAxis: { type: 'category', data: answer.itemsByCategory.map((c) => RENOVATION_CATEGORY_LABELS[c.category][language]), axisLabel: TEXT },
+    yAxis: { type: 'value', axisLabel: TEXT },
+    series: [{ type: 'bar', data: answer.itemsByCategory.map((c) => Math.round(c.costYuan / 100) / 100), itemStyle: { color: '#cc79a7' } }],
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Keeps the dashboard's answer in step: reloads it when the replay date, the filter or the
+ * programme changes, and listens to the server's change events (GET /api/events) so a planner's
+ * entry elsewhere shows here without a reload.
+ */
+import { useEffect } from 'react';
+import { ApiError, fetchDashboard } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+
+export function useProgrammeSync(): void {
+  const replayDate = useAtlasStore((s) => s.replayDate);
+  const programmeFilter = useAtlasStore((s) => s.programmeFilter);
+  const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
+  const revision = useAtlasStore((s) => s.programmeRevision);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { dashboardLoading, dashboardLoaded, dashboardFailed } = useAtlasStore.getState();
+    dashboardLoading();
+    fetchDashboard({ asOf: replayDate, filter: { ...programmeFilter, subdistrictCodes } }, controller.signal)
+      .then(dashboardLoaded)
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const { language } = useAtlasStore.getState();
+        dashboardFailed(error instanceof ApiError ? error.messageIn(language) : String(error));
+      });
+    return () => controller.abort();
+  }, [replayDate, programmeFilter, subdistrictCodes, revision]);
+
+  useEffect(() => {
+    // EventSource reconnects by itself; `ready` after a reconnect reloads what may have been missed.
+    const source = new EventSource('/api/events');
+    let connectedBefore = false;
+    const changed = () => useAtlasStore.getState().programmeChanged();
+    source.addEventListener('programme', changed);
+    source.addEventListener('ready', () => {
+      if (connectedBefore) changed();
+      connectedBefore = true;
+    });
+    return () => source.close();
+  }, []);
+}

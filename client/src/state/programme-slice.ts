@@ -1,0 +1,71 @@
+/**
+ * The renovation programme on screen: the replay date, the leaders' filter (its sub-districts are
+ * the atlas filter's), the dashboard's answer for both, and whether the dashboard is open. The
+ * answer colours the map by stage, so map, legend and charts show one set of figures.
+ */
+import type { DashboardAnswer, EstateProgramme } from '../../../core/contract/index';
+import { EMPTY_PROGRAMME_FILTER, type ProgrammeFilter } from '../../../core/programme/programme-filter';
+import type { IsoDate } from '../../../core/programme/progress-history';
+
+/** The programme filter without sub-districts: those come from the one atlas filter. */
+export type ProgrammeOnlyFilter = Omit<ProgrammeFilter, 'subdistrictCodes'>;
+
+export interface ProgrammeState {
+  /** The replay date; null follows today (live). */
+  replayDate: IsoDate | null;
+  programmeFilter: ProgrammeOnlyFilter;
+  dashboard: DashboardAnswer | null;
+  /** Each estate's programme facts from the answer, by id. */
+  programmeByEstate: ReadonlyMap<number, EstateProgramme>;
+  dashboardStatus: 'idle' | 'loading' | 'ready' | 'error';
+  dashboardError: string | null;
+  /** Goes up when the server announces a change: the dashboard reloads. */
+  programmeRevision: number;
+  dashboardOpen: boolean;
+}
+
+const { subdistrictCodes: _codes, ...emptyOnly } = EMPTY_PROGRAMME_FILTER;
+
+export const initialProgramme: ProgrammeState = {
+  replayDate: null,
+  programmeFilter: emptyOnly,
+  dashboard: null,
+  programmeByEstate: new Map(),
+  dashboardStatus: 'idle',
+  dashboardError: null,
+  programmeRevision: 0,
+  dashboardOpen: false,
+};
+
+export function setReplayDate(_state: ProgrammeState, replayDate: IsoDate | null): Partial<ProgrammeState> {
+  return { replayDate };
+}
+
+export function setProgrammeFilter(state: ProgrammeState, patch: Partial<ProgrammeOnlyFilter>): Partial<ProgrammeState> {
+  return { programmeFilter: { ...state.programmeFilter, ...patch } };
+}
+
+export function dashboardLoading(_state: ProgrammeState): Partial<ProgrammeState> {
+  return { dashboardStatus: 'loading', dashboardError: null };
+}
+
+export function dashboardLoaded(_state: ProgrammeState, answer: DashboardAnswer): Partial<ProgrammeState> {
+  return {
+    dashboard: answer,
+    programmeByEstate: new Map(answer.estates.map((e) => [e.estateId, e])),
+    dashboardStatus: 'ready',
+    dashboardError: null,
+  };
+}
+
+export function dashboardFailed(_state: ProgrammeState, message: string): Partial<ProgrammeState> {
+  return { dashboardStatus: 'error', dashboardError: message };
+}
+
+export function programmeChanged(state: ProgrammeState): Partial<ProgrammeState> {
+  return { programmeRevision: state.programmeRevision + 1 };
+}
+
+export function setDashboardOpen(_state: ProgrammeState, dashboardOpen: boolean): Partial<ProgrammeState> {
+  return { dashboardOpen };
+}

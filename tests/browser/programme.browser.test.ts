@@ -1,0 +1,274 @@
+/**
+ * The programme in headless Chromium: a planner records progress for an estate and a leader's page,
+ * open elsewhere, recolours that estate and updates the KPI without a reload (SSE over
+ * LISTEN/NOTIFY); the time slider goes back and the figures are the API's for that date; a click
+ * on a sub-district bar filters the map and the charts; the period report downloads and reads back
+ * with the dashboard's figures. Screenshots at 1440 × 900 and 1024 × 700 in both languages, and the
+ * printed dashboard as PDF.
+ *
+ * Needs a built client (`npx vite build`).
+ */
+import { polygonLabelPoint } from '../../core/geometry/label-points';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstateCollection } from '../../client/src/api';
+import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
+import { blendOver, colourDifference, hexToRgb, withAlpha } from '../../client/src/map/colours';
+import { ESTATE_FILL_ALPHA, STAGE_COLOURS } from '../../client/src/map/estate-colours';
+import type { DashboardAnswer } from '../../core/contract/index';
+import { calendarDate } from '../../core/programme/progress-history';
+import {
+  type AppUnderTest,
+  getJson,
+  jumpTo,
+  launchChromium,
+  openAtlasPage,
+  OUTPUT_DIR,
+  project,
+  screenPixels,
+  skipBrowserTests,
+  startAppUnderTest,
+} from './browser-helpers';
+import { layoutProblems } from './layout-checks';
+
+type LngLat = [number, number];
+
+const digits = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
+
+describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  let leader: Page;
+  let planner: Page;
+  const pageErrors: string[] = [];
+  let estates: EstateCollection;
+
+  const dashboardApi = (query = '') => getJson<DashboardAnswer>(`${app.url}/api/dashboard${query}`);
+
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+    browser = await launchChromium();
+    estates = await getJson<EstateCollection>(`${app.url}/api/estates`);
+    leader = await openAtlasPage(browser, app.url, pageErrors, { as: 'leader' });
+    planner = await openAtlasPage(browser, app.url, pageErrors, { as: 'planner' });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** The first "started" figure of the leader's KPI card. */
+  const startedKpi = async (page: Page) => digits(await page.getByTestId('kpi-started').locator('.programme-kpi-value').textContent());
+
+  it('opens on the dashboard for a leader, with the map coloured by stage and the API’s figures', async () => {
+    await leader.getByTestId('dashboard-body').waitFor({ timeout: 30_000 });
+    const answer = await dashboardApi();
+    expect(await startedKpi(leader)).toBe(answer.started.estates);
+    const construction = answer.byStage.find((s) => s.stage === 'construction')!;
+    expect(await leader.getByTestId('estate-legend-stage-construction').textContent()).toContain(String(construction.estates));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a planner’s progress entry on the leader’s open page without a reload: colour and KPI', async () => {
+    const before = await dashboardApi();
+    // The largest estate outside the programme: many pixels wide at a zoom below the name labels.
+    const outside = new Set(before.estates.filter((e) => e.stage === 'not_in_programme').map((e) => e.estateId));
+    const estate = estates.features.filter((f) => outside.has(f.id)).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    const fresh = before.estates.find((e) => e.estateId === estate.id)!;
+    const centre = polygonLabelPoint(estate.geometry) as LngLat;
+    // The planner finds the estate on the map and records that works started today.
+    await jumpTo(planner, centre, 16, 600);
+    const [px, py] = await project(planner, centre);
+    await planner.mouse.click(px, py);
+    await planner.getByTestId('progress-section').waitFor();
+    await planner.getByTestId('progress-record').click();
+    await planner.getByTestId('progress-stage').click();
+    await planner.locator('.ant-select-dropdown:visible').getByText('施工', { exact: true }).click();
+    await planner.getByTestId('progress-pct').fill('15');
+    await planner.getByTestId('progress-note').fill('浏览器测试：进场施工');
+    await planner.getByTestId('progress-save').click();
+    await planner.getByTestId('progress-form').waitFor({ state: 'detached', timeout: 10_000 });
+
+    // The leader's page follows by itself.
+    await leader.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="kpi-started"] .programme-kpi-value')?.textContent ?? '').replace(/[^\d]/g, '') === String(n),
+      before.started.estates + 1,
+      { timeout: 15_000 },
+    );
+    const after = await dashboardApi();
+    expect(after.estates.find((e) => e.estateId === fresh.estateId)).toMatchObject({
+      stage: 'construction',
+      progressPct: 15,
+      since: calendarDate(new Date()),
+    });
+    await jumpTo(leader, centre, 16, 800);
+    const [lx, ly] = await project(leader, centre);
+    const pixels = await screenPixels(leader, lx, ly, 2);
+    const expected = blendOver(withAlpha(STAGE_COLOURS.construction, ESTATE_FILL_ALPHA), hexToRgb(BASEMAP_COLOURS.land));
+    const near = pixels.filter((p) => colourDifference(p, expected) < 8).length;
+    expect(near / pixels.length, `saw ${JSON.stringify(pixels.slice(0, 3))}, expected ${JSON.stringify(expected)}`).toBeGreaterThanOrEqual(
+      0.6,
+    );
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('replays an earlier date: the slider back to the start shows the figures of that day', async () => {
+    const handle = leader.locator('.programme-replay-slider .ant-slider-handle');
+    await handle.focus();
+    await leader.keyboard.press('Home');
+    await leader.waitForFunction(() => document.querySelector('[data-testid="dashboard-body"]')?.getAttribute('data-as-of') !== null, null);
+    const asOf = (await leader.getByTestId('replay-date').textContent())!.trim();
+    await leader.waitForFunction(
+      (date) => document.querySelector('[data-testid="dashboard-body"]')?.getAttribute('data-as-of') === date,
+      asOf,
+      { timeout: 15_000 },
+    );
+    const then = await dashboardApi(`?asOf=${asOf}`);
+    expect(await startedKpi(leader)).toBe(then.started.estates);
+    expect(then.started.estates).toBeLessThan((await dashboardApi()).started.estates);
+    const reserve = then.byStage.find((s) => s.stage === 'reserve')!;
+    expect(await leader.getByTestId('estate-legend-stage-reserve').textContent()).toContain(String(reserve.estates));
+    // A few steps on with the keyboard: a later date, more started.
+    for (let i = 0; i < 40; i += 1) await leader.keyboard.press('ArrowRight');
+    const later = (await leader.getByTestId('replay-date').textContent())!.trim();
+    await leader.waitForFunction(
+      (date) => document.querySelector('[data-testid="dashboard-body"]')?.getAttribute('data-as-of') === date,
+      later,
+      { timeout: 15_000 },
+    );
+    expect(await startedKpi(leader)).toBe((await dashboardApi(`?asOf=${later}`)).started.estates);
+    await leader.getByTestId('replay-live').click();
+    await leader.waitForFunction(
+      (date) => document.querySelector('[data-testid="dashboard-body"]')?.getAttribute('data-as-of') === date,
+      calendarDate(new Date()),
+      { timeout: 15_000 },
+    );
+  }, 60_000);
+
+  it('filters the map and every chart by a click on a sub-district bar', async () => {
+    const answer = await dashboardApi();
+    const rows = answer.bySubdistrict.filter((r) => r.code !== null);
+    const index = rows.findIndex((r) => r.started > 0);
+    const code = rows[index]!.code!;
+    const chart = leader.getByTestId('chart-subdistricts');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // The middle of the "started" bar (series 1) of that sub-district, as ECharts places it.
+    const point = await chart.evaluate(
+      (el, i) => (el as HTMLElement & { chartBarCentre(s: number, d: number): number[] | null }).chartBarCentre(1, i),
+      index,
+    );
+    await leader.mouse.click(box.x + point![0]!, box.y + point![1]!);
+    const filtered = await dashboardApi(`?subdistrict=${code}`);
+    await leader.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="kpi-started"] .programme-kpi-value')?.textContent ?? '').replace(/[^\d]/g, '') === String(n),
+      filtered.started.estates,
+      { timeout: 15_000 },
+    );
+    expect(filtered.started.estates).toBeLessThan(answer.started.estates);
+    // The left panel's sub-district filter now holds it (one filter for map, ledger and dashboard).
+    expect(await leader.getByTestId('subdistrict-filter').textContent()).toContain(answer.subdistrictNames[code]!);
+    // An estate of another sub-district is drawn faded.
+    const other = estates.features
+      .filter((f) => f.properties.subdistrictCode !== code)
+      .sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    const centre = polygonLabelPoint(other.geometry) as LngLat;
+    await jumpTo(leader, centre, 16, 800);
+    const [x, y] = await project(leader, centre);
+    const faded = blendOver([160, 166, 176, 70], hexToRgb(BASEMAP_COLOURS.land));
+    const pixels = await screenPixels(leader, x, y, 2);
+    expect(pixels.filter((p) => colourDifference(p, faded) < 8).length / pixels.length).toBeGreaterThanOrEqual(0.6);
+    await leader.getByTestId('programme-filter-clear').click();
+  }, 60_000);
+
+  it('exports the period report, which reads back with the dashboard’s figures', async () => {
+    await leader.getByTestId('programme-filter-clear').click();
+    await leader.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="kpi-started"] .programme-kpi-value')?.textContent ?? '').replace(/[^\d]/g, '') === String(n),
+      (await dashboardApi()).started.estates,
+      { timeout: 15_000 },
+    );
+    const download = leader.waitForEvent('download');
+    await leader.getByTestId('period-report').click();
+    const file = await download;
+    const path = join(OUTPUT_DIR, 'programme-period-report.xlsx');
+    await file.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '总表 Totals',
+      '分街道 By sub-district',
+      '小区清单 Estates',
+      '本期变化 Changes',
+    ]);
+    const totals = new Map<string, unknown>();
+    workbook.getWorksheet('总表 Totals')!.eachRow((row, n) => {
+      if (n > 2) totals.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    const answer = await dashboardApi();
+    expect(totals.get('已开工小区 Estates started')).toBe(answer.started.estates);
+    expect(totals.get('已竣工户数 Households completed')).toBe(answer.completed.households);
+    expect(totals.get('开工率（按小区，%） Start rate by estates (%)')).toBe(Math.round(answer.startRate.byEstates! * 1000) / 10);
+    const listed = workbook.getWorksheet('小区清单 Estates')!.rowCount - 2;
+    expect(listed).toBe(answer.estates.filter((e) => e.stage !== 'not_in_programme' || e.planYear !== null).length);
+  });
+
+  it('lays out the dashboard and the progress form without cut or covered text, in Chinese and English, and prints', async () => {
+    const problems: string[] = [];
+    const fresh = (await dashboardApi()).estates.find((e) => e.stage === 'construction')!;
+    const estate = estates.features.find((f) => f.id === fresh.estateId)!;
+    const centre = polygonLabelPoint(estate.geometry) as LngLat;
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 700 },
+    ]) {
+      await leader.setViewportSize(viewport);
+      await planner.setViewportSize(viewport);
+      for (const lang of ['zh', 'en'] as const) {
+        for (const page of [leader, planner]) {
+          await page.getByTestId(`lang-${lang}`).click();
+          await page.waitForTimeout(300);
+        }
+        await leader.waitForTimeout(600);
+        const found = await layoutProblems(
+          leader,
+          ['[data-testid="period-report"]', '[data-testid="replay-play"]'],
+          ['.programme-kpi-label', '.programme-chart-title', '.atlas-legend-label'],
+        );
+        await jumpTo(planner, centre, 16, 600);
+        const [x, y] = await project(planner, centre);
+        await planner.mouse.click(x, y);
+        await planner.getByTestId('progress-record').click();
+        const form = await layoutProblems(
+          planner,
+          ['[data-testid="progress-save"]', '[data-testid="progress-stage"]'],
+          ['.programme-history li'],
+        );
+        problems.push(
+          ...[...found.covered, ...found.cut, ...found.rawKeys, ...form.covered, ...form.cut, ...form.rawKeys].map(
+            (p) => `${viewport.width}×${viewport.height} ${lang}: ${p}`,
+          ),
+        );
+        await leader.screenshot({ path: join(OUTPUT_DIR, `programme-dashboard-${lang}-${viewport.width}.png`) });
+        await planner.screenshot({ path: join(OUTPUT_DIR, `programme-progress-${lang}-${viewport.width}.png`) });
+        await planner.getByTestId('progress-cancel').click();
+      }
+    }
+    expect(problems).toEqual([]);
+    await leader.getByTestId('lang-zh').click();
+    await leader.setViewportSize({ width: 1440, height: 900 });
+    await leader.emulateMedia({ media: 'print' });
+    writeFileSync(
+      join(OUTPUT_DIR, 'programme-dashboard-print.pdf'),
+      await leader.pdf({ format: 'A4', landscape: true, printBackground: true }),
+    );
+    await leader.emulateMedia({ media: 'screen' });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
