@@ -26,7 +26,13 @@ export function ChangesList({ answer }: { answer: DashboardAnswer }) {
         })}
       </h3>
       {changes.length === 0 ? <p className="programme-note">{t('programme.changes.none')}</p> : null}
-      <Button size="small" type="link" className="programme-clear" onClick={() => setReplayDate(dayBefore(period.from))} data-testid="changes-previous">
+      <Button
+        size="small"
+        type="link"
+        className="programme-clear"
+        onClick={() => setReplayDate(dayBefore(period.from))}
+        data-testid="changes-previous"
+      >
         {t('programme.changes.previous')}
       </Button>
       <ul className="programme-change-list">
