@@ -72,3 +72,13 @@ export function isStarted(stage: StageId): boolean {
 export function isCompleted(stage: StageId): boolean {
   return stageRank(stage) >= stageRank(COMPLETED_STAGE);
 }
+
+/**
+ * A zone's stage: its least advanced member's (the zone is done when every member is).
+ * @example leastAdvanced(['completed', 'design']) // 'design'
+ */
+export function leastAdvanced(stages: readonly StageId[]): StageId {
+  return (
+    stages.reduce<StageId | null>((least, s) => (least === null || stageRank(s) < stageRank(least) ? s : least), null) ?? DEFAULT_STAGE
+  );
+}

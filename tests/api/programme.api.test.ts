@@ -290,6 +290,25 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     }
   });
 
+  it('exports the filtered view as GeoJSON and CSV with each estate’s stage, and the period report as XLSX', async () => {
+    const query = 'asOf=2026-06-30&stage=construction,completed';
+    const answer = (await server.get<DashboardAnswer>(`/api/dashboard?${query}`)).body;
+    const kept = answer.estates.filter((e) => e.matched);
+    expect(kept.length).toBeGreaterThan(0);
+    const geojson = await server.raw(`/api/reports/view?format=geojson&${query}`);
+    expect(geojson.status).toBe(200);
+    const collection = JSON.parse(geojson.text) as {
+      features: { id: number; geometry: { type: string }; properties: { stage: string } }[];
+    };
+    expect(collection.features.map((f) => [f.id, f.properties.stage]).sort()).toEqual(kept.map((e) => [e.estateId, e.stage]).sort());
+    expect(collection.features.every((f) => f.geometry.type === 'MultiPolygon')).toBe(true);
+    const csv = await server.raw(`/api/reports/view?format=csv&${query}`);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(kept.length + 1);
+    const xlsx = await server.raw(`/api/reports/period?${query}`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await server.get(`/api/reports/view?format=pdf`)).status).toBe(400);
+  });
+
   it('lets a leader read the dashboard but not record progress', async () => {
     const leader = await server.as('leader');
     expect((await leader.get('/api/dashboard')).status).toBe(200);

@@ -196,6 +196,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     );
     const download = leader.waitForEvent('download');
     await leader.getByTestId('period-report').click();
+    await leader.getByTestId('programme-file-report').click();
     const file = await download;
     const path = join(OUTPUT_DIR, 'programme-period-report.xlsx');
     await file.saveAs(path);
@@ -218,6 +219,63 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     const listed = workbook.getWorksheet('小区清单 Estates')!.rowCount - 2;
     expect(listed).toBe(answer.estates.filter((e) => e.stage !== 'not_in_programme' || e.planYear !== null).length);
   });
+
+  it('keeps a planner’s renovation item and plan target, and the leader’s dashboard follows', async () => {
+    const answer = await dashboardApi();
+    const target = answer.estates.find((e) => e.stage === 'construction' && e.planYear === answer.year)!;
+    const estate = estates.features.find((f) => f.id === target.estateId)!;
+    const centre = polygonLabelPoint(estate.geometry) as LngLat;
+    await jumpTo(planner, centre, 16, 600);
+    const [x, y] = await project(planner, centre);
+    await planner.mouse.click(x, y);
+    const items = planner.getByTestId('project-items');
+    await items.waitFor();
+    await items.getByTestId('item-type').click();
+    await planner.keyboard.type('加装电梯');
+    await planner.locator('.ant-select-dropdown:visible').getByText('加装电梯', { exact: true }).click();
+    await items.getByTestId('item-quantity').fill('2');
+    await items.getByTestId('item-cost').fill('120');
+    await items.getByTestId('item-add').click();
+    await planner.waitForFunction(
+      () => document.querySelector('[data-testid="project-items"]')?.textContent?.includes('120.0 万元') ?? false,
+      null,
+      { timeout: 10_000 },
+    );
+    const stored = await getJson<{ itemType: string; quantity: number; estimatedCostYuan: number }[]>(
+      `${app.url}/api/items?estateId=${estate.id}`,
+    );
+    expect(stored.filter((i) => i.itemType === 'lift_installation' && i.quantity === 2 && i.estimatedCostYuan === 1_200_000)).toHaveLength(
+      1,
+    );
+    // The leader's investment card follows by itself.
+    const after = await dashboardApi();
+    expect(after.investment.plannedYuan).toBeCloseTo(answer.investment.plannedYuan + 1_200_000, 2);
+    const planned = `${(after.investment.plannedYuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 万元`;
+    await leader.waitForFunction(
+      (text) => document.querySelector('[data-testid="kpi-investment"]')?.textContent?.includes(text) ?? false,
+      planned,
+      { timeout: 15_000 },
+    );
+
+    // The year's plan: a new target, saved from the dashboard, read back from the API.
+    await planner.getByTestId('dashboard-toggle').click();
+    await planner.getByTestId('plan-open').click();
+    const targetInput = planner.getByTestId('plan-targetEstates');
+    await targetInput.waitFor();
+    await targetInput.fill('44');
+    await planner.getByTestId('plan-save').click();
+    await planner.getByText('年度计划已保存').waitFor({ timeout: 10_000 });
+    const plans = await getJson<{ year: number; targetEstates: number | null }[]>(`${app.url}/api/plans`);
+    expect(plans.find((p) => p.year === answer.year)?.targetEstates).toBe(44);
+    await leader.waitForFunction(
+      () => document.querySelector('[data-testid="kpi-start-rate"]')?.textContent?.includes('目标 44') ?? false,
+      null,
+      { timeout: 15_000 },
+    );
+    await planner.screenshot({ path: join(OUTPUT_DIR, 'programme-plan-zh-1280.png') });
+    await planner.keyboard.press('Escape');
+    await planner.getByTestId('dashboard-toggle').click();
+  }, 90_000);
 
   it('lays out the dashboard and the progress form without cut or covered text, in Chinese and English, and prints', async () => {
     const problems: string[] = [];

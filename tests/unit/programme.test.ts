@@ -12,7 +12,7 @@ import { EMPTY_PROGRAMME_FILTER, matchesProgrammeFilter } from '../../core/progr
 import { calendarDate, isoDateSchema, progressRefusal, statesAsOf, type ProgressEntry } from '../../core/programme/progress-history';
 import { previousPeriod, reportingPeriodOf, stageChanges } from '../../core/programme/reporting-period';
 import { keyCountsOf } from '../../core/programme/renovation-items';
-import { STAGE_IDS, type StageId } from '../../core/programme/stages';
+import { STAGE_IDS, leastAdvanced, type StageId } from '../../core/programme/stages';
 
 let nextId = 1;
 function entry(estateId: number, date: string, stage: StageId, extra: Partial<ProgressEntry> = {}): ProgressEntry {
@@ -53,6 +53,11 @@ describe('states from the progress history', () => {
     const history = [design, start, later, fix];
     expect(statesAsOf(history, '2026-06-20').get(1)?.progressPct).toBe(10);
     expect(statesAsOf(history, '2026-07-01').get(1)?.progressPct).toBe(35);
+  });
+
+  it('gives a zone its least advanced member’s stage', () => {
+    expect(leastAdvanced(['completed', 'design', 'construction'])).toBe('design');
+    expect(leastAdvanced([])).toBe('not_in_programme');
   });
 
   it('orders same-day entries as recorded', () => {

@@ -1,5 +1,5 @@
 /** The programme routes (docs/API.md → Programme): the dashboard, progress entries, and the period report. */
-import type { DashboardAnswer, ProgressEntryAnswer } from '../../../core/contract/index';
+import type { DashboardAnswer, FundingRecord, PlanRecord, ProgressEntryAnswer, RenovationItemRecord } from '../../../core/contract/index';
 import type { ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate, ProgressEntry, ProgressInput } from '../../../core/programme/progress-history';
 import { fileNameFromDisposition, type ExportFile } from './export';
@@ -43,11 +43,59 @@ export async function recordProgress(input: ProgressInput): Promise<ProgressEntr
   return body as ProgressEntry[];
 }
 
-/** The period report (XLSX) of the dashboard's date and filter. */
-export async function fetchPeriodReport(query: DashboardQuery): Promise<ExportFile> {
-  const answer = await request('/api/reports/period', { query: dashboardParams(query), as: 'file' });
+/** What the dashboard downloads: the period report (XLSX), or the filtered view as CSV or GeoJSON. */
+export type ProgrammeFileKind = 'report' | 'csv' | 'geojson';
+
+/** A programme file for the dashboard's date and filter. */
+export async function fetchProgrammeFile(kind: ProgrammeFileKind, query: DashboardQuery): Promise<ExportFile> {
+  const answer =
+    kind === 'report'
+      ? await request('/api/reports/period', { query: dashboardParams(query), as: 'file' })
+      : await request('/api/reports/view', { query: { ...dashboardParams(query), format: kind }, as: 'file' });
   return {
     blob: answer.blob,
-    fileName: fileNameFromDisposition(answer.header('Content-Disposition')) ?? 'programme-report.xlsx',
+    fileName: fileNameFromDisposition(answer.header('Content-Disposition')) ?? `programme.${kind === 'report' ? 'xlsx' : kind}`,
   };
+}
+
+export type ItemInput = Omit<RenovationItemRecord, 'id' | 'zoneId' | 'estateId' | 'unit' | 'note'> & { estateId: number };
+export type FundingInput = Omit<FundingRecord, 'id' | 'zoneId' | 'estateId' | 'note'> & { estateId: number };
+
+function asList<T>(path: string, body: unknown): T[] {
+  if (!Array.isArray(body)) throw invalidAnswer(path, 'a list');
+  return body as T[];
+}
+
+export async function fetchItems(estateId: number, signal?: AbortSignal): Promise<RenovationItemRecord[]> {
+  return asList('/api/items', await request('/api/items', { query: { estateId }, signal }));
+}
+
+export async function addItem(input: ItemInput): Promise<void> {
+  await request('/api/items', { method: 'POST', body: input });
+}
+
+export async function deleteItem(id: number): Promise<void> {
+  await request(`/api/items/${id}`, { method: 'DELETE' });
+}
+
+export async function fetchFunding(estateId: number, signal?: AbortSignal): Promise<FundingRecord[]> {
+  return asList('/api/funding', await request('/api/funding', { query: { estateId }, signal }));
+}
+
+export async function addFunding(input: FundingInput): Promise<void> {
+  await request('/api/funding', { method: 'POST', body: input });
+}
+
+export async function deleteFunding(id: number): Promise<void> {
+  await request(`/api/funding/${id}`, { method: 'DELETE' });
+}
+
+export async function fetchPlans(signal?: AbortSignal): Promise<PlanRecord[]> {
+  return asList('/api/plans', await request('/api/plans', { signal }));
+}
+
+export type PlanInput = Omit<PlanRecord, 'year' | 'version'> & { version?: number };
+
+export async function savePlan(year: number, plan: PlanInput): Promise<PlanRecord> {
+  return (await request(`/api/plans/${year}`, { method: 'PUT', body: plan })) as PlanRecord;
 }

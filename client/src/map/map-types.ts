@@ -3,6 +3,7 @@
  * pointer hits and the import preview to draw. The store keeps values of these types; the map
  * owns them so it never needs to know the store (client/src/state).
  */
+import type { Rgb } from './colours';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { LngLat } from '../../../core/geometry/lng-lat';
@@ -71,6 +72,8 @@ export interface ZoneScene {
   /** Suggested zones, drawn dashed; `focused` is the one pointed at in the list. */
   suggestions: readonly ZoneSuggestion[];
   focusedSuggestion: number | null;
+  /** When estates are coloured by stage: each zone's outline in its stage's colour (its least advanced member's); `key` changes with it. */
+  outlineColours: { byZone: ReadonlyMap<number, Rgb>; key: string } | null;
 }
 
 /**

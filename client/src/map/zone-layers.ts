@@ -9,7 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { PointLabel } from '../../../core/geometry/label-points';
 import type { EstateApiProperties, ZoneApiProperties, ZoneSuggestion } from '../api';
-import type { Rgba } from './colours';
+import { withAlpha, type Rgba } from './colours';
 import { dashedRings, metresPerPixel } from './dashed-rings';
 import type { MapScene } from './map-types';
 
@@ -127,9 +127,13 @@ export function zoneOverLayers(scene: MapScene, labelProps: Record<string, unkno
       filled: false,
       stroked: true,
       lineWidthUnits: 'pixels',
-      getLineColor: (f) => (f.properties.id === z.selectedZoneId ? ZONE_STYLE.selectedOutline : ZONE_STYLE.outline),
+      getLineColor: (f) => {
+        if (f.properties.id === z.selectedZoneId) return ZONE_STYLE.selectedOutline;
+        const stageColour = z.outlineColours?.byZone.get(f.properties.id);
+        return stageColour ? withAlpha(stageColour, 255) : ZONE_STYLE.outline;
+      },
       getLineWidth: (f) => (f.properties.id === z.selectedZoneId ? ZONE_STYLE.selectedOutlineWidthPx : ZONE_STYLE.outlineWidthPx),
-      updateTriggers: { getLineColor: [z.selectedZoneId], getLineWidth: [z.selectedZoneId] },
+      updateTriggers: { getLineColor: [z.selectedZoneId, z.outlineColours?.key ?? ''], getLineWidth: [z.selectedZoneId] },
     }),
     new GeoJsonLayer({
       id: ZONE_LAYER_IDS.links,

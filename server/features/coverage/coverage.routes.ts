@@ -12,6 +12,7 @@ import { gapReport, GAP_REPORT_FORMATS } from './gap-report.service.js';
 import { addEstateGate, deleteEstateGate, listEstateGates } from './estate-gates.service.js';
 import { gateFeatureSchema } from '../../../core/facilities/facility-record.js';
 import { idParam } from '../../http/query-schemas.js';
+import { sendFile } from '../../http/send-file.js';
 
 /** Whether planned facilities count as if built (the default leaves them out: coverage as it is today). */
 const plannedParam = z
@@ -89,10 +90,7 @@ export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   routes.get('/coverage/report', 'ledger.read', async (req, res, ctx) => {
     const { format, ...query } = reportQuery.parse(req.query);
     const file = await gapReport(ctx, query, format);
-    res.set('Content-Type', file.contentType);
-    res.set('Content-Disposition', file.contentDisposition);
-    res.set('Cache-Control', 'no-store');
-    res.send(file.body);
+    sendFile(res, file);
   });
   routes.get('/coverage/sites', 'analysis.run', async (req, res, ctx) => {
     res.json(await suggestSites(ctx, siteQuery.parse(req.query)));

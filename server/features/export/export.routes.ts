@@ -5,6 +5,7 @@ import { INT4_MAX } from '../../../core/ledger-fields.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxParam, estateFilterQuery, unitParam } from '../../http/query-schemas.js';
 import { buildExport, EXPORT_FORMATS, selectEstatesForExport, selectZonesForExport, type ExportSelection } from './export.service.js';
+import { sendFile } from '../../http/send-file.js';
 
 const MAX_EXPORT_IDS = 100_000;
 
@@ -66,10 +67,7 @@ export function exportRoutes(base: ServiceContext): DeclaredRoutes {
     const estates = await selectEstatesForExport(ctx, selection);
     const zones = await selectZonesForExport(ctx, estates);
     const file = await buildExport(format, estates, { scope: describeScope(request, estates.length), zones });
-    res.set('Content-Type', file.contentType);
-    res.set('Content-Disposition', file.contentDisposition);
-    res.set('Cache-Control', 'no-store');
-    res.send(file.body);
+    sendFile(res, file);
   }
 
   routes.get('/export', 'ledger.read', async (req, res, ctx) => {

@@ -12,6 +12,7 @@ import { stageDefinition } from '../../../core/programme/stages.js';
 import type { ServiceContext } from '../../context.js';
 import { attachmentDisposition } from '../export/export.service.js';
 import { addSheet, type ReportFile, type ReportRow } from '../export/report-sheet.js';
+import { toCsv } from '../../../core/io/csv.js';
 import { dashboard, type DashboardQuery } from './dashboard.service.js';
 
 const stageText = (stage: Parameters<typeof stageDefinition>[0]): string => {
@@ -62,19 +63,60 @@ interface EstateLine {
   plannedYuan: number;
   fundingPlannedYuan: number;
   fundingReceivedYuan: number;
+  geometry: unknown;
 }
 
-export async function periodReport(ctx: ServiceContext, query: DashboardQuery): Promise<ReportFile> {
+const ESTATE_HEADER = [
+  '编号 Code',
+  '小区 Estate',
+  '街道 Sub-district',
+  '户数 Households',
+  '计划年度 Plan',
+  '批次 Batch',
+  '阶段 Stage',
+  '形象进度（%） Progress (%)',
+  '阶段起始 Since',
+  '计划投资（万元） Planned (10k yuan)',
+  '资金计划（万元） Funding planned',
+  '资金到位（万元） Funding received',
+];
+
+/** The dashboard's answer with every estate the filter keeps, as report lines (geometry only when asked). */
+async function estateLines(ctx: ServiceContext, query: DashboardQuery, withGeometry: boolean) {
   const answer = await dashboard(ctx, query);
   const lines = await ctx.db.query<EstateLine>(
     `SELECT e.id, e.code, e.name, s.name AS subdistrict, e.households,
             COALESCE((SELECT sum(estimated_cost_yuan) FROM estate_item_shares i WHERE i.estate_id = e.id), 0) AS "plannedYuan",
             COALESCE((SELECT sum(planned_yuan) FROM estate_funding_shares f WHERE f.estate_id = e.id), 0) AS "fundingPlannedYuan",
-            COALESCE((SELECT sum(received_yuan) FROM estate_funding_shares f WHERE f.estate_id = e.id), 0) AS "fundingReceivedYuan"
+            COALESCE((SELECT sum(received_yuan) FROM estate_funding_shares f WHERE f.estate_id = e.id), 0) AS "fundingReceivedYuan",
+            CASE WHEN $1 THEN ST_AsGeoJSON(e.geom, 7)::json END AS geometry
      FROM estates e LEFT JOIN subdistricts s ON s.code = e.subdistrict_code ORDER BY e.code, e.id`,
+    [withGeometry],
   );
   const lineOf = new Map(lines.map((l) => [l.id, l]));
-  const matched = answer.estates.filter((e) => e.matched && (e.stage !== 'not_in_programme' || e.planYear !== null));
+  const matched = answer.estates.filter((e) => e.matched).map((e) => ({ programme: e, line: lineOf.get(e.estateId)! }));
+  return { answer, matched, lineOf };
+}
+
+function estateRow({ programme: e, line }: { programme: DashboardAnswer['estates'][number]; line: EstateLine }): ReportRow {
+  return [
+    line.code,
+    line.name,
+    line.subdistrict,
+    line.households,
+    e.planYear,
+    e.batch,
+    stageText(e.stage),
+    e.progressPct,
+    e.since,
+    wan(line.plannedYuan),
+    wan(line.fundingPlannedYuan),
+    wan(line.fundingReceivedYuan),
+  ];
+}
+
+export async function periodReport(ctx: ServiceContext, query: DashboardQuery): Promise<ReportFile> {
+  const { answer, matched, lineOf } = await estateLines(ctx, query, false);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Renewal Atlas';
   const title = `城镇老旧小区改造进度期报 ${answer.period.from} — ${answer.period.to}（截至 ${answer.asOf}）`;
@@ -92,42 +134,9 @@ export async function periodReport(ctx: ServiceContext, query: DashboardQuery): 
       r.households,
     ]),
   );
-  addSheet(
-    workbook,
-    '小区清单 Estates',
-    title,
-    [
-      '编号 Code',
-      '小区 Estate',
-      '街道 Sub-district',
-      '户数 Households',
-      '计划年度 Plan',
-      '批次 Batch',
-      '阶段 Stage',
-      '形象进度（%） Progress (%)',
-      '阶段起始 Since',
-      '计划投资（万元） Planned (10k yuan)',
-      '资金计划（万元） Funding planned',
-      '资金到位（万元） Funding received',
-    ],
-    matched.map((e) => {
-      const line = lineOf.get(e.estateId);
-      return [
-        line?.code ?? null,
-        line?.name ?? String(e.estateId),
-        line?.subdistrict ?? null,
-        line?.households ?? null,
-        e.planYear,
-        e.batch,
-        stageText(e.stage),
-        e.progressPct,
-        e.since,
-        wan(line?.plannedYuan ?? 0),
-        wan(line?.fundingPlannedYuan ?? 0),
-        wan(line?.fundingReceivedYuan ?? 0),
-      ];
-    }),
-  );
+  // The programme's estates: those in a plan or past "not in programme".
+  const inProgramme = matched.filter(({ programme: e }) => e.stage !== 'not_in_programme' || e.planYear !== null);
+  addSheet(workbook, '小区清单 Estates', title, ESTATE_HEADER, inProgramme.map(estateRow));
   addSheet(
     workbook,
     '本期变化 Changes',
@@ -140,5 +149,48 @@ export async function periodReport(ctx: ServiceContext, query: DashboardQuery): 
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentDisposition: attachmentDisposition(`旧改进度期报_${answer.asOf}.xlsx`, `programme-report_${answer.asOf}.xlsx`),
     body,
+  };
+}
+
+export const VIEW_FORMATS = ['csv', 'geojson'] as const;
+export type ViewFormat = (typeof VIEW_FORMATS)[number];
+
+/** The current filtered view (every estate the dashboard's filter keeps) as CSV or GeoJSON, with its programme state. */
+export async function viewExport(ctx: ServiceContext, query: DashboardQuery, format: ViewFormat): Promise<ReportFile> {
+  const { answer, matched } = await estateLines(ctx, query, format === 'geojson');
+  const base = `programme-view_${answer.asOf}`;
+  if (format === 'csv')
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      contentDisposition: attachmentDisposition(`旧改进度_${answer.asOf}.csv`, `${base}.csv`),
+      body: Buffer.from(toCsv(ESTATE_HEADER, matched.map(estateRow)), 'utf8'),
+    };
+  const collection = {
+    type: 'FeatureCollection',
+    features: matched.map(({ programme: e, line }) => ({
+      type: 'Feature',
+      id: line.id,
+      geometry: line.geometry,
+      properties: {
+        code: line.code,
+        name: line.name,
+        subdistrict: line.subdistrict,
+        households: line.households,
+        planYear: e.planYear,
+        batch: e.batch,
+        stage: e.stage,
+        progressPct: e.progressPct,
+        since: e.since,
+        asOf: answer.asOf,
+        plannedYuan: line.plannedYuan,
+        fundingPlannedYuan: line.fundingPlannedYuan,
+        fundingReceivedYuan: line.fundingReceivedYuan,
+      },
+    })),
+  };
+  return {
+    contentType: 'application/geo+json; charset=utf-8',
+    contentDisposition: attachmentDisposition(`旧改进度_${answer.asOf}.geojson`, `${base}.geojson`),
+    body: Buffer.from(JSON.stringify(collection), 'utf8'),
   };
 }

@@ -7,10 +7,11 @@ import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
 import { dashboard } from './dashboard.service.js';
-import { periodReport } from './period-report.service.js';
+import { periodReport, VIEW_FORMATS, viewExport } from './period-report.service.js';
 import { listPlans, planBodySchema, savePlan } from './plans.service.js';
 import { ProgrammeEventHub } from './programme-events.js';
 import { appendProgress, listProgress } from './progress.service.js';
+import { sendFile } from '../../http/send-file.js';
 import {
   addFunding,
   addItem,
@@ -102,10 +103,15 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
     const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));
-    res.set('Content-Type', file.contentType);
-    res.set('Content-Disposition', file.contentDisposition);
-    res.set('Cache-Control', 'no-store');
-    res.send(file.body);
+    sendFile(res, file);
+  });
+  routes.get('/reports/view', 'dashboard.read', async (req, res, ctx) => {
+    const { format, ...query } = z
+      .object({ format: z.enum(VIEW_FORMATS, { error: `format must be one of ${VIEW_FORMATS.join(', ')}` }) })
+      .passthrough()
+      .parse(req.query);
+    const file = await viewExport(ctx, parseDashboardQuery(ctx, query), format);
+    sendFile(res, file);
   });
   routes.get('/events', 'dashboard.read', (req, res) => {
     z.object({}).strict().parse(req.query);

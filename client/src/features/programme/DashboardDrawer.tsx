@@ -1,6 +1,9 @@
 /** The leaders' dashboard (驾驶舱) beside the map: replay, filter, headline figures, charts, this period's changes and the report. */
 import { Alert, Button, Drawer, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../state/use-can';
+import { PlanEditor } from './PlanEditor';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ChangesList } from './ChangesList';
 import { DashboardCharts } from './DashboardCharts';
@@ -23,6 +26,8 @@ export function DashboardDrawer() {
   const error = useAtlasStore((s) => s.dashboardError);
   const setProgrammeFilter = useAtlasStore((s) => s.setProgrammeFilter);
   const setFilter = useAtlasStore((s) => s.setFilter);
+  const canPlan = useCan('progress.write');
+  const [planOpen, setPlanOpen] = useState(false);
   return (
     <Drawer
       open={open}
@@ -40,7 +45,16 @@ export function DashboardDrawer() {
           {status === 'loading' ? <Spin size="small" className="programme-title-spin" /> : null}
         </span>
       }
-      extra={<PeriodReportButton />}
+      extra={
+        <span className="programme-extra">
+          {canPlan ? (
+            <Button size="small" onClick={() => setPlanOpen(true)} data-testid="plan-open">
+              {t('programme.plan.open')}
+            </Button>
+          ) : null}
+          <PeriodReportButton />
+        </span>
+      }
       data-testid="dashboard"
     >
       <ReplayBar />
@@ -58,6 +72,7 @@ export function DashboardDrawer() {
         {t('programme.filter.clear')}
       </Button>
       {error ? <Alert type="error" showIcon title={t('programme.loadFailed')} description={error} /> : null}
+      {planOpen ? <PlanEditor open={planOpen} onClose={() => setPlanOpen(false)} /> : null}
       {answer ? (
         <div data-testid="dashboard-body" data-as-of={answer.asOf}>
           <KpiCards answer={answer} />

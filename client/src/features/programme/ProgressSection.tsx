@@ -8,6 +8,8 @@ import { fetchProgress } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
 import { ProgressForm } from './ProgressForm';
+import { ProjectFunding } from './ProjectFunding';
+import { ProjectItems } from './ProjectItems';
 import './programme.css';
 
 /** The newest entries shown; the period report and the API list all. */
@@ -89,6 +91,8 @@ export function ProgressSection({ estateId }: { estateId: number }) {
           ))}
         </ul>
       ) : null}
+      <ProjectItems estateId={estateId} />
+      <ProjectFunding estateId={estateId} />
     </section>
   );
 }

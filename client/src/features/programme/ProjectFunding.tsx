@@ -1,0 +1,95 @@
+/** An estate's funding by source (资金筹措): planned and received; planners add and remove rows. */
+import { Button, InputNumber, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FUNDING_SOURCE_IDS, FUNDING_SOURCE_LABELS, type FundingSourceId } from '../../../../core/programme/funding';
+import { addFunding, deleteFunding, fetchFunding } from '../../api';
+import { formatYuan } from '../../shared/format';
+import { useAtlasStore } from '../../state/atlas-store';
+import { useCan } from '../../state/use-can';
+import { useProjectRows } from './use-project-rows';
+
+export function ProjectFunding({ estateId }: { estateId: number }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const canEdit = useCan('progress.write');
+  const { rows, busy, write } = useProjectRows(estateId, fetchFunding);
+  const [source, setSource] = useState<FundingSourceId | null>(null);
+  const [plannedWan, setPlannedWan] = useState<number | null>(null);
+  const [receivedWan, setReceivedWan] = useState<number | null>(null);
+  const planned = rows.reduce((sum, row) => sum + row.plannedYuan, 0);
+  const received = rows.reduce((sum, row) => sum + row.receivedYuan, 0);
+
+  const add = async () => {
+    if (source === null || plannedWan === null) return;
+    if (await write(() => addFunding({ estateId, source, plannedYuan: plannedWan * 1e4, receivedYuan: (receivedWan ?? 0) * 1e4 }))) {
+      setPlannedWan(null);
+      setReceivedWan(null);
+    }
+  };
+
+  return (
+    <section className="programme-rows" data-testid="project-funding">
+      <h4 className="programme-rows-title">
+        {t('programme.funding.title', { planned: formatYuan(planned, language), received: formatYuan(received, language) })}
+      </h4>
+      <ul className="programme-row-list">
+        {rows.map((row) => (
+          <li key={row.id}>
+            <span>{FUNDING_SOURCE_LABELS[row.source][language]}</span>
+            <span className="programme-note">
+              {formatYuan(row.plannedYuan, language)} / {formatYuan(row.receivedYuan, language)}
+            </span>
+            {canEdit ? (
+              <Button type="link" size="small" danger disabled={busy} onClick={() => void write(() => deleteFunding(row.id))}>
+                {t('programme.rows.remove')}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <div className="programme-form-row">
+          <Select
+            size="small"
+            placeholder={t('programme.funding.source')}
+            value={source ?? undefined}
+            onChange={(value: FundingSourceId) => setSource(value)}
+            options={FUNDING_SOURCE_IDS.map((id) => ({ value: id, label: FUNDING_SOURCE_LABELS[id][language] }))}
+            aria-label={t('programme.funding.source')}
+            data-testid="funding-source"
+          />
+          <InputNumber
+            size="small"
+            min={0}
+            value={plannedWan}
+            onChange={setPlannedWan}
+            suffix={t('programme.chart.tenThousandYuan')}
+            placeholder={t('programme.funding.planned')}
+            aria-label={t('programme.funding.planned')}
+            data-testid="funding-planned"
+          />
+          <InputNumber
+            size="small"
+            min={0}
+            value={receivedWan}
+            onChange={setReceivedWan}
+            suffix={t('programme.chart.tenThousandYuan')}
+            placeholder={t('programme.funding.received')}
+            aria-label={t('programme.funding.received')}
+            data-testid="funding-received"
+          />
+          <Button
+            size="small"
+            loading={busy}
+            disabled={source === null || plannedWan === null}
+            onClick={() => void add()}
+            data-testid="funding-add"
+          >
+            {t('programme.rows.add')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
