@@ -88,4 +88,15 @@ describe.skipIf(skipBrowserTests)('the Content-Security-Policy', () => {
     expect(await violations()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens the dashboard, its charts and their tooltips, and its live event stream, without a violation', async () => {
+    await page.getByTestId('dashboard-toggle').click();
+    const funnel = page.getByTestId('chart-funnel');
+    await funnel.waitFor({ timeout: 30_000 });
+    const box = await funnel.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + 20);
+    await page.waitForTimeout(500);
+    expect(await violations()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });
