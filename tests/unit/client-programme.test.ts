@@ -19,7 +19,9 @@ const answer = {
     { code: null, planned: 0, started: 0, completed: 0, households: 1 },
   ],
   subdistrictNames: { B: '城中街道' },
-  estates: [{ estateId: 7, stage: 'design', progressPct: 0, since: '2026-01-02', planYear: 2026, batch: 1, categories: [], matched: false }],
+  estates: [
+    { estateId: 7, stage: 'design', progressPct: 0, since: '2026-01-02', planYear: 2026, batch: 1, categories: [], matched: false },
+  ],
 } as unknown as DashboardAnswer;
 
 const words = {
