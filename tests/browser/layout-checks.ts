@@ -35,14 +35,15 @@ export async function layoutProblems(page: Page, controls: readonly string[], la
       };
       const isCut = (el: Element): boolean => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
       const size = (el: Element): string => `(text ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
-      // Scrolled out of a scrolling panel (a long estate panel scrolled to its history): reachable, not covered.
+      // Scrolled out of a scrolling panel (a long estate panel scrolled to its history), or out of a
+      // scrolling list inside one: reachable by scrolling, not covered. Every scrolling ancestor counts.
       const scrolledAway = (el: Element): boolean => {
         const r = el.getBoundingClientRect();
         for (let a = el.parentElement; a; a = a.parentElement) {
           const overflowY = getComputedStyle(a).overflowY;
           if ((overflowY === 'auto' || overflowY === 'scroll') && a.scrollHeight > a.clientHeight) {
             const box = a.getBoundingClientRect();
-            return r.bottom <= box.top || r.top >= box.bottom;
+            if (r.bottom <= box.top || r.top >= box.bottom) return true;
           }
         }
         return false;
