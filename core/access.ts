@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'zones.write': { zh: '编辑改造片区', en: 'edit renovation zones' },
   'facilities.write': { zh: '编辑配套设施', en: 'edit service facilities' },
   'progress.write': { zh: '填报改造进度与年度计划', en: 'record progress and annual plans' },
+  'stages.write': { zh: '设置改造阶段（名称、顺序、颜色）', en: 'set the renovation stages (names, order, colours)' },
   'catalogue.write': { zh: '修改生活圈设施目录（服务半径、是否计入）', en: 'change the life-circle catalogue (radii, which types count)' },
   'analysis.run': { zh: '进行生活圈分析', en: 'run life-circle analysis' },
   'proposals.write': { zh: '编辑设施选址方案', en: 'edit facility proposals' },

@@ -5,7 +5,6 @@
  */
 import { isRole, PERMISSIONS, ROLE_LABELS } from './access.js';
 import { ledgerField, isLedgerFieldKey, type Bilingual } from './ledger-fields.js';
-import { isStageId, stageDefinition } from './programme/stages.js';
 
 export type ProblemParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
 type Template = (p: ProblemParams) => string;
@@ -26,9 +25,19 @@ function permissionText(p: ProblemParams, language: keyof Bilingual): string {
   return permission in PERMISSIONS ? PERMISSIONS[permission as keyof typeof PERMISSIONS][language] : permission;
 }
 
-function stageText(stage: unknown, language: keyof Bilingual): string {
-  return isStageId(stage) ? stageDefinition(stage).label[language] : str(stage);
+/** A stage a problem names: its label as the refusal gave it (`stageZh`, `otherStageEn`, …), else its id. */
+function stageText(p: ProblemParams, which: 'stage' | 'otherStage', language: keyof Bilingual): string {
+  const label = p[`${which}${language === 'zh' ? 'Zh' : 'En'}`];
+  if (typeof label === 'string' && label !== '') return label;
+  return str(which === 'stage' ? p.stage : (p.previousStage ?? p.laterStage));
 }
+
+const VISION_ZH: Readonly<Record<string, string>> = {
+  normal: '正常色觉',
+  protanopia: '红色盲',
+  deuteranopia: '绿色盲',
+  tritanopia: '蓝黄色盲',
+};
 
 const zhField: Template = (p) => fieldLabel(p, 'zh');
 const enField: Template = (p) => fieldLabel(p, 'en');
@@ -248,6 +257,43 @@ export const PROBLEMS = {
     zh: (p) => `以下小区已列入其他年度计划：${str(p.ids)}`,
     en: (p) => `These estates are already in another year's plan: ${str(p.ids)}`,
   },
+  stage_unknown: {
+    zh: (p) => `没有"${str(p.stage)}"这个阶段；现有阶段：${str(p.stages)}`,
+    en: (p) => `There is no stage "${str(p.stage)}"; the stages are ${str(p.stages)}`,
+  },
+  // The stage catalogue (core/programme/stages.ts)
+  stage_count: {
+    zh: (p) => `阶段数应在 3 到 ${str(p.max)} 个之间，现为 ${str(p.count)} 个`,
+    en: (p) => `There must be 3 to ${str(p.max)} stages, not ${str(p.count)}`,
+  },
+  stage_name_missing: {
+    zh: (p) => `第 ${str(p.position)} 个阶段缺少中文或英文名称`,
+    en: (p) => `Stage ${str(p.position)} needs both a Chinese and an English name`,
+  },
+  stage_duplicate: { zh: (p) => `阶段"${str(p.stage)}"重复`, en: (p) => `The stage "${str(p.stage)}" appears twice` },
+  stage_anchor_missing: {
+    zh: (p) => `阶段"${str(p.stage)}"不能删除：开工率、竣工数等指标依赖它`,
+    en: (p) => `The stage "${str(p.stage)}" cannot be removed: start and completion figures depend on it`,
+  },
+  stage_anchor_order: {
+    zh: (p) => `阶段顺序有误："未纳入"必须排第一，"施工"必须在"竣工验收"之前（"${str(p.stage)}"的位置不对）`,
+    en: (p) => `Wrong stage order: "not in programme" comes first and "construction" before "completed" ("${str(p.stage)}" is misplaced)`,
+  },
+  stage_palette_too_close: {
+    zh: (p) =>
+      `阶段"${str(p.aZh ?? p.a)}"与"${str(p.bZh ?? p.b)}"的颜色在${VISION_ZH[str(p.vision)] ?? str(p.vision)}下难以区分（色差 ΔE ${str(p.deltaE)}，至少需要 ${str(p.min)}），请换一种颜色`,
+    en: (p) =>
+      `The colours of "${str(p.aEn ?? p.a)}" and "${str(p.bEn ?? p.b)}" are too close under ${str(p.vision)} vision (ΔE ${str(p.deltaE)}, at least ${str(p.min)} needed); pick another colour`,
+  },
+  stage_in_use: {
+    zh: (p) => `阶段"${str(p.stage)}"已有 ${str(p.entries)} 条进度记录使用，不能删除`,
+    en: (p) => `The stage "${str(p.stage)}" is used by ${str(p.entries)} progress entries and cannot be removed`,
+  },
+  stages_version_conflict: {
+    zh: (p) => `阶段设置已被他人修改：您编辑的是第 ${str(p.sentVersion)} 版，现在是第 ${str(p.currentVersion)} 版`,
+    en: (p) =>
+      `The stage settings were changed by someone else: you edited version ${str(p.sentVersion)}, it is now at version ${str(p.currentVersion)}`,
+  },
   progress_pct_out_of_range: {
     zh: (p) => `形象进度应在 0 到 100% 之间，收到的是 ${str(p.progressPct)}`,
     en: (p) => `Physical progress must be between 0 and 100 %, not ${str(p.progressPct)}`,
@@ -258,15 +304,15 @@ export const PROBLEMS = {
   },
   stage_backwards: {
     zh: (p) =>
-      `阶段不能倒退：${str(p.previousDate)} 已是"${stageText(p.previousStage, 'zh')}"，不能填报"${stageText(p.stage, 'zh')}"；如属填报错误，请更正原记录并说明理由`,
+      `阶段不能倒退：${str(p.previousDate)} 已是"${stageText(p, 'otherStage', 'zh')}"，不能填报"${stageText(p, 'stage', 'zh')}"；如属填报错误，请更正原记录并说明理由`,
     en: (p) =>
-      `The stage cannot go backwards: on ${str(p.previousDate)} it was already "${stageText(p.previousStage, 'en')}", so "${stageText(p.stage, 'en')}" needs a correction of that entry with a reason`,
+      `The stage cannot go backwards: on ${str(p.previousDate)} it was already "${stageText(p, 'otherStage', 'en')}", so "${stageText(p, 'stage', 'en')}" needs a correction of that entry with a reason`,
   },
   stage_overtakes_later: {
     zh: (p) =>
-      `补填的阶段"${stageText(p.stage, 'zh')}"超过了之后 ${str(p.laterDate)} 记录的"${stageText(p.laterStage, 'zh')}"；请更正之后的记录`,
+      `补填的阶段"${stageText(p, 'stage', 'zh')}"超过了之后 ${str(p.laterDate)} 记录的"${stageText(p, 'otherStage', 'zh')}"；请更正之后的记录`,
     en: (p) =>
-      `The back-dated stage "${stageText(p.stage, 'en')}" is ahead of "${stageText(p.laterStage, 'en')}" recorded later on ${str(p.laterDate)}; correct that entry instead`,
+      `The back-dated stage "${stageText(p, 'stage', 'en')}" is ahead of "${stageText(p, 'otherStage', 'en')}" recorded later on ${str(p.laterDate)}; correct that entry instead`,
   },
   correction_target_invalid: {
     zh: (p) => `无法更正第 ${str(p.corrects)} 条记录：${p.why === 'missing' ? '该小区没有这条记录' : '它已被更正过'}`,

@@ -4,7 +4,7 @@ import type { ProgrammeFigures } from '../programme/programme-figures.js';
 import type { IsoDate, ProgressEntry } from '../programme/progress-history.js';
 import type { ReportingPeriod } from '../programme/reporting-period.js';
 import type { KeyCount, RenovationCategory } from '../programme/renovation-items.js';
-import type { StageId } from '../programme/stages.js';
+import type { StageDefinition, StageId } from '../programme/stages.js';
 
 /** One estate on the leaders' map: its derived state on the replay date and what the filter reads. */
 export interface EstateProgramme {
@@ -36,6 +36,8 @@ export interface PlanRecord {
 
 export interface DashboardAnswer extends ProgrammeFigures {
   asOf: IsoDate;
+  /** The stage catalogue in force, in order: the map, legend, charts and forms name and colour stages by it. */
+  stages: StageDefinition[];
   year: number;
   plan: Omit<PlanRecord, 'estates'> | null;
   /** Batches of the year's plan, for the filter. */
@@ -79,4 +81,12 @@ export interface FundingRecord {
   plannedYuan: number;
   receivedYuan: number;
   note: string;
+}
+
+/** The stage catalogue as GET /api/stages answers it; `version` guards administrators' concurrent edits. */
+export interface StageCatalogueRecord {
+  stages: StageDefinition[];
+  version: number;
+  /** Stage ids used by at least one progress entry: they cannot be removed. */
+  inUse: StageId[];
 }

@@ -4,8 +4,8 @@
  * physical progress, progress by sub-district and over time. One function for the dashboard, the
  * map's legend and the period report, so every figure agrees.
  */
-import { statesAsOf, stageIn, type IsoDate, type ProgressEntry, type ProgressState } from './progress-history.js';
-import { STAGE_IDS, isCompleted, isStarted, type StageId } from './stages.js';
+import { byDateThenId, effectiveEntries, stageIn, type IsoDate, type ProgressEntry, type ProgressState } from './progress-history.js';
+import { DEFAULT_STAGE, type StageCatalogue, type StageId } from './stages.js';
 
 /** What the figures need of an estate (or of a zone's member). */
 export interface ProgrammeEstate {
@@ -72,14 +72,17 @@ const ratio = (part: number, whole: number | null): number | null => (whole !== 
 
 /**
  * The figures of `estates` in their `states` (derived for one date), for the plan of `targets.year`.
- * @example programmeFigures([], new Map(), targets).startRate.byEstates // null (nothing planned)
+ * @example programmeFigures([], new Map(), targets, DEFAULT_STAGE_CATALOGUE).startRate.byEstates // null (nothing planned)
  */
 export function programmeFigures(
   estates: readonly ProgrammeEstate[],
   states: ReadonlyMap<number, ProgressState>,
   targets: PlanTargets,
+  catalogue: StageCatalogue,
 ): ProgrammeFigures {
-  const byStage = new Map(STAGE_IDS.map((stage) => [stage, { stage, estates: 0, households: 0 }]));
+  const isStarted = (stage: StageId) => catalogue.isStarted(stage);
+  const isCompleted = (stage: StageId) => catalogue.isCompleted(stage);
+  const byStage = new Map(catalogue.ids.map((stage) => [stage, { stage, estates: 0, households: 0 }]));
   const planned = emptyTally();
   const plannedStarted = emptyTally();
   const started = emptyTally();
@@ -90,7 +93,8 @@ export function programmeFigures(
 
   for (const estate of estates) {
     const stage = stageIn(states, estate.id);
-    const row = byStage.get(stage)!;
+    const row = byStage.get(stage) ?? { stage, estates: 0, households: 0 };
+    byStage.set(stage, row);
     row.estates += 1;
     row.households += estate.households;
     if (isStarted(stage)) add(started, estate);
@@ -155,21 +159,28 @@ export function monthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
   return dates;
 }
 
-/** Started and completed estates (and households) of `estates` on each date: the cumulative chart's series. */
+/**
+ * Started and completed estates (and households) of `estates` on each of `dates` (ascending): the
+ * cumulative chart's series. One sweep through the history in date order, as statesAsOf orders it.
+ */
 export function progressOverTime(
   estates: readonly Pick<ProgrammeEstate, 'id' | 'households'>[],
   entries: readonly ProgressEntry[],
   dates: readonly IsoDate[],
+  catalogue: StageCatalogue,
 ): { date: IsoDate; started: number; completed: number; completedHouseholds: number }[] {
+  const counted = effectiveEntries(entries).sort(byDateThenId);
+  const stages = new Map<number, StageId>();
+  let next = 0;
   return dates.map((date) => {
-    const states = statesAsOf(entries, date);
+    for (; next < counted.length && counted[next]!.date <= date; next++) stages.set(counted[next]!.estateId, counted[next]!.stage);
     let startedCount = 0;
     let completedCount = 0;
     let completedHouseholds = 0;
     for (const estate of estates) {
-      const stage = stageIn(states, estate.id);
-      if (isStarted(stage)) startedCount += 1;
-      if (isCompleted(stage)) {
+      const stage = stages.get(estate.id) ?? DEFAULT_STAGE;
+      if (catalogue.isStarted(stage)) startedCount += 1;
+      if (catalogue.isCompleted(stage)) {
         completedCount += 1;
         completedHouseholds += estate.households;
       }

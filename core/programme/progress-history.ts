@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { safeTextSchema } from '../safe-text.js';
-import { DEFAULT_STAGE, STAGE_IDS, stageRank, type StageId } from './stages.js';
+import { DEFAULT_STAGE, type StageCatalogue, type StageId } from './stages.js';
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
 export const isoDateSchema = z
@@ -27,7 +27,8 @@ export const progressInputSchema = z
     estateId: z.number().int().positive().optional(),
     zoneId: z.number().int().positive().optional(),
     date: isoDateSchema,
-    stage: z.enum(STAGE_IDS, { error: `stage must be one of ${STAGE_IDS.join(', ')}` }),
+    // Which ids exist is the catalogue's (an administrator's) to say: progressRefusal, 422.
+    stage: z.string({ error: 'stage must be a stage id' }).min(1).max(40),
     // Its range is a rule of the entry (progressRefusal, 422), not of the request's shape.
     progressPct: z.number({ error: 'progressPct must be a number' }).finite(),
     investmentDoneYuan: z.number().min(0, 'investmentDoneYuan is at least 0').max(1e12).nullable().optional(),
@@ -81,7 +82,7 @@ export function effectiveEntries<E extends Pick<ProgressEntry, 'id' | 'corrects'
 }
 
 /** Date order; entries of the same date in the order they were recorded. */
-function byDateThenId(a: Pick<ProgressEntry, 'date' | 'id'>, b: Pick<ProgressEntry, 'date' | 'id'>): number {
+export function byDateThenId(a: Pick<ProgressEntry, 'date' | 'id'>, b: Pick<ProgressEntry, 'date' | 'id'>): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
 }
 
@@ -118,10 +119,28 @@ export function stageIn(states: ReadonlyMap<number, ProgressState>, estateId: nu
 export type ProgressRefusal =
   | { code: 'progress_pct_out_of_range'; params: { progressPct: number } }
   | { code: 'progress_date_future'; params: { date: IsoDate; today: IsoDate } }
-  | { code: 'stage_backwards'; params: { stage: StageId; previousStage: StageId; previousDate: IsoDate } }
-  | { code: 'stage_overtakes_later'; params: { stage: StageId; laterStage: StageId; laterDate: IsoDate } }
+  | { code: 'stage_unknown'; params: { stage: string; stages: string } }
+  | { code: 'stage_backwards'; params: { stage: StageId; previousStage: StageId; previousDate: IsoDate } & StageLabels }
+  | { code: 'stage_overtakes_later'; params: { stage: StageId; laterStage: StageId; laterDate: IsoDate } & StageLabels }
   | { code: 'correction_target_invalid'; params: { corrects: number; why: 'missing' | 'already_corrected' } }
   | { code: 'correction_reason_required'; params: { corrects: number } };
+
+/** The two stages a refusal names, in the catalogue's words (an administrator may have renamed them). */
+type StageLabels = {
+  stageZh: string;
+  stageEn: string;
+  otherStageZh: string;
+  otherStageEn: string;
+};
+
+function stageLabels(catalogue: StageCatalogue, stage: StageId, other: StageId): StageLabels {
+  return {
+    stageZh: catalogue.label(stage, 'zh'),
+    stageEn: catalogue.label(stage, 'en'),
+    otherStageZh: catalogue.label(other, 'zh'),
+    otherStageEn: catalogue.label(other, 'en'),
+  };
+}
 
 export interface ProgressCandidate {
   date: IsoDate;
@@ -133,11 +152,17 @@ export interface ProgressCandidate {
 
 /**
  * The rules of appending `entry` to one estate's `history` (all its entries, corrected ones too):
- * a physical progress from 0 to 100 %; no future dates; a stage never goes backwards from the state on the entry's date, nor passes a
+ * a stage of the catalogue; a physical progress from 0 to 100 %; no future dates; a stage never goes backwards from the state on the entry's date, nor passes a
  * later entry's stage, unless the entry is a correction; a correction names an existing, not yet
  * corrected entry of the same estate and says why (its note).
  */
-export function progressRefusal(history: readonly ProgressEntry[], entry: ProgressCandidate, today: IsoDate): ProgressRefusal | null {
+export function progressRefusal(
+  history: readonly ProgressEntry[],
+  entry: ProgressCandidate,
+  today: IsoDate,
+  catalogue: StageCatalogue,
+): ProgressRefusal | null {
+  if (!catalogue.has(entry.stage)) return { code: 'stage_unknown', params: { stage: entry.stage, stages: catalogue.ids.join(', ') } };
   if (!(entry.progressPct >= 0 && entry.progressPct <= 100))
     return { code: 'progress_pct_out_of_range', params: { progressPct: entry.progressPct } };
   if (entry.date > today) return { code: 'progress_date_future', params: { date: entry.date, today } };
@@ -150,11 +175,27 @@ export function progressRefusal(history: readonly ProgressEntry[], entry: Progre
   }
   const counted = effectiveEntries(history).sort(byDateThenId);
   const previous = counted.filter((e) => e.date <= entry.date).at(-1);
-  if (previous && stageRank(entry.stage) < stageRank(previous.stage))
-    return { code: 'stage_backwards', params: { stage: entry.stage, previousStage: previous.stage, previousDate: previous.date } };
-  const laterLower = counted.find((e) => e.date > entry.date && stageRank(e.stage) < stageRank(entry.stage));
+  if (previous && catalogue.rank(entry.stage) < catalogue.rank(previous.stage))
+    return {
+      code: 'stage_backwards',
+      params: {
+        stage: entry.stage,
+        previousStage: previous.stage,
+        previousDate: previous.date,
+        ...stageLabels(catalogue, entry.stage, previous.stage),
+      },
+    };
+  const laterLower = counted.find((e) => e.date > entry.date && catalogue.rank(e.stage) < catalogue.rank(entry.stage));
   if (laterLower)
-    return { code: 'stage_overtakes_later', params: { stage: entry.stage, laterStage: laterLower.stage, laterDate: laterLower.date } };
+    return {
+      code: 'stage_overtakes_later',
+      params: {
+        stage: entry.stage,
+        laterStage: laterLower.stage,
+        laterDate: laterLower.date,
+        ...stageLabels(catalogue, entry.stage, laterLower.stage),
+      },
+    };
   return null;
 }
 

@@ -85,6 +85,8 @@ export async function loadDemoCity(
     await tx.exec(
       'TRUNCATE annual_plans, estates, facilities, roads, water_areas, communities, subdistricts, districts RESTART IDENTITY CASCADE',
     );
+    // The demo history uses the default stages: an administrator's list would not fit it.
+    await tx.exec('UPDATE stage_catalogue SET stages = NULL, version = version + 1, updated_at = now()');
     for (const layer of LAYERS) {
       onProgress(`loading ${layers[layer].length} ${layer}`);
       await insertLayer(tx, layer, layers[layer]);

@@ -41,6 +41,7 @@ const DATA_TABLES = [
   'plan_estates',
   'renovation_items',
   'funding',
+  'stage_catalogue',
 ];
 
 async function fingerprint(db: Db): Promise<string> {

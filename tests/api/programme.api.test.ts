@@ -5,9 +5,9 @@
  * dashboard, and change events crossing app instances through LISTEN/NOTIFY.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardAnswer, ProgressEntryAnswer } from '../../core/contract/index.js';
+import type { DashboardAnswer, ProgressEntryAnswer, StageCatalogueRecord } from '../../core/contract/index.js';
 import type { ProgressEntry } from '../../core/programme/progress-history.js';
-import { STAGE_IDS } from '../../core/programme/stages.js';
+import { DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages.js';
 import { openDb, type Db } from '../../server/db/index.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -30,7 +30,7 @@ async function sqlStages(db: Db, asOf: string): Promise<Map<number, string>> {
 async function sqlByStage(db: Db, asOf: string): Promise<{ stage: string; estates: number; households: number }[]> {
   const stages = await sqlStages(db, asOf);
   const estates = await db.query<{ id: number; households: number }>('SELECT id, households FROM estates');
-  return STAGE_IDS.map((stage) => {
+  return DEFAULT_STAGE_CATALOGUE.ids.map((stage) => {
     const members = estates.filter((e) => (stages.get(e.id) ?? 'not_in_programme') === stage);
     return { stage, estates: members.length, households: members.reduce((sum, e) => sum + e.households, 0) };
   });
@@ -75,7 +75,7 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
         'SELECT pe.estate_id, e.households FROM plan_estates pe JOIN estates e ON e.id = pe.estate_id WHERE pe.year = $1',
         [year],
       );
-      const started = planned.filter((p) => STAGE_IDS.indexOf(stages.get(p.estate_id) as never) >= STAGE_IDS.indexOf('construction'));
+      const started = planned.filter((p) => DEFAULT_STAGE_CATALOGUE.isStarted(stages.get(p.estate_id) ?? 'not_in_programme'));
       expect(answer.body.startRate.byEstates).toBeCloseTo(started.length / planned.length, 12);
       const households = (rows: typeof planned) => rows.reduce((sum, p) => sum + p.households, 0);
       expect(answer.body.startRate.byHouseholds).toBeCloseTo(households(started) / households(planned), 12);
@@ -114,6 +114,8 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
       [{ date: '2026-04-01', stage: 'completed', progressPct: 100 }, 'stage_overtakes_later'],
       [{ date: '2026-06-02', stage: 'design', progressPct: 0, corrects: first.body[0]!.id }, 'correction_reason_required'],
       [{ date: '2026-06-02', stage: 'design', progressPct: 0, corrects: 999999, note: '错了' }, 'correction_target_invalid'],
+      // Which stages exist is the administrator's list, so an unknown one is a rule (422), not a malformed request.
+      [{ date: '2026-06-10', stage: 'demolished', progressPct: 1 }, 'stage_unknown'],
     ];
     for (const [body, code] of refusals) {
       const reply = await post(body);
@@ -123,7 +125,7 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     }
     for (const bad of [
       { date: '2026-02-30', stage: 'design', progressPct: 0 },
-      { date: '2026-06-10', stage: 'demolished', progressPct: 1 },
+      { date: '2026-06-10', stage: 'Not a stage id because it is far too long to be one', progressPct: 1 },
       { stage: 'design' },
     ]) {
       expect((await post(bad)).status).toBe(400);
@@ -285,7 +287,8 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     expect((await server.get<DashboardAnswer>('/api/dashboard?asOf=2026-11-30&year=2027&planYear=2027')).body.investment.plannedYuan).toBe(
       0,
     );
-    for (const bad of ['asOf=2026-13-01', 'stage=built', 'category=x', 'batch=abc', 'period=weekly', 'nonsense=1']) {
+    expect((await server.get('/api/dashboard?stage=built')).status).toBe(422);
+    for (const bad of ['asOf=2026-13-01', 'stage=Built!', 'category=x', 'batch=abc', 'period=weekly', 'nonsense=1']) {
       expect((await server.get(`/api/dashboard?${bad}`)).status, bad).toBe(400);
     }
   });
@@ -355,4 +358,83 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
       if (otherDb !== copy.db) await otherDb.close();
     }
   }, 30_000);
+
+  // Last: it leaves an administrator's stage list behind (a stage in use cannot be removed again).
+  it('lets an administrator rename, add and reorder stages; figures, rules and refusals follow the list', async () => {
+    const admin = await server.as('admin');
+    const before = await server.get<StageCatalogueRecord>('/api/stages');
+    expect(before.status).toBe(200);
+    expect(before.body.stages.map((s) => s.id)).toEqual(DEFAULT_STAGE_CATALOGUE.ids);
+    expect(before.body.inUse).toContain('construction');
+    const tendering = { id: 'tendering', label: { zh: '招标', en: 'Tendering' }, colour: '#442200' };
+    const construction = DEFAULT_STAGE_CATALOGUE.rank('construction');
+    const withTendering = [...before.body.stages.slice(0, construction), tendering, ...before.body.stages.slice(construction)].map((s) =>
+      s.id === 'reserve' ? { ...s, label: { zh: '项目储备', en: 'Project pool' } } : s,
+    );
+
+    // A planner may not; refusals change nothing.
+    const planner = await server.as('planner');
+    expect((await planner.request('PUT', '/api/stages', { stages: withTendering, version: before.body.version })).status).toBe(403);
+    const refusals: [unknown[], string][] = [
+      [withTendering.filter((s) => s.id !== 'completed'), 'stage_anchor_missing'],
+      [withTendering.map((s) => (s.id === 'tendering' ? { ...s, colour: '#da7302' } : s)), 'stage_palette_too_close'],
+      [before.body.stages.filter((s) => s.id !== 'design'), 'stage_in_use'],
+      [[...withTendering].reverse(), 'stage_anchor_order'],
+    ];
+    for (const [stages, code] of refusals) {
+      const refused = await admin.request<ErrorBody>('PUT', '/api/stages', { stages, version: before.body.version });
+      expect([refused.status, refused.body.error.code]).toEqual([422, code]);
+    }
+    const badShape = await admin.request<ErrorBody>('PUT', '/api/stages', {
+      stages: [{ id: 'X y', label: {}, colour: 'red' }],
+      version: 1,
+    });
+    expect(badShape.status).toBe(400);
+    expect((await server.get<StageCatalogueRecord>('/api/stages')).body).toEqual(before.body);
+
+    // Saved: the new stage is recordable, sorts between approved and construction, and counts as not started.
+    const saved = await admin.request<StageCatalogueRecord>('PUT', '/api/stages', { stages: withTendering, version: before.body.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(before.body.version + 1);
+    const stale = await admin.request<ErrorBody>('PUT', '/api/stages', { stages: withTendering, version: before.body.version });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'stages_version_conflict']);
+
+    const [estate] = await freshEstates(copy.db, 1);
+    const record = (stage: string, date: string) =>
+      server.request<ErrorBody>('POST', '/api/progress', { estateId: estate!.id, date, stage, progressPct: 0 });
+    expect((await record('approved', '2026-06-01')).status).toBe(201);
+    expect((await record('tendering', '2026-06-10')).status).toBe(201);
+    const backwards = await record('approved', '2026-06-20');
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.message).toContain('Tendering');
+    const unknown = await record('bidding', '2026-06-21');
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'stage_unknown']);
+
+    const asOf = '2026-06-30';
+    const answer = (await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}`)).body;
+    expect(answer.stages.map((s) => s.id)).toEqual(withTendering.map((s) => s.id));
+    expect(answer.stages.find((s) => s.id === 'reserve')?.label.en).toBe('Project pool');
+    expect(answer.estates.find((e) => e.estateId === estate!.id)?.stage).toBe('tendering');
+    // Per stage, as SQL derives it, in the administrator's order.
+    const stages = await sqlStages(copy.db, asOf);
+    const estates = await copy.db.query<{ id: number; households: number }>('SELECT id, households FROM estates');
+    expect(answer.byStage).toEqual(
+      withTendering.map(({ id }) => {
+        const members = estates.filter((e) => (stages.get(e.id) ?? 'not_in_programme') === id);
+        return { stage: id, estates: members.length, households: members.reduce((sum, e) => sum + e.households, 0) };
+      }),
+    );
+    const started = estates.filter((e) => ['construction', 'completed', 'handed_over'].includes(stages.get(e.id) ?? '')).length;
+    expect(answer.started.estates).toBe(started);
+    expect((await server.get<ErrorBody>('/api/dashboard?stage=bidding')).status).toBe(422);
+    const onlyTendering = await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&stage=tendering`);
+    expect(onlyTendering.body.estates.filter((e) => e.matched).map((e) => e.estateId)).toEqual([estate!.id]);
+
+    // In use now: it cannot be removed.
+    const remove = await admin.request<ErrorBody>('PUT', '/api/stages', {
+      stages: withTendering.filter((s) => s.id !== 'tendering'),
+      version: saved.body.version,
+    });
+    expect([remove.status, remove.body.error.code, remove.body.error.params?.stage]).toEqual([422, 'stage_in_use', 'tendering']);
+  });
 });

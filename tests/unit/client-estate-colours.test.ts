@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateApiProperties } from '../../client/src/api/types';
-import { blendOver, hexToRgb, interpolateStops, rgbToCss, withAlpha } from '../../client/src/map/colours';
-import {
-  CATEGORY_PALETTE,
-  createEstateColouring,
-  ESTATE_FILL_ALPHA,
-  estateFill,
-  FILTERED_OUT_COLOUR,
-  reachBandOf,
-} from '../../client/src/map/estate-colours';
+import { blendOver, hexToRgb, interpolateStops, rgbToCss, withAlpha } from '../../core/colour';
+import { CATEGORY_PALETTE, createEstateColouring, estateFill, FILTERED_OUT_COLOUR, reachBandOf } from '../../client/src/map/estate-colours';
+import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import type { EstateCoverage } from '../../core/coverage/coverage';
 import { estateStatus } from '../../core/estate-status';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITY_CATALOGUE } from '../../core/facility-catalogue';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
-import { blendOver, colourDifference, deltaE2000, hexToRgb, rgbToLab, withAlpha, type Lab, type Rgb } from '../../client/src/map/colours';
-import { CATEGORY_PALETTE, ESTATE_FILL_ALPHA, HOUSEHOLDS_RAMP, STATUS_COLOURS, YEAR_RAMP } from '../../client/src/map/estate-colours';
+import { blendOver, colourDifference, deltaE2000, hexToRgb, rgbToLab, withAlpha, type Lab, type Rgb } from '../../core/colour';
+import { CATEGORY_PALETTE, HOUSEHOLDS_RAMP, STATUS_COLOURS, YEAR_RAMP } from '../../client/src/map/estate-colours';
+import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { facilityColour } from '../../client/src/map/facility-style';
 
 /** What the map's colours must stay apart from: the land, the river and the boundary lines. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { addStage, moveStage, removeStage, updateStage, withIds } from '../../client/src/features/programme/stage-list-edits';
+import { DEFAULT_STAGES, stageListRefusal } from '../../core/programme/stages';
 import type { DashboardAnswer } from '../../core/contract/index';
 import { stageFunnelOption, subdistrictBarsOption } from '../../client/src/features/programme/chart-options';
 import * as programme from '../../client/src/state/programme-slice';
 
 const answer = {
+  stages: [...DEFAULT_STAGES],
   byStage: [
     { stage: 'not_in_programme', estates: 5, households: 50 },
     { stage: 'reserve', estates: 1, households: 10 },
@@ -53,10 +56,49 @@ describe('programme slice', () => {
     const state = { ...programme.initialProgramme, ...programme.dashboardLoaded(programme.initialProgramme, answer) };
     expect(state.programmeByEstate.get(7)?.matched).toBe(false);
     expect(state.dashboardStatus).toBe('ready');
+    // The same stage list keeps the catalogue object (memoised colourings stay); a new list replaces it.
+    expect(state.stageCatalogue).toBe(programme.initialProgramme.stageCatalogue);
+    const renamed = { ...answer, stages: updateStage(DEFAULT_STAGES, 1, { label: { zh: '项目储备', en: 'Pool' } }) };
+    const next = { ...state, ...programme.dashboardLoaded(state, renamed) };
+    expect(next.stageCatalogue).not.toBe(state.stageCatalogue);
+    expect(next.stageCatalogue.label('reserve', 'en')).toBe('Pool');
   });
   it('counts changes and merges filter patches', () => {
     expect(programme.programmeChanged({ ...programme.initialProgramme, programmeRevision: 2 })).toEqual({ programmeRevision: 3 });
     const filtered = programme.setProgrammeFilter(programme.initialProgramme, { stages: ['design'] });
     expect(filtered.programmeFilter).toEqual({ planYear: null, batch: null, stages: ['design'], categories: [] });
+  });
+});
+
+describe('the administrator’s stage list edits', () => {
+  it('adds a stage before construction in a colour that keeps the palette rule', () => {
+    const added = addStage(DEFAULT_STAGES, { zh: '招标', en: 'Tendering' });
+    expect(added.map((s) => s.id).indexOf('')).toBe(added.map((s) => s.id).indexOf('construction') - 1);
+    expect(stageListRefusal(withIds(added))).toBeNull();
+  });
+
+  it('derives ids from English names, numbered when taken', () => {
+    const list = [
+      ...DEFAULT_STAGES,
+      { id: '', label: { zh: '招标', en: 'Tender / bid' }, colour: '#000000' },
+      { id: '', label: { zh: '再招标', en: 'Tender bid' }, colour: '#000000' },
+    ];
+    expect(
+      withIds(list)
+        .slice(-2)
+        .map((s) => s.id),
+    ).toEqual(['tender_bid', 'tender_bid_2']);
+    expect(withIds([{ id: '', label: { zh: '招标', en: '招标' }, colour: '#000000' }])[0]!.id).toBe('stage');
+    expect(withIds([{ id: '', label: { zh: 'x', en: '2nd round' }, colour: '#000000' }])[0]!.id).toBe('nd_round');
+  });
+
+  it('moves, renames and removes without touching the list it was given', () => {
+    const moved = moveStage(DEFAULT_STAGES, 1, 1);
+    expect(moved.slice(1, 3).map((s) => s.id)).toEqual(['planned', 'reserve']);
+    expect(moveStage(DEFAULT_STAGES, 0, -1).map((s) => s.id)).toEqual(DEFAULT_STAGES.map((s) => s.id));
+    const renamed = updateStage(DEFAULT_STAGES, 1, { label: { zh: '项目储备', en: 'Reserve' } });
+    expect(renamed[1]!.label.zh).toBe('项目储备');
+    expect(removeStage(DEFAULT_STAGES, 1)).toHaveLength(DEFAULT_STAGES.length - 1);
+    expect(DEFAULT_STAGES[1]!.label.zh).toBe('储备');
   });
 });

@@ -12,7 +12,7 @@ import { EMPTY_PROGRAMME_FILTER, matchesProgrammeFilter } from '../../core/progr
 import { calendarDate, isoDateSchema, progressRefusal, statesAsOf, type ProgressEntry } from '../../core/programme/progress-history';
 import { previousPeriod, reportingPeriodOf, stageChanges } from '../../core/programme/reporting-period';
 import { keyCountsOf } from '../../core/programme/renovation-items';
-import { STAGE_IDS, leastAdvanced, type StageId } from '../../core/programme/stages';
+import { DEFAULT_STAGE_CATALOGUE, StageCatalogue, type StageId } from '../../core/programme/stages';
 
 let nextId = 1;
 function entry(estateId: number, date: string, stage: StageId, extra: Partial<ProgressEntry> = {}): ProgressEntry {
@@ -56,8 +56,8 @@ describe('states from the progress history', () => {
   });
 
   it('gives a zone its least advanced member’s stage', () => {
-    expect(leastAdvanced(['completed', 'design', 'construction'])).toBe('design');
-    expect(leastAdvanced([])).toBe('not_in_programme');
+    expect(DEFAULT_STAGE_CATALOGUE.leastAdvanced(['completed', 'design', 'construction'])).toBe('design');
+    expect(DEFAULT_STAGE_CATALOGUE.leastAdvanced([])).toBe('not_in_programme');
   });
 
   it('orders same-day entries as recorded', () => {
@@ -75,7 +75,10 @@ describe('states from the progress history', () => {
         }),
         fc.integer({ min: 1, max: 28 }),
         (raw, asOfDay) => {
-          const entries = raw.map((r, i) => ({ ...entry(9, `2026-02-${String(r.day).padStart(2, '0')}`, STAGE_IDS[r.stage]!), id: i + 1 }));
+          const entries = raw.map((r, i) => ({
+            ...entry(9, `2026-02-${String(r.day).padStart(2, '0')}`, DEFAULT_STAGE_CATALOGUE.ids[r.stage]!),
+            id: i + 1,
+          }));
           const asOf = `2026-02-${String(asOfDay).padStart(2, '0')}`;
           const last = entries
             .filter((e) => e.date <= asOf)
@@ -94,27 +97,50 @@ describe('the rules of appending an entry', () => {
   const candidate = { date: '2026-05-20', stage: 'construction' as StageId, progressPct: 30, corrects: null, note: '' };
 
   it('accepts progress moving forward', () => {
-    expect(progressRefusal(history, candidate, today)).toBeNull();
-    expect(progressRefusal([], { ...candidate, stage: 'handed_over' }, today)).toBeNull();
+    expect(progressRefusal(history, candidate, today, DEFAULT_STAGE_CATALOGUE)).toBeNull();
+    expect(progressRefusal([], { ...candidate, stage: 'handed_over' }, today, DEFAULT_STAGE_CATALOGUE)).toBeNull();
   });
   it('refuses a future date, a percentage outside 0–100 and a stage going backwards', () => {
-    expect(progressRefusal(history, { ...candidate, date: '2026-06-02' }, today)?.code).toBe('progress_date_future');
-    expect(progressRefusal(history, { ...candidate, progressPct: 100.5 }, today)?.code).toBe('progress_pct_out_of_range');
-    expect(progressRefusal(history, { ...candidate, progressPct: Number.NaN }, today)?.code).toBe('progress_pct_out_of_range');
-    expect(progressRefusal(history, { ...candidate, stage: 'approved' }, today)).toMatchObject({
+    expect(progressRefusal(history, { ...candidate, date: '2026-06-02' }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
+      'progress_date_future',
+    );
+    expect(progressRefusal(history, { ...candidate, progressPct: 100.5 }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
+      'progress_pct_out_of_range',
+    );
+    expect(progressRefusal(history, { ...candidate, progressPct: Number.NaN }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
+      'progress_pct_out_of_range',
+    );
+    expect(progressRefusal(history, { ...candidate, stage: 'approved' }, today, DEFAULT_STAGE_CATALOGUE)).toMatchObject({
       code: 'stage_backwards',
       params: { previousStage: 'construction', previousDate: '2026-05-01' },
     });
-    expect(progressRefusal(history, { ...candidate, date: '2026-04-01', stage: 'completed' }, today)?.code).toBe('stage_overtakes_later');
+    expect(progressRefusal(history, { ...candidate, date: '2026-04-01', stage: 'completed' }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
+      'stage_overtakes_later',
+    );
   });
   it('takes a backwards stage as a correction with a reason, once per entry', () => {
     const wrong = history[1]!;
-    expect(progressRefusal(history, { ...candidate, stage: 'approved', corrects: wrong.id }, today)?.code).toBe(
+    expect(progressRefusal(history, { ...candidate, stage: 'approved', corrects: wrong.id }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
       'correction_reason_required',
     );
-    expect(progressRefusal(history, { ...candidate, stage: 'approved', corrects: wrong.id, note: '未开工' }, today)).toBeNull();
+    expect(
+      progressRefusal(history, { ...candidate, stage: 'approved', corrects: wrong.id, note: '未开工' }, today, DEFAULT_STAGE_CATALOGUE),
+    ).toBeNull();
     const corrected = [...history, entry(5, '2026-05-02', 'approved', { corrects: wrong.id, note: '未开工' })];
-    expect(progressRefusal(corrected, { ...candidate, corrects: wrong.id, note: 'again' }, today)?.code).toBe('correction_target_invalid');
+    expect(progressRefusal(corrected, { ...candidate, corrects: wrong.id, note: 'again' }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe(
+      'correction_target_invalid',
+    );
+  });
+  it('takes stages and their order from the catalogue in force', () => {
+    expect(progressRefusal(history, { ...candidate, stage: 'tendering' }, today, DEFAULT_STAGE_CATALOGUE)?.code).toBe('stage_unknown');
+    // An administrator moves design after construction: design after construction is then forward.
+    const [none, reserve, planned, design, approved, construction, ...rest] = DEFAULT_STAGE_CATALOGUE.stages;
+    const moved = new StageCatalogue([none!, reserve!, planned!, approved!, construction!, design!, ...rest]);
+    expect(progressRefusal(history, { ...candidate, stage: 'design' }, today, moved)).toBeNull();
+    expect(progressRefusal(history, { ...candidate, stage: 'approved' }, today, moved)).toMatchObject({
+      code: 'stage_backwards',
+      params: { stageZh: '立项审批', otherStageEn: 'Construction' },
+    });
   });
   it('reads calendar dates strictly, in China’s time zone', () => {
     expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);
@@ -151,7 +177,7 @@ describe('programme figures', () => {
   ];
 
   it('computes the start rate by estates and households against the plan and its target', () => {
-    const figures = programmeFigures(estates, statesAsOf(history, '2026-06-30'), targets);
+    const figures = programmeFigures(estates, statesAsOf(history, '2026-06-30'), targets, DEFAULT_STAGE_CATALOGUE);
     expect(figures.startRate.byEstates).toBeCloseTo(2 / 3, 12);
     expect(figures.startRate.byHouseholds).toBeCloseTo(400 / 450, 12);
     expect(figures.startRate.ofTargetByEstates).toBeCloseTo(2 / 4, 12);
@@ -168,16 +194,49 @@ describe('programme figures', () => {
     ]);
   });
   it('has no start rate when nothing is planned', () => {
-    expect(programmeFigures([estate(9, 10, null)], new Map(), targets).startRate.byEstates).toBeNull();
+    expect(programmeFigures([estate(9, 10, null)], new Map(), targets, DEFAULT_STAGE_CATALOGUE).startRate.byEstates).toBeNull();
   });
   it('counts cumulative starts and completions per month end', () => {
     expect(monthEnds('2026-02-10', '2026-04-15')).toEqual(['2026-02-28', '2026-03-31', '2026-04-15']);
     expect(monthEnds('2025-12-31', '2025-12-31')).toEqual(['2025-12-31']);
-    const series = progressOverTime(estates, history, ['2026-03-31', '2026-04-30']);
+    const series = progressOverTime(estates, history, ['2026-03-31', '2026-04-30'], DEFAULT_STAGE_CATALOGUE);
     expect(series).toEqual([
       { date: '2026-03-31', started: 0, completed: 0, completedHouseholds: 0 },
       { date: '2026-04-30', started: 3, completed: 1, completedHouseholds: 300 },
     ]);
+  });
+  it('sweeps the history once and agrees with the state of each date', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            estate: fc.integer({ min: 1, max: 4 }),
+            day: fc.integer({ min: 1, max: 28 }),
+            stage: fc.integer({ min: 0, max: 7 }),
+          }),
+          {
+            maxLength: 30,
+          },
+        ),
+        fc.array(fc.integer({ min: 1, max: 28 }), { minLength: 1, maxLength: 6 }),
+        (raw, days) => {
+          const entries = raw.map((r, i) => ({
+            ...entry(r.estate, `2026-02-${String(r.day).padStart(2, '0')}`, DEFAULT_STAGE_CATALOGUE.ids[r.stage]!),
+            id: i + 1,
+            corrects: i > 0 && r.day % 5 === 0 ? i : null,
+          }));
+          const dates = [...new Set(days)].sort((a, b) => a - b).map((d) => `2026-02-${String(d).padStart(2, '0')}`);
+          const members = [1, 2, 3, 4].map((id) => ({ id, households: id * 10 }));
+          const series = progressOverTime(members, entries, dates, DEFAULT_STAGE_CATALOGUE);
+          dates.forEach((date, i) => {
+            const states = statesAsOf(entries, date);
+            const stageOf = (id: number) => states.get(id)?.stage ?? 'not_in_programme';
+            expect(series[i]!.started).toBe(members.filter((m) => DEFAULT_STAGE_CATALOGUE.isStarted(stageOf(m.id))).length);
+            expect(series[i]!.completed).toBe(members.filter((m) => DEFAULT_STAGE_CATALOGUE.isCompleted(stageOf(m.id))).length);
+          });
+        },
+      ),
+    );
   });
   it('filters by plan, batch, sub-district, stage and category with one predicate', () => {
     const facts = { subdistrictCode: 'A', planYear: 2026, batch: 2, stage: 'design' as StageId, categories: ['basic' as const] };

@@ -1,5 +1,13 @@
 /** The programme routes (docs/API.md → Programme): the dashboard, progress entries, and the period report. */
-import type { DashboardAnswer, FundingRecord, PlanRecord, ProgressEntryAnswer, RenovationItemRecord } from '../../../core/contract/index';
+import type {
+  DashboardAnswer,
+  FundingRecord,
+  PlanRecord,
+  ProgressEntryAnswer,
+  RenovationItemRecord,
+  StageCatalogueRecord,
+} from '../../../core/contract/index';
+import type { StageDefinition } from '../../../core/programme/stages';
 import type { ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate, ProgressEntry, ProgressInput } from '../../../core/programme/progress-history';
 import { fileNameFromDisposition, type ExportFile } from './export';
@@ -98,4 +106,19 @@ export type PlanInput = Omit<PlanRecord, 'year' | 'version'> & { version?: numbe
 
 export async function savePlan(year: number, plan: PlanInput): Promise<PlanRecord> {
   return (await request(`/api/plans/${year}`, { method: 'PUT', body: plan })) as PlanRecord;
+}
+
+function asStageCatalogue(path: string, body: unknown): StageCatalogueRecord {
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { stages?: unknown }).stages))
+    throw invalidAnswer(path, 'the stage list');
+  return body as StageCatalogueRecord;
+}
+
+export async function fetchStages(signal?: AbortSignal): Promise<StageCatalogueRecord> {
+  return asStageCatalogue('/api/stages', await request('/api/stages', { signal }));
+}
+
+/** PUT /api/stages (stages.write): the whole list, in order, with the version it was edited from. */
+export async function saveStages(stages: readonly StageDefinition[], version: number): Promise<StageCatalogueRecord> {
+  return asStageCatalogue('/api/stages', await request('/api/stages', { method: 'PUT', body: { stages, version } }));
 }

@@ -10,13 +10,14 @@ import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { BasemapConfig, CommunityCollection, RoadCollection, SubdistrictCollection, WaterCollection } from '../api';
 import type { LayerKey } from './map-types';
+import { MAP_LAND_HEX } from '../../../core/palette-rules';
 
 export type StyleSpecification = Exclude<MapOptions['style'], string | undefined>;
 type LayerSpecification = StyleSpecification['layers'][number];
 type SourceSpecification = StyleSpecification['sources'][string];
 
 export const BASEMAP_COLOURS = {
-  land: '#f3f0e8',
+  land: MAP_LAND_HEX,
   water: '#a9cce8',
   waterEdge: '#86b4da',
   roadCasing: '#d3cdc0',

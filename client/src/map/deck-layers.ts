@@ -6,7 +6,7 @@ import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { EstateApiFeature, EstateApiProperties } from '../api';
-import { withAlpha, type Rgba } from './colours';
+import { withAlpha, type Rgba } from '../../../core/colour';
 import { estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';

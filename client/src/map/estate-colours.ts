@@ -8,9 +8,11 @@ import type { EstateCoverage } from '../../../core/coverage/coverage';
 import type { FacilityTypeId } from '../../../core/facility-catalogue';
 import type { ColourBy } from './map-types';
 import { estateStatus, type EstateStatus } from '../../../core/estate-status';
-import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from './colours';
+import { hexToRgb, interpolateStops, withAlpha, type Rgb, type Rgba } from '../../../core/colour';
 import type { EstateProgramme } from '../../../core/contract/index';
-import { DEFAULT_STAGE, STAGES, type StageId } from '../../../core/programme/stages';
+import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
+import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE, STARTED_STAGE, type StageCatalogue, type StageId } from '../../../core/programme/stages';
+import type { Bilingual } from '../../../core/ledger-fields';
 
 export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
   urgent: hexToRgb('#d7301f'),
@@ -18,8 +20,6 @@ export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
   notEligible: hexToRgb('#7f97b2'),
 };
 
-/** Opacity of estate fills (0–255): opaque enough to read the colour, light enough to see roads at the edges. */
-export const ESTATE_FILL_ALPHA = 215;
 /** Estates outside the filter stay visible as context, faded. */
 export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
 
@@ -57,7 +57,7 @@ export type EstateLegend =
           | { i18nKey: 'legend.gapBand'; params: { range: string; estates: number; households: number } }
           | { i18nKey: `legend.reach.${ReachBand}`; params: { range: string; estates: number; households: number } }
           | { text: string }
-          | { stage: StageId; estates: number; households: number };
+          | { stage: Bilingual; estates: number; households: number };
         colour: Rgb;
       }[];
     }
@@ -171,31 +171,35 @@ function reachColouring(
   };
 }
 
-/** Stage fills, from the stage list of core/programme/stages.ts. */
-export const STAGE_COLOURS: Readonly<Record<StageId, Rgb>> = Object.fromEntries(STAGES.map((s) => [s.id, hexToRgb(s.colour)])) as Record<
-  StageId,
-  Rgb
->;
-
 /** The programme as the map colours it: each estate's stage on the replay date and the figures per stage. */
 export interface ProgrammeColouringInput {
   byEstate: ReadonlyMap<number, EstateProgramme>;
   byStage: readonly { stage: StageId; estates: number; households: number }[];
+  /** The stage list in force (an administrator's, from the dashboard's answer). */
+  catalogue: StageCatalogue;
+}
+
+/** A stage's fill. */
+export function stageColour(catalogue: StageCatalogue, stage: StageId): Rgb {
+  return hexToRgb(catalogue.definition(stage).colour);
 }
 
 function stageColouring(programme: ProgrammeColouringInput | null): EstateColouring {
   const stageOf = (id: number): StageId => programme?.byEstate.get(id)?.stage ?? DEFAULT_STAGE;
+  const catalogue = programme?.catalogue ?? DEFAULT_STAGE_CATALOGUE;
+  const colours = new Map(catalogue.stages.map((s) => [s.id, hexToRgb(s.colour)]));
+  const palette = catalogue.stages.map((s) => s.colour).join('');
   return {
-    key: `stage:${programme ? programme.byStage.map((s) => s.estates).join(',') : 'pending'}:${programme?.byEstate.size ?? 0}`,
-    colourOf: (p) => STAGE_COLOURS[stageOf(p.id)],
+    key: `stage:${palette}:${programme ? programme.byStage.map((s) => s.estates).join(',') : 'pending'}:${programme?.byEstate.size ?? 0}`,
+    colourOf: (p) => colours.get(stageOf(p.id)) ?? stageColour(catalogue, stageOf(p.id)),
     legend: {
       kind: 'categories',
-      items: STAGES.map((stage) => {
+      items: catalogue.stages.map((stage) => {
         const row = programme?.byStage.find((s) => s.stage === stage.id);
         return {
           key: `stage-${stage.id}`,
-          label: { stage: stage.id, estates: row?.estates ?? 0, households: row?.households ?? 0 },
-          colour: STAGE_COLOURS[stage.id],
+          label: { stage: stage.label, estates: row?.estates ?? 0, households: row?.households ?? 0 },
+          colour: colours.get(stage.id)!,
         };
       }),
     },
@@ -204,7 +208,7 @@ function stageColouring(programme: ProgrammeColouringInput | null): EstateColour
 
 /** The label of an estate on the map: its name, and under construction its physical progress. */
 export function stageLabelSuffix(programme: EstateProgramme | undefined): string {
-  return programme?.stage === 'construction' ? ` ${Math.round(programme.progressPct)}%` : '';
+  return programme?.stage === STARTED_STAGE ? ` ${Math.round(programme.progressPct)}%` : '';
 }
 
 export interface SubdistrictRef {

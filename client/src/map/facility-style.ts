@@ -1,6 +1,6 @@
 /** Facility point colours, one per catalogue type (core/facility-catalogue.ts), hues grouped by life-circle tier. */
 import type { FacilityTypeId } from '../../../core/facility-catalogue';
-import { hexToRgb, type Rgb } from './colours';
+import { hexToRgb, type Rgb } from '../../../core/colour';
 
 // Chosen by CIEDE2000, not by eye: every colour differs by ΔE00 ≥ 10 from every other and ≥ 12 from
 // the land, the river and the boundary lines (tests/unit/client-map-colours.test.ts). The boundary

@@ -3,7 +3,7 @@
  * pointer hits and the import preview to draw. The store keeps values of these types; the map
  * owns them so it never needs to know the store (client/src/state).
  */
-import type { Rgb } from './colours';
+import type { Rgb } from '../../../core/colour';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { LngLat } from '../../../core/geometry/lng-lat';

@@ -9,7 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { PointLabel } from '../../../core/geometry/label-points';
 import type { EstateApiProperties, ZoneApiProperties, ZoneSuggestion } from '../api';
-import { withAlpha, type Rgba } from './colours';
+import { withAlpha, type Rgba } from '../../../core/colour';
 import { dashedRings, metresPerPixel } from './dashed-rings';
 import type { MapScene } from './map-types';
 

@@ -6,6 +6,7 @@
 import type { DashboardAnswer, EstateProgramme } from '../../../core/contract/index';
 import { EMPTY_PROGRAMME_FILTER, type ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate } from '../../../core/programme/progress-history';
+import { DEFAULT_STAGE_CATALOGUE, StageCatalogue } from '../../../core/programme/stages';
 
 /** The programme filter without sub-districts: those come from the one atlas filter. */
 export type ProgrammeOnlyFilter = Omit<ProgrammeFilter, 'subdistrictCodes'>;
@@ -17,6 +18,8 @@ export interface ProgrammeState {
   dashboard: DashboardAnswer | null;
   /** Each estate's programme facts from the answer, by id. */
   programmeByEstate: ReadonlyMap<number, EstateProgramme>;
+  /** The stage list of the answer (an administrator may change it): names, order and colours of stages everywhere. */
+  stageCatalogue: StageCatalogue;
   dashboardStatus: 'idle' | 'loading' | 'ready' | 'error';
   dashboardError: string | null;
   /** Goes up when the server announces a change: the dashboard reloads. */
@@ -31,6 +34,7 @@ export const initialProgramme: ProgrammeState = {
   programmeFilter: emptyOnly,
   dashboard: null,
   programmeByEstate: new Map(),
+  stageCatalogue: DEFAULT_STAGE_CATALOGUE,
   dashboardStatus: 'idle',
   dashboardError: null,
   programmeRevision: 0,
@@ -49,8 +53,11 @@ export function dashboardLoading(_state: ProgrammeState): Partial<ProgrammeState
   return { dashboardStatus: 'loading', dashboardError: null };
 }
 
-export function dashboardLoaded(_state: ProgrammeState, answer: DashboardAnswer): Partial<ProgrammeState> {
+export function dashboardLoaded(state: ProgrammeState, answer: DashboardAnswer): Partial<ProgrammeState> {
+  // Keep the catalogue object while the list is the same, so colourings memoised on it stay.
+  const sameStages = JSON.stringify(state.stageCatalogue.stages) === JSON.stringify(answer.stages);
   return {
+    stageCatalogue: sameStages ? state.stageCatalogue : new StageCatalogue(answer.stages),
     dashboard: answer,
     programmeByEstate: new Map(answer.estates.map((e) => [e.estateId, e])),
     dashboardStatus: 'ready',

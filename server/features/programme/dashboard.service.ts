@@ -13,6 +13,8 @@ import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
 import { loadEntries } from './progress.service.js';
 import { getPlan } from './plans.service.js';
+import { loadStageCatalogue } from './stages.service.js';
+import { RejectedError } from '../../domain-errors.js';
 
 interface EstateRow {
   id: number;
@@ -84,7 +86,14 @@ export interface DashboardQuery {
 
 export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Promise<DashboardAnswer> {
   const { asOf, year, filter } = query;
-  const [rows, entries, plan] = await Promise.all([loadProgrammeRows(ctx.db), loadEntries(ctx.db, null, asOf), getPlan(ctx.db, year)]);
+  const [rows, entries, plan, catalogue] = await Promise.all([
+    loadProgrammeRows(ctx.db),
+    loadEntries(ctx.db, null, asOf),
+    getPlan(ctx.db, year),
+    loadStageCatalogue(ctx.db),
+  ]);
+  const unknownStage = filter.stages.find((stage) => !catalogue.has(stage));
+  if (unknownStage !== undefined) throw new RejectedError('stage_unknown', { stage: unknownStage, stages: catalogue.ids.join(', ') });
   const states = statesAsOf(entries, asOf);
   const itemsOf = groupBy(rows.items);
 
@@ -119,13 +128,14 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
   const chartFrom = historyFrom === null ? asOf : [historyFrom, monthsBefore(asOf, MAX_CHART_MONTHS)].sort().at(-1)!;
 
   return {
-    ...programmeFigures(matched, states, targetsOf(plan, year)),
+    ...programmeFigures(matched, states, targetsOf(plan, year), catalogue),
+    stages: [...catalogue.stages],
     asOf,
     year,
     plan: plan ? (({ estates: _members, ...rest }) => rest)(plan) : null,
     batches: [...new Set(rows.estates.filter((e) => e.planYear === year && e.batch !== null).map((e) => e.batch!))].sort((a, b) => a - b),
     subdistrictNames: Object.fromEntries(rows.subdistricts.map((s) => [s.code, s.name])),
-    overTime: progressOverTime(matched, entries, monthEnds(chartFrom, asOf)),
+    overTime: progressOverTime(matched, entries, monthEnds(chartFrom, asOf), catalogue),
     funding,
     localSubsidy: { split, planned: splitLocalSubsidy(local.plannedYuan, split), received: splitLocalSubsidy(local.receivedYuan, split) },
     itemCounts: keyCountsOf(matchedItems),

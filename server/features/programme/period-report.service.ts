@@ -8,17 +8,17 @@ import ExcelJS from 'exceljs';
 import type { DashboardAnswer } from '../../../core/contract/index.js';
 import { FUNDING_SOURCE_LABELS } from '../../../core/programme/funding.js';
 import { KEY_COUNTS, KEY_COUNT_LABELS } from '../../../core/programme/renovation-items.js';
-import { stageDefinition } from '../../../core/programme/stages.js';
+import { DEFAULT_STAGE, StageCatalogue } from '../../../core/programme/stages.js';
 import type { ServiceContext } from '../../context.js';
 import { attachmentDisposition } from '../export/export.service.js';
 import { addSheet, type ReportFile, type ReportRow } from '../export/report-sheet.js';
 import { toCsv } from '../../../core/io/csv.js';
 import { dashboard, type DashboardQuery } from './dashboard.service.js';
 
-const stageText = (stage: Parameters<typeof stageDefinition>[0]): string => {
-  const { label } = stageDefinition(stage);
-  return `${label.zh} ${label.en}`;
-};
+/** A stage in both languages, as the answer's catalogue names it. */
+function stageTextOf(catalogue: StageCatalogue): (stage: string) => string {
+  return (stage) => `${catalogue.label(stage, 'zh')} ${catalogue.label(stage, 'en')}`;
+}
 const pct = (ratio: number | null): number | null => (ratio === null ? null : Math.round(ratio * 1000) / 10);
 const wan = (yuan: number): number => Math.round(yuan / 100) / 100;
 
@@ -98,7 +98,10 @@ async function estateLines(ctx: ServiceContext, query: DashboardQuery, withGeome
   return { answer, matched, lineOf };
 }
 
-function estateRow({ programme: e, line }: { programme: DashboardAnswer['estates'][number]; line: EstateLine }): ReportRow {
+function estateRow(
+  { programme: e, line }: { programme: DashboardAnswer['estates'][number]; line: EstateLine },
+  stageText: (stage: string) => string,
+): ReportRow {
   return [
     line.code,
     line.name,
@@ -135,8 +138,15 @@ export async function periodReport(ctx: ServiceContext, query: DashboardQuery): 
     ]),
   );
   // The programme's estates: those in a plan or past "not in programme".
-  const inProgramme = matched.filter(({ programme: e }) => e.stage !== 'not_in_programme' || e.planYear !== null);
-  addSheet(workbook, '小区清单 Estates', title, ESTATE_HEADER, inProgramme.map(estateRow));
+  const inProgramme = matched.filter(({ programme: e }) => e.stage !== DEFAULT_STAGE || e.planYear !== null);
+  const stageText = stageTextOf(new StageCatalogue(answer.stages));
+  addSheet(
+    workbook,
+    '小区清单 Estates',
+    title,
+    ESTATE_HEADER,
+    inProgramme.map((m) => estateRow(m, stageText)),
+  );
   addSheet(
     workbook,
     '本期变化 Changes',
@@ -159,11 +169,19 @@ export type ViewFormat = (typeof VIEW_FORMATS)[number];
 export async function viewExport(ctx: ServiceContext, query: DashboardQuery, format: ViewFormat): Promise<ReportFile> {
   const { answer, matched } = await estateLines(ctx, query, format === 'geojson');
   const base = `programme-view_${answer.asOf}`;
+  const catalogue = new StageCatalogue(answer.stages);
+  const stageText = stageTextOf(catalogue);
   if (format === 'csv')
     return {
       contentType: 'text/csv; charset=utf-8',
       contentDisposition: attachmentDisposition(`旧改进度_${answer.asOf}.csv`, `${base}.csv`),
-      body: Buffer.from(toCsv(ESTATE_HEADER, matched.map(estateRow)), 'utf8'),
+      body: Buffer.from(
+        toCsv(
+          ESTATE_HEADER,
+          matched.map((m) => estateRow(m, stageText)),
+        ),
+        'utf8',
+      ),
     };
   const collection = {
     type: 'FeatureCollection',
@@ -179,6 +197,7 @@ export async function viewExport(ctx: ServiceContext, query: DashboardQuery, for
         planYear: e.planYear,
         batch: e.batch,
         stage: e.stage,
+        stageLabel: catalogue.definition(e.stage).label,
         progressPct: e.progressPct,
         since: e.since,
         asOf: answer.asOf,

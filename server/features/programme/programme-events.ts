@@ -12,7 +12,7 @@ const KEEP_ALIVE_MS = 25_000;
 
 /** What a change event says: what changed, so a client knows what to reload. */
 export interface ProgrammeChange {
-  kind: 'progress' | 'plan' | 'items' | 'funding';
+  kind: 'progress' | 'plan' | 'items' | 'funding' | 'stages';
   estateIds: number[];
 }
 

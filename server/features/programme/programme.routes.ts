@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RENOVATION_CATEGORIES } from '../../../core/programme/renovation-items.js';
 import { calendarDate, isoDateSchema, progressInputSchema } from '../../../core/programme/progress-history.js';
 import { REPORTING_PERIODS } from '../../../core/programme/reporting-period.js';
-import { STAGE_IDS } from '../../../core/programme/stages.js';
+import { stageDefinitionSchema } from '../../../core/programme/stages.js';
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
@@ -11,6 +11,7 @@ import { periodReport, VIEW_FORMATS, viewExport } from './period-report.service.
 import { listPlans, planBodySchema, savePlan } from './plans.service.js';
 import { ProgrammeEventHub } from './programme-events.js';
 import { appendProgress, listProgress } from './progress.service.js';
+import { getStageCatalogue, saveStageCatalogue, stagesBodySchema } from './stages.service.js';
 import { sendFile } from '../../http/send-file.js';
 import {
   addFunding,
@@ -32,7 +33,10 @@ const idText = z
 const projectQuery = z
   .object({ estateId: idText.optional(), zoneId: idText.optional() })
   .strict()
-  .refine((q) => (q.estateId === undefined) !== (q.zoneId === undefined), { message: 'give exactly one of estateId and zoneId' });
+  .refine((q) => (q.estateId === undefined) !== (q.zoneId === undefined), { message: 'give exactly one of estateId and zoneId' })
+  .transform((q): { estateId: number } | { zoneId: number } =>
+    q.estateId !== undefined ? { estateId: q.estateId } : { zoneId: q.zoneId! },
+  );
 
 /** A comma-separated list of values from `allowed`. */
 function listParam<T extends string>(allowed: readonly T[], name: string) {
@@ -62,7 +66,12 @@ const dashboardQuery = z
       .transform((text) => text.split(',').filter((v) => v !== ''))
       .pipe(z.array(unitParam))
       .optional(),
-    stage: listParam(STAGE_IDS, 'stage').optional(),
+    // Which stage ids exist is the catalogue's to say (the dashboard refuses an unknown one).
+    stage: z
+      .string()
+      .transform((text) => text.split(',').filter((v) => v !== ''))
+      .pipe(z.array(stageDefinitionSchema.shape.id))
+      .optional(),
     category: listParam(RENOVATION_CATEGORIES, 'category').optional(),
     period: z.enum(REPORTING_PERIODS, { error: `period must be one of ${REPORTING_PERIODS.join(', ')}` }).optional(),
   })
@@ -95,8 +104,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
     res.status(201).json(await appendProgress(ctx, progressInputSchema.parse(req.body)));
   });
   routes.get('/progress', 'ledger.read', async (req, res, ctx) => {
-    const q = projectQuery.parse(req.query);
-    res.json(await listProgress(ctx, { ...(q.estateId !== undefined ? { estateId: q.estateId } : { zoneId: q.zoneId! }) }));
+    res.json(await listProgress(ctx, projectQuery.parse(req.query)));
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
     res.json(await dashboard(ctx, parseDashboardQuery(ctx, req.query)));
@@ -121,6 +129,14 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
     events.open({ write: (chunk) => res.write(chunk), onClose: (listener) => res.on('close', listener) });
   });
 
+  routes.get('/stages', 'ledger.read', async (req, res, ctx) => {
+    z.object({}).strict().parse(req.query);
+    res.json(await getStageCatalogue(ctx.db));
+  });
+  routes.put('/stages', 'stages.write', async (req, res, ctx) => {
+    res.json(await saveStageCatalogue(ctx, stagesBodySchema.parse(req.body)));
+  });
+
   routes.get('/plans', 'ledger.read', async (req, res, ctx) => {
     z.object({}).strict().parse(req.query);
     res.json(await listPlans(ctx));
@@ -131,8 +147,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   });
 
   routes.get('/items', 'ledger.read', async (req, res, ctx) => {
-    const q = projectQuery.parse(req.query);
-    res.json(await listItems(ctx, q.estateId !== undefined ? { estateId: q.estateId } : { zoneId: q.zoneId! }));
+    res.json(await listItems(ctx, projectQuery.parse(req.query)));
   });
   routes.post('/items', 'progress.write', async (req, res, ctx) => {
     res.status(201).json(await addItem(ctx, itemBodySchema.parse(req.body)));
@@ -142,8 +157,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
     res.status(204).end();
   });
   routes.get('/funding', 'ledger.read', async (req, res, ctx) => {
-    const q = projectQuery.parse(req.query);
-    res.json(await listFunding(ctx, q.estateId !== undefined ? { estateId: q.estateId } : { zoneId: q.zoneId! }));
+    res.json(await listFunding(ctx, projectQuery.parse(req.query)));
   });
   routes.post('/funding', 'progress.write', async (req, res, ctx) => {
     res.status(201).json(await addFunding(ctx, fundingBodySchema.parse(req.body)));

@@ -18,6 +18,7 @@ import type { Queryable } from '../../db/index.js';
 import { NotFoundError, RejectedError } from '../../domain-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notifyProgrammeChange } from './programme-events.js';
+import { loadStageCatalogue } from './stages.service.js';
 
 export const ENTRY_COLUMNS = `p.id, p.estate_id AS "estateId", p.zone_id AS "zoneId", to_char(p.entry_date, 'YYYY-MM-DD') AS date,
   p.stage, p.progress_pct AS "progressPct", p.investment_done_yuan AS "investmentDoneYuan", p.note, p.corrects,
@@ -61,6 +62,7 @@ export async function appendProgress(ctx: ServiceContext, input: ProgressInput):
     note: input.note,
   };
   return ctx.db.transaction(async (tx) => {
+    const catalogue = await loadStageCatalogue(tx, 'FOR SHARE');
     const estates = await targetEstates(tx, input);
     const histories = await loadEntries(
       tx,
@@ -71,6 +73,7 @@ export async function appendProgress(ctx: ServiceContext, input: ProgressInput):
         histories.filter((h) => h.estateId === estate.id),
         candidate,
         today,
+        catalogue,
       );
       if (!refusal) continue;
       if (input.zoneId === undefined) throw new RejectedError(refusal.code, refusal.params);

@@ -1,11 +1,10 @@
 /** Legend of the current estate colouring: categories as swatches, ramps as a gradient bar. */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
-import { rgbToCss } from '../../map/colours';
+import { rgbToCss } from '../../../../core/colour';
 import { FILTERED_OUT_COLOUR, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
 import type { Language } from '../../shared/i18n/languages';
 import { useEstateColouring } from './use-estate-colouring';
-import { stageDefinition } from '../../../../core/programme/stages';
 import { useAtlasStore } from '../../state/atlas-store';
 import { hasActiveFilter } from '../../state/atlas-filter';
 import { hasProgrammeFilter } from '../../../../core/programme/programme-filter';
@@ -15,7 +14,7 @@ type Label = Extract<EstateLegendSpec, { kind: 'categories' }>['items'][number][
 function legendLabel(label: Label, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
   if ('stage' in label)
     return t('legend.stage', {
-      stage: stageDefinition(label.stage).label[language],
+      stage: label.stage[language],
       estates: formatNumber(label.estates, language),
       households: formatNumber(label.households, language),
     });

@@ -5,7 +5,7 @@ import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiProperties } from '../../api';
 import { formatDateTime, formatNumber, m2ToMu } from '../../shared/format';
-import { rgbToCss } from '../../map/colours';
+import { rgbToCss } from '../../../../core/colour';
 import { estateStatus } from '../../../../core/estate-status';
 import { LEDGER_FIELDS } from '../../../../core/ledger-fields';
 import { STATUS_COLOURS } from '../../map/estate-colours';

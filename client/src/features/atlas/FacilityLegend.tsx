@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_CATALOGUE, FACILITY_TYPE_IDS, LIFE_CIRCLE_TIERS } from '../../../../core/facility-catalogue';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
-import { rgbToCss } from '../../map/colours';
+import { rgbToCss } from '../../../../core/colour';
 import { facilityColour } from '../../map/facility-style';
 import { useAtlasStore } from '../../state/atlas-store';
 

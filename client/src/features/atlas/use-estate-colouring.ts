@@ -10,6 +10,7 @@ export function useEstateColouring(): EstateColouring | null {
   const reachTypeId = useAtlasStore((s) => s.reachTypeId);
   const dashboard = useAtlasStore((s) => s.dashboard);
   const byEstate = useAtlasStore((s) => s.programmeByEstate);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
@@ -18,7 +19,7 @@ export function useEstateColouring(): EstateColouring | null {
       data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
       coverage,
       reachTypeId,
-      dashboard ? { byEstate, byStage: dashboard.byStage } : null,
+      dashboard ? { byEstate, byStage: dashboard.byStage, catalogue } : null,
     );
-  }, [colourBy, data, coverage, reachTypeId, dashboard, byEstate]);
+  }, [colourBy, data, coverage, reachTypeId, dashboard, byEstate, catalogue]);
 }

@@ -3,7 +3,8 @@
  * dates, paged further back by `beforeId`; a row opens to its before → after; Export CSV downloads
  * the filtered trail.
  */
-import { Alert, App as AntApp, Button, Drawer, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Table, Tag } from 'antd';
+import { AdminDrawer } from '../../shared/AdminDrawer';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,14 +82,11 @@ export function AuditDrawer({ open, onClose }: { open: boolean; onClose(): void 
   ];
 
   return (
-    <Drawer
+    <AdminDrawer
       open={open}
       onClose={onClose}
       title={t('audit.title')}
-      size={Math.min(DRAWER_WIDTH_PX, window.innerWidth - 24)}
-      destroyOnHidden
-      rootClassName="atlas-admin-drawer"
-      closable={{ 'aria-label': t('estate.close') }}
+      widthPx={DRAWER_WIDTH_PX}
       extra={
         <Button onClick={() => void exportCsv()} data-testid="audit-export">
           {t('audit.exportCsv')}
@@ -119,7 +117,7 @@ export function AuditDrawer({ open, onClose }: { open: boolean; onClose(): void 
           ) : null}
         </div>
       </div>
-    </Drawer>
+    </AdminDrawer>
   );
 }
 

@@ -16,8 +16,9 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 const UsersDrawer = lazy(() => import('../users/UsersDrawer').then((m) => ({ default: m.UsersDrawer })));
 const AuditDrawer = lazy(() => import('../audit/AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
 const CatalogueDrawer = lazy(() => import('../coverage/CatalogueDrawer').then((m) => ({ default: m.CatalogueDrawer })));
+const StagesDrawer = lazy(() => import('../programme/StagesDrawer').then((m) => ({ default: m.StagesDrawer })));
 
-type Opened = 'password' | 'users' | 'audit' | 'catalogue' | null;
+type Opened = 'password' | 'users' | 'audit' | 'catalogue' | 'stages' | null;
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function AccountMenu() {
   const canManageUsers = useCan('users.manage');
   const canReadAudit = useCan('audit.read');
   const canEditCatalogue = useCan('catalogue.write');
+  const canEditStages = useCan('stages.write');
   const [opened, setOpened] = useState<Opened>(null);
   if (!session) return null;
 
@@ -40,7 +42,8 @@ export function AccountMenu() {
     ...(canManageUsers ? [{ key: 'users', label: <span data-testid="menu-users">{t('account.users')}</span> }] : []),
     ...(canReadAudit ? [{ key: 'audit', label: <span data-testid="menu-audit">{t('account.audit')}</span> }] : []),
     ...(canEditCatalogue ? [{ key: 'catalogue', label: <span data-testid="menu-catalogue">{t('catalogue.title')}</span> }] : []),
-    ...(canManageUsers || canReadAudit || canEditCatalogue ? [{ type: 'divider' as const }] : []),
+    ...(canEditStages ? [{ key: 'stages', label: <span data-testid="menu-stages">{t('stages.title')}</span> }] : []),
+    ...(canManageUsers || canReadAudit || canEditCatalogue || canEditStages ? [{ type: 'divider' as const }] : []),
     { key: 'password', label: <span data-testid="menu-password">{t('account.changePassword')}</span> },
     { key: 'signOut', label: <span data-testid="menu-sign-out">{t('account.signOut')}</span> },
   ];
@@ -53,7 +56,7 @@ export function AccountMenu() {
           items,
           onClick: ({ key }) => {
             if (key === 'signOut') void leave();
-            else if (key === 'password' || key === 'users' || key === 'audit' || key === 'catalogue') setOpened(key);
+            else if (key === 'password' || key === 'users' || key === 'audit' || key === 'catalogue' || key === 'stages') setOpened(key);
           },
         }}
       >
@@ -71,6 +74,7 @@ export function AccountMenu() {
         {opened === 'users' ? <UsersDrawer open onClose={() => setOpened(null)} /> : null}
         {opened === 'audit' ? <AuditDrawer open onClose={() => setOpened(null)} /> : null}
         {opened === 'catalogue' ? <CatalogueDrawer onClose={() => setOpened(null)} /> : null}
+        {opened === 'stages' ? <StagesDrawer onClose={() => setOpened(null)} /> : null}
       </Suspense>
     </>
   );

@@ -3,7 +3,8 @@
  * radius (the standard's beside it) and whether it counts as a gap. A change is saved at once,
  * audited, and the city's coverage is computed again.
  */
-import { Alert, App as AntApp, Drawer, InputNumber, Switch, Table } from 'antd';
+import { Alert, App as AntApp, InputNumber, Switch, Table } from 'antd';
+import { AdminDrawer } from '../../shared/AdminDrawer';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityTypesResponse } from '../../../../core/contract/coverage';
@@ -48,15 +49,7 @@ export function CatalogueDrawer({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
-      title={t('catalogue.title')}
-      size={Math.min(DRAWER_WIDTH_PX, window.innerWidth - 24)}
-      destroyOnHidden
-      rootClassName="atlas-admin-drawer"
-      closable={{ 'aria-label': t('estate.close') }}
-    >
+    <AdminDrawer onClose={onClose} title={t('catalogue.title')} widthPx={DRAWER_WIDTH_PX}>
       <div data-testid="catalogue-drawer">
         <p className="coverage-origin">{t('catalogue.intro', { min: RADIUS_BOUNDS_M.min, max: RADIUS_BOUNDS_M.max })}</p>
         {error ? <Alert type="error" showIcon title={error} /> : null}
@@ -106,6 +99,6 @@ export function CatalogueDrawer({ onClose }: { onClose(): void }) {
           ]}
         />
       </div>
-    </Drawer>
+    </AdminDrawer>
   );
 }

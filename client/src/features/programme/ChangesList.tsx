@@ -2,7 +2,6 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardAnswer } from '../../../../core/contract/index';
-import { stageDefinition } from '../../../../core/programme/stages';
 import { dayBefore } from '../../../../core/programme/reporting-period';
 import { useAtlasStore } from '../../state/atlas-store';
 
@@ -12,6 +11,7 @@ const MAX_ROWS = 30;
 export function ChangesList({ answer }: { answer: DashboardAnswer }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   const selectEstate = useAtlasStore((s) => s.selectEstate);
   const requestFlyTo = useAtlasStore((s) => s.requestFlyTo);
   const setReplayDate = useAtlasStore((s) => s.setReplayDate);
@@ -49,7 +49,7 @@ export function ChangesList({ answer }: { answer: DashboardAnswer }) {
               {change.name}
             </Button>
             <span className="programme-change-stages">
-              {stageDefinition(change.from).label[language]} → {stageDefinition(change.to).label[language]}
+              {catalogue.label(change.from, language)} → {catalogue.label(change.to, language)}
             </span>
           </li>
         ))}

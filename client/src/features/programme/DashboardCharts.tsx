@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardAnswer } from '../../../../core/contract/index';
 import { RENOVATION_CATEGORIES } from '../../../../core/programme/renovation-items';
-import { STAGES } from '../../../../core/programme/stages';
 import { useAtlasStore } from '../../state/atlas-store';
 import { categoryOption, fundingOption, overTimeOption, stageFunnelOption, subdistrictBarsOption, type ChartWords } from './chart-options';
 import { EChart } from './EChart';
@@ -22,6 +21,7 @@ export function DashboardCharts({ answer }: { answer: DashboardAnswer }) {
   const language = useAtlasStore((s) => s.language);
   const setFilter = useAtlasStore((s) => s.setFilter);
   const setProgrammeFilter = useAtlasStore((s) => s.setProgrammeFilter);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   const words = useMemo<ChartWords>(
     () => ({
       planned: t('programme.chart.planned'),
@@ -57,7 +57,7 @@ export function DashboardCharts({ answer }: { answer: DashboardAnswer }) {
           option={options.funnel}
           heightPx={200}
           onClick={({ dataIndex }) => {
-            const stage = STAGES.filter((s) => s.id !== 'not_in_programme')[dataIndex];
+            const stage = catalogue.programmeStages[dataIndex];
             if (stage) setProgrammeFilter({ stages: [stage.id] });
           }}
         />

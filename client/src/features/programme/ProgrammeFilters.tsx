@@ -2,12 +2,13 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RENOVATION_CATEGORIES, RENOVATION_CATEGORY_LABELS, type RenovationCategory } from '../../../../core/programme/renovation-items';
-import { STAGES, type StageId } from '../../../../core/programme/stages';
+import type { StageId } from '../../../../core/programme/stages';
 import { useAtlasStore } from '../../state/atlas-store';
 
 export function ProgrammeFilters() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   const filter = useAtlasStore((s) => s.programmeFilter);
   const setProgrammeFilter = useAtlasStore((s) => s.setProgrammeFilter);
   const answer = useAtlasStore((s) => s.dashboard);
@@ -47,7 +48,7 @@ export function ProgrammeFilters() {
         maxTagCount="responsive"
         placeholder={t('programme.filter.stage')}
         value={[...filter.stages]}
-        options={STAGES.map((s) => ({ value: s.id, label: s.label[language] }))}
+        options={catalogue.stages.map((s) => ({ value: s.id, label: s.label[language] }))}
         onChange={(stages: StageId[]) => setProgrammeFilter({ stages })}
         aria-label={t('programme.filter.stage')}
         data-testid="programme-filter-stage"

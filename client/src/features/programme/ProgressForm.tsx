@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressEntryAnswer } from '../../../../core/contract/index';
 import { calendarDate } from '../../../../core/programme/progress-history';
-import { STAGES, type StageId } from '../../../../core/programme/stages';
+import type { StageId } from '../../../../core/programme/stages';
 import { ApiError, recordProgress } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 
@@ -22,6 +22,7 @@ export function ProgressForm({ estateId, current, correcting, onDone }: Progress
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const language = useAtlasStore((s) => s.language);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   const [date, setDate] = useState<Dayjs>(() => dayjs(correcting?.date ?? calendarDate(new Date())));
   const [stage, setStage] = useState<StageId>(correcting?.stage ?? current.stage);
   const [progressPct, setProgressPct] = useState<number | null>(correcting?.progressPct ?? current.progressPct);
@@ -69,7 +70,7 @@ export function ProgressForm({ estateId, current, correcting, onDone }: Progress
           size="small"
           className="programme-stage-select"
           value={stage}
-          options={STAGES.map((s) => ({ value: s.id, label: s.label[language] }))}
+          options={catalogue.stages.map((s) => ({ value: s.id, label: s.label[language] }))}
           onChange={(value: StageId) => setStage(value)}
           aria-label={t('programme.progress.stage')}
           data-testid="progress-stage"

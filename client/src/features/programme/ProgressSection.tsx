@@ -3,7 +3,7 @@ import { Button, Progress, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressEntryAnswer } from '../../../../core/contract/index';
-import { DEFAULT_STAGE, stageDefinition } from '../../../../core/programme/stages';
+import { DEFAULT_STAGE } from '../../../../core/programme/stages';
 import { fetchProgress } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
@@ -18,6 +18,7 @@ const SHOWN_ENTRIES = 8;
 export function ProgressSection({ estateId }: { estateId: number }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
   const programme = useAtlasStore((s) => s.programmeByEstate.get(estateId));
   const revision = useAtlasStore((s) => s.programmeRevision);
   const canRecord = useCan('progress.write');
@@ -33,7 +34,7 @@ export function ProgressSection({ estateId }: { estateId: number }) {
   }, [estateId, revision]);
 
   const stage = programme?.stage ?? DEFAULT_STAGE;
-  const definition = stageDefinition(stage);
+  const definition = catalogue.definition(stage);
   const corrected = new Set((history ?? []).map((e) => e.corrects).filter((id): id is number => id !== null));
   const newest = [...(history ?? [])].reverse().slice(0, SHOWN_ENTRIES);
 
@@ -73,7 +74,7 @@ export function ProgressSection({ estateId }: { estateId: number }) {
         <ul className="programme-history" data-testid="progress-history">
           {newest.map((entry) => (
             <li key={entry.id} className={corrected.has(entry.id) ? 'programme-history-corrected' : undefined}>
-              <span className="programme-history-date">{entry.date}</span> {stageDefinition(entry.stage).label[language]}
+              <span className="programme-history-date">{entry.date}</span> {catalogue.label(entry.stage, language)}
               {entry.stage === 'construction' ? ` ${entry.progressPct}%` : ''}
               {entry.note ? <span className="programme-note"> · {entry.note}</span> : null}
               <span className="programme-note"> · {entry.authorName}</span>

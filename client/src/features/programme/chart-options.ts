@@ -6,7 +6,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { DashboardAnswer } from '../../../../core/contract/index';
 import { FUNDING_SOURCE_LABELS } from '../../../../core/programme/funding';
 import { RENOVATION_CATEGORY_LABELS } from '../../../../core/programme/renovation-items';
-import { STAGES, stageRank } from '../../../../core/programme/stages';
+import { COMPLETED_STAGE, STARTED_STAGE, StageCatalogue } from '../../../../core/programme/stages';
+import { hexToRgb, rgbToLab } from '../../../../core/colour';
 import { formatNumber } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
 
@@ -22,23 +23,23 @@ export interface ChartWords {
   tenThousandYuan: string;
 }
 
-/** Whether white text reads better than black on `hex` (relative luminance below 0.3). */
+/** Whether white text reads better than black on `hex` (lightness L* below 60). */
 function isDark(hex: string): boolean {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.3;
+  return rgbToLab(hexToRgb(hex))[0] < 60;
 }
+
+/** A stage's colour in the answer's catalogue. */
+const colourOf = (answer: DashboardAnswer, stage: string): string => new StageCatalogue(answer.stages).definition(stage).colour;
 
 const GRID = { left: 8, right: 16, top: 34, bottom: 8, containLabel: true };
 const TEXT = { fontSize: 11 };
 
 /** Stages from the pool on: how many estates have reached each (the funnel of the programme). */
 export function stageFunnelOption(answer: DashboardAnswer, language: Language): EChartsCoreOption {
-  const inProgramme = STAGES.filter((s) => s.id !== 'not_in_programme');
+  const catalogue = new StageCatalogue(answer.stages);
+  const inProgramme = catalogue.programmeStages;
   const reached = inProgramme.map((stage) =>
-    answer.byStage.filter((row) => stageRank(row.stage) >= stageRank(stage.id)).reduce((sum, row) => sum + row.estates, 0),
+    answer.byStage.filter((row) => catalogue.rank(row.stage) >= catalogue.rank(stage.id)).reduce((sum, row) => sum + row.estates, 0),
   );
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
@@ -75,9 +76,9 @@ export function subdistrictBarsOption(answer: DashboardAnswer, words: ChartWords
     xAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: TEXT },
     series: [
-      { name: words.planned, type: 'bar', data: rows.map((r) => r.planned), itemStyle: { color: STAGES[2]!.colour } },
-      { name: words.started, type: 'bar', data: rows.map((r) => r.started), itemStyle: { color: STAGES[5]!.colour } },
-      { name: words.completed, type: 'bar', data: rows.map((r) => r.completed), itemStyle: { color: STAGES[6]!.colour } },
+      { name: words.planned, type: 'bar', data: rows.map((r) => r.planned), itemStyle: { color: colourOf(answer, 'planned') } },
+      { name: words.started, type: 'bar', data: rows.map((r) => r.started), itemStyle: { color: colourOf(answer, STARTED_STAGE) } },
+      { name: words.completed, type: 'bar', data: rows.map((r) => r.completed), itemStyle: { color: colourOf(answer, COMPLETED_STAGE) } },
     ],
   };
 }
@@ -102,8 +103,18 @@ export function overTimeOption(answer: DashboardAnswer, words: ChartWords): ECha
     xAxis: { type: 'category', data: answer.overTime.map((p) => p.date.slice(0, 7)), axisLabel: TEXT },
     yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
     series: [
-      { name: words.started, type: 'line', data: answer.overTime.map((p) => p.started), itemStyle: { color: STAGES[5]!.colour } },
-      { name: words.completed, type: 'line', data: answer.overTime.map((p) => p.completed), itemStyle: { color: STAGES[6]!.colour } },
+      {
+        name: words.started,
+        type: 'line',
+        data: answer.overTime.map((p) => p.started),
+        itemStyle: { color: colourOf(answer, STARTED_STAGE) },
+      },
+      {
+        name: words.completed,
+        type: 'line',
+        data: answer.overTime.map((p) => p.completed),
+        itemStyle: { color: colourOf(answer, COMPLETED_STAGE) },
+      },
       {
         name: words.startTarget,
         type: 'line',

@@ -2,7 +2,8 @@
  * Administrators' user management: every account with its role, status and sign-ins; create,
  * change role, disable or enable (the server keeps one enabled administrator and says so), reset a password.
  */
-import { Alert, App as AntApp, Button, Drawer, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { AdminDrawer } from '../../shared/AdminDrawer';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,14 +131,11 @@ export function UsersDrawer({ open, onClose }: { open: boolean; onClose(): void 
   ];
 
   return (
-    <Drawer
+    <AdminDrawer
       open={open}
       onClose={onClose}
       title={t('users.title')}
-      size={Math.min(DRAWER_WIDTH_PX, window.innerWidth - 24)}
-      destroyOnHidden
-      rootClassName="atlas-admin-drawer"
-      closable={{ 'aria-label': t('estate.close') }}
+      widthPx={DRAWER_WIDTH_PX}
       extra={
         <Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">
           {t('users.create')}
@@ -175,6 +173,6 @@ export function UsersDrawer({ open, onClose }: { open: boolean; onClose(): void 
           void message.success(t('users.passwordReset', { username: user.username }));
         }}
       />
-    </Drawer>
+    </AdminDrawer>
   );
 }

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { polygonLabelPoint } from '../../../../core/geometry/label-points';
 import type { ZoneScene } from '../../map/map-types';
 import { useAtlasStore } from '../../state/atlas-store';
-import { STAGE_COLOURS } from '../../map/estate-colours';
-import { DEFAULT_STAGE, leastAdvanced } from '../../../../core/programme/stages';
+import { stageColour } from '../../map/estate-colours';
+import { DEFAULT_STAGE } from '../../../../core/programme/stages';
 
 export function useZoneScene(): ZoneScene {
   const zones = useAtlasStore((s) => s.zones);
@@ -15,6 +15,7 @@ export function useZoneScene(): ZoneScene {
   const focusedSuggestion = useAtlasStore((s) => s.focusedSuggestion);
   const byStage = useAtlasStore((s) => s.colourBy === 'stage');
   const programmeByEstate = useAtlasStore((s) => s.programmeByEstate);
+  const catalogue = useAtlasStore((s) => s.stageCatalogue);
 
   const list = useMemo(() => zones ?? [], [zones]);
   const labels = useMemo(() => list.map((z) => ({ text: z.properties.name, position: polygonLabelPoint(z.geometry) })), [list]);
@@ -23,12 +24,12 @@ export function useZoneScene(): ZoneScene {
     if (!byStage || programmeByEstate.size === 0) return null;
     const byZone = new Map(
       list.map((z) => {
-        const stage = leastAdvanced(z.properties.estateIds.map((id) => programmeByEstate.get(id)?.stage ?? DEFAULT_STAGE));
-        return [z.properties.id, STAGE_COLOURS[stage]] as const;
+        const stage = catalogue.leastAdvanced(z.properties.estateIds.map((id) => programmeByEstate.get(id)?.stage ?? DEFAULT_STAGE));
+        return [z.properties.id, stageColour(catalogue, stage)] as const;
       }),
     );
     return { byZone, key: [...byZone.values()].map((c) => c.join('.')).join(',') };
-  }, [byStage, programmeByEstate, list]);
+  }, [byStage, programmeByEstate, list, catalogue]);
   return useMemo(
     () => ({ zones: list, labels, selectedZoneId, links, picked, suggestions, focusedSuggestion, outlineColours }),
     [list, labels, selectedZoneId, links, picked, suggestions, focusedSuggestion, outlineColours],

@@ -1,4 +1,4 @@
-/** Colour arithmetic for map layers: deck.gl takes [r, g, b, a] with 0–255 channels. */
+/** Colour arithmetic shared by the map layers and the palette rules: [r, g, b(, a)] with 0–255 channels, CIEDE2000 differences and colour-vision simulation. */
 
 export type Rgb = readonly [number, number, number];
 export type Rgba = [number, number, number, number];
@@ -120,4 +120,50 @@ export function deltaE2000(lab1: Lab, lab2: Lab): number {
 /** CIEDE2000 difference of two sRGB colours. @example colourDifference([255, 0, 0], [255, 0, 0]) // 0 */
 export function colourDifference(a: Rgb, b: Rgb): number {
   return deltaE2000(rgbToLab(a), rgbToLab(b));
+}
+
+type Matrix3 = readonly [readonly [number, number, number], readonly [number, number, number], readonly [number, number, number]];
+
+/** Colour vision the palette rules check: normal and the three full dichromacies. */
+export const COLOUR_VISIONS = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'] as const;
+export type ColourVision = (typeof COLOUR_VISIONS)[number];
+
+/** Machado, Oliveira & Fernandes (2009), severity 1.0, applied in linear RGB. */
+const VISION_MATRICES: Readonly<Record<ColourVision, Matrix3 | null>> = {
+  normal: null,
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
+};
+
+function linearToSrgb(linear: number): number {
+  const c = Math.min(1, Math.max(0, linear));
+  return Math.round(255 * (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055));
+}
+
+/**
+ * How a colour looks to a viewer with `vision`.
+ * @example simulateVision([255, 0, 0], 'normal') // [255, 0, 0]
+ */
+export function simulateVision(colour: Rgb, vision: ColourVision): Rgb {
+  const matrix = VISION_MATRICES[vision];
+  if (!matrix) return colour;
+  const [r, g, b] = colour.map(srgbToLinear) as [number, number, number];
+  return [
+    linearToSrgb(matrix[0][0] * r + matrix[0][1] * g + matrix[0][2] * b),
+    linearToSrgb(matrix[1][0] * r + matrix[1][1] * g + matrix[1][2] * b),
+    linearToSrgb(matrix[2][0] * r + matrix[2][1] * g + matrix[2][2] * b),
+  ];
 }
