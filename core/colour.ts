@@ -167,3 +167,11 @@ export function simulateVision(colour: Rgb, vision: ColourVision): Rgb {
     linearToSrgb(matrix[2][0] * r + matrix[2][1] * g + matrix[2][2] * b),
   ];
 }
+
+/**
+ * Whether white text reads better than black on a `#rrggbb` fill (lightness L* below 60).
+ * @example prefersLightText('#03314d') // true; prefersLightText('#fddb15') // false
+ */
+export function prefersLightText(hex: string): boolean {
+  return rgbToLab(hexToRgb(hex))[0] < 60;
+}

@@ -6,6 +6,9 @@ import type { ReportingPeriod } from '../programme/reporting-period.js';
 import type { KeyCount, RenovationCategory } from '../programme/renovation-items.js';
 import type { StageDefinition, StageId } from '../programme/stages.js';
 
+/** What items, funding and progress entries belong to: one estate, or a zone (counted for its members by households). */
+export type ProjectRef = { estateId: number } | { zoneId: number };
+
 /** One estate on the leaders' map: its derived state on the replay date and what the filter reads. */
 export interface EstateProgramme {
   estateId: number;

@@ -193,6 +193,13 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
   return fetch(url, { ...init, headers });
 }
 
+/** POSTs JSON as the administrator; the parsed answer, or an error naming the status and body. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await apiFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** RGB of every pixel of a small square of the page screenshot centred on (x, y), decoded in the page. */
 export async function screenPixels(page: Page, x: number, y: number, half = 3): Promise<[number, number, number][]> {
   const png = await page.screenshot({ clip: { x: x - half, y: y - half, width: 2 * half + 1, height: 2 * half + 1 } });

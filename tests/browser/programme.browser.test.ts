@@ -28,6 +28,7 @@ import {
   launchChromium,
   openAtlasPage,
   OUTPUT_DIR,
+  postJson,
   project,
   screenPixels,
   skipBrowserTests,
@@ -330,6 +331,66 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     await leader.emulateMedia({ media: 'screen' });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('records progress for a whole zone in one entry and keeps the zone’s funding, which the dashboard counts once', async () => {
+    const { suggestions } = await postJson<{ suggestions: { estateIds: number[] }[] }>(`${app.url}/api/zones/suggest`, {});
+    const members = [...suggestions].sort((a, b) => a.estateIds.length - b.estateIds.length)[0]!.estateIds;
+    const zone = await postJson<{ id: number; properties: { name: string } }>(`${app.url}/api/zones`, {
+      name: '进度测试片区',
+      estateIds: members,
+    });
+    const before = await dashboardApi();
+    await planner.setViewportSize({ width: 1440, height: 900 });
+    await planner.getByTestId('lang-zh').click();
+    await planner.getByTestId('zones-toggle').click();
+    await planner.getByTestId(`zone-list-item-${zone.id}`).click();
+    const section = planner.getByTestId('zone-programme');
+    await section.waitFor();
+    await section.getByTestId('zone-progress-record').click();
+    await section.getByTestId('progress-stage').click();
+    await planner.locator('.ant-select-dropdown:visible').getByText('移交管理', { exact: true }).click();
+    await section.getByTestId('progress-pct').fill('100');
+    await section.getByTestId('progress-save').click();
+    await section.getByTestId('progress-form').waitFor({ state: 'detached', timeout: 10_000 });
+    // Every member got the entry; the zone's stage (its least advanced member's) follows on screen.
+    const after = await dashboardApi();
+    expect(after.estates.filter((e) => members.includes(e.estateId)).map((e) => e.stage)).toEqual(members.map(() => 'handed_over'));
+    await section.getByTestId('zone-stage-tag').getByText('移交管理', { exact: false }).waitFor({ timeout: 10_000 });
+
+    // The zone's own funding row counts once for the whole, spread over the members by households.
+    await section.getByTestId('funding-source').click();
+    await planner.locator('.ant-select-dropdown:visible').getByText('中央补助资金', { exact: true }).click();
+    await section.getByTestId('funding-planned').fill('100');
+    await section.getByTestId('funding-add').click();
+    await section.getByTestId('project-funding').locator('li').first().waitFor();
+    const rows = await getJson<{ zoneId: number; plannedYuan: number }[]>(`${app.url}/api/funding?zoneId=${zone.id}`);
+    expect(rows.map((r) => [r.zoneId, r.plannedYuan])).toEqual([[zone.id, 1_000_000]]);
+    const funded = await dashboardApi();
+    const central = (a: DashboardAnswer) => a.funding.find((f) => f.source === 'central_subsidy')?.plannedYuan ?? 0;
+    expect(central(funded) - central(before)).toBeCloseTo(1_000_000, 0);
+
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 700 },
+    ]) {
+      await planner.setViewportSize(viewport);
+      for (const lang of ['zh', 'en'] as const) {
+        await planner.getByTestId(`lang-${lang}`).click();
+        await planner.waitForTimeout(300);
+        await section.scrollIntoViewIfNeeded();
+        const found = await layoutProblems(
+          planner,
+          ['[data-testid="zone-progress-record"]', '[data-testid="funding-add"]'],
+          ['.programme-rows-title'],
+        );
+        expect([...found.covered, ...found.cut, ...found.rawKeys], `${viewport.width} ${lang}`).toEqual([]);
+        await planner.screenshot({ path: join(OUTPUT_DIR, `programme-zone-${lang}-${viewport.width}.png`) });
+      }
+    }
+    await planner.getByTestId('lang-zh').click();
+    await planner.getByTestId('zones-toggle').click();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 
   // Last: it leaves an administrator's stage list behind.
   it('lets an administrator add, rename and recolour stages; every open map and form follows, and a too-close colour is refused', async () => {

@@ -27,6 +27,7 @@ import {
   apiFetch,
   type AppUnderTest,
   getJson,
+  postJson,
   gotoAtlas,
   jumpTo,
   launchChromium,
@@ -80,12 +81,6 @@ function lassoAround(points: readonly PixelPoint[], radiusPx: number): PixelPoin
     return out;
   };
   return [...half(cloud), ...half([...cloud].reverse())];
-}
-
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await apiFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 function sumOf(estates: readonly EstateApiFeature[], key: 'households' | 'buildings'): number {

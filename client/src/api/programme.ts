@@ -4,6 +4,7 @@ import type {
   FundingRecord,
   PlanRecord,
   ProgressEntryAnswer,
+  ProjectRef,
   RenovationItemRecord,
   StageCatalogueRecord,
 } from '../../../core/contract/index';
@@ -66,16 +67,16 @@ export async function fetchProgrammeFile(kind: ProgrammeFileKind, query: Dashboa
   };
 }
 
-export type ItemInput = Omit<RenovationItemRecord, 'id' | 'zoneId' | 'estateId' | 'unit' | 'note'> & { estateId: number };
-export type FundingInput = Omit<FundingRecord, 'id' | 'zoneId' | 'estateId' | 'note'> & { estateId: number };
+export type ItemInput = Omit<RenovationItemRecord, 'id' | 'zoneId' | 'estateId' | 'unit' | 'note'> & ProjectRef;
+export type FundingInput = Omit<FundingRecord, 'id' | 'zoneId' | 'estateId' | 'note'> & ProjectRef;
 
 function asList<T>(path: string, body: unknown): T[] {
   if (!Array.isArray(body)) throw invalidAnswer(path, 'a list');
   return body as T[];
 }
 
-export async function fetchItems(estateId: number, signal?: AbortSignal): Promise<RenovationItemRecord[]> {
-  return asList('/api/items', await request('/api/items', { query: { estateId }, signal }));
+export async function fetchItems(project: ProjectRef, signal?: AbortSignal): Promise<RenovationItemRecord[]> {
+  return asList('/api/items', await request('/api/items', { query: project, signal }));
 }
 
 export async function addItem(input: ItemInput): Promise<void> {
@@ -86,8 +87,8 @@ export async function deleteItem(id: number): Promise<void> {
   await request(`/api/items/${id}`, { method: 'DELETE' });
 }
 
-export async function fetchFunding(estateId: number, signal?: AbortSignal): Promise<FundingRecord[]> {
-  return asList('/api/funding', await request('/api/funding', { query: { estateId }, signal }));
+export async function fetchFunding(project: ProjectRef, signal?: AbortSignal): Promise<FundingRecord[]> {
+  return asList('/api/funding', await request('/api/funding', { query: project, signal }));
 }
 
 export async function addFunding(input: FundingInput): Promise<void> {

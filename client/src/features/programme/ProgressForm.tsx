@@ -1,16 +1,17 @@
-/** Records a progress entry for an estate in seconds: date (today), stage, physical progress, investment, note; or corrects an entry. */
+/** Records a progress entry for an estate or a whole zone in seconds: date (today), stage, physical progress, investment, note; or corrects an estate's entry. */
 import { App as AntApp, Button, DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgressEntryAnswer } from '../../../../core/contract/index';
+import type { ProgressEntryAnswer, ProjectRef } from '../../../../core/contract/index';
 import { calendarDate } from '../../../../core/programme/progress-history';
 import type { StageId } from '../../../../core/programme/stages';
 import { ApiError, recordProgress } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 
 export interface ProgressFormProps {
-  estateId: number;
+  /** An estate, or a zone: the entry goes to every member in one transaction. */
+  project: ProjectRef;
   /** The stage and progress the form starts from (the estate's current state). */
   current: { stage: StageId; progressPct: number };
   /** The entry being corrected, or null for a new entry. */
@@ -18,7 +19,7 @@ export interface ProgressFormProps {
   onDone(): void;
 }
 
-export function ProgressForm({ estateId, current, correcting, onDone }: ProgressFormProps) {
+export function ProgressForm({ project, current, correcting, onDone }: ProgressFormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const language = useAtlasStore((s) => s.language);
@@ -34,7 +35,7 @@ export function ProgressForm({ estateId, current, correcting, onDone }: Progress
     setBusy(true);
     try {
       await recordProgress({
-        estateId,
+        ...project,
         date: date.format('YYYY-MM-DD'),
         stage,
         progressPct: progressPct ?? 0,

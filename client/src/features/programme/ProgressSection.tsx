@@ -3,7 +3,8 @@ import { Button, Progress, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressEntryAnswer } from '../../../../core/contract/index';
-import { DEFAULT_STAGE } from '../../../../core/programme/stages';
+import { prefersLightText } from '../../../../core/colour';
+import { DEFAULT_STAGE, STARTED_STAGE } from '../../../../core/programme/stages';
 import { fetchProgress } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
@@ -42,11 +43,9 @@ export function ProgressSection({ estateId }: { estateId: number }) {
     <section className="programme-progress" data-testid="progress-section">
       <div className="programme-progress-head">
         <Tag color={definition.colour} className="programme-stage-tag" data-testid="progress-stage-tag">
-          <span className={stage === 'reserve' || stage === 'not_in_programme' || stage === 'planned' ? 'programme-tag-dark' : ''}>
-            {definition.label[language]}
-          </span>
+          <span className={prefersLightText(definition.colour) ? '' : 'programme-tag-dark'}>{definition.label[language]}</span>
         </Tag>
-        {stage === 'construction' ? (
+        {stage === STARTED_STAGE ? (
           <Progress
             percent={Math.round(programme?.progressPct ?? 0)}
             size="small"
@@ -64,7 +63,7 @@ export function ProgressSection({ estateId }: { estateId: number }) {
       {form ? (
         <ProgressForm
           key={form.correcting?.id ?? 'new'}
-          estateId={estateId}
+          project={{ estateId }}
           current={{ stage, progressPct: programme?.progressPct ?? 0 }}
           correcting={form.correcting}
           onDone={() => setForm(null)}
@@ -75,7 +74,7 @@ export function ProgressSection({ estateId }: { estateId: number }) {
           {newest.map((entry) => (
             <li key={entry.id} className={corrected.has(entry.id) ? 'programme-history-corrected' : undefined}>
               <span className="programme-history-date">{entry.date}</span> {catalogue.label(entry.stage, language)}
-              {entry.stage === 'construction' ? ` ${entry.progressPct}%` : ''}
+              {entry.stage === STARTED_STAGE ? ` ${entry.progressPct}%` : ''}
               {entry.note ? <span className="programme-note"> · {entry.note}</span> : null}
               <span className="programme-note"> · {entry.authorName}</span>
               {canRecord && !corrected.has(entry.id) && entry.corrects === null ? (
@@ -92,8 +91,8 @@ export function ProgressSection({ estateId }: { estateId: number }) {
           ))}
         </ul>
       ) : null}
-      <ProjectItems estateId={estateId} />
-      <ProjectFunding estateId={estateId} />
+      <ProjectItems project={{ estateId }} />
+      <ProjectFunding project={{ estateId }} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
-/** An estate's funding by source (资金筹措): planned and received; planners add and remove rows. */
+/** A project's funding by source (资金筹措): planned and received; planners add and remove rows. */
 import { Button, InputNumber, Select } from 'antd';
+import type { ProjectRef } from '../../../../core/contract/index';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCE_IDS, FUNDING_SOURCE_LABELS, type FundingSourceId } from '../../../../core/programme/funding';
@@ -7,13 +8,14 @@ import { addFunding, deleteFunding, fetchFunding } from '../../api';
 import { formatYuan } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
+import { ProjectRowList } from './ProjectRowList';
 import { useProjectRows } from './use-project-rows';
 
-export function ProjectFunding({ estateId }: { estateId: number }) {
+export function ProjectFunding({ project }: { project: ProjectRef }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const canEdit = useCan('progress.write');
-  const { rows, busy, write } = useProjectRows(estateId, fetchFunding);
+  const { rows, busy, write } = useProjectRows(project, fetchFunding);
   const [source, setSource] = useState<FundingSourceId | null>(null);
   const [plannedWan, setPlannedWan] = useState<number | null>(null);
   const [receivedWan, setReceivedWan] = useState<number | null>(null);
@@ -22,74 +24,63 @@ export function ProjectFunding({ estateId }: { estateId: number }) {
 
   const add = async () => {
     if (source === null || plannedWan === null) return;
-    if (await write(() => addFunding({ estateId, source, plannedYuan: plannedWan * 1e4, receivedYuan: (receivedWan ?? 0) * 1e4 }))) {
+    if (await write(() => addFunding({ ...project, source, plannedYuan: plannedWan * 1e4, receivedYuan: (receivedWan ?? 0) * 1e4 }))) {
       setPlannedWan(null);
       setReceivedWan(null);
     }
   };
 
   return (
-    <section className="programme-rows" data-testid="project-funding">
-      <h4 className="programme-rows-title">
-        {t('programme.funding.title', { planned: formatYuan(planned, language), received: formatYuan(received, language) })}
-      </h4>
-      <ul className="programme-row-list">
-        {rows.map((row) => (
-          <li key={row.id}>
-            <span>{FUNDING_SOURCE_LABELS[row.source][language]}</span>
-            <span className="programme-note">
-              {formatYuan(row.plannedYuan, language)} / {formatYuan(row.receivedYuan, language)}
-            </span>
-            {canEdit ? (
-              <Button type="link" size="small" danger disabled={busy} onClick={() => void write(() => deleteFunding(row.id))}>
-                {t('programme.rows.remove')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {canEdit ? (
-        <div className="programme-form-row">
-          <Select
-            size="small"
-            placeholder={t('programme.funding.source')}
-            value={source ?? undefined}
-            onChange={(value: FundingSourceId) => setSource(value)}
-            options={FUNDING_SOURCE_IDS.map((id) => ({ value: id, label: FUNDING_SOURCE_LABELS[id][language] }))}
-            aria-label={t('programme.funding.source')}
-            data-testid="funding-source"
-          />
-          <InputNumber
-            size="small"
-            min={0}
-            value={plannedWan}
-            onChange={setPlannedWan}
-            suffix={t('programme.chart.tenThousandYuan')}
-            placeholder={t('programme.funding.planned')}
-            aria-label={t('programme.funding.planned')}
-            data-testid="funding-planned"
-          />
-          <InputNumber
-            size="small"
-            min={0}
-            value={receivedWan}
-            onChange={setReceivedWan}
-            suffix={t('programme.chart.tenThousandYuan')}
-            placeholder={t('programme.funding.received')}
-            aria-label={t('programme.funding.received')}
-            data-testid="funding-received"
-          />
-          <Button
-            size="small"
-            loading={busy}
-            disabled={source === null || plannedWan === null}
-            onClick={() => void add()}
-            data-testid="funding-add"
-          >
-            {t('programme.rows.add')}
-          </Button>
-        </div>
-      ) : null}
-    </section>
+    <ProjectRowList
+      testId="project-funding"
+      title={t('programme.funding.title', { planned: formatYuan(planned, language), received: formatYuan(received, language) })}
+      lines={rows.map((row) => ({
+        id: row.id,
+        label: FUNDING_SOURCE_LABELS[row.source][language],
+        detail: `${formatYuan(row.plannedYuan, language)} / ${formatYuan(row.receivedYuan, language)}`,
+      }))}
+      canEdit={canEdit}
+      busy={busy}
+      onRemove={(id) => void write(() => deleteFunding(id))}
+    >
+      <Select
+        size="small"
+        placeholder={t('programme.funding.source')}
+        value={source ?? undefined}
+        onChange={(value: FundingSourceId) => setSource(value)}
+        options={FUNDING_SOURCE_IDS.map((id) => ({ value: id, label: FUNDING_SOURCE_LABELS[id][language] }))}
+        aria-label={t('programme.funding.source')}
+        data-testid="funding-source"
+      />
+      <InputNumber
+        size="small"
+        min={0}
+        value={plannedWan}
+        onChange={setPlannedWan}
+        suffix={t('programme.chart.tenThousandYuan')}
+        placeholder={t('programme.funding.planned')}
+        aria-label={t('programme.funding.planned')}
+        data-testid="funding-planned"
+      />
+      <InputNumber
+        size="small"
+        min={0}
+        value={receivedWan}
+        onChange={setReceivedWan}
+        suffix={t('programme.chart.tenThousandYuan')}
+        placeholder={t('programme.funding.received')}
+        aria-label={t('programme.funding.received')}
+        data-testid="funding-received"
+      />
+      <Button
+        size="small"
+        loading={busy}
+        disabled={source === null || plannedWan === null}
+        onClick={() => void add()}
+        data-testid="funding-add"
+      >
+        {t('programme.rows.add')}
+      </Button>
+    </ProjectRowList>
   );
 }

@@ -7,7 +7,7 @@ import type { DashboardAnswer } from '../../../../core/contract/index';
 import { FUNDING_SOURCE_LABELS } from '../../../../core/programme/funding';
 import { RENOVATION_CATEGORY_LABELS } from '../../../../core/programme/renovation-items';
 import { COMPLETED_STAGE, STARTED_STAGE, StageCatalogue } from '../../../../core/programme/stages';
-import { hexToRgb, rgbToLab } from '../../../../core/colour';
+import { prefersLightText } from '../../../../core/colour';
 import { formatNumber } from '../../shared/format';
 import type { Language } from '../../shared/i18n/languages';
 
@@ -21,11 +21,6 @@ export interface ChartWords {
   outstanding: string;
   estatesUnit: string;
   tenThousandYuan: string;
-}
-
-/** Whether white text reads better than black on `hex` (lightness L* below 60). */
-function isDark(hex: string): boolean {
-  return rgbToLab(hexToRgb(hex))[0] < 60;
 }
 
 /** A stage's colour in the answer's catalogue. */
@@ -58,7 +53,7 @@ export function stageFunnelOption(answer: DashboardAnswer, language: Language): 
           name: stage.label[language],
           value: reached[i],
           itemStyle: { color: stage.colour },
-          label: { color: isDark(stage.colour) ? '#ffffff' : '#1f1f1f' },
+          label: { color: prefersLightText(stage.colour) ? '#ffffff' : '#1f1f1f' },
         })),
       },
     ],

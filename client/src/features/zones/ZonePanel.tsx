@@ -14,6 +14,7 @@ import { ZoneDetailLists } from './ZoneDetailLists';
 import { useZoneBoundaryStore } from './zone-boundary-store';
 import { deleteZoneAndForget, patchZoneAndStore } from './zone-writes';
 import { ZoneTotals } from './ZoneTotals';
+import { ZoneProgrammeSection } from '../programme/ZoneProgrammeSection';
 import { ZoneCoverageSection } from '../coverage/ZoneCoverageSection';
 
 export function ZonePanel() {
@@ -149,6 +150,7 @@ export function ZonePanel() {
         </Popconfirm>
       </div>
       <ZoneCoverageSection zoneId={zone.id} estateIds={p.estateIds} />
+      <ZoneProgrammeSection zoneId={zone.id} estateIds={p.estateIds} />
       <ZoneDetailLists zone={zone} detail={detail} language={language} />
     </div>
   );

@@ -804,6 +804,13 @@ export const en: Resources = {
       correct: 'Correct',
       correcting: 'Correcting the entry of {{date}}: it stays in the history, replaced by the new one',
     },
+    zone: {
+      title: 'Renovation progress of the zone',
+      stage: 'Least advanced member: {{name}}',
+      members: '{{count}} × {{stage}}',
+      record: 'Record progress for every member',
+      recordHint: 'One entry for each of the {{count}} member estates, all or none',
+    },
   },
   history: {
     title: 'History',

@@ -798,6 +798,13 @@ export const zh = {
       correct: '更正',
       correcting: '更正 {{date}} 的记录：原记录保留，新记录代替它',
     },
+    zone: {
+      title: '片区改造进度',
+      stage: '进度最慢的成员：{{name}}',
+      members: '{{stage}} {{count}} 个',
+      record: '为全部成员填报进度',
+      recordHint: '为 {{count}} 个成员小区各记一条，要么全部成功，要么都不记',
+    },
   },
   history: {
     title: '修改记录',
