@@ -323,6 +323,10 @@ export const PROBLEMS = {
     zh: (p) => `更正第 ${str(p.corrects)} 条记录时必须在备注中说明理由`,
     en: (p) => `A correction of entry ${str(p.corrects)} needs its reason in the note`,
   },
+  record_date_future: {
+    zh: (p) => `日期 ${str(p.date)} 晚于今天（${str(p.today)}），只能记录已发生的金额`,
+    en: (p) => `The date ${str(p.date)} is after today (${str(p.today)}); only amounts already planned or received can be recorded`,
+  },
   progress_refused_for_member: {
     zh: (p) => `片区成员"${str(p.estateName)}"：${str(p.reasonZh)}`,
     en: (p) => `Zone member "${str(p.estateName)}": ${str(p.reasonEn)}`,

@@ -39,8 +39,9 @@ export interface DemoProgramme {
     /** Index (in `entries`) of the entry this one corrects. */
     corrects: number | null;
   }[];
-  items: { estateId: number; itemType: string; quantity: number; unit: string; estimatedCostYuan: number }[];
-  funding: { estateId: number; source: FundingSourceId; plannedYuan: number; receivedYuan: number }[];
+  items: { estateId: number; itemType: string; quantity: number; unit: string; estimatedCostYuan: number; date: string }[];
+  /** Planned amounts on the batch's date; received ones on the estate's latest entry (money follows the works). */
+  funding: { estateId: number; source: FundingSourceId; plannedYuan: number; receivedYuan: number; date: string }[];
 }
 
 /** The demo history runs from the survey to this day. */
@@ -65,10 +66,10 @@ function addDays(date: string, days: number): string {
 const round = (value: number, step: number): number => Math.round(value / step) * step;
 
 /** Items of one estate: the basic works every old estate needs, some improvements, a few upgrades. */
-function itemsFor(e: ProgrammeEstateSeed, rand: () => number): DemoProgramme['items'] {
+function itemsFor(e: ProgrammeEstateSeed, date: string, rand: () => number): DemoProgramme['items'] {
   const items: DemoProgramme['items'] = [];
   const add = (itemType: string, quantity: number, unit: string, yuanPerUnit: number): void => {
-    if (quantity > 0) items.push({ estateId: e.id, itemType, quantity, unit, estimatedCostYuan: round(quantity * yuanPerUnit, 100) });
+    if (quantity > 0) items.push({ estateId: e.id, itemType, quantity, unit, estimatedCostYuan: round(quantity * yuanPerUnit, 100), date });
   };
   add('water_supply', round(e.households * (4 + 3 * rand()), 10), '米', 320);
   add('drainage', round(e.households * (3 + 3 * rand()), 10), '米', 450);
@@ -89,7 +90,13 @@ function itemsFor(e: ProgrammeEstateSeed, rand: () => number): DemoProgramme['it
 }
 
 /** Funding of one estate's planned investment, by source shares typical of the seeds. */
-function fundingFor(estateId: number, plannedYuan: number, receivedShare: number, rand: () => number): DemoProgramme['funding'] {
+function fundingFor(
+  estateId: number,
+  plannedYuan: number,
+  receivedShare: number,
+  dates: { planned: string; received: string },
+  rand: () => number,
+): DemoProgramme['funding'] {
   const shares: [FundingSourceId, number][] = [
     ['central_subsidy', 0.38 + 0.06 * rand()],
     ['local_subsidy', 0.22 + 0.05 * rand()],
@@ -102,9 +109,13 @@ function fundingFor(estateId: number, plannedYuan: number, receivedShare: number
   const total = shares.reduce((sum, [, share]) => sum + share, 0);
   return shares
     .filter(([, share]) => share > 0)
-    .map(([source, share]) => {
+    .flatMap(([source, share]) => {
       const planned = round((plannedYuan * share) / total, 100);
-      return { estateId, source, plannedYuan: planned, receivedYuan: round(planned * Math.min(1, receivedShare), 100) };
+      const received = round(planned * Math.min(1, receivedShare), 100);
+      return [
+        { estateId, source, plannedYuan: planned, receivedYuan: 0, date: dates.planned },
+        ...(received > 0 ? [{ estateId, source, plannedYuan: 0, receivedYuan: received, date: dates.received }] : []),
+      ];
     });
 }
 
@@ -138,7 +149,7 @@ export function demoProgramme(eligible: readonly ProgrammeEstateSeed[], seed: nu
       programme.plans.push(plan);
     }
     for (const estate of members) {
-      const items = itemsFor(estate, rand);
+      const items = itemsFor(estate, batch.date, rand);
       programme.items.push(...items);
       const plannedYuan = items.reduce((sum, item) => sum + item.estimatedCostYuan, 0);
       plan.estates.push({ estateId: estate.id, batch: batch.batch });
@@ -147,7 +158,8 @@ export function demoProgramme(eligible: readonly ProgrammeEstateSeed[], seed: nu
       plan.targetFloorAreaM2 += estate.floorAreaM2;
       plan.targetInvestmentYuan += plannedYuan;
       const finalPct = historyFor(programme, estate, batch.date, plannedYuan, rand, author);
-      programme.funding.push(...fundingFor(estate.id, plannedYuan, 0.3 + finalPct / 100, rand));
+      const latest = programme.entries.findLast((e) => e.estateId === estate.id)?.date ?? batch.date;
+      programme.funding.push(...fundingFor(estate.id, plannedYuan, 0.3 + finalPct / 100, { planned: batch.date, received: latest }, rand));
     }
   });
   // Round the targets as a plan document would state them; a tenth of the estates above what is planned would start.

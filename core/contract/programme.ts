@@ -74,6 +74,8 @@ export interface RenovationItemRecord {
   unit: string;
   estimatedCostYuan: number;
   note: string;
+  /** The day the item was planned: the replay counts it from then. */
+  date: IsoDate;
 }
 
 export interface FundingRecord {
@@ -84,6 +86,8 @@ export interface FundingRecord {
   plannedYuan: number;
   receivedYuan: number;
   note: string;
+  /** The day the amount was planned or received: the replay counts it from then. */
+  date: IsoDate;
 }
 
 /** The stage catalogue as GET /api/stages answers it; `version` guards administrators' concurrent edits. */

@@ -46,14 +46,14 @@ export async function insertDemoProgramme(tx: Executor, seed: number): Promise<{
   );
   await tx.query(`SELECT setval(pg_get_serial_sequence('progress_entries', 'id'), GREATEST((SELECT max(id) FROM progress_entries), 1))`);
   await tx.query(
-    `INSERT INTO renovation_items (estate_id, item_type, quantity, unit, estimated_cost_yuan)
-     SELECT (i->>'estateId')::int, i->>'itemType', (i->>'quantity')::float8, i->>'unit', (i->>'estimatedCostYuan')::float8
+    `INSERT INTO renovation_items (estate_id, item_type, quantity, unit, estimated_cost_yuan, recorded_on)
+     SELECT (i->>'estateId')::int, i->>'itemType', (i->>'quantity')::float8, i->>'unit', (i->>'estimatedCostYuan')::float8, (i->>'date')::date
      FROM json_array_elements($1::json) AS i`,
     [JSON.stringify(programme.items)],
   );
   await tx.query(
-    `INSERT INTO funding (estate_id, source, planned_yuan, received_yuan)
-     SELECT (f->>'estateId')::int, f->>'source', (f->>'plannedYuan')::float8, (f->>'receivedYuan')::float8
+    `INSERT INTO funding (estate_id, source, planned_yuan, received_yuan, recorded_on)
+     SELECT (f->>'estateId')::int, f->>'source', (f->>'plannedYuan')::float8, (f->>'receivedYuan')::float8, (f->>'date')::date
      FROM json_array_elements($1::json) AS f`,
     [JSON.stringify(programme.funding)],
   );

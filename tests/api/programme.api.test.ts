@@ -247,6 +247,7 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
       itemType: 'lift_installation',
       quantity: 3,
       estimatedCostYuan: 1_800_000,
+      date: '2026-11-01',
     });
     expect(item.status).toBe(201);
     expect(
@@ -259,6 +260,7 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
           source: 'local_subsidy',
           plannedYuan: 1_000_000,
           receivedYuan: 400_000,
+          date: '2026-11-01',
         })
       ).status,
     ).toBe(201);
@@ -291,6 +293,51 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     for (const bad of ['asOf=2026-13-01', 'stage=Built!', 'category=x', 'batch=abc', 'period=weekly', 'nonsense=1']) {
       expect((await server.get(`/api/dashboard?${bad}`)).status, bad).toBe(400);
     }
+  });
+
+  it('counts items and funding from the day they were recorded, so a replayed date shows the money as it stood', async () => {
+    const [estate] = await freshEstates(copy.db, 1);
+    const fund = (body: Record<string, unknown>) =>
+      server.request<ErrorBody>('POST', '/api/funding', { estateId: estate!.id, source: 'residents', ...body });
+    const first = await fund({ plannedYuan: 500_000, date: '2026-03-01' });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect((await fund({ plannedYuan: 0, receivedYuan: 200_000, date: '2026-06-01' })).status).toBe(201);
+    const item = await server.request('POST', '/api/items', {
+      estateId: estate!.id,
+      itemType: 'lift_installation',
+      quantity: 1,
+      estimatedCostYuan: 800_000,
+      date: '2026-04-01',
+    });
+    expect(item.status).toBe(201);
+    const before = await copy.db.query<{ n: number }>('SELECT count(*)::int AS n FROM funding');
+    const future = await fund({ plannedYuan: 1, date: '2099-01-01' });
+    expect([future.status, future.body.error.code]).toEqual([422, 'record_date_future']);
+    expect(await copy.db.query<{ n: number }>('SELECT count(*)::int AS n FROM funding')).toEqual(before);
+
+    for (const asOf of ['2026-02-28', '2026-03-31', '2026-06-30']) {
+      const answer = (await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}`)).body;
+      const sql = await copy.db.query<{ source: string; planned: number; received: number }>(
+        `SELECT source, sum(planned_yuan)::float8 AS planned, sum(received_yuan)::float8 AS received
+         FROM estate_funding_shares WHERE recorded_on <= $1::date GROUP BY source`,
+        [asOf],
+      );
+      for (const row of sql) {
+        const shown = answer.funding.find((f) => f.source === row.source);
+        expect(shown?.plannedYuan, `${asOf} ${row.source}`).toBeCloseTo(row.planned, 2);
+        expect(shown?.receivedYuan, `${asOf} ${row.source}`).toBeCloseTo(row.received, 2);
+      }
+      const [cost] = await copy.db.query<{ yuan: number }>(
+        'SELECT coalesce(sum(estimated_cost_yuan), 0)::float8 AS yuan FROM estate_item_shares WHERE recorded_on <= $1::date',
+        [asOf],
+      );
+      expect(answer.investment.plannedYuan, asOf).toBeCloseTo(cost!.yuan, 2);
+    }
+    const listed = (await server.get<{ date: string; source: string; receivedYuan: number }[]>(`/api/funding?estateId=${estate!.id}`)).body;
+    expect(listed.filter((f) => f.source === 'residents').map((f) => [f.date, f.receivedYuan])).toEqual([
+      ['2026-03-01', 0],
+      ['2026-06-01', 200_000],
+    ]);
   });
 
   it('exports the filtered view as GeoJSON and CSV with each estate’s stage, and the period report as XLSX', async () => {

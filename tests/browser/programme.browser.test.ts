@@ -222,6 +222,23 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     expect(listed).toBe(answer.estates.filter((e) => e.stage !== 'not_in_programme' || e.planYear !== null).length);
   });
 
+  it('switches the reporting period to a month on screen: the changes list follows the API’s month', async () => {
+    await leader.getByTestId('lang-zh').click();
+    const monthly = await dashboardApi('?period=month');
+    const changes = leader.getByTestId('programme-changes');
+    await changes.scrollIntoViewIfNeeded();
+    await changes.getByTestId('changes-period').getByText('月', { exact: true }).click();
+    await changes.locator('.programme-chart-title').getByText(`${monthly.period.from}`, { exact: false }).waitFor({ timeout: 10_000 });
+    const title = (await changes.locator('.programme-chart-title').textContent()) ?? '';
+    expect(title).toContain(monthly.period.from);
+    expect(digits(title.split(/[:：]/).at(-1) ?? '')).toBe(monthly.changes.length);
+    expect(await changes.locator('.programme-change-list li').count()).toBe(Math.min(30, monthly.changes.length));
+    await changes.getByTestId('changes-period').getByText('半月', { exact: true }).click();
+    const halfMonthly = await dashboardApi('?period=half_month');
+    await changes.locator('.programme-chart-title').getByText(halfMonthly.period.to, { exact: false }).waitFor({ timeout: 10_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('keeps a planner’s renovation item and plan target, and the leader’s dashboard follows', async () => {
     const answer = await dashboardApi();
     const target = answer.estates.find((e) => e.stage === 'construction' && e.planYear === answer.year)!;

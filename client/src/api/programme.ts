@@ -11,6 +11,7 @@ import type {
 import type { StageDefinition } from '../../../core/programme/stages';
 import type { ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate, ProgressEntry, ProgressInput } from '../../../core/programme/progress-history';
+import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import { fileNameFromDisposition, type ExportFile } from './export';
 import { invalidAnswer } from './invalid';
 import { request, type QueryValue } from './request';
@@ -19,12 +20,15 @@ export interface DashboardQuery {
   /** null: today. */
   asOf: IsoDate | null;
   filter: ProgrammeFilter;
+  /** The reporting period of "changes" and the period report; null: the server's (REPORTING_PERIOD). */
+  period: ReportingPeriodKind | null;
 }
 
 /** The dashboard query as URL parameters (lists comma-separated, empty ones left out). */
-export function dashboardParams({ asOf, filter }: DashboardQuery): Record<string, QueryValue> {
+export function dashboardParams({ asOf, filter, period }: DashboardQuery): Record<string, QueryValue> {
   return {
     asOf,
+    period,
     planYear: filter.planYear,
     batch: filter.batch,
     subdistrict: filter.subdistrictCodes.join(','),
@@ -67,8 +71,10 @@ export async function fetchProgrammeFile(kind: ProgrammeFileKind, query: Dashboa
   };
 }
 
-export type ItemInput = Omit<RenovationItemRecord, 'id' | 'zoneId' | 'estateId' | 'unit' | 'note'> & ProjectRef;
-export type FundingInput = Omit<FundingRecord, 'id' | 'zoneId' | 'estateId' | 'note'> & ProjectRef;
+/** `date` defaults to today on the server. */
+export type ItemInput = Omit<RenovationItemRecord, 'id' | 'zoneId' | 'estateId' | 'unit' | 'note' | 'date'> &
+  ProjectRef & { date?: IsoDate };
+export type FundingInput = Omit<FundingRecord, 'id' | 'zoneId' | 'estateId' | 'note' | 'date'> & ProjectRef & { date?: IsoDate };
 
 function asList<T>(path: string, body: unknown): T[] {
   if (!Array.isArray(body)) throw invalidAnswer(path, 'a list');

@@ -18,6 +18,7 @@ import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
+import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import type {
   EstateApiFeature,
   EstateCollection,
@@ -113,6 +114,7 @@ export interface AtlasActions {
   /** The server announced a programme change (or the event stream reconnected): the dashboard reloads. */
   programmeChanged(): void;
   setDashboardOpen(open: boolean): void;
+  setReportingPeriod(period: ReportingPeriodKind): void;
 }
 
 export type AtlasState = SelectionState &
@@ -206,4 +208,5 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   dashboardFailed: (message) => set((s) => programme.dashboardFailed(s, message)),
   programmeChanged: () => set((s) => programme.programmeChanged(s)),
   setDashboardOpen: (open) => set((s) => programme.setDashboardOpen(s, open)),
+  setReportingPeriod: (period) => set((s) => programme.setReportingPeriod(s, period)),
 }));

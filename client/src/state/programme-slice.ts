@@ -6,6 +6,7 @@
 import type { DashboardAnswer, EstateProgramme } from '../../../core/contract/index';
 import { EMPTY_PROGRAMME_FILTER, type ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate } from '../../../core/programme/progress-history';
+import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import { DEFAULT_STAGE_CATALOGUE, StageCatalogue } from '../../../core/programme/stages';
 
 /** The programme filter without sub-districts: those come from the one atlas filter. */
@@ -25,6 +26,8 @@ export interface ProgrammeState {
   /** Goes up when the server announces a change: the dashboard reloads. */
   programmeRevision: number;
   dashboardOpen: boolean;
+  /** The reporting period chosen on screen; null follows the server's setting. */
+  reportingPeriod: ReportingPeriodKind | null;
 }
 
 const { subdistrictCodes: _codes, ...emptyOnly } = EMPTY_PROGRAMME_FILTER;
@@ -39,6 +42,7 @@ export const initialProgramme: ProgrammeState = {
   dashboardError: null,
   programmeRevision: 0,
   dashboardOpen: false,
+  reportingPeriod: null,
 };
 
 export function setReplayDate(_state: ProgrammeState, replayDate: IsoDate | null): Partial<ProgrammeState> {
@@ -71,6 +75,10 @@ export function dashboardFailed(_state: ProgrammeState, message: string): Partia
 
 export function programmeChanged(state: ProgrammeState): Partial<ProgrammeState> {
   return { programmeRevision: state.programmeRevision + 1 };
+}
+
+export function setReportingPeriod(_state: ProgrammeState, reportingPeriod: ReportingPeriodKind): Partial<ProgrammeState> {
+  return { reportingPeriod };
 }
 
 export function setDashboardOpen(_state: ProgrammeState, dashboardOpen: boolean): Partial<ProgrammeState> {

@@ -30,7 +30,8 @@ interface EstateRow {
 /** The replay chart spans at most this many months back from the date. */
 const MAX_CHART_MONTHS = 36;
 
-async function loadProgrammeRows(db: Queryable) {
+/** Estates with their plan, and the items and funding recorded on or before `asOf` (each member's share of a zone's). */
+async function loadProgrammeRows(db: Queryable, asOf: IsoDate) {
   const [estates, items, funding, subdistricts] = await Promise.all([
     db.query<EstateRow>(
       `SELECT e.id, e.name, e.households, e.floor_area_m2 AS "floorAreaM2", e.buildings, e.subdistrict_code AS "subdistrictCode",
@@ -38,10 +39,14 @@ async function loadProgrammeRows(db: Queryable) {
        FROM estates e LEFT JOIN plan_estates pe ON pe.estate_id = e.id ORDER BY e.id`,
     ),
     db.query<{ estateId: number; itemType: string; quantity: number; costYuan: number }>(
-      `SELECT estate_id AS "estateId", item_type AS "itemType", quantity, estimated_cost_yuan AS "costYuan" FROM estate_item_shares`,
+      `SELECT estate_id AS "estateId", item_type AS "itemType", quantity, estimated_cost_yuan AS "costYuan"
+       FROM estate_item_shares WHERE recorded_on <= $1::date`,
+      [asOf],
     ),
     db.query<{ estateId: number; source: string; plannedYuan: number; receivedYuan: number }>(
-      `SELECT estate_id AS "estateId", source, planned_yuan AS "plannedYuan", received_yuan AS "receivedYuan" FROM estate_funding_shares`,
+      `SELECT estate_id AS "estateId", source, planned_yuan AS "plannedYuan", received_yuan AS "receivedYuan"
+       FROM estate_funding_shares WHERE recorded_on <= $1::date`,
+      [asOf],
     ),
     db.query<{ code: string; name: string }>('SELECT code, name FROM subdistricts ORDER BY code'),
   ]);
@@ -87,7 +92,7 @@ export interface DashboardQuery {
 export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Promise<DashboardAnswer> {
   const { asOf, year, filter } = query;
   const [rows, entries, plan, catalogue] = await Promise.all([
-    loadProgrammeRows(ctx.db),
+    loadProgrammeRows(ctx.db, asOf),
     loadEntries(ctx.db, null, asOf),
     getPlan(ctx.db, year),
     loadStageCatalogue(ctx.db),

@@ -7,9 +7,10 @@ import type { FundingRecord, RenovationItemRecord } from '../../../core/contract
 import { FUNDING_SOURCE_IDS } from '../../../core/programme/funding.js';
 import { RENOVATION_ITEM_IDS, renovationItemType } from '../../../core/programme/renovation-items.js';
 import { safeTextSchema } from '../../../core/safe-text.js';
+import { calendarDate, isoDateSchema, type IsoDate } from '../../../core/programme/progress-history.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
-import { NotFoundError } from '../../domain-errors.js';
+import { NotFoundError, RejectedError } from '../../domain-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notifyProgrammeChange, type ProgrammeChange } from './programme-events.js';
 
@@ -22,6 +23,8 @@ const oneProject = [
   { message: 'give exactly one of estateId and zoneId' },
 ] as const;
 const yuan = z.number().finite().min(0).max(1e12);
+/** The day the amount was planned or received (default today); the time replay counts a row from it. */
+const recordedOn = isoDateSchema.optional();
 
 export const itemBodySchema = z
   .object({
@@ -31,6 +34,7 @@ export const itemBodySchema = z
     /** Default: the catalogue's unit for the item. */
     unit: safeTextSchema(20).optional(),
     estimatedCostYuan: yuan,
+    date: recordedOn,
     note: safeTextSchema(500).default(''),
   })
   .strict()
@@ -42,10 +46,13 @@ export const fundingBodySchema = z
     source: z.enum(FUNDING_SOURCE_IDS, { error: `source must be one of ${FUNDING_SOURCE_IDS.join(', ')}` }),
     plannedYuan: yuan,
     receivedYuan: yuan.default(0),
+    date: recordedOn,
     note: safeTextSchema(500).default(''),
   })
   .strict()
   .refine(...oneProject);
+
+const DATE_COLUMN = `to_char(recorded_on, 'YYYY-MM-DD') AS date`;
 
 interface RowSpec {
   table: 'renovation_items' | 'funding';
@@ -58,13 +65,13 @@ const ITEMS: RowSpec = {
   table: 'renovation_items',
   entity: 'renovation_item',
   kind: 'items',
-  columns: `id, estate_id AS "estateId", zone_id AS "zoneId", item_type AS "itemType", quantity, unit, estimated_cost_yuan AS "estimatedCostYuan", note`,
+  columns: `id, estate_id AS "estateId", zone_id AS "zoneId", item_type AS "itemType", quantity, unit, estimated_cost_yuan AS "estimatedCostYuan", note, ${DATE_COLUMN}`,
 };
 const FUNDING: RowSpec = {
   table: 'funding',
   entity: 'funding',
   kind: 'funding',
-  columns: `id, estate_id AS "estateId", zone_id AS "zoneId", source, planned_yuan AS "plannedYuan", received_yuan AS "receivedYuan", note`,
+  columns: `id, estate_id AS "estateId", zone_id AS "zoneId", source, planned_yuan AS "plannedYuan", received_yuan AS "receivedYuan", note, ${DATE_COLUMN}`,
 };
 
 async function checkProject(db: Queryable, project: { estateId?: number | undefined; zoneId?: number | undefined }): Promise<void> {
@@ -85,7 +92,7 @@ async function touchedEstates(db: Queryable, row: { estateId: number | null; zon
 async function listRows<R>(ctx: ServiceContext, spec: RowSpec, project: { estateId?: number; zoneId?: number }): Promise<R[]> {
   await checkProject(ctx.db, project);
   return ctx.db.query<R>(
-    `SELECT ${spec.columns} FROM ${spec.table} WHERE ${project.estateId !== undefined ? 'estate_id' : 'zone_id'} = $1 ORDER BY id`,
+    `SELECT ${spec.columns} FROM ${spec.table} WHERE ${project.estateId !== undefined ? 'estate_id' : 'zone_id'} = $1 ORDER BY recorded_on, id`,
     [project.estateId ?? project.zoneId!],
   );
 }
@@ -93,16 +100,20 @@ async function listRows<R>(ctx: ServiceContext, spec: RowSpec, project: { estate
 async function insertRow<R extends { id: number; estateId: number | null; zoneId: number | null }>(
   ctx: ServiceContext,
   spec: RowSpec,
-  project: { estateId?: number | undefined; zoneId?: number | undefined },
+  project: { estateId?: number | undefined; zoneId?: number | undefined; date?: IsoDate | undefined },
   columns: readonly string[],
   values: readonly SqlParam[],
 ): Promise<R> {
+  const today = calendarDate(ctx.now());
+  const date = project.date ?? today;
+  if (date > today) throw new RejectedError('record_date_future', { date, today });
   return ctx.db.transaction(async (tx) => {
     await checkProject(tx, project);
-    const placeholders = columns.map((_, i) => `$${i + 3}`).join(', ');
+    const placeholders = columns.map((_, i) => `$${i + 4}`).join(', ');
     const [row] = await tx.query<R>(
-      `INSERT INTO ${spec.table} (estate_id, zone_id, ${columns.join(', ')}) VALUES ($1, $2, ${placeholders}) RETURNING ${spec.columns}`,
-      [project.estateId ?? null, project.zoneId ?? null, ...values],
+      `INSERT INTO ${spec.table} (estate_id, zone_id, recorded_on, ${columns.join(', ')}) VALUES ($1, $2, $3::date, ${placeholders})
+       RETURNING ${spec.columns}`,
+      [project.estateId ?? null, project.zoneId ?? null, date, ...values],
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: spec.entity, entityId: row.id, before: null, after: row });

@@ -1,8 +1,8 @@
 /** "Changes since last report": the estates whose stage changed in the reporting period of the replay date. */
-import { Button } from 'antd';
+import { Button, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardAnswer } from '../../../../core/contract/index';
-import { dayBefore } from '../../../../core/programme/reporting-period';
+import { dayBefore, REPORTING_PERIODS, type ReportingPeriodKind } from '../../../../core/programme/reporting-period';
 import { useAtlasStore } from '../../state/atlas-store';
 
 /** At most this many rows; the period report lists them all. */
@@ -15,6 +15,7 @@ export function ChangesList({ answer }: { answer: DashboardAnswer }) {
   const selectEstate = useAtlasStore((s) => s.selectEstate);
   const requestFlyTo = useAtlasStore((s) => s.requestFlyTo);
   const setReplayDate = useAtlasStore((s) => s.setReplayDate);
+  const setReportingPeriod = useAtlasStore((s) => s.setReportingPeriod);
   const { period, changes } = answer;
   return (
     <section className="programme-changes" data-testid="programme-changes">
@@ -25,6 +26,14 @@ export function ChangesList({ answer }: { answer: DashboardAnswer }) {
           n: changes.length,
         })}
       </h3>
+      <Segmented<ReportingPeriodKind>
+        size="small"
+        value={period.kind}
+        options={REPORTING_PERIODS.map((kind) => ({ value: kind, label: t(`programme.changes.${kind}`) }))}
+        onChange={setReportingPeriod}
+        aria-label={t('programme.changes.period')}
+        data-testid="changes-period"
+      />
       {changes.length === 0 ? <p className="programme-note">{t('programme.changes.none')}</p> : null}
       <Button
         size="small"

@@ -16,12 +16,13 @@ export function PeriodReportButton() {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const download = async (kind: ProgrammeFileKind) => {
-    const { replayDate, programmeFilter, filter, language } = useAtlasStore.getState();
+    const { replayDate, programmeFilter, filter, language, reportingPeriod } = useAtlasStore.getState();
     setBusy(true);
     try {
       const file = await fetchProgrammeFile(kind, {
         asOf: replayDate,
         filter: { ...programmeFilter, subdistrictCodes: filter.subdistrictCodes },
+        period: reportingPeriod,
       });
       saveBlob(file.blob, file.fileName);
     } catch (error) {

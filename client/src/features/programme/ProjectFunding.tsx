@@ -1,5 +1,9 @@
-/** A project's funding by source (资金筹措): planned and received; planners add and remove rows. */
-import { Button, InputNumber, Select } from 'antd';
+/**
+ * A project's funding by source (资金筹措): dated rows of amounts planned and received, so the time
+ * replay shows the money as it stood; money arriving later is a new row. Planners add and remove rows.
+ */
+import { Button, DatePicker, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ProjectRef } from '../../../../core/contract/index';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,12 +23,23 @@ export function ProjectFunding({ project }: { project: ProjectRef }) {
   const [source, setSource] = useState<FundingSourceId | null>(null);
   const [plannedWan, setPlannedWan] = useState<number | null>(null);
   const [receivedWan, setReceivedWan] = useState<number | null>(null);
+  const [date, setDate] = useState<Dayjs>(() => dayjs());
   const planned = rows.reduce((sum, row) => sum + row.plannedYuan, 0);
   const received = rows.reduce((sum, row) => sum + row.receivedYuan, 0);
 
   const add = async () => {
     if (source === null || plannedWan === null) return;
-    if (await write(() => addFunding({ ...project, source, plannedYuan: plannedWan * 1e4, receivedYuan: (receivedWan ?? 0) * 1e4 }))) {
+    if (
+      await write(() =>
+        addFunding({
+          ...project,
+          source,
+          plannedYuan: plannedWan * 1e4,
+          receivedYuan: (receivedWan ?? 0) * 1e4,
+          date: date.format('YYYY-MM-DD'),
+        }),
+      )
+    ) {
       setPlannedWan(null);
       setReceivedWan(null);
     }
@@ -37,7 +52,7 @@ export function ProjectFunding({ project }: { project: ProjectRef }) {
       lines={rows.map((row) => ({
         id: row.id,
         label: FUNDING_SOURCE_LABELS[row.source][language],
-        detail: `${formatYuan(row.plannedYuan, language)} / ${formatYuan(row.receivedYuan, language)}`,
+        detail: `${row.date} · ${formatYuan(row.plannedYuan, language)} / ${formatYuan(row.receivedYuan, language)}`,
       }))}
       canEdit={canEdit}
       busy={busy}
@@ -71,6 +86,15 @@ export function ProjectFunding({ project }: { project: ProjectRef }) {
         placeholder={t('programme.funding.received')}
         aria-label={t('programme.funding.received')}
         data-testid="funding-received"
+      />
+      <DatePicker
+        size="small"
+        value={date}
+        allowClear={false}
+        onChange={(value) => value && setDate(value)}
+        disabledDate={(d) => d.isAfter(dayjs())}
+        aria-label={t('programme.funding.date')}
+        data-testid="funding-date"
       />
       <Button
         size="small"

@@ -37,7 +37,7 @@ export function ProjectItems({ project }: { project: ProjectRef }) {
       lines={rows.map((row) => ({
         id: row.id,
         label: renovationItemType(row.itemType)?.label[language] ?? row.itemType,
-        detail: `${formatNumber(row.quantity, language)} ${row.unit} · ${formatYuan(row.estimatedCostYuan, language)}`,
+        detail: `${row.date} · ${formatNumber(row.quantity, language)} ${row.unit} · ${formatYuan(row.estimatedCostYuan, language)}`,
       }))}
       canEdit={canEdit}
       busy={busy}

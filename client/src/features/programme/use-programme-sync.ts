@@ -12,12 +12,13 @@ export function useProgrammeSync(): void {
   const programmeFilter = useAtlasStore((s) => s.programmeFilter);
   const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
   const revision = useAtlasStore((s) => s.programmeRevision);
+  const period = useAtlasStore((s) => s.reportingPeriod);
 
   useEffect(() => {
     const controller = new AbortController();
     const { dashboardLoading, dashboardLoaded, dashboardFailed } = useAtlasStore.getState();
     dashboardLoading();
-    fetchDashboard({ asOf: replayDate, filter: { ...programmeFilter, subdistrictCodes } }, controller.signal)
+    fetchDashboard({ asOf: replayDate, filter: { ...programmeFilter, subdistrictCodes }, period }, controller.signal)
       .then(dashboardLoaded)
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -25,7 +26,7 @@ export function useProgrammeSync(): void {
         dashboardFailed(error instanceof ApiError ? error.messageIn(language) : String(error));
       });
     return () => controller.abort();
-  }, [replayDate, programmeFilter, subdistrictCodes, revision]);
+  }, [replayDate, programmeFilter, subdistrictCodes, revision, period]);
 
   useEffect(() => {
     // EventSource reconnects by itself; `ready` after a reconnect reloads what may have been missed.

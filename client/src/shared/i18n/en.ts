@@ -749,6 +749,9 @@ export const en: Resources = {
       none: 'No estate changed stage in this period',
       more: '{{n}} more in the period report',
       previous: 'Previous period',
+      period: 'Reporting period',
+      half_month: 'Half month',
+      month: 'Month',
     },
     report: {
       button: 'Export',
@@ -780,6 +783,7 @@ export const en: Resources = {
       cost: 'Estimated cost',
     },
     funding: {
+      date: 'Date planned or received',
       title: 'Funding (planned {{planned}} / received {{received}})',
       source: 'Source',
       planned: 'Planned',

@@ -743,6 +743,9 @@ export const zh = {
       none: '本期没有小区变更阶段',
       more: '另有 {{n}} 个，见期报',
       previous: '看上一期',
+      period: '报告期',
+      half_month: '半月',
+      month: '月',
     },
     report: {
       button: '导出',
@@ -774,6 +777,7 @@ export const zh = {
       cost: '估算投资',
     },
     funding: {
+      date: '计划或到位日期',
       title: '资金（计划 {{planned}} / 到位 {{received}}）',
       source: '资金来源',
       planned: '计划',
