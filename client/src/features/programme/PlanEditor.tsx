@@ -1,6 +1,6 @@
 /**
  * The annual plan (年度计划) a planner keeps: the year's targets and its estates by batch. Estates
- * join from the map's selection (the picked estates) into a chosen batch; the whole plan is saved
+ * join from the map's selection (the picked estates) or a whole zone into a chosen batch; the whole plan is saved
  * at once (PUT /api/plans/:year, versioned).
  */
 import { App as AntApp, Button, DatePicker, Input, InputNumber, Modal, Select } from 'antd';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanRecord } from '../../../../core/contract/index';
 import { ApiError, fetchPlans, savePlan, type PlanInput } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
+import { PlanAddMembers } from './PlanAddMembers';
 
 type Draft = PlanInput & { year: number };
 
@@ -35,11 +36,9 @@ export function PlanEditor({ open, onClose }: { open: boolean; onClose(): void }
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const language = useAtlasStore((s) => s.language);
-  const picked = useAtlasStore((s) => s.pickedEstateIds);
   const estates = useAtlasStore((s) => s.data?.estates.features);
   const [plans, setPlans] = useState<PlanRecord[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [batch, setBatch] = useState(1);
   const [busy, setBusy] = useState(false);
   const nameOf = (id: number) => estates?.find((f) => f.id === id)?.properties.name ?? String(id);
 
@@ -78,7 +77,6 @@ export function PlanEditor({ open, onClose }: { open: boolean; onClose(): void }
   };
 
   const years = [...new Set([...plans.map((p) => p.year), Number(dayjs().format('YYYY')), Number(dayjs().format('YYYY')) + 1])].sort();
-  const inPlan = new Set(draft?.estates.map((e) => e.estateId));
   return (
     <Modal
       open={open}
@@ -133,21 +131,7 @@ export function PlanEditor({ open, onClose }: { open: boolean; onClose(): void }
               />
             </label>
           </div>
-          <div className="programme-form-row">
-            <InputNumber min={1} max={99} value={batch} onChange={(value) => setBatch(value ?? 1)} prefix={t('programme.plan.batch')} />
-            <Button
-              disabled={picked.every((id) => inPlan.has(id))}
-              onClick={() =>
-                setDraft({
-                  ...draft,
-                  estates: [...draft.estates, ...picked.filter((id) => !inPlan.has(id)).map((estateId) => ({ estateId, batch }))],
-                })
-              }
-              data-testid="plan-add-picked"
-            >
-              {t('programme.plan.addPicked', { n: picked.filter((id) => !inPlan.has(id)).length })}
-            </Button>
-          </div>
+          <PlanAddMembers members={draft.estates} onAdd={(added) => setDraft({ ...draft, estates: [...draft.estates, ...added] })} />
           <ul className="programme-row-list programme-plan-members" data-testid="plan-members">
             {draft.estates.map((member) => (
               <li key={member.estateId}>

@@ -772,6 +772,7 @@ export const en: Resources = {
       targetProgressDate: 'Progress target date',
       batch: 'Batch',
       addPicked: 'Add the {{n}} estates picked on the map to this batch',
+      addZone: 'Add a whole zone',
       count: '{{n}} estates in the plan',
       save: 'Save the plan',
       saved: 'Annual plan saved',

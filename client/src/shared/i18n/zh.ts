@@ -766,6 +766,7 @@ export const zh = {
       targetProgressDate: '进度目标日期',
       batch: '批次',
       addPicked: '把地图上选中的 {{n}} 个小区加入该批次',
+      addZone: '加入整个片区',
       count: '计划内 {{n}} 个小区',
       save: '保存计划',
       saved: '年度计划已保存',
