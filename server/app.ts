@@ -10,6 +10,7 @@ import { coverageRoutes } from './features/coverage/coverage.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { estateWritesRoutes } from './features/estates/estate-writes.routes.js';
 import { zonesRoutes } from './features/zones/zones.routes.js';
+import { ogcRoutes } from './features/ogc/ogc.routes.js';
 import { programmeRoutes } from './features/programme/programme.routes.js';
 import { facilitiesRoutes } from './features/facilities/facilities.routes.js';
 import { estatesRoutes } from './features/estates/estates.routes.js';
@@ -79,9 +80,22 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
   });
   app.use('/api', api);
 
+  // OGC API – Features for desktop GIS: its own mount, the same guards.
+  const ogc = express.Router();
+  // Desktop GIS and browsers ask for credentials when a 401 says how to give them.
+  ogc.use((_req, res, next) => {
+    res.set('WWW-Authenticate', 'Basic realm="Renewal Atlas", charset="UTF-8"');
+    next();
+  });
+  ogc.use(ogcRoutes(ctx).router);
+  ogc.use((req) => {
+    throw new NotFoundError(`OGC route ${req.method} ${req.originalUrl}`);
+  });
+  app.use('/ogc', ogc);
+
   if (existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+    app.get(/^(?!\/(api|ogc)(\/|$)).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
   app.use(errorHandler);
   return app;

@@ -5,13 +5,13 @@
  * the acting user. `listRoutes` reads the guards back from Express's own router, so a route added
  * any other way shows up without an access and fails the permission-matrix test.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { Router, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { roleMeets, type Access, type Permission } from '../../core/access.js';
 import type { ServiceContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../domain-errors.js';
-import { findSession, type ActiveSession } from '../features/auth/auth.service.js';
+import { findSession, verifyCredentials, type ActiveSession } from '../features/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'atlas_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -47,15 +47,45 @@ function csrfMatches(sent: string | undefined, expected: string): boolean {
   if (sent === undefined) return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length > 0 && a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The session of this request, looked up once per request. */
+/** Verified HTTP Basic credentials, by a hash of the header, for a minute: a GIS pages through many requests. */
+const basicCache = new Map<string, { session: ActiveSession; until: number }>();
+const BASIC_CACHE_MS = 60_000;
+const BASIC_CACHE_MAX = 1_000;
+
+/**
+ * `Authorization: Basic` of desktop GIS (GDAL_HTTP_AUTH=BASIC): the account, under the sign-in
+ * lockout. Its session has no CSRF token, so it can only read.
+ */
+async function basicSession(base: ServiceContext, req: Request): Promise<ActiveSession | null> {
+  const header = req.get('Authorization');
+  if (!header?.startsWith('Basic ')) return null;
+  const key = createHash('sha256').update(header).digest('hex');
+  const now = Date.now();
+  const cached = basicCache.get(key);
+  if (cached && cached.until > now) return cached.session;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) throw new UnauthenticatedError('invalid_credentials');
+  const actor = await verifyCredentials(base, {
+    username: decoded.slice(0, colon).slice(0, 100),
+    password: decoded.slice(colon + 1).slice(0, 1000),
+    address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+  });
+  const session: ActiveSession = { actor, csrfToken: '', expiresAt: new Date(now + BASIC_CACHE_MS) };
+  if (basicCache.size >= BASIC_CACHE_MAX) basicCache.clear();
+  basicCache.set(key, { session, until: now + BASIC_CACHE_MS });
+  return session;
+}
+
+/** The session of this request (its cookie, else HTTP Basic credentials), looked up once per request. */
 async function sessionOf(base: ServiceContext, req: Request, res: Response): Promise<ActiveSession | null> {
   const cached = res.locals.session as ActiveSession | null | undefined;
   if (cached !== undefined) return cached;
   const token = sessionToken(req);
-  const session = token === null ? null : await findSession(base, token);
+  const session = token === null ? await basicSession(base, req) : await findSession(base, token);
   res.locals.session = session;
   return session;
 }

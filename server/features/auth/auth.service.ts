@@ -57,11 +57,15 @@ function usable(ctx: ServiceContext, user: Pick<UserRow, 'disabled' | 'is_demo' 
   return !user.disabled && isRole(user.role) && (!user.is_demo || ctx.settings.auth.demoAccounts);
 }
 
-/** POST /api/auth/login. Wrong password, unknown or disabled user all answer `invalid_credentials`. */
-export async function signIn(
+/**
+ * The account of a username and password, under the same lockout as the sign-in form (HTTP Basic
+ * credentials of desktop GIS come here too). Wrong password, unknown or disabled user all answer
+ * `invalid_credentials`.
+ */
+export async function verifyCredentials(
   ctx: ServiceContext,
-  input: { username: string; password: string; address: string; userAgent: string | null },
-): Promise<SignedInSession> {
+  input: { username: string; password: string; address: string },
+): Promise<Pick<UserRow, 'id' | 'username'> & { role: Actor['role'] }> {
   const username = input.username.trim().toLowerCase();
   await assertSignInAllowed(ctx.db, username, input.address);
   const [user] = await ctx.db.query<UserRow>('SELECT id, username, password_hash, role, disabled, is_demo FROM users WHERE username = $1', [
@@ -72,6 +76,16 @@ export async function signIn(
     await recordSignInFailure(ctx.db, username, input.address);
     throw new UnauthenticatedError('invalid_credentials');
   }
+  return { id: user.id, username: user.username, role: user.role };
+}
+
+/** POST /api/auth/login. Wrong password, unknown or disabled user all answer `invalid_credentials`. */
+export async function signIn(
+  ctx: ServiceContext,
+  input: { username: string; password: string; address: string; userAgent: string | null },
+): Promise<SignedInSession> {
+  const user = await verifyCredentials(ctx, input);
+  const username = user.username;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = ctx.now();
