@@ -1,5 +1,5 @@
 /** Records a progress entry for an estate or a whole zone in seconds: date (today), stage, physical progress, investment, note; or corrects an estate's entry. */
-import { App as AntApp, Button, DatePicker, Input, InputNumber, Select } from 'antd';
+import { App as AntApp, Button, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ProgressEntryAnswer, ProjectRef } from '../../../../core/contract/
 import { calendarDate } from '../../../../core/programme/progress-history';
 import type { StageId } from '../../../../core/programme/stages';
 import { ApiError, recordProgress } from '../../api';
+import { PastDatePicker } from '../../shared/PastDatePicker';
 import { useAtlasStore } from '../../state/atlas-store';
 
 export interface ProgressFormProps {
@@ -58,15 +59,7 @@ export function ProgressForm({ project, current, correcting, onDone }: ProgressF
     <div className="programme-progress-form" data-testid="progress-form">
       {correcting ? <div className="programme-note">{t('programme.progress.correcting', { date: correcting.date })}</div> : null}
       <div className="programme-form-row">
-        <DatePicker
-          size="small"
-          value={date}
-          allowClear={false}
-          onChange={(value) => value && setDate(value)}
-          disabledDate={(d) => d.isAfter(dayjs())}
-          aria-label={t('programme.progress.date')}
-          data-testid="progress-date"
-        />
+        <PastDatePicker value={date} onChange={setDate} ariaLabel={t('programme.progress.date')} testId="progress-date" />
         <Select
           size="small"
           className="programme-stage-select"

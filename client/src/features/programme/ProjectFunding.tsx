@@ -2,7 +2,7 @@
  * A project's funding by source (资金筹措): dated rows of amounts planned and received, so the time
  * replay shows the money as it stood; money arriving later is a new row. Planners add and remove rows.
  */
-import { Button, DatePicker, InputNumber, Select } from 'antd';
+import { Button, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ProjectRef } from '../../../../core/contract/index';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCE_IDS, FUNDING_SOURCE_LABELS, type FundingSourceId } from '../../../../core/programme/funding';
 import { addFunding, deleteFunding, fetchFunding } from '../../api';
 import { formatYuan } from '../../shared/format';
+import { PastDatePicker } from '../../shared/PastDatePicker';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
 import { ProjectRowList } from './ProjectRowList';
@@ -87,15 +88,7 @@ export function ProjectFunding({ project }: { project: ProjectRef }) {
         aria-label={t('programme.funding.received')}
         data-testid="funding-received"
       />
-      <DatePicker
-        size="small"
-        value={date}
-        allowClear={false}
-        onChange={(value) => value && setDate(value)}
-        disabledDate={(d) => d.isAfter(dayjs())}
-        aria-label={t('programme.funding.date')}
-        data-testid="funding-date"
-      />
+      <PastDatePicker value={date} onChange={setDate} ariaLabel={t('programme.funding.date')} testId="funding-date" />
       <Button
         size="small"
         loading={busy}

@@ -23,15 +23,23 @@ export interface ChartWords {
   tenThousandYuan: string;
 }
 
+/** The answer's stage catalogue, built once per answer for all its charts. */
+const catalogues = new WeakMap<DashboardAnswer['stages'], StageCatalogue>();
+function catalogueOf(answer: DashboardAnswer): StageCatalogue {
+  let catalogue = catalogues.get(answer.stages);
+  if (!catalogue) catalogues.set(answer.stages, (catalogue = new StageCatalogue(answer.stages)));
+  return catalogue;
+}
+
 /** A stage's colour in the answer's catalogue. */
-const colourOf = (answer: DashboardAnswer, stage: string): string => new StageCatalogue(answer.stages).definition(stage).colour;
+const colourOf = (answer: DashboardAnswer, stage: string): string => catalogueOf(answer).definition(stage).colour;
 
 const GRID = { left: 8, right: 16, top: 34, bottom: 8, containLabel: true };
 const TEXT = { fontSize: 11 };
 
 /** Stages from the pool on: how many estates have reached each (the funnel of the programme). */
 export function stageFunnelOption(answer: DashboardAnswer, language: Language): EChartsCoreOption {
-  const catalogue = new StageCatalogue(answer.stages);
+  const catalogue = catalogueOf(answer);
   const inProgramme = catalogue.programmeStages;
   const reached = inProgramme.map((stage) =>
     answer.byStage.filter((row) => catalogue.rank(row.stage) >= catalogue.rank(stage.id)).reduce((sum, row) => sum + row.estates, 0),
