@@ -17,6 +17,7 @@ import { estatesRoutes } from './features/estates/estates.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { layersRoutes } from './features/layers/layers.routes.js';
+import { tilesRoutes } from './features/tiles/tiles.routes.js';
 import { systemRoutes } from './features/system/system.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { acceptedBodyEncoding } from './http/body-encoding.js';
@@ -72,6 +73,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     coverageRoutes(ctx),
     facilitiesRoutes(ctx),
     programmeRoutes(ctx),
+    tilesRoutes(ctx),
   ]) {
     api.use(routes.router);
   }

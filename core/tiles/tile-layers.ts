@@ -1,0 +1,38 @@
+/**
+ * The layers served as vector tiles (GET /api/tiles/{layer}/{z}/{x}/{y}.mvt) and the attributes
+ * each carries from which zoom on: the map colours by the small ones at every zoom, and reads
+ * names and figures only when the estates are big enough to pick.
+ */
+export const TILE_LAYERS = {
+  estates: {
+    minZoom: 10,
+    attributes: {
+      stage: 0,
+      households: 0,
+      yearBuilt: 0,
+      urgent: 0,
+      eligible: 0,
+      hazardLevel: 0,
+      districtCode: 0,
+      subdistrictCode: 0,
+      zoneId: 0,
+      name: 14,
+      code: 14,
+      floorAreaM2: 14,
+      buildings: 14,
+    },
+  },
+  zones: { minZoom: 9, attributes: { subdistrictCode: 0, name: 12 } },
+  facilities: { minZoom: 12, attributes: { type: 0, status: 0, name: 15 } },
+} as const;
+
+export type TileLayerId = keyof typeof TILE_LAYERS;
+export type TileAttribute<L extends TileLayerId> = keyof (typeof TILE_LAYERS)[L]['attributes'];
+
+export const TILE_LAYER_IDS = Object.keys(TILE_LAYERS) as TileLayerId[];
+
+/** The attributes a tile of `layer` at zoom `z` carries, in a fixed order. */
+export function tileAttributesAt<L extends TileLayerId>(layer: L, z: number): TileAttribute<L>[] {
+  const attributes = TILE_LAYERS[layer].attributes as Readonly<Record<TileAttribute<L>, number>>;
+  return (Object.keys(attributes) as TileAttribute<L>[]).filter((name) => z >= attributes[name]);
+}

@@ -1,0 +1,74 @@
+/**
+ * Vector tiles of estates, zones and facilities, cached in memory under the tile data version
+ * (migration 013): any committed change to what a tile draws bumps the version, so a cached tile
+ * is never served after its data changed, on this instance or any other.
+ */
+import { LRUCache } from 'lru-cache';
+import { calendarDate } from '../../../core/programme/progress-history.js';
+import type { TileCoord } from '../../../core/tiles/tile-grid.js';
+import { TILE_LAYERS, type TileLayerId } from '../../../core/tiles/tile-layers.js';
+import type { ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/index.js';
+import { encodeTile, type GeojsonTileRow } from './js-tiler.js';
+import { geojsonTileQuery, postgisTileQuery, type TileSettings } from './tiles.sql.js';
+
+/** Who encodes a tile: PostGIS (`ST_AsMVT`, server back-end) or the JS tiler (embedded back-end, or a test comparing the two). */
+export type TileEncoder = 'postgis' | 'js';
+
+const EMPTY = new Uint8Array(0);
+
+/** The version of the data tiles draw; changes on every commit that changed it. */
+export async function tileDataVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM tile_data_version');
+  return row?.version ?? '0';
+}
+
+function tileSettings(ctx: ServiceContext<Queryable>): TileSettings {
+  return { today: calendarDate(ctx.now()), eligibilityCutoffYear: ctx.settings.eligibilityCutoffYear };
+}
+
+/** One tile straight from the database (no cache); null when empty or below the layer's first zoom. */
+export async function renderTile(
+  ctx: ServiceContext<Queryable>,
+  layer: TileLayerId,
+  coord: TileCoord,
+  encoder: TileEncoder,
+): Promise<Uint8Array | null> {
+  if (coord.z < TILE_LAYERS[layer].minZoom) return null;
+  const settings = tileSettings(ctx);
+  if (encoder === 'postgis') {
+    const { sql, params } = postgisTileQuery(layer, coord, settings);
+    const [row] = await ctx.db.query<{ tile: Uint8Array; features: number }>(sql, params);
+    return row && row.features > 0 ? new Uint8Array(row.tile) : null;
+  }
+  const { sql, params } = geojsonTileQuery(layer, coord, settings);
+  return encodeTile(layer, coord, await ctx.db.query<GeojsonTileRow>(sql, params));
+}
+
+export interface TileAnswer {
+  version: string;
+  /** null: no feature in the tile (204). */
+  bytes: Uint8Array | null;
+}
+
+/** Cached tiles of one app, at most `maxBytes` of them; concurrent requests for one missing tile share one query. */
+export class TileCache {
+  readonly #cache: LRUCache<string, Uint8Array, { ctx: ServiceContext<Queryable>; layer: TileLayerId; coord: TileCoord }>;
+
+  constructor(
+    readonly encoder: TileEncoder,
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.#cache = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (bytes) => Math.max(1, bytes.byteLength),
+      fetchMethod: async (_key, _stale, { context }) => (await renderTile(context.ctx, context.layer, context.coord, encoder)) ?? EMPTY,
+    });
+  }
+
+  async tile(ctx: ServiceContext<Queryable>, layer: TileLayerId, coord: TileCoord, version: string): Promise<TileAnswer> {
+    const key = `${version}/${layer}/${coord.z}/${coord.x}/${coord.y}`;
+    const bytes = await this.#cache.fetch(key, { context: { ctx, layer, coord } });
+    return { version, bytes: bytes && bytes.byteLength > 0 ? bytes : null };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The SQL of a vector tile. Both encoders read the same rows — the features whose box meets the
+ * tile's buffered envelope (`&& ST_TileEnvelope`), simplified in degrees before they are projected —
+ * and differ only in who encodes them: PostGIS's `ST_AsMVT` on a server, the JS tiler (js-tiler.ts)
+ * on the embedded back-end, whose PostGIS is built without protobuf.
+ */
+import { DEFAULT_STAGE } from '../../../core/programme/stages.js';
+import { TILE_BUFFER, TILE_EXTENT, tileSimplifyToleranceDeg, type TileCoord } from '../../../core/tiles/tile-grid.js';
+import { tileAttributesAt, type TileLayerId } from '../../../core/tiles/tile-layers.js';
+import type { SqlParam } from '../../db/index.js';
+import { eligibleSql } from '../estates/estates.sql.js';
+
+/** Collects parameters as a statement is written, so each statement binds only what it uses. */
+class Params {
+  readonly values: SqlParam[] = [];
+  add(value: SqlParam, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+export interface TileSettings {
+  /** Today's date (YYYY-MM-DD): an estate's stage is its stage on this day. */
+  today: string;
+  eligibilityCutoffYear: number;
+}
+
+interface LayerSql {
+  /** FROM clause with alias `t` for the layer's row and any joins. */
+  from(p: Params, settings: TileSettings): string;
+  geometry: string;
+  /** Whether simplification applies (not to points). */
+  simplify: boolean;
+  attributes: Readonly<Record<string, (p: Params, settings: TileSettings) => string>>;
+}
+
+const column = (sql: string) => () => sql;
+
+const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
+  estates: {
+    // The stage on today's date: the latest entry not replaced by a correction (core/programme/progress-history.ts).
+    from: (p, settings) => `estates t LEFT JOIN zone_estates ze ON ze.estate_id = t.id
+      LEFT JOIN LATERAL (
+        SELECT pe.stage FROM progress_entries pe
+        WHERE pe.estate_id = t.id AND pe.entry_date <= ${p.add(settings.today, 'date')}
+          AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = pe.id)
+        ORDER BY pe.entry_date DESC, pe.id DESC LIMIT 1) cs ON true`,
+    geometry: 't.geom',
+    simplify: true,
+    attributes: {
+      stage: column(`COALESCE(cs.stage, '${DEFAULT_STAGE}')`),
+      households: column('t.households'),
+      yearBuilt: column('t.year_built'),
+      urgent: column('t.urgent'),
+      eligible: (p, settings) => {
+        p.add(settings.eligibilityCutoffYear, 'int');
+        return eligibleSql(p.values.length, 't');
+      },
+      hazardLevel: column('t.hazard_level'),
+      districtCode: column('t.district_code'),
+      subdistrictCode: column('t.subdistrict_code'),
+      zoneId: column('ze.zone_id'),
+      name: column('t.name'),
+      code: column('t.code'),
+      floorAreaM2: column('t.floor_area_m2'),
+      buildings: column('t.buildings'),
+    },
+  },
+  zones: {
+    from: column('zones t'),
+    geometry: 't.outline',
+    simplify: true,
+    attributes: { subdistrictCode: column('t.subdistrict_code'), name: column('t.name') },
+  },
+  facilities: {
+    from: column('facilities t'),
+    geometry: 't.geom',
+    simplify: false,
+    attributes: { type: column('t.type'), status: column('t.status'), name: column('t.name') },
+  },
+};
+
+function tileArgs(p: Params, { z, x, y }: TileCoord): string {
+  return `${p.add(z, 'int')}, ${p.add(x, 'int')}, ${p.add(y, 'int')}`;
+}
+
+export interface TileQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** The layer's features in the tile: `id`, the zoom's attributes and `geom`, the simplified geometry as `project` writes it. */
+function featuresSql(
+  p: Params,
+  layer: TileLayerId,
+  coord: TileCoord,
+  settings: TileSettings,
+  project: (geom4326: string) => string,
+): string {
+  const spec = LAYER_SQL[layer];
+  const columns = (tileAttributesAt(layer, coord.z) as string[]).map(
+    (name) => `${spec.attributes[name]?.(p, settings) ?? 'NULL'} AS "${name}"`,
+  );
+  const from = spec.from(p, settings);
+  const geom4326 = spec.simplify
+    ? `ST_Simplify(${spec.geometry}, ${p.add(tileSimplifyToleranceDeg(coord.z), 'float8')}, true)`
+    : spec.geometry;
+  const geom = project(geom4326);
+  const envelope = `ST_Transform(ST_TileEnvelope(${tileArgs(p, coord)}, margin => ${p.add(TILE_BUFFER / TILE_EXTENT, 'float8')}), 4326)`;
+  return `SELECT t.id, ${[...columns, `${geom} AS geom`].join(', ')} FROM ${from} WHERE ${spec.geometry} && ${envelope}`;
+}
+
+/** One `ST_AsMVT` statement: the tile's bytes (`tile`, empty when no feature) and its feature count. */
+export function postgisTileQuery(layer: TileLayerId, coord: TileCoord, settings: TileSettings): TileQuery {
+  const p = new Params();
+  const envelope3857 = `ST_TileEnvelope(${tileArgs(p, coord)})`;
+  const inner = featuresSql(
+    p,
+    layer,
+    coord,
+    settings,
+    (geom4326) => `ST_AsMVTGeom(ST_Transform(${geom4326}, 3857), ${envelope3857}, ${TILE_EXTENT}, ${TILE_BUFFER}, true)`,
+  );
+  return {
+    sql: `SELECT ST_AsMVT(mvt, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS tile, count(*)::int AS features
+      FROM (${inner}) mvt WHERE mvt.geom IS NOT NULL`,
+    params: p.values,
+  };
+}
+
+/** The same features with their geometry as GeoJSON text in degrees, for the JS tiler. */
+export function geojsonTileQuery(layer: TileLayerId, coord: TileCoord, settings: TileSettings): TileQuery {
+  const p = new Params();
+  return { sql: featuresSql(p, layer, coord, settings, (geom4326) => `ST_AsGeoJSON(${geom4326}, 7)`), params: p.values };
+}
