@@ -28,6 +28,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** A PostGIS server, e.g. postgres://postgres@127.0.0.1:5432/atlas. Unset → embedded PGlite. */
     DATABASE_URL: optionalText,
+    /** A streaming replica of DATABASE_URL for read-only queries (tiles, lists, dashboard, coverage). */
+    DATABASE_READ_URL: optionalText,
     /** Folder of the embedded database. */
     PGLITE_DATA_DIR: optionalText,
     /** Load the demo city into an empty, never-seeded database on start. */
@@ -86,6 +88,10 @@ const envSchema = z
     REPORTING_PERIOD: z.enum(REPORTING_PERIODS).default('half_month'),
     ZONE_SAME_SUBDISTRICT: z.enum(['true', 'false']).default(DEFAULT_ZONE_RULES.sameSubdistrict ? 'true' : 'false'),
   })
+  .refine((e) => e.DATABASE_READ_URL === undefined || e.DATABASE_URL !== undefined, {
+    path: ['DATABASE_READ_URL'],
+    message: 'needs DATABASE_URL: a replica serves reads of a PostGIS server, not of the embedded database',
+  })
   .refine((e) => e.ESTATE_MIN_AREA_M2 < e.ESTATE_MAX_AREA_M2, {
     path: ['ESTATE_MAX_AREA_M2'],
     message: 'must be greater than ESTATE_MIN_AREA_M2',
@@ -94,6 +100,7 @@ const envSchema = z
 export interface AppConfig {
   port: number;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   pgliteDataDir: string;
   seedDemo: boolean;
   basemap: { styleUrl: string | null; tiandituKey: string | null };
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR ?? `${PROJECT_ROOT}.data/pglite`,
     seedDemo: e.SEED_DEMO === 'true',
     basemap: { styleUrl: e.BASEMAP_STYLE_URL ?? null, tiandituKey: e.TIANDITU_TK ?? null },

@@ -65,3 +65,11 @@ export function serviceContext(
 export function withDb<D extends Queryable>(ctx: ServiceContext<Queryable>, db: D): ServiceContext<D> {
   return { ...ctx, db };
 }
+
+/**
+ * The context for a request that only reads: its statements go to the streaming replica when one
+ * is configured (Db.reader). Never for a read that must see the caller's own write just before.
+ */
+export function reading(ctx: ServiceContext): ServiceContext<Queryable> {
+  return withDb(ctx, ctx.db.reader);
+}

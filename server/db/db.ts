@@ -19,6 +19,13 @@ export interface Executor extends Queryable {
 
 export interface Db extends Executor {
   readonly backend: DbBackend;
+  /**
+   * Where read-only statements may go: a streaming replica when DATABASE_READ_URL is set (falling
+   * back to the primary while the replica cannot be reached), else this database itself. A replica
+   * lags the primary by its replay delay, so a read that must see the caller's own write just
+   * before uses the Db itself.
+   */
+  readonly reader: Queryable;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
   /**

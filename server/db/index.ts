@@ -11,11 +11,13 @@ export { pendingDb } from './pending-db.js';
 export interface DbTarget {
   /** A PostGIS server; when absent the embedded database is used. */
   databaseUrl?: string | undefined;
+  /** A streaming replica of `databaseUrl` for read-only statements (Db.reader). */
+  databaseReadUrl?: string | undefined;
   /** Where the embedded database keeps its files. */
   pgliteDataDir: string;
 }
 
 /** Opens the configured back-end: the PostGIS server when a URL is given, else embedded PGlite. */
 export function openDb(target: DbTarget): Promise<Db> {
-  return target.databaseUrl ? openPostgresDb(target.databaseUrl) : openPgliteDb(target.pgliteDataDir);
+  return target.databaseUrl ? openPostgresDb(target.databaseUrl, target.databaseReadUrl) : openPgliteDb(target.pgliteDataDir);
 }

@@ -31,8 +31,13 @@ export function pendingDb(backend: DbBackend): PendingDb {
     if (listener.stopped) await stop?.();
     else listener.stop = stop;
   };
-  return {
+  const pending: PendingDb = {
     backend,
+    // The real database's reader once ready; until then, this (which answers 503).
+    reader: {
+      query: <Row>(sql: string, params?: readonly SqlParam[]) =>
+        current ? current.reader.query<Row>(sql, params) : pending.query<Row>(sql, params),
+    },
     ready(db) {
       current = db;
       for (const listener of waitingListeners.splice(0)) void startListener(listener, db);
@@ -63,4 +68,5 @@ export function pendingDb(backend: DbBackend): PendingDb {
       current = null;
     },
   };
+  return pending;
 }

@@ -30,9 +30,11 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     unlock();
     throw error;
   }
+  const executor = toExecutor(pg);
   return {
-    ...toExecutor(pg),
+    ...executor,
     backend: 'pglite',
+    reader: executor,
     transaction: (work) => pg.transaction((tx) => work(toExecutor(tx))),
     async listen(channel, onPayload) {
       const stop = await pg.listen(channel, onPayload);

@@ -75,8 +75,7 @@ function startListener(connectionString: string, channel: string, onPayload: (pa
   };
 }
 
-/** Connects to a PostGIS server through a connection pool; connects lazily, on the first query. */
-export async function openPostgresDb(connectionString: string): Promise<Db> {
+function openPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
@@ -90,10 +89,38 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
   // An idle client losing its connection must not crash the process; the pool drops it and the
   // next query opens a new connection, so the app recovers by itself when the server is back.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Reads from a streaming replica (a hot standby: PostgreSQL's own replication), and from the
+ * primary while the replica cannot be reached, so a replica outage costs speed, not answers.
+ */
+function replicaReader(replica: pg.Pool, primary: Executor): Executor['query'] {
+  const onReplica = toExecutor(replica);
+  return async <Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
+    try {
+      return await onReplica.query<Row>(sql, params);
+    } catch (error) {
+      if (!unavailableReason(error)) throw error;
+      return primary.query<Row>(sql, params);
+    }
+  };
+}
+
+/**
+ * Connects to a PostGIS server through a connection pool; connects lazily, on the first query.
+ * With `readUrl`, read-only statements of `reader` go to that replica.
+ */
+export async function openPostgresDb(connectionString: string, readUrl?: string): Promise<Db> {
+  const pool = openPool(connectionString);
+  const replica = readUrl ? openPool(readUrl) : null;
+  const primary = toExecutor(pool);
   const listeners = new Set<{ stop(): Promise<void> }>();
   return {
-    ...toExecutor(pool),
+    ...primary,
     backend: 'postgres',
+    reader: replica ? { query: replicaReader(replica, primary) } : primary,
     async transaction(work) {
       const client = await pool.connect().catch((error: unknown) => {
         throw toDbError(error);
@@ -133,7 +160,7 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
     },
     async close() {
       await Promise.all([...listeners].map((listener) => listener.stop()));
-      await pool.end();
+      await Promise.all([pool.end(), replica?.end()]);
     },
   };
 }

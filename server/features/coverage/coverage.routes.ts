@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COVERAGE_MODELS, COVERAGE_SCOPES } from '../../../core/contract/index.js';
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { RADIUS_BOUNDS_M } from '../../../core/coverage/coverage-types.js';
 import { FACILITY_TYPE_IDS, type FacilityTypeId } from '../../../core/facility-catalogue.js';
@@ -85,7 +85,7 @@ const gateParams = idParam.extend({ gateId: idParam.shape.id });
 export function coverageRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/coverage', 'ledger.read', async (req, res, ctx) => {
-    res.json(await coverageOf(ctx, coverageQuery.parse(req.query)));
+    res.json(await coverageOf(reading(ctx), coverageQuery.parse(req.query)));
   });
   routes.get('/coverage/report', 'ledger.read', async (req, res, ctx) => {
     const { format, ...query } = reportQuery.parse(req.query);

@@ -10,7 +10,7 @@ import { coverageShares, zoneCoverage, type EstateCoverage, type TypeCoverage } 
 import type { CoverageModel, CoverageResponse, CoverageScope } from '../../../core/contract/index.js';
 import type { FacilityTypeId } from '../../../core/facility-catalogue.js';
 import type { ServiceContext } from '../../context.js';
-import type { SqlParam } from '../../db/index.js';
+import type { Queryable, SqlParam } from '../../db/index.js';
 
 export interface CoverageQuery {
   scope: CoverageScope;
@@ -23,7 +23,7 @@ export interface CoverageQuery {
 
 type TypesDto = CoverageResponse['estates'][number]['types'];
 
-async function scopedEstates(ctx: ServiceContext, scope: CoverageScope, id: string | undefined): Promise<ScopedEstate[]> {
+async function scopedEstates(ctx: ServiceContext<Queryable>, scope: CoverageScope, id: string | undefined): Promise<ScopedEstate[]> {
   const where: Record<CoverageScope, [string, SqlParam[]]> = {
     estate: ['e.id = $1', [Number(id)]],
     zone: ['e.id IN (SELECT ze.estate_id FROM zone_estates ze WHERE ze.zone_id = $1)', [Number(id)]],
@@ -39,13 +39,13 @@ async function scopedEstates(ctx: ServiceContext, scope: CoverageScope, id: stri
 }
 
 /** An empty zone or sub-district is an answer (no estates); one that does not exist is a 404. */
-async function scopeExists(ctx: ServiceContext, scope: CoverageScope, id: string): Promise<boolean> {
+async function scopeExists(ctx: ServiceContext<Queryable>, scope: CoverageScope, id: string): Promise<boolean> {
   if (scope === 'estate') return false;
   const sql = scope === 'zone' ? 'SELECT 1 FROM zones WHERE id = $1' : 'SELECT 1 FROM subdistricts WHERE code = $1';
   return (await ctx.db.query(sql, [scope === 'zone' ? Number(id) : id])).length > 0;
 }
 
-export async function coverageOf(ctx: ServiceContext, query: CoverageQuery): Promise<CoverageResponse> {
+export async function coverageOf(ctx: ServiceContext<Queryable>, query: CoverageQuery): Promise<CoverageResponse> {
   const estates = await scopedEstates(ctx, query.scope, query.id);
   const { facilities, types, model, graph } = await loadCoverageSetting(ctx.db, query.model, query.planned);
   const results = coverageFor(estates, facilities, types, graph);

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { estateFilterQuery, estateListQuery, idParam } from '../../http/query-schemas.js';
 import { getEstate, listEstates, summarizeEstates } from './estates.service.js';
@@ -9,7 +9,7 @@ export function estatesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.get('/estates', 'ledger.read', async (req, res, ctx) => {
     const query = estateListQuery.parse(req.query);
-    res.json({ type: 'FeatureCollection', features: await listEstates(ctx, query) });
+    res.json({ type: 'FeatureCollection', features: await listEstates(reading(ctx), query) });
   });
 
   routes.get('/estates/:id', 'ledger.read', async (req, res, ctx) => {
@@ -18,7 +18,7 @@ export function estatesRoutes(base: ServiceContext): DeclaredRoutes {
   });
 
   routes.get('/summary', 'ledger.read', async (req, res, ctx) => {
-    res.json(await summarizeEstates(ctx, estateFilterQuery.parse(req.query)));
+    res.json(await summarizeEstates(reading(ctx), estateFilterQuery.parse(req.query)));
   });
 
   return routes;

@@ -1,7 +1,7 @@
 /** OGC API – Features under /ogc (docs/API.md → OGC API – Features): read-only, behind the same sign-in and roles. */
 import type { Request } from 'express';
 import { z } from 'zod';
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxParam, limitParamUpTo } from '../../http/query-schemas.js';
 import { collection, collections, CONFORMANCE, DEFAULT_LIMIT, item, items, landingPage, MAX_LIMIT, type OgcBase } from './ogc.service.js';
@@ -46,16 +46,16 @@ export function ogcRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.get('/collections', 'ledger.read', async (req, res, ctx) => {
     plainQuery.parse(req.query);
-    res.json(await collections(ctx, baseOf(req)));
+    res.json(await collections(reading(ctx), baseOf(req)));
   });
   routes.get('/collections/:collectionId', 'ledger.read', async (req, res, ctx) => {
     plainQuery.parse(req.query);
-    res.json(await collection(ctx, collectionParam.parse(req.params).collectionId, baseOf(req)));
+    res.json(await collection(reading(ctx), collectionParam.parse(req.params).collectionId, baseOf(req)));
   });
   routes.get('/collections/:collectionId/items', 'ledger.read', async (req, res, ctx) => {
     const q = itemsQuery.parse(req.query);
     const answer = await items(
-      ctx,
+      reading(ctx),
       collectionParam.parse(req.params).collectionId,
       { bbox: q.bbox, limit: q.limit ?? DEFAULT_LIMIT, offset: q.offset ?? 0 },
       baseOf(req),
@@ -65,7 +65,7 @@ export function ogcRoutes(base: ServiceContext): DeclaredRoutes {
   routes.get('/collections/:collectionId/items/:featureId', 'ledger.read', async (req, res, ctx) => {
     plainQuery.parse(req.query);
     const { collectionId, featureId } = itemParam.parse(req.params);
-    res.type('application/geo+json').send(JSON.stringify(await item(ctx, collectionId, featureId, baseOf(req))));
+    res.type('application/geo+json').send(JSON.stringify(await item(reading(ctx), collectionId, featureId, baseOf(req))));
   });
   return routes;
 }

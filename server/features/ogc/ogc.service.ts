@@ -73,7 +73,7 @@ async function describe(db: Queryable, collection: OgcCollection, { base, langua
   };
 }
 
-export async function collections(ctx: ServiceContext, at: OgcBase) {
+export async function collections(ctx: ServiceContext<Queryable>, at: OgcBase) {
   return {
     links: [{ href: `${at.base}/collections`, rel: 'self', type: json }] satisfies Link[],
     collections: await Promise.all(OGC_COLLECTIONS.map((c) => describe(ctx.db, c, at))),
@@ -86,7 +86,7 @@ function known(id: string): OgcCollection {
   return collection;
 }
 
-export async function collection(ctx: ServiceContext, id: string, at: OgcBase) {
+export async function collection(ctx: ServiceContext<Queryable>, id: string, at: OgcBase) {
   return describe(ctx.db, known(id), at);
 }
 
@@ -111,7 +111,7 @@ export interface ItemsQuery {
 }
 
 /** One page of a collection's features, by bbox; `numberMatched` counts them all. */
-export async function items(ctx: ServiceContext, id: string, query: ItemsQuery, at: OgcBase) {
+export async function items(ctx: ServiceContext<Queryable>, id: string, query: ItemsQuery, at: OgcBase) {
   const c = known(id);
   const params: SqlParam[] = [];
   let where = '';
@@ -150,7 +150,7 @@ export async function items(ctx: ServiceContext, id: string, query: ItemsQuery, 
   };
 }
 
-export async function item(ctx: ServiceContext, id: string, featureId: number, at: OgcBase) {
+export async function item(ctx: ServiceContext<Queryable>, id: string, featureId: number, at: OgcBase) {
   const c = known(id);
   const [row] = await ctx.db.query<FeatureRow>(
     `SELECT t.id, ST_AsGeoJSON(t.${c.geometry}, 7)::json AS geometry, ${propertiesSql(c)} AS properties FROM ${c.table} t WHERE t.id = $1`,

@@ -89,7 +89,7 @@ export interface DashboardQuery {
   period: ReportingPeriodKind;
 }
 
-export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Promise<DashboardAnswer> {
+export async function dashboard(ctx: ServiceContext<Queryable>, query: DashboardQuery): Promise<DashboardAnswer> {
   const { asOf, year, filter } = query;
   const [rows, entries, plan, catalogue] = await Promise.all([
     loadProgrammeRows(ctx.db, asOf),

@@ -3,7 +3,7 @@ import { RENOVATION_CATEGORIES } from '../../../core/programme/renovation-items.
 import { calendarDate, isoDateSchema, progressInputSchema } from '../../../core/programme/progress-history.js';
 import { REPORTING_PERIODS } from '../../../core/programme/reporting-period.js';
 import { stageDefinitionSchema } from '../../../core/programme/stages.js';
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
 import { dashboard } from './dashboard.service.js';
@@ -107,7 +107,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
     res.json(await listProgress(ctx, projectQuery.parse(req.query)));
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
-    res.json(await dashboard(ctx, parseDashboardQuery(ctx, req.query)));
+    res.json(await dashboard(reading(ctx), parseDashboardQuery(ctx, req.query)));
   });
   routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
     const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));

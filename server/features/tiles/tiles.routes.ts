@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_TILE_ZOOM, tileCoordRefusal } from '../../../core/tiles/tile-grid.js';
 import { TILE_LAYER_IDS, TILE_LAYERS } from '../../../core/tiles/tile-layers.js';
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { noQuery } from '../../http/query-schemas.js';
 import { TileCache, tileDataVersion } from './tiles.service.js';
@@ -42,7 +42,7 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.get('/tiles', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
-    const version = await tileDataVersion(ctx.db);
+    const version = await tileDataVersion(ctx.db.reader);
     res.set('Cache-Control', 'private, no-cache');
     res.json({
       version,
@@ -58,7 +58,7 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
   routes.get('/tiles/:layer/:z/:x/:y.mvt', 'ledger.read', async (req, res, ctx) => {
     const { layer, ...coord } = tileParams.parse(req.params);
     const { v } = tileQuery.parse(req.query);
-    const version = await tileDataVersion(ctx.db);
+    const version = await tileDataVersion(ctx.db.reader);
     const etag = `"t${version}"`;
     res.set('ETag', etag);
     // Behind sign-in, so never in a shared cache. Under a URL naming the current version the tile
@@ -68,7 +68,7 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
       res.status(304).end();
       return;
     }
-    const answer = await cache.tile(ctx, layer, coord, version);
+    const answer = await cache.tile(reading(ctx), layer, coord, version);
     if (!answer.bytes) {
       res.status(204).end();
       return;
