@@ -6,10 +6,10 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './server-process.js';
 
 const run = promisify(execFile);
 const PG_VERSION = '15';
@@ -17,18 +17,6 @@ const PG_VERSION = '15';
 /** Whether this machine can build the pair: root, and Debian's cluster tools. */
 export function canBuildReplicaPair(): boolean {
   return process.getuid?.() === 0 && existsSync('/usr/bin/pg_createcluster') && existsSync('/usr/bin/pg_basebackup');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ReplicaPair {
