@@ -36,3 +36,19 @@ export function tileCoordRefusal({ z, x, y }: TileCoord): string | null {
 export function tileSimplifyToleranceDeg(z: number): number {
   return 360 / 2 ** z / TILE_EXTENT / 2;
 }
+
+/** The tile of zoom `z` holding a point. */
+export function tileContaining(lng: number, lat: number, z: number): TileCoord {
+  const n = 2 ** z;
+  const latRad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
+  return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.min(n - 1, Math.max(0, y)) };
+}
+
+/** The tile's bounds in degrees `[west, south, east, north]`. */
+export function tileBoundsLngLat({ z, x, y }: TileCoord): [number, number, number, number] {
+  const n = 2 ** z;
+  const lng = (tx: number): number => (tx / n) * 360 - 180;
+  const lat = (ty: number): number => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
+  return [lng(x), lat(y + 1), lng(x + 1), lat(y)];
+}

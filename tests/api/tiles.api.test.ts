@@ -10,7 +10,7 @@ import { PbfReader as Pbf } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../core/programme/progress-history.js';
 import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages.js';
-import { TILE_EXTENT, type TileCoord } from '../../core/tiles/tile-grid.js';
+import { TILE_EXTENT, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
 import type { TileLayerId } from '../../core/tiles/tile-layers.js';
 import { serviceContext } from '../../server/context.js';
 import { loadConfig } from '../../server/config.js';
@@ -45,17 +45,6 @@ function decode(bytes: Uint8Array, layer: string): DecodedFeature[] {
   return features.sort((a, b) => a.id - b.id);
 }
 
-/** The XYZ tile holding a point at zoom z. */
-function tileAt(lng: number, lat: number, z: number): TileCoord {
-  const n = 2 ** z;
-  const latRad = (lat * Math.PI) / 180;
-  return {
-    z,
-    x: Math.floor(((lng + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
-  };
-}
-
 async function idsInEnvelope(db: Db, table: string, geometry: string, { z, x, y }: TileCoord): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     `SELECT id FROM ${table} WHERE ST_Intersects(${geometry}, ST_Transform(ST_TileEnvelope($1, $2, $3), 4326)) ORDER BY id`,
@@ -87,7 +76,7 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
          SELECT ST_Centroid(geom) AS c, (SELECT count(*) FROM estates o WHERE ST_DWithin(o.geom, e.geom, 0.005)) AS near
          FROM estates e ORDER BY near DESC, id LIMIT 1) s`,
     );
-    busy = tileAt(centre!.lng, centre!.lat, 14);
+    busy = tileContaining(centre!.lng, centre!.lat, 14);
   });
   afterAll(async () => {
     await server.close();
@@ -139,7 +128,7 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const zone = await copy.db.query<{ lng: number; lat: number }>(
       'SELECT ST_X(ST_PointOnSurface(outline)) AS lng, ST_Y(ST_PointOnSurface(outline)) AS lat FROM zones ORDER BY id LIMIT 1',
     );
-    const zoneTiles = zone.length > 0 ? [tileAt(zone[0]!.lng, zone[0]!.lat, 13)] : [];
+    const zoneTiles = zone.length > 0 ? [tileContaining(zone[0]!.lng, zone[0]!.lat, 13)] : [];
     for (const coord of zoneTiles) {
       const ids = decode((await server.raw(tilePath('zones', coord))).bytes, 'zones').map((f) => f.id);
       expect(ids).toEqual(expect.arrayContaining(await idsInEnvelope(copy.db, 'zones', 'outline', coord)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TILE_EXTENT, tileCoordRefusal, tileSimplifyToleranceDeg } from '../../core/tiles/tile-grid.js';
+import { TILE_EXTENT, tileBoundsLngLat, tileContaining, tileCoordRefusal, tileSimplifyToleranceDeg } from '../../core/tiles/tile-grid.js';
 import { tileAttributesAt } from '../../core/tiles/tile-layers.js';
 
 describe('tile grid', () => {
@@ -21,5 +21,13 @@ describe('tile grid', () => {
     expect(tileAttributesAt('estates', 13)).not.toContain('name');
     expect(tileAttributesAt('estates', 14)).toContain('name');
     expect(tileAttributesAt('estates', 10)).toEqual(expect.arrayContaining(['stage', 'households', 'eligible', 'urgent']));
+  });
+
+  it('finds the tile of a point, whose bounds hold it', () => {
+    const tile = tileContaining(109.41, 24.31, 14);
+    const [west, south, east, north] = tileBoundsLngLat(tile);
+    expect(west <= 109.41 && 109.41 < east && south < 24.31 && 24.31 <= north).toBe(true);
+    expect(tileBoundsLngLat({ z: 0, x: 0, y: 0 })[0]).toBe(-180);
+    expect(tileBoundsLngLat({ z: 0, x: 0, y: 0 })[3]).toBeCloseTo(85.0511287798, 9);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * A smoke run of the tile benchmark on a tiny city (npm run bench runs it at 200 000 estates): it
+ * runs end to end on both back-ends and writes every line with a finite ratio to its results file.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/config.js';
+import type { BenchLine } from '../bench/bench-results.js';
+import { withDatabase, databaseName } from '../helpers/test-db-template.js';
+
+const run = promisify(execFile);
+const templateUrl = inject('postgresTemplateUrl');
+
+describe.runIf(templateUrl)('benchmark smoke run', () => {
+  it('runs the tile benchmark on a tiny city and records every line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-smoke-'));
+    const resultsFile = join(dir, 'results.json');
+    try {
+      await run(process.execPath, ['--import', 'tsx', 'tests/bench/tiles.bench.ts'], {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          BENCH_ESTATES: '300',
+          BENCH_EMBEDDED_ESTATES: '150',
+          BENCH_SECONDS: '1',
+          BENCH_RESULTS_FILE: resultsFile,
+          BENCH_DATABASE_URL: withDatabase(templateUrl!, `${databaseName(templateUrl!)}_bench_smoke`),
+        },
+        maxBuffer: 1 << 24,
+      });
+      const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { lines: BenchLine[]; machine: { cpus: number } };
+      expect(results.machine.cpus).toBeGreaterThan(0);
+      expect(results.lines.length).toBeGreaterThanOrEqual(7);
+      for (const line of results.lines) {
+        expect(Number.isFinite(line.ratio), line.name).toBe(true);
+        expect(line.ours, line.name).toBeGreaterThan(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

@@ -1,0 +1,275 @@
+/**
+ * `npm run bench` (tiles): vector tiles of a generated city under 50 concurrent connections
+ * (autocannon), replaying a fixed list of tiles at z10–z16 around the city centre:
+ *
+ * - ours, cold (a new instance: every tile computed once) and warm (cached under the data version),
+ *   against the plain query a generic PostGIS tile server runs for each request
+ *   (../shared/baselines/tile_mvt.sql, behind the same kind of HTTP server and pool, no cache);
+ * - ours against serving the same bboxes as one GeoJSON answer each (GET /api/estates?bbox);
+ * - in the database alone: our tile statement against tile_mvt.sql at z12, z14 and z16 (medians);
+ * - the embedded back-end (PGlite + the JS tiler) against the same replay over GeoJSON;
+ * - loading the city (import throughput) against a raw COPY of the same estate rows.
+ *
+ * BENCH_ESTATES (default 200 000) sets the city; BENCH_EMBEDDED_ESTATES (default 20 000) the
+ * embedded one (PGlite loads a 200 000-estate city in minutes). BENCH_DATABASE_URL names a server
+ * database the bench drops and recreates (default …/atlas_bench_tiles).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createApp } from '../../server/app.js';
+import { bootstrapDb } from '../../server/bootstrap.js';
+import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
+import { serviceContext } from '../../server/context.js';
+import type { Db } from '../../server/db/index.js';
+import { openPostgresDb } from '../../server/db/postgres-db.js';
+import { renderTile } from '../../server/features/tiles/tiles.service.js';
+import { loadDemoCity } from '../../server/seed/demo-city.js';
+import { tileBoundsLngLat, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
+import { signIn } from '../helpers/sign-in.js';
+import { recordBench } from './bench-results.js';
+
+const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
+const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
+const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_tiles';
+const NAME = new URL(URL_).pathname.slice(1);
+const CONNECTIONS = 50;
+const WARM_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const quiet = (): void => undefined;
+
+// ../shared/baselines/tile_mvt.sql as given.
+const BASELINE_TILE_SQL = `SELECT ST_AsMVT(q, 'estates') AS tile FROM (
+  SELECT id, households, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) AS geom
+  FROM estates
+  WHERE geom && ST_Transform(ST_TileEnvelope($1, $2, $3), 4326)) q`;
+
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
+
+/** A fixed replay: a block of tiles around the city centre at each zoom from 10 to 16. */
+async function replayTiles(db: Db): Promise<TileCoord[]> {
+  const [centre] = await db.query<{ lng: number; lat: number }>(
+    'SELECT ST_X(c) AS lng, ST_Y(c) AS lat FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) AS c FROM estates) s',
+  );
+  const tiles: TileCoord[] = [];
+  for (let z = 10; z <= 16; z++) {
+    const mid = tileContaining(centre!.lng, centre!.lat, z);
+    const half = z <= 11 ? 1 : 2;
+    for (let dx = -half; dx < half; dx++) for (let dy = -half; dy < half; dy++) tiles.push({ z, x: mid.x + dx, y: mid.y + dy });
+  }
+  return tiles;
+}
+
+interface LoadResult {
+  meanMs: number;
+  requestsPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+async function load(
+  url: string,
+  paths: readonly string[],
+  headers: Record<string, string>,
+  options: { amount?: number; seconds?: number },
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? WARM_SECONDS }),
+    headers,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return {
+    meanMs: result.latency.mean,
+    requestsPerS: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+/** A generic tile server: the baseline query for every request, through a pool like ours, no cache. */
+async function baselineTileServer(db: Db): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const match = /^\/(\d+)\/(\d+)\/(\d+)\.mvt/.exec(req.url ?? '');
+    if (!match) return void res.writeHead(404).end();
+    db.query<{ tile: Uint8Array }>(BASELINE_TILE_SQL, [Number(match[1]), Number(match[2]), Number(match[3])]).then(
+      ([row]) => {
+        const bytes = row?.tile ?? new Uint8Array(0);
+        if (bytes.byteLength === 0) return void res.writeHead(204).end();
+        res.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' }).end(Buffer.from(bytes));
+      },
+      () => void res.writeHead(500).end(),
+    );
+  });
+  const url = await listen(server);
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function startApp(db: Db): Promise<{ url: string; headers: Record<string, string>; close(): Promise<void> }> {
+  const server = createApp(db, loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent' })).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const headers = await signIn(url, 'leader');
+  return {
+    url,
+    headers,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const tilePaths = (tiles: readonly TileCoord[]) => tiles.map(({ z, x, y }) => `/api/tiles/estates/${z}/${x}/${y}.mvt`);
+const geojsonPaths = (tiles: readonly TileCoord[]) => tiles.map((t) => `/api/estates?bbox=${tileBoundsLngLat(t).join(',')}`);
+
+async function dbMedianMs(work: () => Promise<unknown>, runs = 9): Promise<number> {
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+function generate(estates: number, dir: string): void {
+  if (existsSync(join(dir, 'estates.geojson'))) return;
+  execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(estates), '--out', dir], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-bench-tiles-'));
+try {
+  // ---- PostGIS server ----
+  const cityDir = process.env.BENCH_CITY_DIR ?? join(work, `city-${ESTATES}`);
+  generate(ESTATES, cityDir);
+  const admin = await openPostgresDb(URL_.replace(/\/[^/]*$/, '/postgres'));
+  await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE ${NAME}`);
+  await admin.close();
+  {
+    const setup = await openPostgresDb(URL_);
+    await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+    await setup.close();
+  }
+  const db = await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet);
+  const loadStarted = performance.now();
+  await loadDemoCity(db, cityDir);
+  const loadMs = performance.now() - loadStarted;
+
+  // Import baseline: COPY of the same estate rows (id, name, households, geometry) into a plain table.
+  const csv = join(work, 'estates.csv');
+  await db.exec(
+    'DROP TABLE IF EXISTS copy_baseline; CREATE TABLE copy_baseline (id int, name text, households int, geom geometry(MultiPolygon, 4326))',
+  );
+  const rows = await db.query<{ line: string }>(
+    `SELECT concat_ws(',', id, '"' || replace(name, '"', '""') || '"', households, ST_AsHEXEWKB(geom)) AS line FROM estates ORDER BY id`,
+  );
+  writeFileSync(csv, rows.map((r) => r.line).join('\n'));
+  const copyStarted = performance.now();
+  execFileSync('psql', [URL_, '-qc', `\\copy copy_baseline FROM '${csv}' WITH (FORMAT csv)`]);
+  const copyMs = performance.now() - copyStarted;
+  await db.exec('DROP TABLE copy_baseline');
+  recordBench({
+    name: `import ${ESTATES} estates into the PostGIS server`,
+    ours: loadMs / 1000,
+    baseline: copyMs / 1000,
+    unit: 's',
+    baselineName: 'raw COPY of the same rows',
+    target: 3,
+    note: 'ours: the demo-city loader (whole city with facilities, roads and programme, one transaction)',
+  });
+
+  const tiles = await replayTiles(db);
+  const ctx = serviceContext(db, loadConfig({}));
+  for (const z of [12, 14, 16]) {
+    const tile = tiles.find((t) => t.z === z)!;
+    const oursMs = await dbMedianMs(() => renderTile(ctx, 'estates', tile, 'postgis'));
+    const baseMs = await dbMedianMs(() => db.query(BASELINE_TILE_SQL, [tile.z, tile.x, tile.y]));
+    recordBench({
+      name: `tile statement z${z}, ${ESTATES} estates (PostGIS)`,
+      ours: oursMs,
+      baseline: baseMs,
+      unit: 'ms',
+      baselineName: 'tile_mvt.sql',
+      target: 1.5,
+      note: 'ours also simplifies, carries the current stage and the colouring attributes',
+    });
+  }
+
+  const baseline = await baselineTileServer(db);
+  const baselineLoad = await load(
+    baseline.url,
+    tiles.map(({ z, x, y }) => `/${z}/${x}/${y}.mvt`),
+    {},
+    { seconds: WARM_SECONDS },
+  );
+  await baseline.close();
+
+  const app = await startApp(db);
+  const cold = await load(app.url, tilePaths(tiles), app.headers, { amount: tiles.length });
+  const warm = await load(app.url, tilePaths(tiles), app.headers, { seconds: WARM_SECONDS });
+  const geojson = await load(app.url, geojsonPaths(tiles), app.headers, { seconds: WARM_SECONDS });
+  await app.close();
+  for (const [label, result] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
+    recordBench({
+      name: `tiles z10–z16 at ${CONNECTIONS} connections, ${label}, ${ESTATES} estates (PostGIS): mean latency`,
+      ours: result.meanMs,
+      baseline: baselineLoad.meanMs,
+      unit: 'ms',
+      baselineName: 'generic tile server running tile_mvt.sql',
+      target: label === 'warm' ? 1 : 2,
+      note: `ours ${result.requestsPerS.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; baseline ${baselineLoad.requestsPerS.toFixed(0)} req/s, p50 ${baselineLoad.p50Ms} ms, p99 ${baselineLoad.p99Ms} ms; non-2xx ${result.non2xx}`,
+    });
+  }
+  recordBench({
+    name: `tiles vs one GeoJSON per tile bbox at ${CONNECTIONS} connections, ${ESTATES} estates (PostGIS): mean latency`,
+    ours: warm.meanMs,
+    baseline: geojson.meanMs,
+    unit: 'ms',
+    baselineName: 'GET /api/estates?bbox=<tile bounds>',
+    target: 1,
+    note: `tiles ${warm.requestsPerS.toFixed(0)} req/s, GeoJSON ${geojson.requestsPerS.toFixed(0)} req/s`,
+  });
+  await db.close();
+
+  // ---- Embedded ----
+  const smallDir = join(work, `city-${EMBEDDED_ESTATES}`);
+  generate(EMBEDDED_ESTATES, smallDir);
+  const embedded = await bootstrapDb(loadConfig({ PGLITE_DATA_DIR: join(work, 'pglite'), SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet);
+  await loadDemoCity(embedded, smallDir);
+  const embeddedTiles = await replayTiles(embedded);
+  const embeddedApp = await startApp(embedded);
+  const embeddedCold = await load(embeddedApp.url, tilePaths(embeddedTiles), embeddedApp.headers, { amount: embeddedTiles.length });
+  const embeddedWarm = await load(embeddedApp.url, tilePaths(embeddedTiles), embeddedApp.headers, { seconds: WARM_SECONDS });
+  const embeddedGeojson = await load(embeddedApp.url, geojsonPaths(embeddedTiles), embeddedApp.headers, { seconds: WARM_SECONDS });
+  await embeddedApp.close();
+  await embedded.close();
+  recordBench({
+    name: `tiles vs one GeoJSON per tile bbox at ${CONNECTIONS} connections, ${EMBEDDED_ESTATES} estates (embedded): mean latency`,
+    ours: embeddedWarm.meanMs,
+    baseline: embeddedGeojson.meanMs,
+    unit: 'ms',
+    baselineName: 'GET /api/estates?bbox=<tile bounds>',
+    target: 1,
+    note: `cold mean ${embeddedCold.meanMs.toFixed(1)} ms; warm ${embeddedWarm.requestsPerS.toFixed(0)} req/s; GeoJSON ${embeddedGeojson.requestsPerS.toFixed(0)} req/s`,
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
