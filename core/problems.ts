@@ -164,6 +164,7 @@ export const PROBLEMS = {
   unauthenticated: { zh: () => '请先登录', en: () => 'Please sign in first' },
   session_expired: { zh: () => '登录已过期，请重新登录', en: () => 'Your session has expired; please sign in again' },
   invalid_credentials: { zh: () => '用户名或密码不正确', en: () => 'Wrong username or password' },
+  invalid_token: { zh: () => 'API 令牌无效、已过期或已撤销', en: () => 'The API token is invalid, expired or revoked' },
   too_many_attempts: {
     zh: (p) => `登录失败次数过多，请 ${str(p.retryAfterMinutes)} 分钟后再试`,
     en: (p) => `Too many failed sign-ins; try again in ${str(p.retryAfterMinutes)} min`,

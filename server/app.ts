@@ -18,6 +18,7 @@ import { exportRoutes } from './features/export/export.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { layersRoutes } from './features/layers/layers.routes.js';
 import { tilesRoutes } from './features/tiles/tiles.routes.js';
+import { tokensRoutes } from './features/tokens/tokens.routes.js';
 import { systemRoutes } from './features/system/system.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { acceptedBodyEncoding } from './http/body-encoding.js';
@@ -74,6 +75,7 @@ export function createApp(db: Db, config: AppConfig, options: AppOptions = {}): 
     facilitiesRoutes(ctx),
     programmeRoutes(ctx),
     tilesRoutes(ctx),
+    tokensRoutes(ctx),
   ]) {
     api.use(routes.router);
   }

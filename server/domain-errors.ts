@@ -53,7 +53,7 @@ export class UnavailableError extends DomainError {
 
 /** No valid session (401): signed out, expired, or the account was disabled. */
 export class UnauthenticatedError extends DomainError {
-  constructor(code: 'unauthenticated' | 'session_expired' | 'invalid_credentials' = 'unauthenticated') {
+  constructor(code: 'unauthenticated' | 'session_expired' | 'invalid_credentials' | 'invalid_token' = 'unauthenticated') {
     super(code, {});
   }
 }

@@ -1,6 +1,7 @@
 /** Wire format of sign-in, sessions, user management and the audit trail. */
 import { z } from 'zod';
 import { PERMISSION_IDS, ROLES } from '../access.js';
+import { safeTextSchema } from '../safe-text.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
 /** Long enough to resist guessing once the sign-in rate limit is in the way; argon2 takes any length, 256 bounds the work. */
@@ -78,3 +79,30 @@ export interface AuditQuery {
   /** Page further back: entries with an id below this. */
   beforeId?: string | undefined;
 }
+
+/** A personal API token as its owner sees it (the secret itself only once, when created). */
+export const apiTokenSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  /** The token's first characters, to tell tokens apart. */
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiTokenRecord = z.infer<typeof apiTokenSchema>;
+export const apiTokenListSchema = z.array(apiTokenSchema);
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+
+/** How long a new token may last, in days (or, null, until revoked). */
+export const API_TOKEN_LIFETIMES_DAYS = [30, 90, 365] as const;
+
+/** POST /api/tokens. */
+export const apiTokenInputSchema = z
+  .object({
+    name: safeTextSchema(60, 1),
+    expiresInDays: z.literal(API_TOKEN_LIFETIMES_DAYS).nullable(),
+  })
+  .strict();
+export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>;

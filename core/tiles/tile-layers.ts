@@ -4,8 +4,10 @@
  * names and figures only when the estates are big enough to pick.
  */
 export const TILE_LAYERS = {
+  // Below z12 an estate is a pixel or two and a tile of a dense city holds a hundred thousand of
+  // them (megabytes, seconds to cut): the map shows figures per sub-district there instead.
   estates: {
-    minZoom: 10,
+    minZoom: 12,
     attributes: {
       stage: 0,
       households: 0,

@@ -12,6 +12,7 @@ import { roleMeets, type Access, type Permission } from '../../core/access.js';
 import type { ServiceContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../domain-errors.js';
 import { findSession, verifyCredentials, type ActiveSession } from '../features/auth/auth.service.js';
+import { actorOfToken } from '../features/tokens/tokens.service.js';
 
 export const SESSION_COOKIE = 'atlas_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -80,12 +81,20 @@ async function basicSession(base: ServiceContext, req: Request): Promise<ActiveS
   return session;
 }
 
-/** The session of this request (its cookie, else HTTP Basic credentials), looked up once per request. */
+/** `Authorization: Bearer <personal API token>`: the token's user, read-only (no CSRF token). */
+async function bearerSession(base: ServiceContext, req: Request): Promise<ActiveSession | null> {
+  const header = req.get('Authorization');
+  if (!header?.startsWith('Bearer ')) return null;
+  const actor = await actorOfToken(base, header.slice(7).trim().slice(0, 200));
+  return { actor, csrfToken: '', expiresAt: new Date(Date.now() + 60_000) };
+}
+
+/** The session of this request (its cookie, else HTTP Basic credentials or an API token), looked up once per request. */
 async function sessionOf(base: ServiceContext, req: Request, res: Response): Promise<ActiveSession | null> {
   const cached = res.locals.session as ActiveSession | null | undefined;
   if (cached !== undefined) return cached;
   const token = sessionToken(req);
-  const session = token === null ? await basicSession(base, req) : await findSession(base, token);
+  const session = token === null ? ((await basicSession(base, req)) ?? (await bearerSession(base, req))) : await findSession(base, token);
   res.locals.session = session;
   return session;
 }

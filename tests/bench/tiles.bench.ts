@@ -151,11 +151,20 @@ function generate(estates: number, dir: string): void {
   execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(estates), '--out', dir], { cwd: PROJECT_ROOT, stdio: 'ignore' });
 }
 
-const work = mkdtempSync(join(tmpdir(), 'atlas-bench-tiles-'));
-try {
-  // ---- PostGIS server ----
-  const cityDir = process.env.BENCH_CITY_DIR ?? join(work, `city-${ESTATES}`);
-  generate(ESTATES, cityDir);
+async function countEstates(url: string): Promise<number> {
+  const probe = await openPostgresDb(url);
+  try {
+    const [row] = await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
+    return row?.n ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    await probe.close();
+  }
+}
+
+/** A fresh bench database with the city loaded; records the import against a raw COPY. */
+async function loadPostgres(cityDir: string, work: string): Promise<Db> {
   const admin = await openPostgresDb(URL_.replace(/\/[^/]*$/, '/postgres'));
   await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
   await admin.exec(`CREATE DATABASE ${NAME}`);
@@ -192,6 +201,19 @@ try {
     target: 3,
     note: 'ours: the demo-city loader (whole city with facilities, roads and programme, one transaction)',
   });
+  return db;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-bench-tiles-'));
+try {
+  // ---- PostGIS server ----
+  const cityDir = process.env.BENCH_CITY_DIR ?? join(work, `city-${ESTATES}`);
+  generate(ESTATES, cityDir);
+  // BENCH_REUSE=1 keeps a database an earlier run loaded with the same number of estates (the load takes minutes).
+  const reusable = process.env.BENCH_REUSE === '1' && (await countEstates(URL_)) === ESTATES;
+  const db = reusable
+    ? await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet)
+    : await loadPostgres(cityDir, work);
 
   const tiles = await replayTiles(db);
   const ctx = serviceContext(db, loadConfig({}));

@@ -24,12 +24,9 @@ import {
   startAppUnderTest,
   waitForMap,
 } from './browser-helpers';
-import { layoutProblems } from './layout-checks';
+import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
-const VIEWPORTS = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
+const VIEWPORTS = SCREENSHOT_VIEWPORTS;
 const LANGUAGES = ['zh', 'en'] as const;
 const STRINGS = { zh, en } as const;
 
@@ -39,8 +36,7 @@ const LABELS = ['.ant-form-item-label label', '.ant-table-thead th', '.ant-drawe
 
 /** Checks the controls and labels inside `scope` (the page, a drawer); raw keys anywhere. */
 async function expectClean(page: Page, what: string, scope: string): Promise<void> {
-  const within = (selectors: readonly string[]) => selectors.map((selector) => `${scope} ${selector}`);
-  const found = await layoutProblems(page, within(CONTROLS), within(LABELS));
+  const found = await layoutProblemsWithin(page, scope, CONTROLS, LABELS);
   expect({ what, ...found }).toEqual({ what, covered: [], cut: [], rawKeys: [] });
 }
 

@@ -92,3 +92,20 @@ export async function uncoveredMapSize(page: Page): Promise<{ width: number; hei
     return { width: Math.round(right - map.left), height: Math.round(map.height) };
   });
 }
+
+/** The two window sizes every screen is shot and checked at. */
+export const SCREENSHOT_VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+/** The layout problems of the controls and labels inside `scope` (a drawer, a modal), raw keys anywhere. */
+export async function layoutProblemsWithin(
+  page: Page,
+  scope: string,
+  controls: readonly string[],
+  labels: readonly string[],
+): Promise<LayoutProblems> {
+  const within = (selectors: readonly string[]) => selectors.map((selector) => `${scope} ${selector}`);
+  return layoutProblems(page, within(controls), within(labels));
+}

@@ -5,8 +5,10 @@
 import type { z } from 'zod';
 import type { Check } from '../../../core/checks';
 import {
+  apiTokenListSchema,
   atlasConfigSchema,
   auditListSchema,
+  createdApiTokenSchema,
   estateSummarySchema,
   featureCollectionSchema,
   featureSchema,
@@ -28,4 +30,6 @@ export const isSession = guard(sessionSchema);
 export const isSignInOptions = guard(signInOptionsSchema);
 export const isUser = guard(userSchema);
 export const isUserList = guard(userListSchema);
+export const isApiTokenList = guard(apiTokenListSchema);
+export const isCreatedApiToken = guard(createdApiTokenSchema);
 export const isAuditList = guard(auditListSchema);

@@ -5,6 +5,7 @@ export * from './export';
 export * from './estate-writes';
 export * from './auth';
 export * from './users';
+export * from './tokens';
 export * from './audit';
 export * from './zones';
 export { ApiError, setSessionLostHandler } from './request';

@@ -1,6 +1,6 @@
 /**
  * The header's account menu: who is signed in and their role, changing the password, signing out,
- * and for administrators the Users and Audit trail drawers.
+ * personal API tokens, and for administrators the Users and Audit trail drawers.
  */
 import { Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
@@ -11,14 +11,17 @@ import { signOut } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useCan } from '../../state/use-can';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { tokenWord } from '../tokens/token-words';
 
 // Administrators' tools: loaded when first opened.
 const UsersDrawer = lazy(() => import('../users/UsersDrawer').then((m) => ({ default: m.UsersDrawer })));
 const AuditDrawer = lazy(() => import('../audit/AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
 const CatalogueDrawer = lazy(() => import('../coverage/CatalogueDrawer').then((m) => ({ default: m.CatalogueDrawer })));
 const StagesDrawer = lazy(() => import('../programme/StagesDrawer').then((m) => ({ default: m.StagesDrawer })));
+const ApiTokensDrawer = lazy(() => import('../tokens/ApiTokensDrawer').then((m) => ({ default: m.ApiTokensDrawer })));
 
-type Opened = 'password' | 'users' | 'audit' | 'catalogue' | 'stages' | null;
+type Opened = 'password' | 'users' | 'audit' | 'catalogue' | 'stages' | 'tokens' | null;
+const OPENS: readonly string[] = ['password', 'users', 'audit', 'catalogue', 'stages', 'tokens'] satisfies Opened[];
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -44,6 +47,7 @@ export function AccountMenu() {
     ...(canEditCatalogue ? [{ key: 'catalogue', label: <span data-testid="menu-catalogue">{t('catalogue.title')}</span> }] : []),
     ...(canEditStages ? [{ key: 'stages', label: <span data-testid="menu-stages">{t('stages.title')}</span> }] : []),
     ...(canManageUsers || canReadAudit || canEditCatalogue || canEditStages ? [{ type: 'divider' as const }] : []),
+    { key: 'tokens', label: <span data-testid="menu-tokens">{tokenWord('menu', language)}</span> },
     { key: 'password', label: <span data-testid="menu-password">{t('account.changePassword')}</span> },
     { key: 'signOut', label: <span data-testid="menu-sign-out">{t('account.signOut')}</span> },
   ];
@@ -56,7 +60,7 @@ export function AccountMenu() {
           items,
           onClick: ({ key }) => {
             if (key === 'signOut') void leave();
-            else if (key === 'password' || key === 'users' || key === 'audit' || key === 'catalogue' || key === 'stages') setOpened(key);
+            else if (OPENS.includes(key)) setOpened(key as Opened);
           },
         }}
       >
@@ -75,6 +79,7 @@ export function AccountMenu() {
         {opened === 'audit' ? <AuditDrawer open onClose={() => setOpened(null)} /> : null}
         {opened === 'catalogue' ? <CatalogueDrawer onClose={() => setOpened(null)} /> : null}
         {opened === 'stages' ? <StagesDrawer onClose={() => setOpened(null)} /> : null}
+        {opened === 'tokens' ? <ApiTokensDrawer onClose={() => setOpened(null)} /> : null}
       </Suspense>
     </>
   );

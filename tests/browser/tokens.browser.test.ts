@@ -1,0 +1,84 @@
+/**
+ * Personal API tokens in the browser, as a planner: the account menu opens the drawer, a token is
+ * created and its secret shown once with how to use it, the secret reads the OGC API with
+ * `Authorization: Bearer`, revoking it in the list stops it. Screenshots at both sizes in both
+ * languages (tests/output/tokens-*), checked for covered controls, cut labels and raw keys.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppUnderTest,
+  launchChromium,
+  OUTPUT_DIR,
+  signInPage,
+  skipBrowserTests,
+  startAppUnderTest,
+  waitForMap,
+} from './browser-helpers';
+import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
+
+const CONTROLS = ['.ant-btn', '.ant-input', '.ant-select'];
+const LABELS = ['.ant-table-thead th', '.ant-drawer-title', '.ant-alert-title'];
+
+async function expectClean(page: Page, what: string): Promise<void> {
+  const found = await layoutProblemsWithin(page, '.atlas-admin-drawer', CONTROLS, LABELS);
+  expect({ what, ...found }).toEqual({ what, covered: [], cut: [], rawKeys: [] });
+}
+
+describe.skipIf(skipBrowserTests)('API tokens in the browser', () => {
+  let server: AppUnderTest;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startAppUnderTest();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const viewport of SCREENSHOT_VIEWPORTS) {
+    for (const lang of ['zh', 'en'] as const) {
+      const size = `${viewport.width}x${viewport.height}-${lang}`;
+      it(`creates a token shown once, reads the OGC API with it and revokes it at ${size}`, async () => {
+        const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+        try {
+          await signInPage(page, server.url, 'planner');
+          await page.goto(server.url);
+          await waitForMap(page);
+          if (lang === 'en') await page.getByTestId('lang-en').click();
+          await page.getByTestId('account-menu').click();
+          await page.getByTestId('menu-tokens').click();
+          await page.getByTestId('tokens-drawer').waitFor();
+
+          const name = `QGIS ${size}`;
+          await page.getByTestId('token-name').fill(name);
+          await page.getByTestId('token-create').click();
+          const secret = (await page.getByTestId('token-secret').textContent({ timeout: 10_000 })) ?? '';
+          expect(secret).toMatch(/^ra_[\w-]{43}$/);
+          const row = page.getByTestId('tokens-table').locator('.ant-table-row', { hasText: name });
+          await row.waitFor();
+          expect(await row.textContent()).toContain(secret.slice(0, 10));
+          expect(await row.textContent()).not.toContain(secret);
+
+          const read = await fetch(`${server.url}/ogc/collections`, { headers: { Authorization: `Bearer ${secret}` } });
+          expect(read.status).toBe(200);
+
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: join(OUTPUT_DIR, `tokens-${size}.png`) });
+          await expectClean(page, `tokens ${size}`);
+
+          await row.getByRole('button').click();
+          await page.locator('.ant-popconfirm .ant-btn-primary').click();
+          await row.waitFor({ state: 'detached', timeout: 10_000 });
+          await page.getByTestId('token-created').waitFor({ state: 'detached' });
+          const refused = await fetch(`${server.url}/ogc/collections`, { headers: { Authorization: `Bearer ${secret}` } });
+          expect(refused.status).toBe(401);
+        } finally {
+          await page.close();
+        }
+      }, 90_000);
+    }
+  }
+});
