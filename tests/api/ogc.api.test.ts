@@ -114,6 +114,37 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
     expect([401, 403]).toContain(write.status);
   });
 
+  it('serves every page as HTML to a browser, escaping what planners typed, with links between the two formats', async () => {
+    const [estate] = await copy.db.query<{ id: number; name: string }>('SELECT id, name FROM estates ORDER BY id LIMIT 1');
+    await copy.db.query('UPDATE estates SET name = $2 WHERE id = $1', [estate!.id, '<script>alert(1)</script>小区']);
+    try {
+      const html = async (path: string, accept = 'text/html,application/xhtml+xml,*/*;q=0.8') => {
+        const reply = await server.raw(path, { headers: { Accept: accept } });
+        expect(reply.status, path).toBe(200);
+        expect(reply.headers.get('content-type'), path).toMatch(/^text\/html/);
+        return reply.text;
+      };
+      const landing = await html('/ogc');
+      expect(landing).toContain('f=html');
+      expect(await html('/ogc/conformance?f=html', 'application/json')).toContain('ogcapi-features-1/1.0/conf/core');
+      const list = await html('/ogc/collections');
+      expect(list).toMatch(/estates[\s\S]*zones[\s\S]*facilities/);
+      const page = await html(`/ogc/collections/estates/items?limit=5`);
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;小区');
+      expect(page).not.toContain('<script>');
+      expect(page).toContain(`/ogc/collections/estates/items/${estate!.id}?f=html`);
+      const one = await html(`/ogc/collections/estates/items/${estate!.id}`);
+      expect(one).toContain('&lt;script&gt;');
+      // GIS clients (no Accept, or JSON) still get JSON, which links to the HTML.
+      const json = await server.get<{ links: { rel: string; type: string; href: string }[] }>('/ogc/collections');
+      expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(json.body.links).toContainEqual(expect.objectContaining({ rel: 'alternate', type: 'text/html' }));
+      expect((await server.get('/ogc?f=xml')).status).toBe(400);
+    } finally {
+      await copy.db.query('UPDATE estates SET name = $2 WHERE id = $1', [estate!.id, estate!.name]);
+    }
+  });
+
   it.skipIf(!hasGdal)(
     'is read by GDAL’s OAPIF driver: ogrinfo lists the layers and ogr2ogr copies every estate',
     async () => {
