@@ -28,6 +28,7 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
           BENCH_ESTATES: '300',
           BENCH_EMBEDDED_ESTATES: '150',
           BENCH_SECONDS: '1',
+          BENCH_CONNECTIONS: '4',
           BENCH_RESULTS_FILE: resultsFile,
           BENCH_DATABASE_URL: withDatabase(templateUrl!, `${databaseName(templateUrl!)}_bench_smoke`),
         },

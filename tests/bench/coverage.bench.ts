@@ -44,6 +44,7 @@ import {
 } from '../../server/features/coverage/coverage-inputs.js';
 import { coverageOf } from '../../server/features/coverage/coverage.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
+import { recordBench } from './bench-results.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const SCALE_FACILITIES = Number(process.env.BENCH_FACILITIES ?? 50_000);
@@ -148,6 +149,23 @@ try {
       `  naive Turf loop to centroids (${rows.length} estates timed, scaled): ${f(turf)} → ours ${(turf / core).toFixed(0)}× faster (target ≥ 80×)`,
     ].join('\n'),
   );
+  recordBench({
+    name: `straight-line coverage, ${estates.length} estates × ${facilities} facilities (PostGIS)`,
+    ours: core,
+    baseline: median(samples.knn),
+    unit: 'ms',
+    baselineName: 'cov_knn_m_typegist.sql',
+    target: 1 / 8,
+    note: `whole service ${f(median(samples.service))}; cov_dwithin_m.sql ${f(median(samples.dwithin))}`,
+  });
+  recordBench({
+    name: `straight-line coverage vs a naive Turf loop, ${estates.length} estates × ${facilities} facilities`,
+    ours: core,
+    baseline: turf,
+    unit: 'ms',
+    baselineName: 'naive Turf loop to centroids (scaled)',
+    target: 1 / 80,
+  });
 
   // Where to add a kindergarten: K = 5 sites, straight line. The baseline answers the heavy part in
   // PostGIS on the same candidates: which estates lack one within 300 m, and which of them each
@@ -250,6 +268,14 @@ try {
       `  net_dd.sql (pgr_drivingDistance, kindergartens only, 1 km): ${f(dd)} → ours does 23 types in ${(walking / dd).toFixed(2)} of its time for one`,
     ].join('\n'),
   );
+  recordBench({
+    name: `walking coverage, ${estates.length} estates, ${roads.length} road edges, all types vs one type in pgRouting`,
+    ours: walking,
+    baseline: dd,
+    unit: 'ms',
+    baselineName: 'net_dd.sql (pgr_drivingDistance, kindergartens only)',
+    target: 1,
+  });
 } finally {
   await db.close();
   rmSync(work, { recursive: true, force: true });

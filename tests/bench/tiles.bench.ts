@@ -38,7 +38,8 @@ const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_tiles';
 const NAME = new URL(URL_).pathname.slice(1);
-const CONNECTIONS = 50;
+/** 50 as the issue sets; BENCH_CONNECTIONS lowers it for the smoke run, which shares the machine with other tests. */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const quiet = (): void => undefined;
 

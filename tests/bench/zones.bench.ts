@@ -24,6 +24,7 @@ import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { suggestZones } from '../../server/features/zones/zone-suggest.service.js';
 import { closeZoneWorkers, zoneWorkersFailure } from '../../server/features/zones/zone-workers.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
+import { recordBench } from './bench-results.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_zones';
@@ -119,6 +120,23 @@ try {
       `  turf.union chain per cluster: ${f(turf)} → ours is ${(turf / ours).toFixed(1)}× faster (target ≥ 20×)`,
     ].join('\n'),
   );
+  recordBench({
+    name: `zone suggestions with outlines, ${SCALE_ESTATES} estates (PostGIS)`,
+    ours,
+    baseline: e2eNoJit,
+    unit: 'ms',
+    baselineName: 'zone_e2e.sql (ST_ClusterDBSCAN + ST_Union), JIT off',
+    target: 1,
+    note: `server defaults ${f(e2eDefault)}; turf.union chain ${f(turf)}`,
+  });
+  recordBench({
+    name: `zone suggestions with outlines vs a turf.union chain, ${SCALE_ESTATES} estates`,
+    ours,
+    baseline: turf,
+    unit: 'ms',
+    baselineName: 'turf.union chain per cluster',
+    target: 1 / 20,
+  });
 } finally {
   await closeZoneWorkers();
   await db.close();

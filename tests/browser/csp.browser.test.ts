@@ -75,7 +75,7 @@ describe.skipIf(skipBrowserTests)('the Content-Security-Policy', () => {
     const firstName = page.locator('.atlas-ledger .ant-table-row [data-testid="ledger-name"]').first();
     await firstName.waitFor({ timeout: 10_000 });
     await firstName.click();
-    await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 30_000 });
 
     await page.getByTestId('import-open').click();
     await page.getByTestId('import-step-file').waitFor({ timeout: 15_000 });

@@ -120,7 +120,7 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
     if (!estate) throw new Error(`row ${id} is not an estate`);
     await row.locator('[data-testid="ledger-name"]').click();
     const name = page.getByTestId('estate-panel-name');
-    await name.waitFor({ state: 'visible', timeout: 10_000 });
+    await name.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await name.textContent()).toBe(estate.properties.name);
     await waitForMapAtRest(page);
     const camera = await mapCamera(page);

@@ -163,7 +163,8 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
 
     await page.mouse.click(x, y);
     const name = page.getByTestId('estate-panel-name');
-    await name.waitFor({ state: 'visible', timeout: 10_000 });
+    // The panel's code is loaded on first open: on a CI machine busy with other test files that took over 10 s once.
+    await name.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await name.textContent()).toBe(estate.properties.name);
     expect(await page.getByTestId('estate-field-code').textContent()).toBe(estate.properties.code);
     expect(await page.getByTestId('estate-land-area').textContent()).toMatch(/m².*亩/);
