@@ -27,6 +27,8 @@ const WORDS = {
   property: { zh: '属性', en: 'Property' },
   value: { zh: '值', en: 'Value' },
   items: { zh: '要素列表', en: 'Items' },
+  title: { zh: '名称', en: 'Title' },
+  description: { zh: '说明', en: 'Description' },
 } satisfies Record<string, Bilingual>;
 
 /** What the renderer reads of an OGC answer (anything else in it is left out of the page). */
@@ -83,7 +85,7 @@ export function ogcHtml(answer: OgcAnswer, title: string, language: keyof Biling
         items ? `<a href="${escape(htmlHref(items))}">${w('items')}</a>` : '',
       ];
     });
-    parts.push(`<h2>${w('collections')}</h2>${table(['id', '', '', ''], rows)}`);
+    parts.push(`<h2>${w('collections')}</h2>${table(['id', w('title'), w('description'), w('items')], rows)}`);
   }
   if (answer.features) {
     parts.push(
