@@ -6,8 +6,9 @@
  * The default output is committed in data/demo-city; tests/unit/demo-city.test.ts checks that
  * it is what the generator makes today.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_DEMO_CITY_OPTIONS, DEMO_CITY_LAYERS, generateCity } from './city-generator.js';
 import { DEMO_CITY_MANIFEST_FILE, layerFileName, manifestText } from './demo-city-files.js';
 import { featureCollectionChunks } from './geojson-text.js';
@@ -54,12 +55,17 @@ function parseArgs(argv: readonly string[]): CliOptions {
   return options;
 }
 
-function main(): void {
-  const options = parseArgs(process.argv.slice(2));
+interface WrittenCity {
+  counts: string;
+  generatedMs: number;
+  writtenMs: number;
+}
+
+/** Generates a city and writes its files into `dir`. */
+export function writeGeneratedCity(options: Omit<CliOptions, 'out'>, dir: string): WrittenCity {
   const started = performance.now();
   const city = generateCity({ seed: options.seed, estates: options.estates, origin: options.origin });
   const generatedMs = performance.now() - started;
-  const dir = resolve(options.out);
   mkdirSync(dir, { recursive: true });
   for (const layer of DEMO_CITY_LAYERS) {
     const fd = openSync(join(dir, layerFileName(layer)), 'w');
@@ -70,10 +76,22 @@ function main(): void {
     }
   }
   writeFileSync(join(dir, DEMO_CITY_MANIFEST_FILE), manifestText(city));
-  const totalMs = performance.now() - started;
   const counts = DEMO_CITY_LAYERS.map((layer) => `${city[layer].features.length} ${layer}`).join(', ');
-  console.log(`demo city (seed ${options.seed}) → ${dir}: ${counts}`);
-  console.log(`generated in ${(generatedMs / 1000).toFixed(1)} s, written in ${((totalMs - generatedMs) / 1000).toFixed(1)} s`);
+  return { counts, generatedMs, writtenMs: performance.now() - started - generatedMs };
 }
 
-main();
+/** `dir` holding a city of `estates` generated from the default seed: made on first use, reused after. */
+export function ensureGeneratedCity(estates: number, dir: string): string {
+  if (!existsSync(join(dir, DEMO_CITY_MANIFEST_FILE))) writeGeneratedCity({ ...DEFAULT_DEMO_CITY_OPTIONS, estates }, dir);
+  return dir;
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const dir = resolve(options.out);
+  const written = writeGeneratedCity(options, dir);
+  console.log(`demo city (seed ${options.seed}) → ${dir}: ${written.counts}`);
+  console.log(`generated in ${(written.generatedMs / 1000).toFixed(1)} s, written in ${(written.writtenMs / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -40,7 +40,9 @@ export async function bootstrapDb(config: AppConfig, log: BootLog = logTo(create
     if (applied.length > 0) log(`[db] applied migrations: ${applied.join(', ')}`);
     if (config.seedDemo && (await needsDemoCity(db))) {
       log('[db] first start: loading the demo city (this takes a moment)…');
-      const report = await loadDemoCity(db, undefined, (message) => log(`[db]   ${message}`));
+      const report = await loadDemoCity(db, undefined, ({ step, done, total }) => {
+        if (done === 0) log(`[db]   loading ${total} ${step === 'programme' ? 'programme rows' : step}`);
+      });
       log(`[db] demo city loaded: ${report.counts.estates} estates`);
     }
     await ensureAdministrator(serviceContext(db, config), config.adminPassword, log);

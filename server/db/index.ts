@@ -2,11 +2,12 @@ import type { Db } from './db.js';
 import { openPgliteDb } from './pglite-db.js';
 import { openPostgresDb } from './postgres-db.js';
 
-export type { Db, DbBackend, Executor, Queryable, SqlParam } from './db.js';
+export type { CopyValue, Db, DbBackend, Executor, Queryable, SqlParam } from './db.js';
 export { migrate } from './migrate.js';
 export { DbUnavailableError } from './db-errors.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { pendingDb } from './pending-db.js';
+export { withIndexesBuiltAfter } from './bulk-load.js';
 
 export interface DbTarget {
   /** A PostGIS server; when absent the embedded database is used. */

@@ -60,6 +60,9 @@ export function pendingDb(backend: DbBackend): PendingDb {
     async exec(sql: string): Promise<void> {
       return real().exec(sql);
     },
+    async copyRows(table, columns, rows) {
+      return real().copyRows(table, columns, rows);
+    },
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       return real().transaction(work);
     },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { lockDataDir } from './data-dir-lock.js';
+import { copyStatement, copyTextChunks } from './copy-text.js';
 import type { Db, Executor, SqlParam } from './db.js';
 
 function toExecutor(target: PGlite | Transaction): Executor {
@@ -12,6 +13,11 @@ function toExecutor(target: PGlite | Transaction): Executor {
     async query<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
       const result = await target.query<Row>(sql, [...params]);
       return result.rows;
+    },
+    async copyRows(table, columns, rows) {
+      // PGlite reads COPY input from a blob it is handed with the statement.
+      const blob = new Blob([...copyTextChunks(rows)]);
+      await target.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
     },
   };
 }

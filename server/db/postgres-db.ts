@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement, copyTextChunks } from './copy-text.js';
 import type { Db, Executor, SqlParam } from './db.js';
 import { toDbError, unavailableReason } from './db-errors.js';
 
@@ -19,6 +23,19 @@ function toExecutor(target: pg.Pool | pg.PoolClient): Executor {
         throw toDbError(error);
       });
       return result.rows as Row[];
+    },
+    async copyRows(table, columns, rows) {
+      // A COPY stream holds its connection: from the pool, one is checked out for it.
+      const client =
+        target instanceof pg.Pool ? await target.connect().catch((error: unknown) => Promise.reject(toDbError(error))) : target;
+      try {
+        const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        await pipeline(Readable.from(copyTextChunks(rows)), stream);
+      } catch (error) {
+        throw toDbError(error);
+      } finally {
+        if (client !== target) (client as pg.PoolClient).release();
+      }
     },
   };
 }

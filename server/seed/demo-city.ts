@@ -2,48 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { PROJECT_ROOT } from '../config.js';
-import type { Db, Executor } from '../db/index.js';
-import { INPUT_COLUMNS, inputFromJsonSql } from '../features/estates/estates.sql.js';
+import { type CopyValue, type Db, type DbBackend, type Executor, withIndexesBuiltAfter } from '../db/index.js';
+import { CITY_LAYERS, type CityLayer, LAYER_ROWS } from './city-rows.js';
 import { demoAccountRows, insertDemoAccounts } from './demo-accounts.js';
 import { insertDemoProgramme } from './demo-programme.js';
 
 export const DEMO_CITY_DIR = join(PROJECT_ROOT, 'data', 'demo-city');
 
-/** Rows per INSERT … SELECT FROM json_array_elements($1): big enough to be fast, small enough for one message. */
-const BATCH_SIZE = 2000;
+/**
+ * Rows per COPY. A PostGIS server takes a whole layer in one streamed COPY (the rows are made while
+ * the server stores the previous ones); PGlite gets batches, as each COPY is one blob in memory.
+ */
+const COPY_BATCH_ROWS: Readonly<Record<DbBackend, number>> = { postgres: Number.POSITIVE_INFINITY, pglite: 20_000 };
+/** Progress is reported every so many rows. */
+const PROGRESS_EVERY_ROWS = 10_000;
 
-const LAYERS = ['districts', 'subdistricts', 'communities', 'water', 'roads', 'facilities', 'estates'] as const;
-type Layer = (typeof LAYERS)[number];
-
-// Each statement reads one batch of features `f` from $1; property names are those of data/demo-city.
-const INSERT_SQL: Readonly<Record<Layer, string>> = {
-  districts: `INSERT INTO districts (code, name, geom)
-    SELECT f->'properties'->>'code', f->'properties'->>'name', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
-    FROM json_array_elements($1::json) AS f`,
-  subdistricts: `INSERT INTO subdistricts (code, name, district_code, geom)
-    SELECT f->'properties'->>'code', f->'properties'->>'name', f->'properties'->>'districtCode',
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
-    FROM json_array_elements($1::json) AS f`,
-  communities: `INSERT INTO communities (code, name, subdistrict_code, geom)
-    SELECT f->'properties'->>'code', f->'properties'->>'name', f->'properties'->>'subdistrictCode',
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
-    FROM json_array_elements($1::json) AS f`,
-  water: `INSERT INTO water_areas (name, kind, geom)
-    SELECT f->'properties'->>'name', COALESCE(f->'properties'->>'kind', 'river'),
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326))
-    FROM json_array_elements($1::json) AS f`,
-  roads: `INSERT INTO roads (name, road_class, geom)
-    SELECT COALESCE(f->'properties'->>'name', ''), f->'properties'->>'roadClass', ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)
-    FROM json_array_elements($1::json) AS f`,
-  facilities: `INSERT INTO facilities (type, name, geom)
-    SELECT f->'properties'->>'type', COALESCE(f->'properties'->>'name', ''), ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)
-    FROM json_array_elements($1::json) AS f`,
-  // The ledger fields come from the registry (core/ledger-fields.ts); a value the file lacks is unknown (NULL).
-  estates: `INSERT INTO estates (district_code, subdistrict_code, community_code, geom, ${INPUT_COLUMNS.join(', ')})
-    SELECT p->>'districtCode', p->>'subdistrictCode', p->>'communityCode',
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)), ${inputFromJsonSql('p')}
-    FROM json_array_elements($1::json) AS f, LATERAL (SELECT f->'properties' AS p) AS props`,
-};
+/** How far a load has come: the step, and its rows loaded so far out of its total. */
+export interface LoadProgress {
+  step: CityLayer | 'programme';
+  done: number;
+  total: number;
+}
 
 /** The generator's seed, from the city's manifest (the programme is drawn from the same seed). */
 function manifestSeed(dir: string): number {
@@ -53,33 +32,69 @@ function manifestSeed(dir: string): number {
   return typeof manifest.options?.seed === 'number' ? manifest.options.seed : 0;
 }
 
-function readLayer(dir: string, layer: Layer): Feature[] {
+function layerPath(dir: string, layer: CityLayer): string {
   const path = join(dir, `${layer}.geojson`);
   if (!existsSync(path)) throw new Error(`Demo city file ${path} is missing — run \`npm run generate:demo\`.`);
-  const collection = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+  return path;
+}
+
+function readLayer(dir: string, layer: CityLayer): Feature[] {
+  const collection = JSON.parse(readFileSync(layerPath(dir, layer), 'utf8')) as FeatureCollection;
   return collection.features;
 }
 
-async function insertLayer(tx: Executor, layer: Layer, features: Feature[]): Promise<void> {
-  for (let start = 0; start < features.length; start += BATCH_SIZE) {
-    await tx.query(INSERT_SQL[layer], [JSON.stringify(features.slice(start, start + BATCH_SIZE))]);
+/** Rows of `features`, reporting progress as they are taken (a stream takes them as the server keeps up). */
+function* rowsOf(features: readonly Feature[], row: (feature: Feature) => CopyValue[], report: (done: number) => void) {
+  let done = 0;
+  for (const feature of features) {
+    yield row(feature);
+    done += 1;
+    if (done % PROGRESS_EVERY_ROWS === 0) report(done);
   }
 }
 
+async function copyLayer(
+  tx: Executor,
+  backend: DbBackend,
+  layer: CityLayer,
+  features: readonly Feature[],
+  onProgress: (progress: LoadProgress) => void,
+): Promise<void> {
+  const { table, columns, row } = LAYER_ROWS[layer];
+  const total = features.length;
+  onProgress({ step: layer, done: 0, total });
+  await withIndexesBuiltAfter(tx, table, async () => {
+    const batchRows = COPY_BATCH_ROWS[backend];
+    for (let start = 0; start < total; start += batchRows) {
+      const batch = features.slice(start, start + batchRows);
+      await tx.copyRows(
+        table,
+        columns,
+        rowsOf(batch, row, (done) => onProgress({ step: layer, done: start + done, total })),
+      );
+    }
+  });
+  onProgress({ step: layer, done: total, total });
+}
+
 export interface SeedReport {
-  counts: Record<Layer, number>;
+  counts: Record<CityLayer, number>;
 }
 
 /**
- * Replaces every layer with the demo city in one transaction: a failure leaves the old data.
- * `onProgress` hears each layer as it loads (first start shows it in the console).
+ * Replaces every layer with the city in `dir` (the demo city unless told) in one transaction, a
+ * failure leaving the old data. Rows go in with COPY in batches; `onProgress` hears each batch
+ * (first start logs it, `npm run seed` draws a progress bar).
  */
 export async function loadDemoCity(
   db: Db,
   dir: string = DEMO_CITY_DIR,
-  onProgress: (message: string) => void = () => undefined,
+  onProgress: (progress: LoadProgress) => void = () => undefined,
 ): Promise<SeedReport> {
-  const layers = Object.fromEntries(LAYERS.map((layer) => [layer, readLayer(dir, layer)])) as Record<Layer, Feature[]>;
+  // Every file is there before anything is replaced; each is read when its turn comes (a big city's
+  // layers are hundreds of megabytes).
+  for (const layer of CITY_LAYERS) layerPath(dir, layer);
+  const counts = {} as Record<CityLayer, number>;
   const accounts = await demoAccountRows();
   await db.transaction(async (tx) => {
     await tx.exec(
@@ -87,19 +102,19 @@ export async function loadDemoCity(
     );
     // The demo history uses the default stages: an administrator's list would not fit it.
     await tx.exec('UPDATE stage_catalogue SET stages = NULL, version = version + 1, updated_at = now()');
-    for (const layer of LAYERS) {
-      onProgress(`loading ${layers[layer].length} ${layer}`);
-      await insertLayer(tx, layer, layers[layer]);
+    for (const layer of CITY_LAYERS) {
+      const features = readLayer(dir, layer);
+      counts[layer] = features.length;
+      await copyLayer(tx, db.backend, layer, features, onProgress);
     }
     await insertDemoAccounts(tx, accounts);
-    const programme = await insertDemoProgramme(tx, manifestSeed(dir));
-    onProgress(`loading the renovation programme: ${programme.plans} annual plans, ${programme.entries} progress entries`);
+    await insertDemoProgramme(tx, manifestSeed(dir), (done, total) => onProgress({ step: 'programme', done, total }));
     await tx.query(
       `INSERT INTO app_meta (key, value) VALUES ('demo_seeded_at', now()::text)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     );
   });
-  return { counts: Object.fromEntries(LAYERS.map((layer) => [layer, layers[layer].length])) as Record<Layer, number> };
+  return { counts };
 }
 
 /** True for a database that has never held the demo city and has no estates of its own. */

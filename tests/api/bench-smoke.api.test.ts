@@ -1,6 +1,7 @@
 /**
- * A smoke run of the tile benchmark on a tiny city (npm run bench runs it at 200 000 estates): it
- * runs end to end on both back-ends and writes every line with a finite ratio to its results file.
+ * Smoke runs of the tile and bulk-load benchmarks on a tiny city (npm run bench runs them at 200 000
+ * estates): each runs end to end on both back-ends and writes every line with a finite ratio to its
+ * results file.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,33 +17,49 @@ import { withDatabase, databaseName } from '../helpers/test-db-template.js';
 const run = promisify(execFile);
 const templateUrl = inject('postgresTemplateUrl');
 
+/** Runs one bench script on a tiny city and returns the lines it recorded. */
+async function smokeRun(script: string, env: Record<string, string>): Promise<BenchLine[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-smoke-'));
+  const resultsFile = join(dir, 'results.json');
+  try {
+    await run(process.execPath, ['--import', 'tsx', script], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        BENCH_RESULTS_FILE: resultsFile,
+        BENCH_DATABASE_URL: withDatabase(templateUrl!, `${databaseName(templateUrl!)}_bench_smoke`),
+      },
+      maxBuffer: 1 << 24,
+    });
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { lines: BenchLine[]; machine: { cpus: number } };
+    expect(results.machine.cpus).toBeGreaterThan(0);
+    for (const line of results.lines) {
+      expect(Number.isFinite(line.ratio), line.name).toBe(true);
+      expect(line.ours, line.name).toBeGreaterThan(0);
+    }
+    return results.lines;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.runIf(templateUrl)('benchmark smoke run', () => {
   it('runs the tile benchmark on a tiny city and records every line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-smoke-'));
-    const resultsFile = join(dir, 'results.json');
-    try {
-      await run(process.execPath, ['--import', 'tsx', 'tests/bench/tiles.bench.ts'], {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          BENCH_ESTATES: '300',
-          BENCH_EMBEDDED_ESTATES: '150',
-          BENCH_SECONDS: '1',
-          BENCH_CONNECTIONS: '4',
-          BENCH_RESULTS_FILE: resultsFile,
-          BENCH_DATABASE_URL: withDatabase(templateUrl!, `${databaseName(templateUrl!)}_bench_smoke`),
-        },
-        maxBuffer: 1 << 24,
-      });
-      const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { lines: BenchLine[]; machine: { cpus: number } };
-      expect(results.machine.cpus).toBeGreaterThan(0);
-      expect(results.lines.length).toBeGreaterThanOrEqual(7);
-      for (const line of results.lines) {
-        expect(Number.isFinite(line.ratio), line.name).toBe(true);
-        expect(line.ours, line.name).toBeGreaterThan(0);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const lines = await smokeRun('tests/bench/tiles.bench.ts', {
+      BENCH_ESTATES: '300',
+      BENCH_EMBEDDED_ESTATES: '150',
+      BENCH_SECONDS: '1',
+      BENCH_CONNECTIONS: '4',
+    });
+    expect(lines.length).toBeGreaterThanOrEqual(7);
+  }, 300_000);
+
+  it('runs the bulk-load benchmark on a tiny city: the server load and the embedded load', async () => {
+    const lines = await smokeRun('tests/bench/load.bench.ts', { BENCH_ESTATES: '300', BENCH_EMBEDDED_ESTATES: '300' });
+    expect(lines.map((line) => line.name)).toEqual([
+      'bulk load of 300 estates into the PostGIS server',
+      'bulk load of a 300-estate city into the embedded back-end',
+    ]);
   }, 300_000);
 });

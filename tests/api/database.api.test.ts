@@ -37,6 +37,30 @@ describe.each(testBackends())('database on %s', (backend) => {
     expect(rows.length).toBe(1);
   });
 
+  it('copies tabs, newlines, backslashes, NULL, booleans, numbers and geometry through COPY unchanged, in a transaction', async () => {
+    const rows = [
+      ['tab\there', 1.5, true, 'SRID=4326;POINT(109.4 24.3)'],
+      ['line\nbreak\r\\N and \\', -2.25, false, null],
+      [null, 1e-7, null, 'SRID=4326;POINT(0 0)'],
+      ["中文 “quotes” 'single'", 123456789, true, null],
+    ] as const;
+    await testDb.db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE copy_probe (label text, amount float8, flag boolean, geom geometry(Point, 4326)) ON COMMIT DROP');
+      await tx.copyRows('copy_probe', ['label', 'amount', 'flag', 'geom'], rows);
+      const back = await tx.query<{ label: string | null; amount: number; flag: boolean | null; wkt: string | null }>(
+        'SELECT label, amount, flag, ST_AsEWKT(geom) AS wkt FROM copy_probe',
+      );
+      expect(back.map((r) => [r.label, r.amount, r.flag, r.wkt])).toEqual(
+        rows.map(([label, amount, flag, geom]) => [label, amount, flag, geom]),
+      );
+    });
+  });
+
+  it('refuses a COPY into a name that is not a plain identifier, before reaching the database', async () => {
+    await expect(testDb.db.copyRows('estates; DROP TABLE estates', ['name'], [])).rejects.toThrow(/not a plain identifier/);
+    expect(await countEstates(testDb.db)).toBeGreaterThan(0);
+  });
+
   it('rolls a failed demo reload back completely, leaving the previous data', async () => {
     const before = await countEstates(testDb.db);
     const brokenDir = mkdtempSync(join(tmpdir(), 'atlas-broken-city-'));

@@ -19,7 +19,6 @@
  * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL names a server database the bench
  * may drop and create (default postgres://postgres@127.0.0.1:5432/atlas_bench_coverage).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +31,8 @@ import { coverageFor } from '../../core/coverage/coverage-run.js';
 import { candidateSites, suggestSitesFor, uncoveredBy } from '../../core/coverage/site-suggestion.js';
 import { facilityIndex } from '../../core/coverage/facility-index.js';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
-import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import { serviceContext } from '../../server/context.js';
-import { openPostgresDb } from '../../server/db/postgres-db.js';
 import {
   loadCoverageEstates,
   loadCoverageFacilities,
@@ -45,12 +42,13 @@ import {
 import { coverageOf } from '../../server/features/coverage/coverage.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { recordBench } from './bench-results.js';
+import { freshBenchDb } from './bench-db.js';
+import { ensureGeneratedCity } from '../../data/generate-city.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const SCALE_FACILITIES = Number(process.env.BENCH_FACILITIES ?? 50_000);
 const SCALE_ROAD_EDGES = Number(process.env.BENCH_ROAD_EDGES ?? 200_000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_coverage';
-const NAME = new globalThis.URL(URL).pathname.slice(1);
 const BASELINES = join(PROJECT_ROOT, '..', 'shared', 'baselines');
 const ROUNDS = 3;
 const TURF_SAMPLE_ESTATES = 200;
@@ -67,24 +65,11 @@ async function timed(work: () => unknown): Promise<number> {
 /** A baseline file's statements, with its metric plane as given (UTM 49N suits the generated city). */
 const baseline = (file: string): string => readFileSync(join(BASELINES, file), 'utf8');
 
-const admin = await openPostgresDb(URL.replace(/\/[^/]*$/, '/postgres'));
-await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-await admin.exec(`CREATE DATABASE ${NAME}`);
-await admin.close();
-const setup = await openPostgresDb(URL);
-await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-await setup.exec('CREATE EXTENSION IF NOT EXISTS pgrouting');
-await setup.close();
-
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-coverage-'));
 const config = loadConfig({ DATABASE_URL: URL, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
-const db = await bootstrapDb(config, () => undefined);
+const db = await freshBenchDb(URL, ['postgis', 'pgrouting']);
 try {
-  execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(SCALE_ESTATES), '--out', work], {
-    cwd: PROJECT_ROOT,
-    stdio: 'ignore',
-  });
-  await loadDemoCity(db, work);
+  await loadDemoCity(db, ensureGeneratedCity(SCALE_ESTATES, work));
   // Top the generator's facilities up to SCALE_FACILITIES at seeded random places over the city.
   await db.exec(`SELECT setseed(0.42);
     INSERT INTO facilities (type, name, geom)

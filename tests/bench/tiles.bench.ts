@@ -7,15 +7,14 @@
  *   (../shared/baselines/tile_mvt.sql, behind the same kind of HTTP server and pool, no cache);
  * - ours against serving the same bboxes as one GeoJSON answer each (GET /api/estates?bbox);
  * - in the database alone: our tile statement against tile_mvt.sql at z12, z14 and z16 (medians);
- * - the embedded back-end (PGlite + the JS tiler) against the same replay over GeoJSON;
- * - loading the city (import throughput) against a raw COPY of the same estate rows.
+ * - the embedded back-end (PGlite + the JS tiler) against the same replay over GeoJSON.
+ * (Loading the city is load.bench.ts.)
  *
  * BENCH_ESTATES (default 200 000) sets the city; BENCH_EMBEDDED_ESTATES (default 20 000) the
  * embedded one (PGlite loads a 200 000-estate city in minutes). BENCH_DATABASE_URL names a server
  * database the bench drops and recreates (default …/atlas_bench_tiles).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,21 +22,22 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
 import { serviceContext } from '../../server/context.js';
 import type { Db } from '../../server/db/index.js';
 import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { renderTile } from '../../server/features/tiles/tiles.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
+import { ensureGeneratedCity } from '../../data/generate-city.js';
 import { tileBoundsLngLat, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers.js';
 import { signIn } from '../helpers/sign-in.js';
+import { freshBenchDb } from './bench-db.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_tiles';
-const NAME = new URL(URL_).pathname.slice(1);
 /** 50 as the issue sets; BENCH_CONNECTIONS lowers it for the smoke run, which shares the machine with other tests. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -168,11 +168,6 @@ async function dbMedianMs(work: () => Promise<unknown>, runs = 9): Promise<numbe
   return median(samples);
 }
 
-function generate(estates: number, dir: string): void {
-  if (existsSync(join(dir, 'estates.geojson'))) return;
-  execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(estates), '--out', dir], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-}
-
 async function countEstates(url: string): Promise<number> {
   const probe = await openPostgresDb(url);
   try {
@@ -185,44 +180,10 @@ async function countEstates(url: string): Promise<number> {
   }
 }
 
-/** A fresh bench database with the city loaded; records the import against a raw COPY. */
-async function loadPostgres(cityDir: string, work: string): Promise<Db> {
-  const admin = await openPostgresDb(URL_.replace(/\/[^/]*$/, '/postgres'));
-  await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin.exec(`CREATE DATABASE ${NAME}`);
-  await admin.close();
-  {
-    const setup = await openPostgresDb(URL_);
-    await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    await setup.close();
-  }
-  const db = await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet);
-  const loadStarted = performance.now();
+/** A fresh bench database with the city loaded. */
+async function loadPostgres(cityDir: string): Promise<Db> {
+  const db = await freshBenchDb(URL_);
   await loadDemoCity(db, cityDir);
-  const loadMs = performance.now() - loadStarted;
-
-  // Import baseline: COPY of the same estate rows (id, name, households, geometry) into a plain table.
-  const csv = join(work, 'estates.csv');
-  await db.exec(
-    'DROP TABLE IF EXISTS copy_baseline; CREATE TABLE copy_baseline (id int, name text, households int, geom geometry(MultiPolygon, 4326))',
-  );
-  const rows = await db.query<{ line: string }>(
-    `SELECT concat_ws(',', id, '"' || replace(name, '"', '""') || '"', households, ST_AsHEXEWKB(geom)) AS line FROM estates ORDER BY id`,
-  );
-  writeFileSync(csv, rows.map((r) => r.line).join('\n'));
-  const copyStarted = performance.now();
-  execFileSync('psql', [URL_, '-qc', `\\copy copy_baseline FROM '${csv}' WITH (FORMAT csv)`]);
-  const copyMs = performance.now() - copyStarted;
-  await db.exec('DROP TABLE copy_baseline');
-  recordBench({
-    name: `import ${ESTATES} estates into the PostGIS server`,
-    ours: loadMs / 1000,
-    baseline: copyMs / 1000,
-    unit: 's',
-    baselineName: 'raw COPY of the same rows',
-    target: 3,
-    note: 'ours: the demo-city loader (whole city with facilities, roads and programme, one transaction)',
-  });
   return db;
 }
 
@@ -230,12 +191,12 @@ const work = mkdtempSync(join(tmpdir(), 'atlas-bench-tiles-'));
 try {
   // ---- PostGIS server ----
   const cityDir = process.env.BENCH_CITY_DIR ?? join(work, `city-${ESTATES}`);
-  generate(ESTATES, cityDir);
+  ensureGeneratedCity(ESTATES, cityDir);
   // BENCH_REUSE=1 keeps a database an earlier run loaded with the same number of estates (the load takes minutes).
   const reusable = process.env.BENCH_REUSE === '1' && (await countEstates(URL_)) === ESTATES;
   const db = reusable
     ? await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet)
-    : await loadPostgres(cityDir, work);
+    : await loadPostgres(cityDir);
 
   const tiles = await replayTiles(db);
   const ctx = serviceContext(db, loadConfig({}));
@@ -325,7 +286,7 @@ try {
 
   // ---- Embedded ----
   const smallDir = join(work, `city-${EMBEDDED_ESTATES}`);
-  generate(EMBEDDED_ESTATES, smallDir);
+  ensureGeneratedCity(EMBEDDED_ESTATES, smallDir);
   const embedded = await bootstrapDb(loadConfig({ PGLITE_DATA_DIR: join(work, 'pglite'), SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet);
   await loadDemoCity(embedded, smallDir);
   const embeddedTiles = await replayTiles(embedded);

@@ -11,24 +11,22 @@
  * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL names a server database the bench
  * may drop and create (default postgres://postgres@127.0.0.1:5432/atlas_bench_zones).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { bootstrapDb } from '../../server/bootstrap.js';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
 import { serviceContext } from '../../server/context.js';
-import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { suggestZones } from '../../server/features/zones/zone-suggest.service.js';
 import { closeZoneWorkers, zoneWorkersFailure } from '../../server/features/zones/zone-workers.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { recordBench } from './bench-results.js';
+import { freshBenchDb } from './bench-db.js';
+import { ensureGeneratedCity } from '../../data/generate-city.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_zones';
-const NAME = new globalThis.URL(URL).pathname.slice(1);
 const WARM_UP_ROUNDS = 3;
 const ROUNDS = 7;
 
@@ -48,23 +46,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-const admin = await openPostgresDb(URL.replace(/\/[^/]*$/, '/postgres'));
-await admin.exec(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-await admin.exec(`CREATE DATABASE ${NAME}`);
-await admin.close();
-const setup = await openPostgresDb(URL);
-await setup.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-await setup.close();
-
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-zones-'));
 const config = loadConfig({ DATABASE_URL: URL, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
-const db = await bootstrapDb(config, () => undefined);
+const db = await freshBenchDb(URL);
 try {
-  execFileSync('npx', ['tsx', 'data/generate-city.ts', '--estates', String(SCALE_ESTATES), '--out', work], {
-    cwd: PROJECT_ROOT,
-    stdio: 'ignore',
-  });
-  await loadDemoCity(db, work);
+  await loadDemoCity(db, ensureGeneratedCity(SCALE_ESTATES, work));
   await db.exec('ANALYZE');
   const ctx = serviceContext(db, config);
   const rules = { gapM: 50, maxHouseholds: null, maxEstates: null, sameSubdistrict: false, eligibleOnly: false };

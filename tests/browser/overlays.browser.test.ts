@@ -148,7 +148,7 @@ describe.skipIf(skipBrowserTests)('the ledger dock and the map overlays', () => 
       number,
     ]);
     await page.mouse.click(ex, ey);
-    await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 30_000 });
     await settle(page);
     const panel = await box(page, '.atlas-estate-drawer .ant-drawer-content-wrapper');
     const map = await box(page, '[data-testid="map"]');

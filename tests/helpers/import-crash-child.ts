@@ -38,6 +38,7 @@ const watched: Db = {
     db.transaction((tx) => {
       const announcing: Executor = {
         exec: (sql) => tx.exec(sql),
+        copyRows: (table, columns, rows) => tx.copyRows(table, columns, rows),
         async query<Row>(sql: string, params?: Parameters<Executor['query']>[1]): Promise<Row[]> {
           const inserting = sql.startsWith('INSERT INTO estates');
           if (inserting) say('inserting');
