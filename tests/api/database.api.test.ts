@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, type Db } from '../../server/db/index.js';
 import { listMigrations } from '../../server/db/migrate.js';
@@ -59,6 +60,33 @@ describe.each(testBackends())('database on %s', (backend) => {
   it('refuses a COPY into a name that is not a plain identifier, before reaching the database', async () => {
     await expect(testDb.db.copyRows('estates; DROP TABLE estates', ['name'], [])).rejects.toThrow(/not a plain identifier/);
     expect(await countEstates(testDb.db)).toBeGreaterThan(0);
+  });
+
+  it('stores every demo layer geometry exactly as its file has it (the loader writes its own WKT)', async () => {
+    for (const [layer, table, column] of [
+      ['estates', 'estates', 'code'],
+      ['facilities', 'facilities', 'name'],
+      ['roads', 'roads', 'name'],
+      ['districts', 'districts', 'code'],
+    ] as const) {
+      const features = (JSON.parse(readFileSync(join(DEMO_CITY_DIR, `${layer}.geojson`), 'utf8')) as FeatureCollection).features;
+      // The n-th feature is the n-th row (ids follow the file's order after the loader's RESTART IDENTITY).
+      const [row] = await testDb.db.query<{ differing: number; rows: number }>(
+        `WITH file AS (
+           SELECT n, ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326) AS geom
+           FROM json_array_elements($1::json) WITH ORDINALITY AS t(f, n))
+         SELECT count(*) FILTER (WHERE NOT ST_OrderingEquals(ST_Multi(file.geom), ST_Multi(t.geom)))::int AS differing, count(t.*)::int AS rows
+         FROM file LEFT JOIN (SELECT row_number() OVER (ORDER BY ${table === 'districts' ? column : 'id'}) AS n, geom FROM ${table}) t USING (n)`,
+        [
+          JSON.stringify(
+            layer === 'districts'
+              ? [...features].sort((a, b) => String(a.properties?.code).localeCompare(String(b.properties?.code)))
+              : features,
+          ),
+        ],
+      );
+      expect({ layer, ...row }).toEqual({ layer, differing: 0, rows: features.length });
+    }
   });
 
   it('rolls a failed demo reload back completely, leaving the previous data', async () => {

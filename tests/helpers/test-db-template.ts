@@ -8,8 +8,8 @@ import { DEMO_CITY_DIR } from '../../server/seed/demo-city.js';
 /** A fingerprint of everything a seeded test database is built from, so a stale template is never reused. */
 export function templateFingerprint(): string {
   const hash = createHash('sha256');
-  // server/seed holds the demo accounts the template also gets.
-  for (const dir of [MIGRATIONS_DIR, DEMO_CITY_DIR, join(PROJECT_ROOT, 'server', 'seed')]) {
+  // server/seed holds the loader and the demo accounts the template also gets; server/db the COPY it uses.
+  for (const dir of [MIGRATIONS_DIR, DEMO_CITY_DIR, join(PROJECT_ROOT, 'server', 'seed'), join(PROJECT_ROOT, 'server', 'db')]) {
     for (const file of readdirSync(dir).sort()) {
       const path = join(dir, file);
       if (!statSync(path).isFile()) continue;
