@@ -53,12 +53,13 @@ async function idsInEnvelope(db: Db, table: string, geometry: string, { z, x, y 
   return rows.map((r) => r.id);
 }
 
-async function currentStages(db: Db): Promise<Map<number, string>> {
+/** Each estate's stage on `day` (default today), derived from the whole history in plain SQL. */
+async function currentStages(db: Db, day = calendarDate(new Date())): Promise<Map<number, string>> {
   const rows = await db.query<{ estate_id: number; stage: string }>(
     `SELECT DISTINCT ON (estate_id) estate_id, stage FROM progress_entries p
      WHERE entry_date <= $1::date AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = p.id)
      ORDER BY estate_id, entry_date DESC, id DESC`,
-    [calendarDate(new Date())],
+    [day],
   );
   return new Map(rows.map((r) => [r.estate_id, r.stage]));
 }
@@ -188,6 +189,37 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const afterProgress = await server.raw(tilePath('estates', busy));
     expect(afterProgress.headers.get('etag')).not.toBe(after.headers.get('etag'));
     expect(decode(afterProgress.bytes, 'estates').find((f) => f.id === fresh.id)!.properties.stage).toBe(nextStage);
+
+    // A correction replaces that entry: the tile shows the corrected stage, and every estate's kept
+    // current stage (migration 015) is still the plain derivation from the history.
+    const laterStage = DEFAULT_STAGE_CATALOGUE.ids[2]!;
+    const correction = await server.request('POST', '/api/progress', {
+      estateId: fresh.id,
+      date: calendarDate(new Date()),
+      stage: laterStage,
+      progressPct: 0,
+      corrects: (progress.body as { id: number }[])[0]!.id,
+      note: 'wrong stage picked',
+    });
+    expect(correction.status).toBe(201);
+    const afterCorrection = await server.raw(tilePath('estates', busy));
+    expect(decode(afterCorrection.bytes, 'estates').find((f) => f.id === fresh.id)!.properties.stage).toBe(laterStage);
+    const kept = await copy.db.query<{ estate_id: number; stage: string }>('SELECT estate_id, stage FROM estate_current_stage');
+    expect(new Map(kept.map((r) => [r.estate_id, r.stage]))).toEqual(await currentStages(copy.db));
+  });
+
+  it('draws the stage of an earlier day from the history when the clock is set back before the latest entries', async () => {
+    const day = '2026-01-15';
+    const ctx = serviceContext(copy.db, loadConfig({}), () => new Date(`${day}T04:00:00Z`));
+    const bytes = await renderTile(ctx, 'estates', busy, backend === 'postgres' ? 'postgis' : 'js');
+    const stages = await currentStages(copy.db, day);
+    const features = decode(bytes!, 'estates');
+    expect(features.length).toBeGreaterThan(0);
+    for (const feature of features)
+      expect([feature.id, feature.properties.stage]).toEqual([feature.id, stages.get(feature.id) ?? DEFAULT_STAGE]);
+    // The day matters: some estate drawn here was at another stage then than it is now.
+    const now = await currentStages(copy.db);
+    expect(features.some((f) => (now.get(f.id) ?? DEFAULT_STAGE) !== f.properties.stage)).toBe(true);
   });
 
   it('refuses a bad tile address with 400 and an anonymous caller with 401', async () => {
