@@ -87,6 +87,8 @@ const envSchema = z
     // How often progress is reported (seed 001: every half month).
     REPORTING_PERIOD: z.enum(REPORTING_PERIODS).default('half_month'),
     ZONE_SAME_SUBDISTRICT: z.enum(['true', 'false']).default(DEFAULT_ZONE_RULES.sameSubdistrict ? 'true' : 'false'),
+    /** From this many estates on the map draws them from vector tiles instead of one GeoJSON download (0: always tiles). */
+    MAP_TILES_FROM_ESTATES: z.coerce.number().int().min(0).default(20000),
   })
   .refine((e) => e.DATABASE_READ_URL === undefined || e.DATABASE_URL !== undefined, {
     path: ['DATABASE_READ_URL'],
@@ -114,6 +116,8 @@ export interface AppConfig {
   estateAreaBounds: EstateAreaBounds;
   zoneRules: ZoneRules;
   programme: ProgrammeSettings;
+  /** MAP_TILES_FROM_ESTATES */
+  mapTilesFromEstates: number;
 }
 
 /** The programme's policy choices (SUBSIDY_SPLIT, REPORTING_PERIOD). */
@@ -167,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sameSubdistrict: e.ZONE_SAME_SUBDISTRICT === 'true',
     },
     programme: { subsidySplit: parseSubsidySplit(e.SUBSIDY_SPLIT) ?? DEFAULT_SUBSIDY_SPLIT, reportingPeriod: e.REPORTING_PERIOD },
+    mapTilesFromEstates: e.MAP_TILES_FROM_ESTATES,
   };
 }

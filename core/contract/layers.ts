@@ -52,6 +52,31 @@ export type SubdistrictCollection = FeatureCollection<MultiPolygon | Polygon, Su
 export type CommunityCollection = FeatureCollection<MultiPolygon | Polygon, CommunityProperties>;
 export type WaterCollection = FeatureCollection<MultiPolygon | Polygon, WaterProperties>;
 
+const numberRange = z.tuple([z.number(), z.number()]).nullable();
+
+/**
+ * How the map gets the estates: one GeoJSON collection, or, for a city too large to hold in a
+ * browser (MAP_TILES_FROM_ESTATES), vector tiles plus the few estates the user opens. The ranges
+ * span the whole ledger, so a tiled map's colour ramps match those of the collection.
+ */
+export const estateSourceSchema = z.object({
+  kind: z.enum(['collection', 'tiles']),
+  estates: z.number().int().min(0),
+  yearBuilt: numberRange,
+  households: numberRange,
+});
+export type EstateSource = z.output<typeof estateSourceSchema>;
+
+/** The estate source of a server that does not say: load the collection. */
+export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', estates: 0, yearBuilt: null, households: null };
+
+/** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
+export const tileSourcesSchema = z.object({
+  version: z.string(),
+  layers: z.record(z.string(), z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() })),
+});
+export type TileSources = z.output<typeof tileSourcesSchema>;
+
 /** GET /api/config */
 export const atlasConfigSchema = z.object({
   eligibilityCutoffYear: z.number().int(),
@@ -61,6 +86,8 @@ export const atlasConfigSchema = z.object({
     /** Tianditu (天地图) key for vec_w + cva_w tiles. */
     tiandituKey: z.string().nullable().default(null),
   }),
+  // Servers before tiles answer without it; the map then loads the collection.
+  estateSource: estateSourceSchema.default(COLLECTION_ESTATE_SOURCE),
 });
 export type AtlasConfig = z.output<typeof atlasConfigSchema>;
 export type BasemapConfig = AtlasConfig['basemap'];

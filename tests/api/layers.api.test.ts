@@ -67,4 +67,30 @@ describe.each(testBackends())('reference layers API on %s', (backend) => {
     expect(body.eligibilityCutoffYear).toBe(2000);
     expect(body.basemap.styleUrl).toBeNull();
   });
+
+  it('tells the client to load the estate collection below MAP_TILES_FROM_ESTATES and tiles from it on, with the ledger’s ranges', async () => {
+    const estates = (await api.get<FeatureCollection<null, { yearBuilt: number | null; households: number }>>('/api/estates')).body
+      .features;
+    const years = estates.map((f) => f.properties.yearBuilt).filter((y): y is number => y !== null);
+    const households = estates.map((f) => f.properties.households);
+    const { body } = await api.get<{ estateSource: unknown }>('/api/config');
+    expect(body.estateSource).toEqual({
+      kind: 'collection',
+      estates: estates.length,
+      yearBuilt: [Math.min(...years), Math.max(...years)],
+      households: [Math.min(...households), Math.max(...households)],
+    });
+    for (const [threshold, kind] of [
+      [estates.length, 'tiles'],
+      [estates.length + 1, 'collection'],
+      [0, 'tiles'],
+    ] as const) {
+      const other = await startTestServer({ db: api.db, env: { MAP_TILES_FROM_ESTATES: String(threshold) } });
+      try {
+        expect((await other.get<{ estateSource: { kind: string } }>('/api/config')).body.estateSource.kind, `from ${threshold}`).toBe(kind);
+      } finally {
+        await other.close();
+      }
+    }
+  });
 });

@@ -152,9 +152,24 @@ describe('getJson', () => {
 });
 
 describe('the typed API calls', () => {
-  it('turns empty basemap settings of /api/config into nulls', async () => {
+  it('turns empty basemap settings of /api/config into nulls, and a missing estate source into the collection', async () => {
     stubFetch(() => json({ eligibilityCutoffYear: 2000, basemap: { styleUrl: '', tiandituKey: null } }));
-    await expect(fetchConfig()).resolves.toEqual({ eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null } });
+    await expect(fetchConfig()).resolves.toEqual({
+      eligibilityCutoffYear: 2000,
+      basemap: { styleUrl: null, tiandituKey: null },
+      estateSource: { kind: 'collection', estates: 0, yearBuilt: null, households: null },
+    });
+  });
+
+  it('passes on a server that draws its estates from tiles', async () => {
+    const estateSource = { kind: 'tiles', estates: 200000, yearBuilt: [1950, 2005], households: [12, 2400] };
+    stubFetch(() => json({ eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null }, estateSource }));
+    await expect(fetchConfig()).resolves.toMatchObject({ estateSource });
+  });
+
+  it('rejects an estate source of an unknown kind as invalid_response', async () => {
+    stubFetch(() => json({ eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null }, estateSource: { kind: 'wfs' } }));
+    expect((await apiError(fetchConfig())).code).toBe('invalid_response');
   });
 
   it('rejects an /api/estates answer that is not a FeatureCollection as invalid_response', async () => {

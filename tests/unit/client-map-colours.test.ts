@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FACILITY_CATALOGUE } from '../../core/facility-catalogue';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
 import { blendOver, colourDifference, deltaE2000, hexToRgb, rgbToLab, withAlpha, type Lab, type Rgb } from '../../core/colour';
-import { CATEGORY_PALETTE, HOUSEHOLDS_RAMP, STATUS_COLOURS, YEAR_RAMP } from '../../client/src/map/estate-colours';
+import { CATEGORY_PALETTE, HOUSEHOLDS_RAMP, STARTED_SHARE_RAMP, STATUS_COLOURS, YEAR_RAMP } from '../../client/src/map/estate-colours';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { facilityColour } from '../../client/src/map/facility-style';
+import { SUBDISTRICT_SHARE_OPACITY } from '../../client/src/map/estate-tiles';
 
 /** What the map's colours must stay apart from: the land, the river and the boundary lines. */
 const BACKGROUND: Record<string, Rgb> = {
@@ -86,6 +87,14 @@ describe('map colours', () => {
   it('start the households ramp visibly off the land (no near-white class) and step it visibly', () => {
     const filled = HOUSEHOLDS_RAMP.map(asFilled);
     expect(tooCloseToBackground(named(filled, 'households'), 15)).toEqual([]);
+    const steps = filled.slice(1).map((c, i) => colourDifference(c, filled[i] ?? c));
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('start the started-share ramp of sub-districts, as filled, visibly off the land and step it visibly', () => {
+    const filled = STARTED_SHARE_RAMP.map((c) => blendOver(withAlpha(c, Math.round(SUBDISTRICT_SHARE_OPACITY * 255)), LAND));
+    // Its boundary lines are drawn over the fill and the river beside it, so only the land counts.
+    expect(colourDifference(filled[0]!, LAND)).toBeGreaterThanOrEqual(10);
     const steps = filled.slice(1).map((c, i) => colourDifference(c, filled[i] ?? c));
     expect(Math.min(...steps)).toBeGreaterThanOrEqual(8);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLLECTION_ESTATE_SOURCE } from '../../core/contract/index';
 import { estateFeature } from '../helpers/estate-fixture';
 import { EMPTY_ATLAS_FILTER, filterEstates, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import { estateTotals } from '../../core/estate-totals';
@@ -13,7 +14,7 @@ function estate(id: number, p: Partial<EstateApiProperties> = {}): EstateApiFeat
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 function loaded(estates: EstateApiFeature[]): DataState {
   const atlasData: AtlasData = {
-    config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null } },
+    config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null }, estateSource: COLLECTION_ESTATE_SOURCE },
     estates: { type: 'FeatureCollection', features: estates },
     facilities: emptyCollection,
     roads: emptyCollection,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLLECTION_ESTATE_SOURCE } from '../../core/contract/index';
 import type { AtlasData } from '../../client/src/state/data-slice';
 import * as data from '../../client/src/state/data-slice';
 import * as selection from '../../client/src/state/selection-slice';
@@ -10,7 +11,7 @@ import { isLanguage } from '../../client/src/shared/i18n/languages';
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 const atlasData: AtlasData = {
-  config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null } },
+  config: { eligibilityCutoffYear: 2000, basemap: { styleUrl: null, tiandituKey: null }, estateSource: COLLECTION_ESTATE_SOURCE },
   estates: emptyCollection,
   facilities: emptyCollection,
   roads: emptyCollection,

@@ -2,10 +2,12 @@
 import { getJson, type QueryValue } from './request';
 import { invalidAnswer } from './invalid';
 import { zoneRulesOf } from './zones';
-import { isAtlasConfig, isFeatureCollection, isSummary } from './checks';
+import { isAtlasConfig, isFeature, isFeatureCollection, isSummary, isTileSources } from './checks';
+import { COLLECTION_ESTATE_SOURCE, type TileSources } from '../../../core/contract/index';
 import type {
   AtlasConfig,
   CommunityCollection,
+  EstateApiFeature,
   EstateCollection,
   EstateFilter,
   FacilityCollection,
@@ -39,6 +41,7 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
   return {
     eligibilityCutoffYear: body.eligibilityCutoffYear,
     basemap: { styleUrl: body.basemap.styleUrl || null, tiandituKey: body.basemap.tiandituKey || null },
+    estateSource: body.estateSource ?? COLLECTION_ESTATE_SOURCE,
     // Servers before zones answer without the rules; the suggestion panel then uses the design defaults.
     ...('zoneRules' in body ? { zoneRules: zoneRulesOf(body) } : {}),
   };
@@ -46,6 +49,21 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
 
 export function fetchEstates(filter?: EstateFilter, signal?: AbortSignal): Promise<EstateCollection> {
   return getCollection<EstateCollection>('/api/estates', filterQuery(filter), signal);
+}
+
+/** GET /api/estates/:id: one estate, for a map that draws the others from tiles. */
+export async function fetchEstate(id: number, signal?: AbortSignal): Promise<EstateApiFeature> {
+  const path = `/api/estates/${encodeURIComponent(String(id))}`;
+  const body = await getJson(path, undefined, signal);
+  if (!isFeature(body)) throw invalid(path, 'a GeoJSON Feature');
+  return body as unknown as EstateApiFeature;
+}
+
+/** GET /api/tiles: the tile layers under the current data version. */
+export async function fetchTileSources(signal?: AbortSignal): Promise<TileSources> {
+  const body = await getJson('/api/tiles', undefined, signal);
+  if (!isTileSources(body)) throw invalid('/api/tiles', 'the tile layers');
+  return body;
 }
 
 export function fetchFacilities(

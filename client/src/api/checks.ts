@@ -7,6 +7,7 @@ import type { Check } from '../../../core/checks';
 import {
   apiTokenListSchema,
   atlasConfigSchema,
+  tileSourcesSchema,
   auditListSchema,
   createdApiTokenSchema,
   estateSummarySchema,
@@ -26,6 +27,7 @@ export const isFeatureCollection = guard(featureCollectionSchema);
 export const isFeature = guard(featureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
+export const isTileSources = guard(tileSourcesSchema);
 export const isSession = guard(sessionSchema);
 export const isSignInOptions = guard(signInOptionsSchema);
 export const isUser = guard(userSchema);

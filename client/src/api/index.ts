@@ -8,7 +8,7 @@ export * from './users';
 export * from './tokens';
 export * from './audit';
 export * from './zones';
-export { ApiError, setSessionLostHandler } from './request';
+export { ApiError, isAbortError, setSessionLostHandler } from './request';
 export * from './coverage';
 export * from './facilities';
 export * from './programme';

@@ -161,7 +161,7 @@ async function viaFetch(url: string, path: string, options: RequestOptions): Pro
   try {
     response = await fetch(url, init);
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    if (isAbortError(cause)) throw cause;
     throw networkError(path, cause);
   }
   return {
@@ -248,4 +248,9 @@ export async function request(path: string, options: RequestOptions & { as?: 'js
 /** GETs a JSON document (request with a query). */
 export function getJson(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<unknown> {
   return request(path, { query, signal });
+}
+
+/** Whether a rejected call was cancelled by its AbortSignal (a component went away), not a failure to report. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }

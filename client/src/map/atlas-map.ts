@@ -13,11 +13,22 @@ import type { BasemapConfig, EstateApiFeature } from '../api';
 import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from './basemap-style';
 import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
 import { createMapLibreMap } from './create-maplibre-map';
-import { buildDeckLayers, ESTATE_LABEL_MIN_ZOOM, importPreviewLayer, pickedTarget } from './deck-layers';
+import { buildDeckLayers, importPreviewLayer, labelZoomBand, pickedTarget } from './deck-layers';
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
 import { applyStyleState } from './style-state';
+import {
+  addEstateTiles,
+  ESTATE_TILE_IDS,
+  estateTileAt,
+  markEstate,
+  setEstateTileColours,
+  setEstateTileUrl,
+  setSubdistrictShares,
+  type EstateTileSpec,
+  type SubdistrictShares,
+} from './estate-tiles';
 
 export interface AtlasMapOptions {
   container: HTMLElement;
@@ -47,7 +58,7 @@ export class AtlasMap implements MapAdapter {
   private preview: ImportPreview | null = null;
   private visibleLayers: VisibleLayers | null = null;
   private selectedSubdistrict: string | null = null;
-  private labelZoomBand: boolean;
+  private labelZoomBand: number;
   private zoomStep = 0;
   private styleLoaded = false;
   private fitted = false;
@@ -58,13 +69,21 @@ export class AtlasMap implements MapAdapter {
   private interactive = true;
   private sceneInput: SceneInput | null = null;
   private hiddenEstateIds: ReadonlySet<number> = new Set();
+  private estateTiles: EstateTileSpec | null = null;
+  private subdistrictShares: SubdistrictShares | null = null;
+  /** What the tile layers show now: colouring key, selected and hovered estate. */
+  private tileMarks: { colouringKey: string; selected: number | null; hovered: number | null } = {
+    colouringKey: '',
+    selected: null,
+    hovered: null,
+  };
 
   constructor(options: AtlasMapOptions) {
     this.context = options.context;
     this.callbacks = options.callbacks;
     this.kind = basemapKind(options.basemap);
     this.map = createMapLibreMap(options.container, this.context, options.basemap, this.kind);
-    this.labelZoomBand = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
+    this.labelZoomBand = labelZoomBand(this.map.getZoom());
 
     this.overlay = new MapboxOverlay({
       interleaved: false,
@@ -79,11 +98,12 @@ export class AtlasMap implements MapAdapter {
     this.map.on('style.load', () => {
       this.styleLoaded = true;
       this.applyStyleState();
+      this.applyEstateTiles();
     });
     this.map.on('idle', () => this.checkReady());
     this.map.on('error', (event) => this.handleMapError(event));
     this.map.on('zoom', () => {
-      const band = this.map.getZoom() >= ESTATE_LABEL_MIN_ZOOM;
+      const band = labelZoomBand(this.map.getZoom());
       // Whole zoom steps recut the dashes of suggested zones (zone-layers.ts).
       const step = Math.round(this.map.getZoom());
       if (band !== this.labelZoomBand || (step !== this.zoomStep && (this.scene?.zones.suggestions.length ?? 0) > 0)) {
@@ -120,7 +140,22 @@ export class AtlasMap implements MapAdapter {
     this.applyStyleState();
   }
 
-  fitTo(features: readonly EstateApiFeature[], animate = true): void {
+  /** Draws the estates from vector tiles (null: from the scene's estates, through deck.gl). */
+  setEstateTiles(spec: EstateTileSpec | null): void {
+    const previous = this.estateTiles;
+    if (previous?.url === spec?.url) return;
+    this.estateTiles = spec;
+    if (previous && spec && this.styleLoaded) setEstateTileUrl(this.map, spec.url);
+    else this.applyEstateTiles();
+    this.renderDeck();
+  }
+
+  setSubdistrictShares(shares: SubdistrictShares | null): void {
+    this.subdistrictShares = shares;
+    if (this.styleLoaded) setSubdistrictShares(this.map, shares);
+  }
+
+  fitTo(features: readonly Feature[], animate = true): void {
     if (fitFeatures(this.map, features, animate)) this.fitted = true;
   }
 
@@ -148,8 +183,10 @@ export class AtlasMap implements MapAdapter {
   /** What deck.gl would pick at a viewport position. */
   pick(clientX: number, clientY: number): MapTarget | null {
     const rect = this.map.getContainer().getBoundingClientRect();
-    const info = this.overlay.pickObject({ x: clientX - rect.left, y: clientY - rect.top, radius: 0 });
-    return info && this.scene ? pickedTarget(info, this.scene) : null;
+    const x = clientX - rect.left;
+    const y = clientY - rect.top;
+    const info = this.overlay.pickObject({ x, y, radius: 0 });
+    return (info && this.scene ? pickedTarget(info, this.scene) : null) ?? this.tileEstateAt(x, y);
   }
 
   /**
@@ -204,7 +241,13 @@ export class AtlasMap implements MapAdapter {
 
   private renderDeck(): void {
     if (!this.scene || this.destroyed) return;
-    const scene: MapScene = { ...this.scene, zoom: this.map.getZoom(), showRoadLabels: this.kind === 'offline' };
+    const scene: MapScene = {
+      ...this.scene,
+      zoom: this.map.getZoom(),
+      showRoadLabels: this.kind === 'offline',
+      tiledEstates: this.estateTiles !== null,
+    };
+    this.markTileEstates(scene);
     const layers = buildDeckLayers(scene);
     if (this.preview) layers.push(importPreviewLayer(this.preview));
     this.overlay.setProps({ layers });
@@ -214,7 +257,7 @@ export class AtlasMap implements MapAdapter {
     if (!this.interactive) return;
     const container = this.map.getContainer();
     const event: MapPointerEvent = {
-      target: this.scene ? pickedTarget(info, this.scene) : null,
+      target: (this.scene ? pickedTarget(info, this.scene) : null) ?? this.tileEstateAt(info.x, info.y),
       additive,
       x: info.x,
       y: info.y,
@@ -228,6 +271,41 @@ export class AtlasMap implements MapAdapter {
     } else {
       this.callbacks.onClick?.(event);
     }
+  }
+
+  /** An estate drawn from tiles under a point of the container (deck.gl picks only what it draws itself). */
+  private tileEstateAt(x: number, y: number): MapTarget | null {
+    if (!this.estateTiles || !this.scene?.visibleLayers.estates) return null;
+    const id = estateTileAt(this.map, x, y);
+    return id === null ? null : { kind: 'estate', id };
+  }
+
+  /** (Re)adds the tile layers after a style load; their colours and marks follow from the scene. */
+  private applyEstateTiles(): void {
+    if (!this.styleLoaded || !this.estateTiles || !this.scene) return;
+    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule);
+    setSubdistrictShares(this.map, this.subdistrictShares);
+    this.tileMarks = { colouringKey: this.scene.colouring.key, selected: null, hovered: null };
+    this.markTileEstates({ ...this.scene, tiledEstates: true } as MapScene);
+  }
+
+  /** Colours, selection and hover of the tile layers; each changes the style only when it changed. */
+  private markTileEstates(scene: MapScene): void {
+    if (!scene.tiledEstates || !this.styleLoaded) return;
+    const marks = this.tileMarks;
+    if (marks.colouringKey !== scene.colouring.key) {
+      setEstateTileColours(this.map, scene.colouring.tileRule);
+      marks.colouringKey = scene.colouring.key;
+    }
+    const visible = scene.visibleLayers.estates ? 'visible' : 'none';
+    for (const id of [ESTATE_TILE_IDS.fill, ESTATE_TILE_IDS.line]) {
+      if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== visible)
+        this.map.setLayoutProperty(id, 'visibility', visible);
+    }
+    markEstate(this.map, 'selected', scene.selectedEstateId, marks.selected);
+    marks.selected = scene.selectedEstateId;
+    markEstate(this.map, 'hovered', scene.hoveredEstateId, marks.hovered);
+    marks.hovered = scene.hoveredEstateId;
   }
 
   private applyStyleState(): void {

@@ -29,6 +29,13 @@ export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC","Source Han Sans SC","WenQu
 
 /** Estate names appear from this zoom on, where an estate is large enough to hold its name. */
 export const ESTATE_LABEL_MIN_ZOOM = 16.5;
+/** Street names from this zoom on: further out they cover the city (and its sub-district fills) in text. */
+export const ROAD_LABEL_MIN_ZOOM = 12;
+
+/** Which labels a zoom shows (0: sub-districts, 1: and roads, 2: and estates); the deck layers change with it. */
+export function labelZoomBand(zoom: number): number {
+  return zoom >= ESTATE_LABEL_MIN_ZOOM ? 2 : zoom >= ROAD_LABEL_MIN_ZOOM ? 1 : 0;
+}
 
 const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
 const HOVER_OUTLINE: Rgba = [255, 255, 255, 255];
@@ -57,7 +64,8 @@ function estateLayer(scene: MapScene): Layer {
   return new GeoJsonLayer<EstateApiProperties>({
     id: LAYER_IDS.estates,
     data: scene.estates as EstateGeoFeature[],
-    visible: scene.visibleLayers.estates,
+    // From tiles the map draws every estate itself; the few held here would be drawn twice.
+    visible: scene.visibleLayers.estates && !scene.tiledEstates,
     pickable: true,
     filled: true,
     stroked: true,
@@ -132,7 +140,7 @@ function labelLayers(scene: MapScene): Layer[] {
       ...TEXT_DEFAULTS,
       id: LAYER_IDS.roadLabels,
       data: scene.roadLabels as LineLabel[],
-      visible: labelsOn && scene.showRoadLabels && scene.visibleLayers.roads,
+      visible: labelsOn && scene.showRoadLabels && scene.visibleLayers.roads && scene.zoom >= ROAD_LABEL_MIN_ZOOM,
       getText: (d) => d.text,
       getPosition: (d) => d.position,
       getAngle: (d) => d.angleDeg,

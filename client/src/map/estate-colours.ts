@@ -30,6 +30,8 @@ export const YEAR_RAMP: readonly Rgb[] = ['#67001f', '#b2182b', '#d6604d', '#f4a
  * Its lightest stop still differs from the land by ΔE00 > 15 (tests/unit/client-map-colours.test.ts).
  */
 export const HOUSEHOLDS_RAMP: readonly Rgb[] = ['#d9f0a3', '#a1d99b', '#41ab5d', '#1b7837', '#00441b'].map(hexToRgb);
+/** A sub-district's share of estates started, on a map too large to draw estates below zoom 12: greens from the same light end, checked against the land. */
+export const STARTED_SHARE_RAMP: readonly Rgb[] = ['#ccebc5', '#8fd3a0', '#4eb36b', '#1f8a45', '#005a28'].map(hexToRgb);
 /**
  * Sub-district colours, chosen by CIEDE2000 so that, as drawn over the land, each differs from the
  * others by ΔE00 ≥ 10 and from the land, river and boundary lines by ≥ 15 (no boundary purple).
@@ -63,10 +65,22 @@ export type EstateLegend =
     }
   | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[] };
 
+/**
+ * The same colouring as a rule over the attributes an estate tile carries (core/tiles/tile-layers.ts),
+ * for a map that draws the estates from vector tiles: a lookup by value, the first flag that is
+ * set, or a ramp. `fixed` when the colour depends on something tiles do not carry (life-circle results).
+ */
+export type EstateTileRule =
+  | { kind: 'match'; attribute: 'stage' | 'subdistrictCode'; colours: readonly (readonly [string, Rgb])[]; fallback: Rgb }
+  | { kind: 'flags'; flags: readonly (readonly ['urgent' | 'eligible', Rgb])[]; fallback: Rgb }
+  | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[]; fallback: Rgb }
+  | { kind: 'fixed'; colour: Rgb };
+
 export interface EstateColouring {
   /** Changes whenever colours change; used as a deck.gl update trigger. */
   key: string;
   colourOf(p: EstateApiProperties): Rgb;
+  tileRule: EstateTileRule;
   legend: EstateLegend;
 }
 
@@ -103,6 +117,7 @@ function gapColouring(estates: readonly EstateApiProperties[], coverage: Readonl
       const result = coverage?.get(p.id);
       return result ? gapBandOf(result.gaps.length).colour : STATUS_COLOURS.notEligible;
     },
+    tileRule: { kind: 'fixed', colour: STATUS_COLOURS.notEligible },
     legend: {
       kind: 'categories',
       items: coverage
@@ -158,6 +173,7 @@ function reachColouring(
       const type = coverage?.get(p.id)?.types[typeId];
       return type ? REACH_COLOURS[reachBandOf(type)] : STATUS_COLOURS.notEligible;
     },
+    tileRule: { kind: 'fixed', colour: STATUS_COLOURS.notEligible },
     legend: {
       kind: 'categories',
       items: coverage
@@ -192,6 +208,8 @@ function stageColouring(programme: ProgrammeColouringInput | null): EstateColour
   return {
     key: `stage:${palette}:${programme ? programme.byStage.map((s) => s.estates).join(',') : 'pending'}:${programme?.byEstate.size ?? 0}`,
     colourOf: (p) => colours.get(stageOf(p.id)) ?? stageColour(catalogue, stageOf(p.id)),
+    // A tile carries today's stage; the default stage's colour stands for any stage the catalogue lost.
+    tileRule: { kind: 'match', attribute: 'stage', colours: [...colours], fallback: stageColour(catalogue, DEFAULT_STAGE) },
     legend: {
       kind: 'categories',
       items: catalogue.stages.map((stage) => {
@@ -230,8 +248,15 @@ function ramp(stops: readonly Rgb[], min: number, max: number, value: number): R
   return interpolateStops(stops, max > min ? (value - min) / (max - min) : 0.5);
 }
 
+/** The ledger's own ranges (GET /api/config `estateSource`), for ramps when only some estates are in the browser. */
+export interface LedgerRanges {
+  yearBuilt: readonly [number, number] | null;
+  households: readonly [number, number] | null;
+}
+
 /**
- * The colouring for a choice over a set of estates (ramps span the estates' own range).
+ * The colouring for a choice over a set of estates (ramps span the estates' own range, or the
+ * ledger's when `ledgerRanges` gives one).
  * @example createEstateColouring('eligibility', estates, []).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
  */
 export function createEstateColouring(
@@ -241,6 +266,7 @@ export function createEstateColouring(
   coverage: ReadonlyMap<number, EstateCoverage> | null = null,
   reachTypeId: FacilityTypeId = 'kindergarten',
   programme: ProgrammeColouringInput | null = null,
+  ledgerRanges: LedgerRanges | null = null,
 ): EstateColouring {
   switch (colourBy) {
     case 'stage':
@@ -253,6 +279,14 @@ export function createEstateColouring(
       return {
         key: 'eligibility',
         colourOf: (p) => STATUS_COLOURS[estateStatus(p)],
+        tileRule: {
+          kind: 'flags',
+          flags: [
+            ['urgent', STATUS_COLOURS.urgent],
+            ['eligible', STATUS_COLOURS.eligible],
+          ],
+          fallback: STATUS_COLOURS.notEligible,
+        },
         legend: {
           kind: 'categories',
           items: [
@@ -265,7 +299,7 @@ export function createEstateColouring(
     case 'yearBuilt':
     case 'households': {
       const stops = colourBy === 'yearBuilt' ? YEAR_RAMP : HOUSEHOLDS_RAMP;
-      const [min, max] = extent(estates.map((p) => p[colourBy]).filter((v): v is number => v !== null));
+      const [min, max] = ledgerRanges?.[colourBy] ?? extent(estates.map((p) => p[colourBy]).filter((v): v is number => v !== null));
       return {
         key: `${colourBy}:${min}:${max}`,
         colourOf: (p) => {
@@ -273,6 +307,7 @@ export function createEstateColouring(
           // An estate without a surveyed year has no place on the ramp.
           return value === null ? STATUS_COLOURS.notEligible : ramp(stops, min, max, value);
         },
+        tileRule: { kind: 'ramp', attribute: colourBy, min, max, stops, fallback: STATUS_COLOURS.notEligible },
         legend: { kind: 'ramp', attribute: colourBy, min, max, stops },
       };
     }
@@ -289,6 +324,7 @@ export function createEstateColouring(
       return {
         key: `subdistrict:${known.map((s) => s.code).join(',')}`,
         colourOf: (p) => (p.subdistrictCode === null ? undefined : colourByCode.get(p.subdistrictCode)) ?? STATUS_COLOURS.notEligible,
+        tileRule: { kind: 'match', attribute: 'subdistrictCode', colours: [...colourByCode], fallback: STATUS_COLOURS.notEligible },
         legend: {
           kind: 'categories',
           items: known.map((s) => ({

@@ -2,10 +2,10 @@
  * A MapAdapter without a map, for unit tests: a flat projection around a centre, and a record of
  * what the app asked of it. Its draw surface lets a test play the user's gestures.
  */
+import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
 import type { Feature } from 'geojson';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { Parts } from '../../../core/geometry/polygon-parts';
-import type { EstateApiFeature } from '../api';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapCamera } from './map-adapter';
 import type { ImportPreview, MapTarget, SceneInput, VisibleLayers } from './map-types';
 
@@ -75,6 +75,8 @@ export class FakeMapAdapter implements MapAdapter {
   selectedSubdistrict: string | null = null;
   interactive = true;
   hiddenEstateIds: readonly number[] = [];
+  estateTiles: EstateTileSpec | null = null;
+  subdistrictShares: SubdistrictShares | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
   readonly fits: number[][] = [];
   readonly flights: { features: readonly Feature[]; coveredRightPx: number }[] = [];
@@ -111,8 +113,16 @@ export class FakeMapAdapter implements MapAdapter {
     this.selectedSubdistrict = code;
   }
 
-  fitTo(features: readonly EstateApiFeature[]): void {
-    this.fits.push(features.map((f) => f.id));
+  fitTo(features: readonly Feature[]): void {
+    this.fits.push(features.map((f) => Number(f.id)));
+  }
+
+  setEstateTiles(spec: EstateTileSpec | null): void {
+    this.estateTiles = spec;
+  }
+
+  setSubdistrictShares(shares: SubdistrictShares | null): void {
+    this.subdistrictShares = shares;
   }
 
   flyTo(features: readonly Feature[], coveredRightPx = 0): void {

@@ -10,6 +10,7 @@ import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
 import type { EstateApiFeature } from '../api';
 import type { ImportPreview, MapPointerEvent, MapTarget, SceneInput, VisibleLayers } from './map-types';
+import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
 
 export interface MapAdapterCallbacks {
   onHover?(event: MapPointerEvent): void;
@@ -72,8 +73,12 @@ export interface MapAdapter {
   setVisibleLayers(visible: VisibleLayers): void;
   /** Emphasises one sub-district boundary (null for none). */
   setSelectedSubdistrict(code: string | null): void;
-  /** Frames the given estates; without animation the camera jumps. */
-  fitTo(features: readonly EstateApiFeature[], animate?: boolean): void;
+  /** Draws the estates from vector tiles (null: from the scene's estates). */
+  setEstateTiles(spec: EstateTileSpec | null): void;
+  /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */
+  setSubdistrictShares(shares: SubdistrictShares | null): void;
+  /** Frames the given features (estates, or sub-districts when the estates come as tiles); without animation the camera jumps. */
+  fitTo(features: readonly Feature[], animate?: boolean): void;
   /** Flies to features, keeping them clear of a panel over the right `coveredRightPx` pixels. */
   flyTo(features: readonly Feature[], coveredRightPx?: number): void;
   /** Pans sideways when the estate lies under a panel covering the right `coveredRightPx` pixels. */

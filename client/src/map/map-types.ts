@@ -112,7 +112,9 @@ export interface MapScene {
   /** Road labels only belong on the offline basemap; an external basemap has its own. */
   showRoadLabels: boolean;
   zoom: number;
+  /** The estates are drawn from vector tiles by the map itself; `estates` then holds only those the user opened. */
+  tiledEstates: boolean;
 }
 
-/** The scene as its owner describes it; the map adds the zoom and whether road labels are its own. */
-export type SceneInput = Omit<MapScene, 'zoom' | 'showRoadLabels'>;
+/** The scene as its owner describes it; the map adds the zoom, whether road labels are its own and whether it draws estates from tiles. */
+export type SceneInput = Omit<MapScene, 'zoom' | 'showRoadLabels' | 'tiledEstates'>;

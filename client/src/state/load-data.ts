@@ -1,22 +1,32 @@
 /** Loads the map's documents through the API module into the store. */
-import { fetchCommunities, fetchConfig, fetchEstates, fetchFacilities, fetchRoads, fetchSubdistricts, fetchWater } from '../api';
+import {
+  fetchCommunities,
+  fetchConfig,
+  fetchEstates,
+  fetchFacilities,
+  fetchRoads,
+  fetchSubdistricts,
+  fetchWater,
+  isAbortError,
+  type EstateCollection,
+} from '../api';
 import { useAtlasStore } from './atlas-store';
+
+const NO_ESTATES: EstateCollection = { type: 'FeatureCollection', features: [] };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
   const store = useAtlasStore.getState();
   store.dataLoading();
   try {
-    const [config, estates, facilities, roads, subdistricts, communities, water] = await Promise.all([
-      fetchConfig(signal),
-      fetchEstates({}, signal),
+    // A city too large for one download draws its estates from tiles (features/atlas/use-estate-tiles.ts);
+    // the store then holds only the estates the user opens.
+    const config = await fetchConfig(signal);
+    const [estates, facilities, roads, subdistricts, communities, water] = await Promise.all([
+      config.estateSource.kind === 'tiles' ? Promise.resolve(NO_ESTATES) : fetchEstates({}, signal),
       fetchFacilities({}, signal),
       fetchRoads(signal),
       fetchSubdistricts(signal),
@@ -25,7 +35,7 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
     ]);
     useAtlasStore.getState().dataLoaded({ config, estates, facilities, roads, subdistricts, communities, water });
   } catch (error) {
-    if (isAbort(error)) return;
+    if (isAbortError(error)) return;
     useAtlasStore.getState().dataFailed(messageOf(error));
   }
 }
@@ -37,6 +47,8 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
  * The other documents stay, so the map is not rebuilt. Rejects when the estates cannot be loaded.
  */
 export async function reloadEstatesAfterImport(signal?: AbortSignal): Promise<void> {
-  const estates = await fetchEstates({}, signal);
+  const data = useAtlasStore.getState().data;
+  // A map drawn from tiles asks for the new data version instead (a new collection object tells it to).
+  const estates = data?.config.estateSource.kind === 'tiles' ? { ...data.estates } : await fetchEstates({}, signal);
   useAtlasStore.getState().estatesReplaced(estates);
 }

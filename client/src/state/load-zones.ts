@@ -1,5 +1,5 @@
 /** Loads the renovation zones through the API module into the store; apart from the map's documents, so a failure leaves the map working. */
-import { ApiError, fetchZones } from '../api';
+import { ApiError, fetchZones, isAbortError } from '../api';
 import { useAtlasStore } from './atlas-store';
 
 export async function loadZones(signal?: AbortSignal): Promise<void> {
@@ -7,7 +7,7 @@ export async function loadZones(signal?: AbortSignal): Promise<void> {
     const zones = await fetchZones(signal);
     useAtlasStore.getState().zonesLoaded(zones.features);
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
+    if (isAbortError(error)) return;
     const language = useAtlasStore.getState().language;
     useAtlasStore.getState().zonesFailed(error instanceof ApiError ? error.messageIn(language) : String(error));
   }

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bbox } from '../../../core/geometry/bbox.js';
+import type { EstateSource } from '../../../core/contract/index.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 
 /** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
@@ -83,4 +84,28 @@ export async function postgisVersion(db: Queryable): Promise<string> {
   const row = rows[0];
   if (!row) throw new Error('postgis_lib_version() returned no row');
   return row.version;
+}
+
+/** How the map should get the estates (core/contract/layers.ts `estateSource`): one count and two ranges over the ledger. */
+export async function estateSource(db: Queryable, tilesFromEstates: number): Promise<EstateSource> {
+  const [row] = await db.query<{
+    estates: number;
+    year_min: number | null;
+    year_max: number | null;
+    hh_min: number | null;
+    hh_max: number | null;
+  }>(
+    `SELECT count(*)::int AS estates, min(year_built) AS year_min, max(year_built) AS year_max,
+            min(households) AS hh_min, max(households) AS hh_max
+       FROM estates`,
+  );
+  const estates = row?.estates ?? 0;
+  const range = (min: number | null | undefined, max: number | null | undefined): [number, number] | null =>
+    min === null || min === undefined || max === null || max === undefined ? null : [min, max];
+  return {
+    kind: estates >= tilesFromEstates ? 'tiles' : 'collection',
+    estates,
+    yearBuilt: range(row?.year_min, row?.year_max),
+    households: range(row?.hh_min, row?.hh_max),
+  };
 }

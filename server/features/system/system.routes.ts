@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config.js';
-import type { ServiceContext } from '../../context.js';
+import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { postgisVersion } from '../layers/layers.service.js';
+import { estateSource, postgisVersion } from '../layers/layers.service.js';
 
 /** Health (public, for load balancers) and client configuration. */
 export function systemRoutes(base: ServiceContext, config: AppConfig): DeclaredRoutes {
@@ -11,8 +11,13 @@ export function systemRoutes(base: ServiceContext, config: AppConfig): DeclaredR
     const postgis = await postgisVersion(db);
     res.json({ status: 'ok', db: { backend: db.backend, postgis } });
   });
-  routes.get('/config', 'ledger.read', (_req, res) => {
-    res.json({ eligibilityCutoffYear: config.eligibilityCutoffYear, basemap: config.basemap, zoneRules: config.zoneRules });
+  routes.get('/config', 'ledger.read', async (_req, res, ctx) => {
+    res.json({
+      eligibilityCutoffYear: config.eligibilityCutoffYear,
+      basemap: config.basemap,
+      zoneRules: config.zoneRules,
+      estateSource: await estateSource(reading(ctx).db, config.mapTilesFromEstates),
+    });
   });
   return routes;
 }

@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format';
 import { rgbToCss } from '../../../../core/colour';
-import { FILTERED_OUT_COLOUR, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
+import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
+import { TILE_LAYERS } from '../../../../core/tiles/tile-layers';
 import type { Language } from '../../shared/i18n/languages';
 import { useEstateColouring } from './use-estate-colouring';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -29,6 +30,7 @@ export function EstateLegend() {
   const language = useAtlasStore((s) => s.language);
   const filtered = useAtlasStore((s) => hasActiveFilter(s.filter) || hasProgrammeFilter({ ...s.programmeFilter, subdistrictCodes: [] }));
   const colouring = useEstateColouring();
+  const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const changedCount = useAtlasStore((s) => (s.colourBy === 'stage' ? (s.dashboard?.changes.length ?? 0) : 0));
   if (!colouring) return null;
   const { legend } = colouring;
@@ -69,6 +71,21 @@ export function EstateLegend() {
             <span className="atlas-legend-label atlas-legend-label-wrap">{t('legend.changed', { n: changedCount })}</span>
           </li>
         </ul>
+      ) : null}
+      {tiled ? (
+        <div className="atlas-ramp" data-testid="estate-legend-started-share">
+          <div className="atlas-legend-label atlas-legend-label-wrap">
+            {t('legend.startedShare', { zoom: TILE_LAYERS.estates.minZoom })}
+          </div>
+          <div
+            className="atlas-ramp-bar"
+            style={{ background: `linear-gradient(to right, ${STARTED_SHARE_RAMP.map((c) => rgbToCss(c)).join(', ')})` }}
+          />
+          <div className="atlas-ramp-labels">
+            <span>0%</span>
+            <span className="atlas-ramp-right">100%</span>
+          </div>
+        </div>
       ) : null}
       {filtered ? (
         <ul className="atlas-legend-list">

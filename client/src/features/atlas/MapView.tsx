@@ -20,6 +20,7 @@ import { homeEstates } from './home-estates';
 import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';
 import { useMapCamera } from './use-map-camera';
+import { useEstateTiles } from './use-estate-tiles';
 import { EditLayer } from '../edit/EditLayer';
 import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
@@ -100,7 +101,8 @@ export function MapView({ data }: { data: AtlasData }) {
       },
     });
     const removeHook = exposeTestHook(map);
-    map.fitTo(homeEstates(initialEstatesRef.current), false);
+    // Tiles leave no estates to frame at first: the city's sub-districts frame it.
+    map.fitTo(data.config.estateSource.kind === 'tiles' ? data.subdistricts.features : homeEstates(initialEstatesRef.current), false);
     setAtlas(map);
     return () => {
       removeHook();
@@ -141,6 +143,7 @@ export function MapView({ data }: { data: AtlasData }) {
     atlas?.setVisibleLayers(visibleLayers);
   }, [atlas, visibleLayers]);
 
+  useEstateTiles(atlas);
   useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
   useEffect(() => {

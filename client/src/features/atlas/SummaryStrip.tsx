@@ -1,15 +1,14 @@
 /**
  * Headline figures of the estates that pass the atlas filter, computed in the browser with
- * core/estate-totals.ts, so they always agree with the map and the ledger. A sum over estates
+ * core/estate-totals.ts, so they always agree with the map and the ledger (use-summary-figures.ts
+ * says where a city drawn from tiles gets them). A sum over estates
  * with unknown values says how many it leaves out.
  */
 import { Skeleton } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { estateTotals } from '../../../../core/estate-totals';
 import { formatHeadlineArea, formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
-import { useFilteredEstates } from '../../state/use-filtered-estates';
+import { useSummaryFigures } from './use-summary-figures';
 import type { Summary } from '../../api';
 
 type Item = {
@@ -25,9 +24,7 @@ type Item = {
 export function SummaryStrip() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const loaded = useAtlasStore((s) => s.data !== null);
-  const { filtered } = useFilteredEstates();
-  const summary = useMemo(() => (loaded ? estateTotals(filtered.map((f) => f.properties)) : null), [loaded, filtered]);
+  const summary = useSummaryFigures();
   const n = (value: number) => formatNumber(value, language);
 
   const items: Item[] = [

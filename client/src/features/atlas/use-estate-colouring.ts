@@ -20,6 +20,8 @@ export function useEstateColouring(): EstateColouring | null {
       coverage,
       reachTypeId,
       dashboard ? { byEstate, byStage: dashboard.byStage, catalogue } : null,
+      // With tiles the browser holds a few estates: ramps span the ledger's ranges instead.
+      data.config.estateSource.kind === 'tiles' ? data.config.estateSource : null,
     );
   }, [colourBy, data, coverage, reachTypeId, dashboard, byEstate, catalogue]);
 }

@@ -4,7 +4,7 @@
  * reason in their language; the language stays, as the store is not reset.
  */
 import { useEffect } from 'react';
-import { ApiError, fetchSession, setSessionLostHandler } from '../../api';
+import { ApiError, fetchSession, isAbortError, setSessionLostHandler } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 
 export function useSessionBoot(): void {
@@ -21,7 +21,7 @@ export function useSessionBoot(): void {
         else store.sessionEnded(null);
       })
       .catch((error: unknown) => {
-        if (error instanceof DOMException && error.name === 'AbortError') return;
+        if (isAbortError(error)) return;
         useAtlasStore.getState().sessionEnded(error instanceof ApiError ? error.code : 'network_error');
       });
     return () => {

@@ -61,6 +61,7 @@ export const en: Resources = {
     eligible: 'Eligible',
     notEligible: 'Not eligible',
     changed: 'Thick outline: stage changed this period ({{n}})',
+    startedShare: 'Below zoom {{zoom}}: sub-districts by share of estates started',
     outsideFilter: 'Outside the filter',
     stage: '{{stage}}: {{estates}} estates · {{households}} households',
     yearRange: '{{min}} — {{max}}',
@@ -274,6 +275,7 @@ export const en: Resources = {
     loadFailed: 'Could not load data',
     retry: 'Retry',
     basemapFailed: 'The online basemap could not be loaded; showing the offline basemap',
+    tilesFailed: 'The estate tiles could not be loaded; reload the page to try again',
   },
   map: {
     fitAll: 'Zoom to all estates',

@@ -59,6 +59,7 @@ export const zh = {
     eligible: '纳入改造范围',
     notEligible: '未纳入',
     changed: '粗框：本期阶段变化（{{n}} 个）',
+    startedShare: '缩小至 {{zoom}} 级以下：街道按已开工小区占比着色',
     outsideFilter: '筛选范围外',
     stage: '{{stage}}：{{estates}} 个，{{households}} 户',
     yearRange: '{{min}}年 — {{max}}年',
@@ -271,6 +272,7 @@ export const zh = {
     loadFailed: '数据加载失败',
     retry: '重试',
     basemapFailed: '在线底图无法加载，已切换为离线底图',
+    tilesFailed: '小区图块无法加载，请刷新页面重试',
   },
   map: {
     fitAll: '缩放至全部小区',

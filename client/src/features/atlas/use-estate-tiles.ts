@@ -1,0 +1,67 @@
+/**
+ * For a city the server sends as vector tiles (GET /api/config `estateSource`): points the map at
+ * the tiles of the current data version, fills the sub-districts by their progress below the
+ * tiles' first zoom, and loads each estate the user opens, which the store does not yet hold.
+ */
+import { App as AntApp } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchEstate, fetchTileSources, isAbortError } from '../../api';
+import type { MapAdapter } from '../../map/map-adapter';
+import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
+import { useAtlasStore } from '../../state/atlas-store';
+
+export function useEstateTiles(atlas: MapAdapter | null): void {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
+  // A write answers with the stored estate and a change from elsewhere raises the revision: either may mean new tiles.
+  const estates = useAtlasStore((s) => s.data?.estates);
+  const revision = useAtlasStore((s) => s.programmeRevision);
+  const subdistricts = useAtlasStore((s) => s.data?.subdistricts);
+  const bySubdistrict = useAtlasStore((s) => s.dashboard?.bySubdistrict);
+  const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
+
+  useEffect(() => {
+    if (!atlas || !tiled) return;
+    const controller = new AbortController();
+    fetchTileSources(controller.signal)
+      .then((sources) => {
+        const layer = sources.layers.estates;
+        // MapLibre fetches tiles in a worker, which needs whole URLs.
+        if (layer)
+          atlas.setEstateTiles({ url: `${window.location.origin}${layer.tiles[0]}`, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
+      })
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+      });
+    return () => controller.abort();
+  }, [atlas, tiled, estates, revision, message, t]);
+
+  useEffect(() => {
+    if (!atlas || !tiled) return;
+    if (!bySubdistrict || !subdistricts) {
+      atlas.setSubdistrictShares(null);
+      return;
+    }
+    const estatesOf = new Map(subdistricts.features.map((f) => [f.properties.code, f.properties.estates]));
+    const byCode = new Map<string, number>();
+    for (const row of bySubdistrict) {
+      const total = row.code === null ? 0 : (estatesOf.get(row.code) ?? 0);
+      if (row.code !== null && total > 0) byCode.set(row.code, row.started / total);
+    }
+    atlas.setSubdistrictShares({ byCode, stops: STARTED_SHARE_RAMP });
+  }, [atlas, tiled, bySubdistrict, subdistricts]);
+
+  useEffect(() => {
+    if (!tiled || selectedEstateId === null) return;
+    if (useAtlasStore.getState().data?.estates.features.some((f) => f.id === selectedEstateId)) return;
+    const controller = new AbortController();
+    fetchEstate(selectedEstateId, controller.signal)
+      .then((estate) => useAtlasStore.getState().estateStored(estate))
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+      });
+    return () => controller.abort();
+  }, [tiled, selectedEstateId, message, t]);
+}

@@ -1,0 +1,30 @@
+/**
+ * The summary strip's figures: computed in the browser over the filtered estates (core/estate-totals.ts),
+ * or, when the map draws a large city from tiles and the browser holds only the estates opened,
+ * the server's totals over the whole ledger (GET /api/summary).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { estateTotals } from '../../../../core/estate-totals';
+import { fetchSummary, type Summary } from '../../api';
+import { useAtlasStore } from '../../state/atlas-store';
+import { useFilteredEstates } from '../../state/use-filtered-estates';
+
+export function useSummaryFigures(): Summary | null {
+  const data = useAtlasStore((s) => s.data);
+  const revision = useAtlasStore((s) => s.programmeRevision);
+  const tiled = data?.config.estateSource.kind === 'tiles';
+  const { filtered } = useFilteredEstates();
+  const local = useMemo(() => (data && !tiled ? estateTotals(filtered.map((f) => f.properties)) : null), [data, tiled, filtered]);
+  const [remote, setRemote] = useState<Summary | null>(null);
+  // A write answers with the stored estate, so a new estate collection means the totals may have changed.
+  const estates = data?.estates;
+  useEffect(() => {
+    if (!tiled) return;
+    const controller = new AbortController();
+    fetchSummary({}, controller.signal)
+      .then(setRemote)
+      .catch(() => setRemote(null));
+    return () => controller.abort();
+  }, [tiled, estates, revision]);
+  return tiled ? remote : local;
+}

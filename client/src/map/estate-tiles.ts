@@ -1,0 +1,164 @@
+/**
+ * Estates drawn by MapLibre from the server's vector tiles (GET /api/tiles), for a city too large
+ * to send to the browser as one GeoJSON collection. MapLibre cuts and colours the tiles in its
+ * worker, so panning a city of 200 000 estates keeps the main thread free; the colour is an
+ * expression over the tile's attributes, so recolouring every estate costs one style change.
+ * Below the tiles' first zoom the sub-districts are filled by their progress instead.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+// A dependency of maplibre-gl, which re-exports it only inside its own types.
+import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Rgb, Rgba } from '../../../core/colour';
+import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
+import type { EstateTileRule } from './estate-colours';
+
+/** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
+export interface EstateTileSpec {
+  url: string;
+  minZoom: number;
+  maxZoom: number;
+}
+
+/** Each sub-district's fill below the tiles' first zoom: its share (0–1) of estates started, by code. */
+export interface SubdistrictShares {
+  byCode: ReadonlyMap<string, number>;
+  /** From the least to the most advanced share. */
+  stops: readonly Rgb[];
+}
+
+export const ESTATE_TILE_IDS = {
+  source: 'estate-tiles',
+  sourceLayer: 'estates',
+  fill: 'estate-tiles-fill',
+  line: 'estate-tiles-line',
+  subdistrictFill: 'subdistrict-shares-fill',
+} as const;
+
+/** The source of the sub-district outlines in the offline and overlay styles (basemap-style.ts). */
+const SUBDISTRICT_SOURCE = 'subdistricts';
+const SUBDISTRICT_LINE_LAYER = 'subdistricts-line';
+
+/** The sub-districts' fill below the tiles' first zoom lets the river and the roads show through. */
+export const SUBDISTRICT_SHARE_OPACITY = 0.7;
+
+const OUTLINE: Rgba = [255, 255, 255, 220];
+const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
+
+function css([r, g, b]: Rgb | Rgba, alpha = 1): string {
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+function rampExpression(input: ExpressionSpecification, min: number, max: number, stops: readonly Rgb[]): ExpressionSpecification | string {
+  const first = stops[0];
+  if (!first) return 'rgba(0,0,0,0)';
+  if (stops.length === 1 || max <= min) return css(first);
+  // The same evenly spaced linear stops as core/colour.ts interpolateStops.
+  const pairs = stops.flatMap((stop, i) => [min + ((max - min) * i) / (stops.length - 1), css(stop)]);
+  return ['interpolate', ['linear'], input, ...pairs] as ExpressionSpecification;
+}
+
+/**
+ * The fill colour of an estate tile feature under a colouring's tile rule.
+ * @example tileColourExpression({ kind: 'fixed', colour: [1, 2, 3] }) // 'rgba(1,2,3,1)'
+ */
+export function tileColourExpression(rule: EstateTileRule): ExpressionSpecification | string {
+  switch (rule.kind) {
+    case 'fixed':
+      return css(rule.colour);
+    case 'match': {
+      if (rule.colours.length === 0) return css(rule.fallback);
+      const pairs = rule.colours.flatMap(([value, colour]) => [value, css(colour)]);
+      return ['match', ['to-string', ['get', rule.attribute]], ...pairs, css(rule.fallback)] as ExpressionSpecification;
+    }
+    case 'flags': {
+      const cases = rule.flags.flatMap(([flag, colour]) => [['to-boolean', ['get', flag]], css(colour)]);
+      return ['case', ...cases, css(rule.fallback)] as ExpressionSpecification;
+    }
+    case 'ramp': {
+      // ST_AsMVT leaves out a null attribute: an estate without the figure has no place on the ramp.
+      const ramp = rampExpression(['to-number', ['get', rule.attribute]], rule.min, rule.max, rule.stops);
+      return ['case', ['has', rule.attribute], ramp, css(rule.fallback)] as ExpressionSpecification;
+    }
+  }
+}
+
+const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
+
+/** Adds the estate tile source and its layers (again after a style change), below nothing: deck.gl draws over them. */
+export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: EstateTileRule): void {
+  if (map.getSource(ESTATE_TILE_IDS.source)) return;
+  map.addSource(ESTATE_TILE_IDS.source, {
+    type: 'vector',
+    tiles: [spec.url],
+    minzoom: spec.minZoom,
+    maxzoom: spec.maxZoom,
+  });
+  map.addLayer({
+    id: ESTATE_TILE_IDS.fill,
+    type: 'fill',
+    source: ESTATE_TILE_IDS.source,
+    'source-layer': ESTATE_TILE_IDS.sourceLayer,
+    minzoom: spec.minZoom,
+    paint: {
+      'fill-color': tileColourExpression(rule),
+      'fill-opacity': ['case', isHovered, Math.min(1, ESTATE_FILL_ALPHA / 255 + 0.1), ESTATE_FILL_ALPHA / 255],
+    },
+  });
+  map.addLayer({
+    id: ESTATE_TILE_IDS.line,
+    type: 'line',
+    source: ESTATE_TILE_IDS.source,
+    'source-layer': ESTATE_TILE_IDS.sourceLayer,
+    minzoom: spec.minZoom,
+    paint: {
+      'line-color': ['case', isSelected, css(SELECTED_OUTLINE), isHovered, css([255, 255, 255]), css(OUTLINE, OUTLINE[3] / 255)],
+      'line-width': ['case', isSelected, 4, isHovered, 2.5, 1],
+    },
+  });
+  if (map.getSource(SUBDISTRICT_SOURCE)) {
+    map.addLayer(
+      {
+        id: ESTATE_TILE_IDS.subdistrictFill,
+        type: 'fill',
+        source: SUBDISTRICT_SOURCE,
+        maxzoom: spec.minZoom,
+        paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': SUBDISTRICT_SHARE_OPACITY },
+      },
+      // Under the boundary lines, which stay visible over the fill.
+      map.getLayer(SUBDISTRICT_LINE_LAYER) ? SUBDISTRICT_LINE_LAYER : ESTATE_TILE_IDS.fill,
+    );
+  }
+}
+
+/** A new data version: the same layers read tiles from the new URL. */
+export function setEstateTileUrl(map: MapLibreMap, url: string): void {
+  const source = map.getSource(ESTATE_TILE_IDS.source);
+  if (source && 'setTiles' in source && typeof source.setTiles === 'function') (source.setTiles as (tiles: string[]) => void)([url]);
+}
+
+export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule): void {
+  if (map.getLayer(ESTATE_TILE_IDS.fill)) map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileColourExpression(rule));
+}
+
+export function setSubdistrictShares(map: MapLibreMap, shares: SubdistrictShares | null): void {
+  if (!map.getLayer(ESTATE_TILE_IDS.subdistrictFill)) return;
+  const pairs = [...(shares?.byCode ?? [])].flatMap(([code, share]) => [code, share]);
+  const share = (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, 0] : ['literal', 0]) as unknown as ExpressionSpecification;
+  map.setPaintProperty(ESTATE_TILE_IDS.subdistrictFill, 'fill-color', shares ? rampExpression(share, 0, 1, shares.stops) : 'rgba(0,0,0,0)');
+}
+
+/** Marks one estate (by tile feature id) as selected or hovered; the previous one loses the mark. */
+export function markEstate(map: MapLibreMap, state: 'selected' | 'hovered', id: number | null, previous: number | null): void {
+  if (!map.getSource(ESTATE_TILE_IDS.source) || id === previous) return;
+  const target = { source: ESTATE_TILE_IDS.source, sourceLayer: ESTATE_TILE_IDS.sourceLayer };
+  if (previous !== null) map.setFeatureState({ ...target, id: previous }, { [state]: false });
+  if (id !== null) map.setFeatureState({ ...target, id }, { [state]: true });
+}
+
+/** The estate drawn from tiles at a point of the map container, by id. */
+export function estateTileAt(map: MapLibreMap, x: number, y: number): number | null {
+  if (!map.getLayer(ESTATE_TILE_IDS.fill)) return null;
+  const [feature] = map.queryRenderedFeatures([x, y], { layers: [ESTATE_TILE_IDS.fill] });
+  return typeof feature?.id === 'number' ? feature.id : null;
+}

@@ -1,0 +1,172 @@
+/**
+ * A city past MAP_TILES_FROM_ESTATES (here 0, so the demo city) in headless Chromium: the map
+ * never downloads the estate collection, draws every estate from GET /api/tiles in its stage's
+ * colour, opens an estate by clicking its tile, recolours from the tiles' attributes, fills the
+ * sub-districts by their share of estates started below the tiles' first zoom, and the summary
+ * strip shows the server's totals. Screens at both sizes in both languages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { pointOnFeature } from '@turf/turf';
+import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
+import { blendOver, colourDifference, hexToRgb, interpolateStops, type Rgb } from '../../core/colour';
+import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
+import { TILE_LAYERS } from '../../core/tiles/tile-layers';
+import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
+import { STARTED_SHARE_RAMP, STATUS_COLOURS } from '../../client/src/map/estate-colours';
+import { SUBDISTRICT_SHARE_OPACITY } from '../../client/src/map/estate-tiles';
+import type { LngLat } from '../../core/geometry/lng-lat';
+import {
+  assertClientBuilt,
+  ensureOutputDir,
+  gotoAtlas,
+  jumpTo,
+  launchChromium,
+  newAtlasPage,
+  OUTPUT_DIR,
+  project,
+  screenPixels,
+  skipBrowserTests,
+} from './browser-helpers';
+import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { signIn } from '../helpers/sign-in';
+
+const LAND = hexToRgb(BASEMAP_COLOURS.land);
+
+function share(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
+  return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
+}
+
+describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let headers: Record<string, string>;
+  const pageErrors: string[] = [];
+  const requested: string[] = [];
+
+  async function api<T>(path: string): Promise<T> {
+    const response = await fetch(`${server.url}${path}`, { headers });
+    if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    ensureOutputDir();
+    server = await startTestServer({ env: { MAP_TILES_FROM_ESTATES: '0' } });
+    headers = await signIn(server.url, 'admin');
+    browser = await launchChromium();
+    page = await newAtlasPage(browser);
+    await page.setViewportSize(SCREENSHOT_VIEWPORTS[0]);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await gotoAtlas(page, server.url, pageErrors);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the largest estate from tiles in its stage colour and opens it on click, without the estate collection', async () => {
+    const config = await api<{ estateSource: { kind: string; estates: number } }>('/api/config');
+    expect(config.estateSource.kind).toBe('tiles');
+    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(requested.some((path) => path.startsWith('/api/tiles/estates/'))).toBe(true);
+
+    const estates = (await api<EstateCollection>('/api/estates')).features;
+    expect(estates.length).toBe(config.estateSource.estates);
+    const estate = [...estates].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0] as EstateApiFeature;
+    const dashboard = await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard');
+    const stages = await api<{ stages: { id: string; colour: string }[] }>('/api/stages');
+    const stage = dashboard.estates.find((e) => e.estateId === estate.id)?.stage;
+    const colour = stages.stages.find((s) => s.id === stage)?.colour;
+    if (!colour) throw new Error(`no stage colour for estate ${estate.id}`);
+
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    const expected = blendOver([...hexToRgb(colour), ESTATE_FILL_ALPHA], LAND);
+    // Tiles arrive after the camera move; a busy machine takes its time.
+    await expect
+      .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `rgb(${expected.join(',')})` })
+      .toBeGreaterThanOrEqual(0.6);
+
+    await page.mouse.click(x, y);
+    const name = page.getByTestId('estate-panel-name');
+    await name.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await name.textContent()).toBe(estate.properties.name);
+    // Opening it fetched that one estate, still not the collection.
+    expect(requested).toContain(`/api/estates/${estate.id}`);
+    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+
+    const summary = await api<{ estates: number }>('/api/summary');
+    expect((await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, '')).toBe(String(summary.estates));
+    await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
+    await name.waitFor({ state: 'detached', timeout: 10_000 });
+  }, 90_000);
+
+  it('recolours every estate from the tiles’ attributes when the colouring changes', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features;
+    const urgent = estates.filter((f) => f.properties.urgent).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];
+    if (!urgent) throw new Error('the demo city has no urgent estate');
+    await page.getByTestId('colour-by').click();
+    await page.getByText('是否纳入改造范围', { exact: true }).click();
+    const [lng = 0, lat = 0] = pointOnFeature(urgent).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    const expected = blendOver([...STATUS_COLOURS.urgent, ESTATE_FILL_ALPHA], LAND);
+    await expect.poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
+    await page.getByTestId('colour-by').click();
+    await page.getByText('改造状态（项目阶段）', { exact: true }).click();
+  }, 60_000);
+
+  it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
+    const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
+    const dashboard = await api<{ bySubdistrict: { code: string | null; started: number }[] }>('/api/dashboard');
+    // The sub-district with the most estates started, at a point away from its label.
+    const rows = subdistricts
+      .map((f) => ({ f, started: dashboard.bySubdistrict.find((r) => r.code === f.properties.code)?.started ?? 0 }))
+      .sort((a, b) => b.started / b.f.properties.estates - a.started / a.f.properties.estates);
+    const top = rows[0];
+    if (!top || top.started === 0) throw new Error('no sub-district has started estates');
+    const inside = pointOnFeature(top.f).geometry.coordinates as LngLat;
+    // The demo city is small at this zoom: without the dots, lines and labels drawn over it the fill shows plainly.
+    const clutter = ['facilities', 'roads', 'communities', 'labels'] as const;
+    for (const key of clutter) await page.getByTestId(`layer-toggle-${key}`).click();
+    await jumpTo(page, inside, TILE_LAYERS.estates.minZoom - 0.3, 1500);
+    const [x, y] = await project(page, inside);
+    const ramp = interpolateStops(STARTED_SHARE_RAMP, top.started / top.f.properties.estates);
+    const expected = blendOver([...ramp, Math.round(SUBDISTRICT_SHARE_OPACITY * 255)], LAND);
+    await expect
+      .poll(async () => share(await screenPixels(page, x, y, 1), expected, 10), { timeout: 20_000, message: `rgb(${expected.join(',')})` })
+      .toBeGreaterThanOrEqual(0.6);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-subdistricts.png') });
+    for (const key of clutter) await page.getByTestId(`layer-toggle-${key}`).click();
+    // No estate is drawn there: the tiles start at their first zoom.
+    expect(
+      requested.some(
+        (path) => /^\/api\/tiles\/estates\/(\d+)\//.test(path) && Number(/\/(\d+)\//.exec(path)?.[1]) < TILE_LAYERS.estates.minZoom,
+      ),
+    ).toBe(false);
+  }, 60_000);
+
+  it('lays out cleanly at both sizes in both languages', async () => {
+    for (const viewport of SCREENSHOT_VIEWPORTS) {
+      for (const lang of ['zh', 'en'] as const) {
+        await page.setViewportSize(viewport);
+        await page.getByTestId(`lang-${lang}`).click();
+        await jumpTo(page, [109.41, 24.31], TILE_LAYERS.estates.minZoom + 2.5, 1500);
+        await page.getByTestId('estate-legend-started-share').waitFor({ state: 'attached' });
+        await page.screenshot({ path: join(OUTPUT_DIR, `tiles-${viewport.width}x${viewport.height}-${lang}.png`) });
+        const found = await layoutProblems(page, ['.atlas-legend'], ['.atlas-legend-label', '.atlas-stat-label']);
+        expect({ lang, viewport, ...found }).toEqual({ lang, viewport, covered: [], cut: [], rawKeys: [] });
+      }
+    }
+    await page.getByTestId('lang-zh').click();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});

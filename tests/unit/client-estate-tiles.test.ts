@@ -1,0 +1,98 @@
+/**
+ * The tile map's colour rules (client/src/map/estate-tiles.ts) give each estate the colour the
+ * GeoJSON map gives it (estate-colours.ts colourOf), evaluated with MapLibre's own expression
+ * engine on the attributes a tile carries (core/tiles/tile-layers.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { createEstateColouring } from '../../client/src/map/estate-colours';
+import { tileColourExpression } from '../../client/src/map/estate-tiles';
+import type { ColourBy } from '../../client/src/map/map-types';
+import type { EstateApiProperties } from '../../client/src/api/types';
+import type { Rgb } from '../../core/colour';
+import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages';
+import type { EstateProgramme } from '../../core/contract/index';
+import { estateFeature } from '../helpers/estate-fixture';
+
+function evaluate(expression: unknown, properties: Record<string, unknown>): Rgb {
+  const parsed = createExpression(expression, 'fill-color', latest.paint_fill['fill-color'] as never);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const colour = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never) as { r: number; g: number; b: number };
+  return [Math.round(colour.r * 255), Math.round(colour.g * 255), Math.round(colour.b * 255)];
+}
+
+/** What an estate tile says of an estate: ST_AsMVT leaves out null attributes. */
+function tileProperties(p: EstateApiProperties, stage: string): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    stage,
+    households: p.households,
+    yearBuilt: p.yearBuilt,
+    urgent: p.urgent,
+    eligible: p.eligible,
+    subdistrictCode: p.subdistrictCode,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null));
+}
+
+const stages = DEFAULT_STAGE_CATALOGUE.stages.map((s) => s.id);
+const estates = Array.from(
+  { length: 24 },
+  (_, i) =>
+    estateFeature(i + 1, {
+      yearBuilt: i % 7 === 0 ? null : 1960 + i * 2,
+      households: 40 + i * 37,
+      urgent: i % 5 === 0,
+      eligible: i % 3 !== 0,
+      subdistrictCode: i % 4 === 0 ? null : `S0${i % 4}`,
+    }).properties,
+);
+const byEstate = new Map<number, EstateProgramme>(
+  estates.map((p, i) => [
+    p.id,
+    {
+      estateId: p.id,
+      stage: stages[i % stages.length]!,
+      progressPct: 0,
+      since: null,
+      planYear: null,
+      batch: null,
+      categories: [],
+      matched: true,
+    },
+  ]),
+);
+const subdistricts = ['S01', 'S02', 'S03'].map((code) => ({ code, name: code }));
+const programme = { byEstate, byStage: [], catalogue: DEFAULT_STAGE_CATALOGUE };
+
+describe('estate tile colours', () => {
+  it.each(['stage', 'eligibility', 'yearBuilt', 'households', 'subdistrict'] as ColourBy[])(
+    '%s: every estate as the GeoJSON map colours it',
+    (colourBy) => {
+      const colouring = createEstateColouring(colourBy, estates, subdistricts, null, 'kindergarten', programme, {
+        yearBuilt: [1950, 2010],
+        households: [0, 1000],
+      });
+      const expression = tileColourExpression(colouring.tileRule);
+      for (const p of estates) {
+        const fromTile = evaluate(expression, tileProperties(p, byEstate.get(p.id)!.stage));
+        const expected = colouring.colourOf(p);
+        // The ramps round once in JS and once in MapLibre.
+        for (let c = 0; c < 3; c++) expect(Math.abs(fromTile[c]! - expected[c]!), `${colourBy} estate ${p.id}`).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+
+  it('colours a stage the catalogue no longer has as an estate outside the programme', () => {
+    const colouring = createEstateColouring('stage', estates, subdistricts, null, 'kindergarten', programme);
+    const expression = tileColourExpression(colouring.tileRule);
+    expect(evaluate(expression, { stage: 'gone' })).toEqual(evaluate(expression, { stage: DEFAULT_STAGE }));
+  });
+
+  it('gives an estate without a year the no-figure colour on the year ramp', () => {
+    const colouring = createEstateColouring('yearBuilt', estates, subdistricts);
+    const withoutYear = estates.find((p) => p.yearBuilt === null)!;
+    expect(evaluate(tileColourExpression(colouring.tileRule), tileProperties(withoutYear, DEFAULT_STAGE))).toEqual([
+      ...colouring.colourOf(withoutYear),
+    ]);
+  });
+});
