@@ -1,5 +1,5 @@
 /**
- * Smoke runs of the tile and bulk-load benchmarks on a tiny city (npm run bench runs them at 200 000
+ * Smoke runs of the tile, bulk-load and browser benchmarks on a tiny city (npm run bench runs them at 200 000
  * estates): each runs end to end on both back-ends and writes every line with a finite ratio to its
  * results file.
  */
@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.js';
 import type { BenchLine } from '../bench/bench-results.js';
+import { skipBrowserTests } from '../browser/browser-helpers.js';
 import { withDatabase, databaseName } from '../helpers/test-db-template.js';
 
 const run = promisify(execFile);
@@ -62,4 +63,20 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
       'bulk load of a 300-estate city into the embedded back-end',
     ]);
   }, 300_000);
+
+  it.skipIf(skipBrowserTests)(
+    'runs the browser benchmark on a tiny city: first draw, panning and recolouring, tiles against GeoJSON',
+    async () => {
+      const lines = await smokeRun('tests/bench/browser.bench.ts', {
+        BENCH_ESTATES: '300',
+        BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
+      });
+      expect(lines.map((line) => line.name)).toEqual([
+        'browser: first drawn estates, 300 estates',
+        'browser: long tasks while panning, 300 estates',
+        'browser: recolour all estates, 300 estates',
+      ]);
+    },
+    300_000,
+  );
 });

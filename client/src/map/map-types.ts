@@ -14,6 +14,9 @@ export const COLOUR_BY_OPTIONS = ['stage', 'eligibility', 'yearBuilt', 'househol
 /** status = eligibility + urgency (the default); gaps = how many life-circle facility types are out of reach; reach = how far the nearest of one chosen type is; the others are ramps or categories. */
 export type ColourBy = (typeof COLOUR_BY_OPTIONS)[number];
 
+/** The colourings by life-circle results, which the browser computes per estate and vector tiles do not carry. */
+export const COVERAGE_COLOURINGS: readonly ColourBy[] = ['gaps', 'reach'];
+
 export function isColourBy(value: string): value is ColourBy {
   return (COLOUR_BY_OPTIONS as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@
 import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
-import { COLOUR_BY_OPTIONS, isColourBy, LAYER_KEYS } from '../../map/map-types';
+import { COLOUR_BY_OPTIONS, COVERAGE_COLOURINGS, isColourBy, LAYER_KEYS } from '../../map/map-types';
 import { EstateLegend } from './EstateLegend';
 import { FacilityLegend } from './FacilityLegend';
 import { CoverageModelSwitch } from '../coverage/CoverageModelSwitch';
@@ -22,6 +22,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export function ControlPanel() {
   const { t } = useTranslation();
   const data = useAtlasStore((s) => s.data);
+  const tiled = data?.config.estateSource.kind === 'tiles';
   const loading = useAtlasStore((s) => s.status === 'loading');
   const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
   const setFilter = useAtlasStore((s) => s.setFilter);
@@ -57,16 +58,21 @@ export function ControlPanel() {
           data-testid="colour-by"
           className="atlas-full-width"
           value={colourBy}
-          options={COLOUR_BY_OPTIONS.map((option) => ({ value: option, label: t(`colourBy.${option}`) }))}
+          options={COLOUR_BY_OPTIONS.map((option) => ({
+            value: option,
+            label: t(`colourBy.${option}`),
+            // A city drawn from tiles holds no per-estate life-circle results to colour by.
+            disabled: tiled && COVERAGE_COLOURINGS.includes(option),
+          }))}
           onChange={(value: string) => {
             if (isColourBy(value)) setColourBy(value);
           }}
           aria-label={t('colourBy.label')}
         />
         {colourBy === 'reach' ? <ReachTypeSelect /> : null}
-        {colourBy === 'gaps' || colourBy === 'reach' ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
+        {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
         <EstateLegend />
-        {colourBy === 'gaps' || colourBy === 'reach' ? <CoverageSummary /> : null}
+        {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageSummary /> : null}
       </Section>
       <Section title={t('layers.title')} testId="layer-toggles">
         <div className="atlas-layer-grid">
