@@ -64,6 +64,19 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
     ]);
   }, 300_000);
 
+  it('runs the API reads benchmark on a tiny city: the dashboard and a map window against plain PostGIS', async () => {
+    const lines = await smokeRun('tests/bench/api-reads.bench.ts', {
+      BENCH_ESTATES: '300',
+      BENCH_SECONDS: '1',
+      BENCH_CONNECTIONS: '4',
+      BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
+    });
+    expect(lines.map((line) => line.name)).toEqual([
+      'GET /api/dashboard at 4 connections, 300 estates (PostGIS): mean latency',
+      'GET /api/estates?bbox (z14 windows) at 4 connections, 300 estates (PostGIS): mean latency',
+    ]);
+  }, 300_000);
+
   it.skipIf(skipBrowserTests)(
     'runs the browser benchmark on a tiny city: first draw, panning and recolouring, tiles against GeoJSON',
     async () => {

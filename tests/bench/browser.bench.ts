@@ -21,11 +21,11 @@ import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
-import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { ensureGeneratedCity } from '../../data/generate-city.js';
 import { assertClientBuilt, launchChromium, newAtlasPage, signInPage } from '../browser/browser-helpers.js';
 import { freshBenchDb } from './bench-db.js';
+import { countEstates } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
@@ -43,18 +43,8 @@ interface PageFigures {
   longestTaskMs: number;
   recolourScriptMs: number;
   heapMiB: number;
-}
-
-async function countEstates(url: string): Promise<number> {
-  const probe = await openPostgresDb(url);
-  try {
-    const [row] = await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
-    return row?.n ?? 0;
-  } catch {
-    return 0;
-  } finally {
-    await probe.close();
-  }
+  /** The largest API answers of the first load, "path size MB". */
+  downloads: string[];
 }
 
 async function startApp(db: Db, mode: Mode): Promise<{ url: string; close(): Promise<void> }> {
@@ -80,7 +70,9 @@ async function metric(cdp: CDPSession, name: string): Promise<number> {
 
 /** Waits for the camera to stop and a quiet half second after it (tiles arrive and draw). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __atlas: { map: { isMoving(): boolean } } }).__atlas.map.isMoving());
+  await page.waitForFunction(() => !(window as unknown as { __atlas: { map: { isMoving(): boolean } } }).__atlas.map.isMoving(), null, {
+    timeout: TIMEOUT_MS,
+  });
   await page.waitForTimeout(1500);
 }
 
@@ -104,6 +96,12 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await signInPage(page, url, 'leader');
+  const sizes: { path: string; bytes: number }[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    const bytes = Number(response.headers()['content-length'] ?? 0);
+    if (path.startsWith('/api/') && bytes > 0) sizes.push({ path, bytes });
+  });
   const started = performance.now();
   await page.goto(url);
   const drawn = await page
@@ -113,9 +111,13 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
       () => false,
     );
   const firstDrawMs = drawn ? performance.now() - started : null;
+  const downloads = sizes
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 4)
+    .map((d) => `${d.path} ${(d.bytes / 2 ** 20).toFixed(1)} MiB`);
   if (!drawn) {
     await page.close();
-    return { firstDrawMs, longTaskMs: Number.NaN, longestTaskMs: Number.NaN, recolourScriptMs: Number.NaN, heapMiB: Number.NaN };
+    return { firstDrawMs, longTaskMs: Number.NaN, longestTaskMs: Number.NaN, recolourScriptMs: Number.NaN, heapMiB: Number.NaN, downloads };
   }
   const heapMiB = (await metric(cdp, 'JSHeapUsedSize')) / 2 ** 20;
 
@@ -146,15 +148,17 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
   await settle(page);
   const tasks = await takeLongTasks(page);
 
-  // Recolour: status (eligibility) to the programme's stage, the colouring leaders use.
-  await page.getByTestId('colour-by').click();
-  await page.getByText('是否纳入改造范围', { exact: true }).click();
+  // Recolour: status (eligibility) to the programme's stage, the colouring leaders use. A busy page
+  // answers a click late, so every step may take as long as the first draw.
+  const slow = { timeout: TIMEOUT_MS };
+  await page.getByTestId('colour-by').click(slow);
+  await page.getByText('是否纳入改造范围', { exact: true }).click(slow);
   await settle(page);
-  await page.getByTestId('colour-by').click();
+  await page.getByTestId('colour-by').click(slow);
   const option = page.getByText('改造状态（项目阶段）', { exact: true });
-  await option.waitFor();
+  await option.waitFor(slow);
   const scriptBefore = await metric(cdp, 'ScriptDuration');
-  await option.click();
+  await option.click(slow);
   await settle(page);
   const recolourScriptMs = ((await metric(cdp, 'ScriptDuration')) - scriptBefore) * 1000;
   await page.close();
@@ -164,6 +168,7 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
     longestTaskMs: tasks.length > 0 ? Math.max(...tasks) : 0,
     recolourScriptMs,
     heapMiB,
+    downloads,
   };
 }
 
@@ -193,7 +198,11 @@ try {
   const centre: [number, number] = [row?.lng ?? 0, row?.lat ?? 0];
 
   const tiles = await figuresFor(db, 'tiles', centre);
+  console.log('tiles', JSON.stringify(tiles));
+  // BENCH_BROWSER_TILES_ONLY=1: the tiled figures alone, printed (the collection takes minutes at 200 000).
+  if (process.env.BENCH_BROWSER_TILES_ONLY === '1') process.exit(0);
   const collection = await figuresFor(db, 'collection', centre);
+  console.log('collection', JSON.stringify(collection));
   const shown = (ms: number | null) => (ms === null ? `not drawn in ${TIMEOUT_MS / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
   const size = `${ESTATES} estates`;
 
@@ -204,9 +213,9 @@ try {
     unit: 's',
     baselineName: 'the same city as one GeoJSON collection (deck.gl)',
     target: 1,
-    note: `tiles ${shown(tiles.firstDrawMs)}, heap ${tiles.heapMiB.toFixed(0)} MiB; collection ${shown(collection.firstDrawMs)}${
+    note: `tiles ${shown(tiles.firstDrawMs)}, heap ${tiles.heapMiB.toFixed(0)} MiB, largest answers ${tiles.downloads.join(', ')}; collection ${shown(collection.firstDrawMs)}${
       collection.firstDrawMs === null ? ' (recorded at the bound, a lower limit)' : `, heap ${collection.heapMiB.toFixed(0)} MiB`
-    }`,
+    }, largest answers ${collection.downloads.join(', ')}`,
   });
   if (collection.firstDrawMs !== null) {
     recordBench({

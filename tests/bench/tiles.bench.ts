@@ -15,11 +15,10 @@
  * database the bench drops and recreates (default …/atlas_bench_tiles).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
@@ -33,14 +32,12 @@ import { tileBoundsLngLat, tileContaining, type TileCoord } from '../../core/til
 import { TILE_LAYERS } from '../../core/tiles/tile-layers.js';
 import { signIn } from '../helpers/sign-in.js';
 import { freshBenchDb } from './bench-db.js';
+import { CONNECTIONS, countEstates, listen, load, WARM_SECONDS } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_tiles';
-/** 50 as the issue sets; BENCH_CONNECTIONS lowers it for the smoke run, which shares the machine with other tests. */
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const WARM_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const quiet = (): void => undefined;
 
 // ../shared/baselines/tile_mvt.sql as given.
@@ -63,42 +60,6 @@ async function replayTiles(db: Db): Promise<TileCoord[]> {
     for (let dx = -half; dx < half; dx++) for (let dy = -half; dy < half; dy++) tiles.push({ z, x: mid.x + dx, y: mid.y + dy });
   }
   return tiles;
-}
-
-interface LoadResult {
-  meanMs: number;
-  requestsPerS: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-}
-
-async function load(
-  url: string,
-  paths: readonly string[],
-  headers: Record<string, string>,
-  options: { amount?: number; seconds?: number },
-): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? WARM_SECONDS }),
-    headers,
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
-  });
-  return {
-    meanMs: result.latency.mean,
-    requestsPerS: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-  };
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
 }
 
 /** A generic tile server: the baseline query for every request, through a pool like ours, no cache. */
@@ -166,18 +127,6 @@ async function dbMedianMs(work: () => Promise<unknown>, runs = 9): Promise<numbe
     samples.push(performance.now() - started);
   }
   return median(samples);
-}
-
-async function countEstates(url: string): Promise<number> {
-  const probe = await openPostgresDb(url);
-  try {
-    const [row] = await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
-    return row?.n ?? 0;
-  } catch {
-    return 0;
-  } finally {
-    await probe.close();
-  }
 }
 
 /** A fresh bench database with the city loaded. */

@@ -68,16 +68,23 @@ export function MapView({ data }: { data: AtlasData }) {
         .filter((d) => !hiddenFacilityTypes.includes(d.feature.properties.type)),
     [data.facilities, hiddenFacilityTypes],
   );
-  const labels = useMemo(
-    () => ({
-      roads: roadLabels(data.roads.features),
-      subdistricts: data.subdistricts.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
-      estates: data.estates.features.map((f) => ({
+  // Each kind of label is placed once per change of its own layer: a new colouring must not place every street name again.
+  const roadLabelPoints = useMemo(() => roadLabels(data.roads.features), [data.roads]);
+  const subdistrictLabels = useMemo(
+    () => data.subdistricts.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
+    [data.subdistricts],
+  );
+  const estateLabels = useMemo(
+    () =>
+      data.estates.features.map((f) => ({
         text: colourBy === 'stage' ? f.properties.name + stageLabelSuffix(programmeByEstate.get(f.properties.id)) : f.properties.name,
         position: polygonLabelPoint(f.geometry),
       })),
-    }),
-    [data, colourBy, programmeByEstate],
+    [data.estates, colourBy, programmeByEstate],
+  );
+  const labels = useMemo(
+    () => ({ roads: roadLabelPoints, subdistricts: subdistrictLabels, estates: estateLabels }),
+    [roadLabelPoints, subdistrictLabels, estateLabels],
   );
 
   // The camera fits the home estates (home-estates.ts says why not all) as they were when the map
