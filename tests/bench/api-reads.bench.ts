@@ -12,21 +12,10 @@
  * BENCH_DATABASE_URL (default …/atlas_bench_reads) is dropped and loaded again unless BENCH_REUSE=1
  * finds it loaded with as many estates.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createApp } from '../../server/app.js';
-import { bootstrapDb } from '../../server/bootstrap.js';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
-import type { Db } from '../../server/db/index.js';
-import { openPostgresDb } from '../../server/db/postgres-db.js';
-import { loadDemoCity } from '../../server/seed/demo-city.js';
-import { ensureGeneratedCity } from '../../data/generate-city.js';
 import { tileBoundsLngLat, tileContaining } from '../../core/tiles/tile-grid.js';
 import { DEFAULT_STAGE } from '../../core/programme/stages.js';
-import { signIn } from '../helpers/sign-in.js';
-import { freshBenchDb } from './bench-db.js';
-import { CONNECTIONS, countEstates, listen, load } from './bench-http.js';
+import { benchCityDb } from './bench-db.js';
+import { bareServer, CONNECTIONS, load, startBenchApp } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
@@ -49,60 +38,20 @@ const BASELINE_BBOX_SQL = `
     'properties', to_jsonb(e) - 'geom')), '[]'::json))::text AS body
   FROM estates e WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)`;
 
-async function baselineServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const db = await openPostgresDb(URL_);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+function baselineServer(): Promise<{ url: string; close(): Promise<void> }> {
+  return bareServer(URL_, async (url, db) => {
     const bbox = url.searchParams.get('bbox')?.split(',').map(Number);
-    const query =
-      url.pathname === '/dashboard'
-        ? db.query<{ body: string }>(BASELINE_DASHBOARD_SQL)
-        : url.pathname === '/estates' && bbox?.length === 4
-          ? db.query<{ body: string }>(BASELINE_BBOX_SQL, bbox)
-          : null;
-    if (!query) return void res.writeHead(404).end();
-    query.then(
-      ([row]) => void res.writeHead(200, { 'Content-Type': 'application/json' }).end(row?.body ?? 'null'),
-      () => void res.writeHead(500).end(),
-    );
+    const sql =
+      url.pathname === '/dashboard' ? BASELINE_DASHBOARD_SQL : url.pathname === '/estates' && bbox?.length === 4 ? BASELINE_BBOX_SQL : null;
+    if (!sql) return { status: 404 };
+    const [row] = await db.query<{ body: string }>(sql, sql === BASELINE_BBOX_SQL ? bbox : []);
+    return { status: 200, type: 'application/json', body: row?.body ?? 'null' };
   });
-  const url = await listen(server);
-  return {
-    url,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
 }
 
-async function startApp(db: Db): Promise<{ url: string; headers: Record<string, string>; close(): Promise<void> }> {
-  const server = createApp(db, loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent' })).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    headers: await signIn(url, 'leader'),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-const cityDir = process.env.BENCH_CITY_DIR ?? join(PROJECT_ROOT, 'data', 'generated', `city-${ESTATES}`);
-ensureGeneratedCity(ESTATES, cityDir);
-const reusable = process.env.BENCH_REUSE === '1' && (await countEstates(URL_)) === ESTATES;
-const db = reusable
-  ? await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), () => undefined)
-  : await freshBenchDb(URL_);
+const { db, centre } = await benchCityDb(URL_, ESTATES);
 try {
-  if (!reusable) await loadDemoCity(db, cityDir);
-  const [centre] = await db.query<{ lng: number; lat: number }>(
-    'SELECT ST_X(c) AS lng, ST_Y(c) AS lat FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) AS c FROM estates) s',
-  );
-  const mid = tileContaining(centre!.lng, centre!.lat, 14);
+  const mid = tileContaining(centre[0], centre[1], 14);
   const windows: string[] = [];
   for (let dx = -2; dx < 2; dx++)
     for (let dy = -2; dy < 2; dy++) windows.push(tileBoundsLngLat({ z: 14, x: mid.x + dx, y: mid.y + dy }).join(','));
@@ -119,7 +68,7 @@ try {
   };
   // A fixed number of requests, each allowed two minutes: at 50 connections on two cores one answer takes seconds.
   const runs = { amount: 4 * windows.length, timeoutS: 120 };
-  const app = await startApp(db);
+  const app = await startBenchApp(db);
   const oursBbox = await load(
     app.url,
     windows.map((w) => `/api/estates?bbox=${w}`),

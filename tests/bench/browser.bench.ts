@@ -14,18 +14,11 @@
  * bound, as a lower limit. BENCH_DATABASE_URL names a server database the bench drops and recreates
  * (default …/atlas_bench_browser); BENCH_REUSE=1 keeps one an earlier run loaded.
  */
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { createApp } from '../../server/app.js';
-import { bootstrapDb } from '../../server/bootstrap.js';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
-import { loadDemoCity } from '../../server/seed/demo-city.js';
-import { ensureGeneratedCity } from '../../data/generate-city.js';
 import { assertClientBuilt, launchChromium, newAtlasPage, signInPage } from '../browser/browser-helpers.js';
-import { freshBenchDb } from './bench-db.js';
-import { countEstates } from './bench-http.js';
+import { benchCityDb } from './bench-db.js';
+import { startBenchApp } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
@@ -45,22 +38,6 @@ interface PageFigures {
   heapMiB: number;
   /** The largest API answers of the first load, "path size MB". */
   downloads: string[];
-}
-
-async function startApp(db: Db, mode: Mode): Promise<{ url: string; close(): Promise<void> }> {
-  const threshold = mode === 'tiles' ? '0' : String(ESTATES + 1);
-  const server = createApp(db, loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent', MAP_TILES_FROM_ESTATES: threshold })).listen(
-    0,
-    '127.0.0.1',
-  );
-  await new Promise((resolve) => server.once('listening', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 async function metric(cdp: CDPSession, name: string): Promise<number> {
@@ -173,7 +150,8 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
 }
 
 async function figuresFor(db: Db, mode: Mode, centre: [number, number]): Promise<PageFigures> {
-  const app = await startApp(db, mode);
+  // The page signs in itself; the tile switch follows the threshold, here above or at the city's size.
+  const app = await startBenchApp(db, { MAP_TILES_FROM_ESTATES: mode === 'tiles' ? '0' : String(ESTATES + 1) });
   const browser = await launchChromium();
   try {
     return await measure(browser, app.url, centre);
@@ -184,19 +162,8 @@ async function figuresFor(db: Db, mode: Mode, centre: [number, number]): Promise
 }
 
 assertClientBuilt();
-const cityDir = process.env.BENCH_CITY_DIR ?? join(PROJECT_ROOT, 'data', 'generated', `city-${ESTATES}`);
-ensureGeneratedCity(ESTATES, cityDir);
-const reusable = process.env.BENCH_REUSE === '1' && (await countEstates(URL_)) === ESTATES;
-const db = reusable
-  ? await bootstrapDb(loadConfig({ DATABASE_URL: URL_, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), () => undefined)
-  : await freshBenchDb(URL_);
+const { db, centre } = await benchCityDb(URL_, ESTATES);
 try {
-  if (!reusable) await loadDemoCity(db, cityDir);
-  const [row] = await db.query<{ lng: number; lat: number }>(
-    'SELECT ST_X(c) AS lng, ST_Y(c) AS lat FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) AS c FROM estates) s',
-  );
-  const centre: [number, number] = [row?.lng ?? 0, row?.lat ?? 0];
-
   const tiles = await figuresFor(db, 'tiles', centre);
   console.log('tiles', JSON.stringify(tiles));
   // BENCH_BROWSER_TILES_ONLY=1: the tiled figures alone, printed (the collection takes minutes at 200 000).

@@ -15,24 +15,19 @@
  * database the bench drops and recreates (default …/atlas_bench_tiles).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../server/app.js';
 import { bootstrapDb } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { serviceContext } from '../../server/context.js';
 import type { Db } from '../../server/db/index.js';
-import { openPostgresDb } from '../../server/db/postgres-db.js';
 import { renderTile } from '../../server/features/tiles/tiles.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { ensureGeneratedCity } from '../../data/generate-city.js';
 import { tileBoundsLngLat, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers.js';
-import { signIn } from '../helpers/sign-in.js';
 import { freshBenchDb } from './bench-db.js';
-import { CONNECTIONS, countEstates, listen, load, WARM_SECONDS } from './bench-http.js';
+import { bareServer, CONNECTIONS, countEstates, load, startBenchApp, WARM_SECONDS } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
@@ -63,56 +58,15 @@ async function replayTiles(db: Db): Promise<TileCoord[]> {
 }
 
 /** A generic tile server: the baseline query for every request, through a pool like ours, no cache. */
-async function baselineTileServer(): Promise<{ url: string; close(): Promise<void> }> {
-  // Its own pool, as a separate tile server has; closing it waits for the queries still running.
-  const db = await openPostgresDb(URL_);
-  const server = createServer((req, res) => {
-    const match = /^\/(\d+)\/(\d+)\/(\d+)\.mvt/.exec(req.url ?? '');
-    if (!match) return void res.writeHead(404).end();
-    db.query<{ tile: Uint8Array }>(BASELINE_TILE_SQL, [Number(match[1]), Number(match[2]), Number(match[3])]).then(
-      ([row]) => {
-        const bytes = row?.tile ?? new Uint8Array(0);
-        if (bytes.byteLength === 0) return void res.writeHead(204).end();
-        res.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' }).end(Buffer.from(bytes));
-      },
-      () => void res.writeHead(500).end(),
-    );
+function baselineTileServer(): Promise<{ url: string; close(): Promise<void> }> {
+  return bareServer(URL_, async (url, db) => {
+    const match = /^\/(\d+)\/(\d+)\/(\d+)\.mvt/.exec(url.pathname);
+    if (!match) return { status: 404 };
+    const [row] = await db.query<{ tile: Uint8Array }>(BASELINE_TILE_SQL, [Number(match[1]), Number(match[2]), Number(match[3])]);
+    const bytes = row?.tile ?? new Uint8Array(0);
+    if (bytes.byteLength === 0) return { status: 204 };
+    return { status: 200, type: 'application/vnd.mapbox-vector-tile', body: Buffer.from(bytes) };
   });
-  const url = await listen(server);
-  return {
-    url,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
-}
-
-async function startApp(db: Db): Promise<{ url: string; headers: Record<string, string>; close(): Promise<void> }> {
-  // A load run leaves its queries running after its connections close (the GeoJSON of a z10 tile takes seconds):
-  // wait until the pool answers again, or the sign-in below times out.
-  for (let attempt = 0; attempt < 60; attempt++) {
-    if (
-      await db.query('SELECT 1').then(
-        () => true,
-        () => false,
-      )
-    )
-      break;
-  }
-  const server = createApp(db, loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent' })).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const headers = await signIn(url, 'leader');
-  return {
-    url,
-    headers,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 const tilePaths = (tiles: readonly TileCoord[]) => tiles.map(({ z, x, y }) => `/api/tiles/estates/${z}/${x}/${y}.mvt`);
@@ -184,12 +138,12 @@ try {
   );
   await baselineDrawn.close();
 
-  const app = await startApp(db);
+  const app = await startBenchApp(db);
   const cold = await load(app.url, tilePaths(tiles), app.headers, { amount: tiles.length });
   const warm = await load(app.url, tilePaths(tiles), app.headers, { seconds: WARM_SECONDS });
   const geojson = await load(app.url, geojsonPaths(tiles), app.headers, { seconds: WARM_SECONDS });
   await app.close();
-  const freshApp = await startApp(db);
+  const freshApp = await startBenchApp(db);
   const drawnCold = await load(freshApp.url, tilePaths(drawn), freshApp.headers, { amount: drawn.length });
   const drawnWarm = await load(freshApp.url, tilePaths(drawn), freshApp.headers, { seconds: WARM_SECONDS });
   await freshApp.close();
@@ -239,7 +193,7 @@ try {
   const embedded = await bootstrapDb(loadConfig({ PGLITE_DATA_DIR: join(work, 'pglite'), SEED_DEMO: 'false', LOG_LEVEL: 'silent' }), quiet);
   await loadDemoCity(embedded, smallDir);
   const embeddedTiles = await replayTiles(embedded);
-  const embeddedApp = await startApp(embedded);
+  const embeddedApp = await startBenchApp(embedded);
   const embeddedCold = await load(embeddedApp.url, tilePaths(embeddedTiles), embeddedApp.headers, { amount: embeddedTiles.length });
   const embeddedWarm = await load(embeddedApp.url, tilePaths(embeddedTiles), embeddedApp.headers, { seconds: WARM_SECONDS });
   const embeddedGeojson = await load(embeddedApp.url, geojsonPaths(embeddedTiles), embeddedApp.headers, { seconds: WARM_SECONDS });

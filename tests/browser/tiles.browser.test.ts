@@ -39,6 +39,27 @@ function share(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
   return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
 }
 
+/**
+ * Picks a colouring from the menu. On a busy machine the menu can close again while it slides in
+ * (the click then finds it gone); open it again rather than fail.
+ */
+async function chooseColouring(page: Page, label: string): Promise<void> {
+  const select = page.getByTestId('colour-by');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const clicked = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (clicked && (await select.textContent())?.includes(label)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose the colouring ${label}`);
+}
+
 describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   let server: TestServer;
   let browser: Browser;
@@ -113,19 +134,19 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const estates = (await api<EstateCollection>('/api/estates')).features;
     const urgent = estates.filter((f) => f.properties.urgent).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];
     if (!urgent) throw new Error('the demo city has no urgent estate');
-    await page.getByTestId('colour-by').click();
     // Life-circle colourings need per-estate results the browser does not hold for a tiled city.
+    await page.getByTestId('colour-by').click();
     const disabled = page.locator('.ant-select-dropdown:visible .ant-select-item-option-disabled');
     await disabled.first().waitFor();
     expect((await disabled.allTextContents()).sort()).toEqual(['某类设施可达性', '生活圈缺项数']);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '是否纳入改造范围' }).click();
+    await page.keyboard.press('Escape');
+    await chooseColouring(page, '是否纳入改造范围');
     const [lng = 0, lat = 0] = pointOnFeature(urgent).geometry.coordinates;
     await jumpTo(page, [lng, lat], 16, 1500);
     const [x, y] = await project(page, [lng, lat]);
     const expected = blendOver([...STATUS_COLOURS.urgent, ESTATE_FILL_ALPHA], LAND);
     await expect.poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
-    await page.getByTestId('colour-by').click();
-    await page.getByText('改造状态（项目阶段）', { exact: true }).click();
+    await chooseColouring(page, '改造状态（项目阶段）');
   }, 60_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
