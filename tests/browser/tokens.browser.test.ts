@@ -79,8 +79,10 @@ describe.skipIf(skipBrowserTests)('API tokens in the browser', () => {
           expect(refused.status).toBe(401);
           await page.locator('.atlas-admin-drawer .ant-drawer-close').click();
           await page.getByTestId('tokens-drawer').waitFor({ state: 'hidden' });
-          // The "revoked" toast would cover the next screenshot's drawer title.
-          await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), null, { timeout: 15_000 });
+          // The "revoked" toast would cover the next screenshot's drawer title. A toast under the pointer stays,
+          // and a busy machine stretches its exit animation: park the pointer and allow time.
+          await page.mouse.move(5, (page.viewportSize()?.height ?? 700) - 5);
+          await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), null, { timeout: 30_000 });
         }
       }
     } finally {
