@@ -286,12 +286,12 @@ export class AtlasMap implements MapAdapter {
     addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule);
     setSubdistrictShares(this.map, this.subdistrictShares);
     this.tileMarks = { colouringKey: this.scene.colouring.key, selected: null, hovered: null };
-    this.markTileEstates({ ...this.scene, tiledEstates: true } as MapScene);
+    this.markTileEstates(this.scene);
   }
 
   /** Colours, selection and hover of the tile layers; each changes the style only when it changed. */
-  private markTileEstates(scene: MapScene): void {
-    if (!scene.tiledEstates || !this.styleLoaded) return;
+  private markTileEstates(scene: SceneInput): void {
+    if (!this.estateTiles || !this.styleLoaded) return;
     const marks = this.tileMarks;
     if (marks.colouringKey !== scene.colouring.key) {
       setEstateTileColours(this.map, scene.colouring.tileRule);
