@@ -67,6 +67,10 @@ export const estateSourceSchema = z.object({
 });
 export type EstateSource = z.output<typeof estateSourceSchema>;
 
+/** GET /api/facilities/counts: how many facilities of each type the city holds (a tiled city's legend shows them). */
+export const facilityCountsSchema = z.object({ byType: z.record(z.string(), z.number().int().nonnegative()) });
+export type FacilityCounts = z.output<typeof facilityCountsSchema>;
+
 /** The estate source of a server that does not say: load the collection. */
 export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', estates: 0, yearBuilt: null, households: null };
 

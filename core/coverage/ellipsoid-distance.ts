@@ -32,6 +32,22 @@ export function metresPerDegree(latDeg: number): DegreeScale {
 export const MIN_METRES_PER_DEGREE_LAT = metresPerDegree(0).y;
 
 /**
+ * `[minLng, minLat, maxLng, maxLat]` grown by `radiusM` on every side, never short: the degree
+ * widths are taken where a degree is narrowest (the equator for latitude, the edge farther from
+ * it for longitude), so every point within `radiusM` of the box lies inside the result.
+ * @example bboxAroundM([109.41, 24.31, 109.41, 24.31], 1000) // ≈ [109.4001, 24.3010, 109.4199, 24.3190]
+ */
+export function bboxAroundM(
+  [minLng, minLat, maxLng, maxLat]: readonly [number, number, number, number],
+  radiusM: number,
+): [number, number, number, number] {
+  const dLat = radiusM / MIN_METRES_PER_DEGREE_LAT;
+  const farthestLat = Math.min(89.9, Math.max(Math.abs(minLat - dLat), Math.abs(maxLat + dLat)));
+  const dLng = radiusM / metresPerDegree(farthestLat).x;
+  return [minLng - dLng, minLat - dLat, maxLng + dLng, maxLat + dLat];
+}
+
+/**
  * Distance in metres between two [lng, lat] points a few tens of kilometres apart at most.
  * @example pointDistanceM(109.41, 24.31, 109.42, 24.31) // ≈ 1014.7
  */

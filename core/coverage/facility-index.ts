@@ -5,7 +5,7 @@
  * far the nearest facility is.
  */
 import Flatbush from 'flatbush';
-import { MIN_METRES_PER_DEGREE_LAT, metresPerDegree, pointDistanceM, pointToRingsDistanceM } from './ellipsoid-distance.js';
+import { bboxAroundM, metresPerDegree, pointDistanceM, pointToRingsDistanceM } from './ellipsoid-distance.js';
 
 export interface FacilityPoint {
   type: string;
@@ -88,16 +88,12 @@ export function nearestFacility(
   const typeIndex = facilities.types.get(type);
   if (!typeIndex) return null;
   const { index, coords, inputIndex } = typeIndex;
-  const [minLng, minLat, maxLng, maxLat] = origins.bbox;
   let best = Infinity;
   let bestAt = -1;
   const seen = new Set<number>();
   for (let radiusM = Math.min(Math.max(startRadiusM, 1), MAX_SEARCH_M); ; radiusM = Math.min(radiusM * 3, MAX_SEARCH_M)) {
-    const dLat = radiusM / MIN_METRES_PER_DEGREE_LAT;
-    const farthestLat = Math.min(89.9, Math.max(Math.abs(minLat - dLat), Math.abs(maxLat + dLat)));
-    const dLng = radiusM / metresPerDegree(farthestLat).x;
-    const window = [minLng - dLng, minLat - dLat, maxLng + dLng, maxLat + dLat] as const;
-    for (const i of index.search(window[0], window[1], window[2], window[3])) {
+    const window = bboxAroundM(origins.bbox, radiusM);
+    for (const i of index.search(...window)) {
       if (seen.has(i)) continue;
       seen.add(i);
       const d = originDistanceM(origins, coords[2 * i]!, coords[2 * i + 1]!);

@@ -8,7 +8,7 @@
  */
 import Flatbush from 'flatbush';
 import type { CoverageEstate, EstateCoverage } from './coverage.js';
-import { metresPerDegree, MIN_METRES_PER_DEGREE_LAT, insideRings } from './ellipsoid-distance.js';
+import { bboxAroundM, metresPerDegree, insideRings } from './ellipsoid-distance.js';
 import { originDistanceM } from './facility-index.js';
 import { estateAccessOf, networkCoverage, type EstateAccess } from './network-coverage.js';
 import { coverageFor } from './coverage-run.js';
@@ -50,10 +50,7 @@ export function candidateSites(
   if (open.length === 0) return [];
   const near = new Flatbush(open.length, 16, Float64Array);
   for (const e of open) {
-    const [minX, minY, maxX, maxY] = e.origins.bbox;
-    const dLat = radiusM / MIN_METRES_PER_DEGREE_LAT;
-    const dLng = radiusM / metresPerDegree(Math.min(89.9, Math.max(Math.abs(minY), Math.abs(maxY)) + dLat)).x;
-    near.add(minX - dLng, minY - dLat, maxX + dLng, maxY + dLat);
+    near.add(...bboxAroundM(e.origins.bbox, radiusM));
   }
   near.finish();
   const inside = new Flatbush(estates.length, 16, Float64Array);
@@ -115,9 +112,7 @@ export function candidateReach(
     return a!;
   };
   return candidates.map(([lng, lat, node]) => {
-    const dLat = radiusM / MIN_METRES_PER_DEGREE_LAT;
-    const dLng = radiusM / metresPerDegree(Math.min(89.9, Math.abs(lat) + dLat)).x;
-    const near = index.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat).map((k) => open[k]!);
+    const near = index.search(...bboxAroundM([lng, lat, lng, lat], radiusM)).map((k) => open[k]!);
     const straight = near.filter((i) => originDistanceM(estates[i]!.origins, lng, lat) <= radiusM);
     if (!graph || node < 0 || straight.length === 0) return { lng, lat, reaches: straight };
     // Only the streets within the radius: a whole-graph walk per candidate would cost O(nodes) each.

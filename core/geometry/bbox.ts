@@ -44,3 +44,11 @@ export function ringBbox(ring: readonly (readonly number[])[]): [number, number,
   }
   return [minX, minY, maxX, maxY];
 }
+
+/**
+ * Whether `inner` lies wholly inside `outer` (edges may touch).
+ * @example bboxContains([0, 0, 10, 10], [1, 1, 2, 2]) // true
+ */
+export function bboxContains(outer: Readonly<Bbox>, inner: Readonly<Bbox>): boolean {
+  return outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
+}

@@ -24,6 +24,17 @@ describe.each(testBackends())('reference layers API on %s', (backend) => {
     expect(kindergartens.body.features.length).toBeLessThan(all.body.features.length);
   });
 
+  it('counts facilities by type as the whole list does, for a tiled city legend', async () => {
+    const all = await api.get<FeatureCollection<Point, { type: string }>>('/api/facilities');
+    const tally: Record<string, number> = {};
+    for (const f of all.body.features) tally[f.properties.type] = (tally[f.properties.type] ?? 0) + 1;
+    const counts = await api.get<{ byType: Record<string, number> }>('/api/facilities/counts');
+    expect(counts.status).toBe(200);
+    expect(counts.body.byType).toEqual(tally);
+    const unknown = await api.get<{ error: string }>('/api/facilities/counts?type=kindergarten');
+    expect(unknown.status).toBe(400);
+  });
+
   it('serves named roads of known classes', async () => {
     const { status, body } = await api.get<FeatureCollection<LineString, { name: string; roadClass: string }>>('/api/roads');
     expect(status).toBe(200);

@@ -219,3 +219,13 @@ export async function screenPixels(page: Page, x: number, y: number, half = 3): 
   for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
   return pixels;
 }
+
+/** The facility types the opened estate's life-circle section lists as missing, sorted. */
+export async function shownCoverageGaps(page: Page): Promise<string[]> {
+  const section = page.getByTestId('estate-coverage');
+  await section.getByTestId('coverage-gap-count').waitFor({ timeout: 30_000 });
+  const ids = await section
+    .locator('[data-testid^="coverage-gap-"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', '')).filter((id) => id !== 'count'));
+  return ids.sort();
+}

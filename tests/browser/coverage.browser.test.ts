@@ -24,6 +24,7 @@ import {
   openAtlasPage,
   OUTPUT_DIR,
   project,
+  shownCoverageGaps,
   skipBrowserTests,
   startAppUnderTest,
 } from './browser-helpers';
@@ -68,21 +69,12 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     expect(text).not.toContain('legend.');
   });
 
-  async function shownGaps(): Promise<string[]> {
-    const section = page.getByTestId('estate-coverage');
-    await section.getByTestId('coverage-gap-count').waitFor({ timeout: 30_000 });
-    const ids = await section
-      .locator('[data-testid^="coverage-gap-"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('coverage-gap-', '')).filter((id) => id !== 'count'));
-    return ids.sort();
-  }
-
   it('shows an under-served estate’s gaps, the same the API computes, and where they are measured from', async () => {
     const [lng = 0, lat = 0] = pointOnFeature(underServed).geometry.coordinates;
     await jumpTo(page, [lng, lat], 15.5, 600);
     const [x, y] = await project(page, [lng, lat]);
     await page.mouse.click(x, y);
-    expect(await shownGaps()).toEqual([...expectedGaps].sort());
+    expect(await shownCoverageGaps(page)).toEqual([...expectedGaps].sort());
     const origin = page.getByTestId('coverage-origin');
     expect(await origin.textContent()).toContain('从小区边界量起');
     expect(await origin.textContent()).toContain('沿道路步行距离');
@@ -94,11 +86,11 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
   it('switches to straight-line distances and back, the gaps following the API', async () => {
     await page.getByTestId('coverage-model-panel').getByText('直线距离').click();
     await page.getByTestId('coverage-origin').getByText('直线距离', { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await shownGaps()).toEqual([...expectedStraightGaps].sort());
+    expect(await shownCoverageGaps(page)).toEqual([...expectedStraightGaps].sort());
     await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-straight-zh-1440.png') });
     await page.getByTestId('coverage-model-panel').getByText('步行路网').click();
     await page.getByTestId('coverage-origin').getByText('沿道路步行距离', { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await shownGaps()).toEqual([...expectedGaps].sort());
+    expect(await shownCoverageGaps(page)).toEqual([...expectedGaps].sort());
   });
 
   it('tries a facility where an estate lacks one: the gap closes and the city figure rises, and nothing is saved', async () => {
@@ -127,7 +119,7 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     expect((await getJson<{ features: unknown[] }>(`${app.url}/api/facilities`)).features.length).toBe(storedBefore);
     await page.getByTestId('whatif-clear').click();
     await page.getByTestId(`coverage-gap-${tryType}`).waitFor({ state: 'attached', timeout: 30_000 });
-    expect(await shownGaps()).toEqual([...expectedGaps].sort());
+    expect(await shownCoverageGaps(page)).toEqual([...expectedGaps].sort());
   });
 
   it('downloads the estate’s gap report as CSV, one row per gap', async () => {

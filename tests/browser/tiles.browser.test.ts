@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { pointOnFeature } from '@turf/turf';
+import { bbox, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
 import { blendOver, colourDifference, hexToRgb, interpolateStops, type Rgb } from '../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
@@ -27,6 +27,7 @@ import {
   OUTPUT_DIR,
   project,
   screenPixels,
+  shownCoverageGaps,
   skipBrowserTests,
 } from './browser-helpers';
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
@@ -67,6 +68,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   let headers: Record<string, string>;
   const pageErrors: string[] = [];
   const requested: string[] = [];
+  const facilityRequests: URL[] = [];
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${server.url}${path}`, { headers });
@@ -83,7 +85,11 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     page = await newAtlasPage(browser);
     await page.setViewportSize(SCREENSHOT_VIEWPORTS[0]);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      requested.push(url.pathname);
+      if (url.pathname === '/api/facilities') facilityRequests.push(url);
+    });
     await gotoAtlas(page, server.url, pageErrors);
   }, 180_000);
 
@@ -129,6 +135,48 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
     await name.waitFor({ state: 'detached', timeout: 10_000 });
   }, 90_000);
+
+  it('loads facilities by area only, and an opened estate’s gaps are those the server finds with every facility', async () => {
+    // Never the whole city's facilities: each request names the area it wants.
+    expect(facilityRequests.length).toBeGreaterThan(0);
+    expect(facilityRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
+    // The legend counts the city's facilities, not the few held.
+    const counts = await api<{ byType: Record<string, number> }>('/api/facilities/counts');
+    const legendCount = async (id: string) =>
+      Number((await page.getByTestId(`facility-legend-${id}`).locator('.atlas-count').textContent()) ?? NaN);
+    for (const [id, count] of Object.entries(counts.byType)) await expect.poll(() => legendCount(id), { timeout: 10_000 }).toBe(count);
+
+    // The estate with the most gaps, and some facility of each missing type within the search, as coverage.browser.test.ts picks.
+    type Coverage = { estates: { id: number; gaps: string[] }[] };
+    const city = await api<Coverage>('/api/coverage?scope=city&model=network');
+    const chosen = [...city.estates]
+      .sort((a, b) => b.gaps.length - a.gaps.length || a.id - b.id)
+      .find((e) => e.gaps.length > 0 && e.gaps.length < 23);
+    if (!chosen) throw new Error('the demo city has no under-served estate');
+    const straight = await api<Coverage>(`/api/coverage?scope=estate&id=${chosen.id}&model=euclidean`);
+    const estate = await api<EstateApiFeature>(`/api/estates/${chosen.id}`);
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    await page.mouse.click(x, y);
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => shownCoverageGaps(page), { timeout: 60_000 }).toEqual([...chosen.gaps].sort());
+    await page.getByTestId('coverage-model-panel').getByText('直线距离').click();
+    await page.getByTestId('coverage-origin').getByText('直线距离', { exact: false }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => shownCoverageGaps(page), { timeout: 60_000 }).toEqual([...(straight.estates[0]?.gaps ?? [])].sort());
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-estate-coverage-zh-1440.png') });
+    await page.getByTestId('coverage-model-panel').getByText('步行路网').click();
+    await page.getByTestId('coverage-origin').getByText('沿道路步行距离', { exact: false }).waitFor({ timeout: 30_000 });
+    // The estate's surroundings were asked for: an area holding the estate with the search's reach round it.
+    const [west, south, east, north] = bbox(estate);
+    const asked = facilityRequests.map((url) => (url.searchParams.get('bbox') ?? '').split(',').map(Number));
+    expect(asked.some(([w = 0, s = 0, e = 0, n = 0]) => w < west - 0.02 && s < south - 0.02 && e > east + 0.02 && n > north + 0.02)).toBe(
+      true,
+    );
+    await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(facilityRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
+  }, 180_000);
 
   it('recolours every estate from the tiles’ attributes when the colouring changes', async () => {
     const estates = (await api<EstateCollection>('/api/estates')).features;

@@ -2,8 +2,8 @@
 import { getJson, type QueryValue } from './request';
 import { invalidAnswer } from './invalid';
 import { zoneRulesOf } from './zones';
-import { isAtlasConfig, isFeature, isFeatureCollection, isSummary, isTileSources } from './checks';
-import { COLLECTION_ESTATE_SOURCE, type TileSources } from '../../../core/contract/index';
+import { isAtlasConfig, isFacilityCounts, isFeature, isFeatureCollection, isSummary, isTileSources } from './checks';
+import { COLLECTION_ESTATE_SOURCE, type FacilityCounts, type TileSources } from '../../../core/contract/index';
 import type {
   AtlasConfig,
   CommunityCollection,
@@ -63,6 +63,12 @@ export async function fetchEstate(id: number, signal?: AbortSignal): Promise<Est
 export async function fetchTileSources(signal?: AbortSignal): Promise<TileSources> {
   const body = await getJson('/api/tiles', undefined, signal);
   if (!isTileSources(body)) throw invalid('/api/tiles', 'the tile layers');
+  return body;
+}
+
+export async function fetchFacilityCounts(signal?: AbortSignal): Promise<FacilityCounts> {
+  const body = await getJson('/api/facilities/counts', undefined, signal);
+  if (!isFacilityCounts(body)) throw invalid('/api/facilities/counts', 'the facility counts');
   return body;
 }
 

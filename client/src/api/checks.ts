@@ -8,6 +8,7 @@ import {
   apiTokenListSchema,
   atlasConfigSchema,
   tileSourcesSchema,
+  facilityCountsSchema,
   auditListSchema,
   createdApiTokenSchema,
   estateSummarySchema,
@@ -28,6 +29,7 @@ export const isFeature = guard(featureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isTileSources = guard(tileSourcesSchema);
+export const isFacilityCounts = guard(facilityCountsSchema);
 export const isSession = guard(sessionSchema);
 export const isSignInOptions = guard(signInOptionsSchema);
 export const isUser = guard(userSchema);

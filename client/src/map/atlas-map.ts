@@ -13,7 +13,7 @@ import type { BasemapConfig, EstateApiFeature } from '../api';
 import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from './basemap-style';
 import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
 import { createMapLibreMap } from './create-maplibre-map';
-import { buildDeckLayers, importPreviewLayer, labelZoomBand, pickedTarget } from './deck-layers';
+import { buildDeckLayers, importPreviewLayer, deckZoomBand, pickedTarget } from './deck-layers';
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
@@ -58,7 +58,7 @@ export class AtlasMap implements MapAdapter {
   private preview: ImportPreview | null = null;
   private visibleLayers: VisibleLayers | null = null;
   private selectedSubdistrict: string | null = null;
-  private labelZoomBand: number;
+  private zoomBand: number;
   private zoomStep = 0;
   private styleLoaded = false;
   private fitted = false;
@@ -83,7 +83,7 @@ export class AtlasMap implements MapAdapter {
     this.callbacks = options.callbacks;
     this.kind = basemapKind(options.basemap);
     this.map = createMapLibreMap(options.container, this.context, options.basemap, this.kind);
-    this.labelZoomBand = labelZoomBand(this.map.getZoom());
+    this.zoomBand = deckZoomBand(this.map.getZoom());
 
     this.overlay = new MapboxOverlay({
       interleaved: false,
@@ -101,13 +101,20 @@ export class AtlasMap implements MapAdapter {
       this.applyEstateTiles();
     });
     this.map.on('idle', () => this.checkReady());
+    this.map.on('moveend', () => {
+      const bounds = this.map.getBounds();
+      this.callbacks.onViewChange?.({
+        bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+        zoom: this.map.getZoom(),
+      });
+    });
     this.map.on('error', (event) => this.handleMapError(event));
     this.map.on('zoom', () => {
-      const band = labelZoomBand(this.map.getZoom());
+      const band = deckZoomBand(this.map.getZoom());
       // Whole zoom steps recut the dashes of suggested zones (zone-layers.ts).
       const step = Math.round(this.map.getZoom());
-      if (band !== this.labelZoomBand || (step !== this.zoomStep && (this.scene?.zones.suggestions.length ?? 0) > 0)) {
-        this.labelZoomBand = band;
+      if (band !== this.zoomBand || (step !== this.zoomStep && (this.scene?.zones.suggestions.length ?? 0) > 0)) {
+        this.zoomBand = band;
         this.zoomStep = step;
         this.renderDeck();
       }

@@ -32,9 +32,20 @@ export const ESTATE_LABEL_MIN_ZOOM = 16.5;
 /** Street names from this zoom on: further out they cover the city (and its sub-district fills) in text. */
 export const ROAD_LABEL_MIN_ZOOM = 12;
 
-/** Which labels a zoom shows (0: sub-districts, 1: and roads, 2: and estates); the deck layers change with it. */
-export function labelZoomBand(zoom: number): number {
-  return zoom >= ESTATE_LABEL_MIN_ZOOM ? 2 : zoom >= ROAD_LABEL_MIN_ZOOM ? 1 : 0;
+/**
+ * In a city drawn from tiles, facilities are drawn from this zoom on: the browser holds only those
+ * of the areas looked at this close (features/atlas/use-facility-areas.ts), and further out the
+ * sub-districts' figures stand for the city.
+ */
+export const FACILITY_VIEW_MIN_ZOOM = 14;
+
+/**
+ * What a zoom shows, as one number the deck layers change with: which labels (0 sub-districts, 1 and
+ * roads, 2 and estates) times two, plus one where a tiled city's facilities are drawn.
+ */
+export function deckZoomBand(zoom: number): number {
+  const labels = zoom >= ESTATE_LABEL_MIN_ZOOM ? 2 : zoom >= ROAD_LABEL_MIN_ZOOM ? 1 : 0;
+  return 2 * labels + (zoom >= FACILITY_VIEW_MIN_ZOOM ? 1 : 0);
 }
 
 const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
@@ -111,7 +122,7 @@ function facilityLayer(scene: MapScene): Layer {
   return new ScatterplotLayer<FacilityDatum>({
     id: LAYER_IDS.facilities,
     data: scene.facilities as FacilityDatum[],
-    visible: scene.visibleLayers.facilities,
+    visible: scene.visibleLayers.facilities && (!scene.tiledEstates || scene.zoom >= FACILITY_VIEW_MIN_ZOOM),
     pickable: true,
     stroked: true,
     filled: true,

@@ -9,7 +9,7 @@ import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
 import type { EstateApiFeature } from '../api';
-import type { ImportPreview, MapPointerEvent, MapTarget, SceneInput, VisibleLayers } from './map-types';
+import type { ImportPreview, MapPointerEvent, MapTarget, MapViewport, SceneInput, VisibleLayers } from './map-types';
 import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
 
 export interface MapAdapterCallbacks {
@@ -19,6 +19,8 @@ export interface MapAdapterCallbacks {
   onReady?(): void;
   /** An external basemap failed to load and the offline style replaced it. */
   onBasemapFallback?(): void;
+  /** The camera came to rest (after every pan, zoom or jump). */
+  onViewChange?(viewport: MapViewport): void;
 }
 
 export interface DrawSurfaceCallbacks {

@@ -7,6 +7,7 @@ import type { Rgb } from '../../../core/colour';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
 import type { LngLat } from '../../../core/geometry/lng-lat';
+import type { Bbox } from '../../../core/geometry/bbox';
 import type { EstateApiFeature, FacilityFeature, ZoneApiFeature, ZoneLinkFeature, ZoneSuggestion } from '../api';
 import type { EstateColouring } from './estate-colours';
 
@@ -49,6 +50,12 @@ export interface MapPointerEvent {
   /** Size of the map container, to keep popups inside it. */
   width: number;
   height: number;
+}
+
+/** What the map shows after a move: the extent in degrees and the zoom. */
+export interface MapViewport {
+  bbox: Bbox;
+  zoom: number;
 }
 
 export interface FacilityDatum {

@@ -19,6 +19,7 @@ import type { LedgerState } from './ledger-slice';
 import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
 import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
+import type { Bbox } from '../../../core/geometry/bbox';
 import type {
   EstateApiFeature,
   EstateCollection,
@@ -105,6 +106,8 @@ export interface AtlasActions {
   facilityStored(facility: FacilityFeature): void;
   facilityRemoved(id: number): void;
   facilitiesReplaced(facilities: FacilityCollection): void;
+  facilitiesMerged(area: Bbox, facilities: FacilityCollection): void;
+  facilitiesCleared(): void;
   clearVirtualFacilities(): void;
   setReplayDate(date: IsoDate | null): void;
   setProgrammeFilter(patch: Partial<ProgrammeOnlyFilter>): void;
@@ -200,6 +203,8 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   facilityRemoved: (id) =>
     set((s) => ({ ...data.facilityRemoved(s, id), ...(s.selectedFacilityId === id ? { selectedFacilityId: null } : {}) })),
   facilitiesReplaced: (facilities) => set((s) => data.facilitiesReplaced(s, facilities)),
+  facilitiesMerged: (area, facilities) => set((s) => data.facilitiesMerged(s, area, facilities)),
+  facilitiesCleared: () => set((s) => data.facilitiesCleared(s)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
   setReplayDate: (date) => set((s) => programme.setReplayDate(s, date)),
   setProgrammeFilter: (patch) => set((s) => programme.setProgrammeFilter(s, patch)),

@@ -14,6 +14,7 @@ import type {
   SubdistrictCollection,
   WaterCollection,
 } from '../api';
+import type { Bbox } from '../../../core/geometry/bbox';
 
 export interface AtlasData {
   config: AtlasConfig;
@@ -32,12 +33,21 @@ export interface DataState {
   data: AtlasData | null;
   /** Readable message of the last failed load. */
   error: string | null;
+  /**
+   * In a city drawn from tiles, the areas whose facilities the store holds (features/atlas/
+   * use-facility-areas.ts loads them); null when it holds every facility.
+   */
+  facilityAreas: readonly Bbox[] | null;
+  /** Counts facility writes and reloads: what sums the facilities on the server follows it. */
+  facilityWrites: number;
 }
 
 export const initialData: DataState = {
   status: 'idle',
   data: null,
   error: null,
+  facilityAreas: null,
+  facilityWrites: 0,
 };
 
 export function dataLoading(): Partial<DataState> {
@@ -45,7 +55,7 @@ export function dataLoading(): Partial<DataState> {
 }
 
 export function dataLoaded(_state: DataState, data: AtlasData): Partial<DataState> {
-  return { status: 'ready', data, error: null };
+  return { status: 'ready', data, error: null, facilityAreas: data.config.estateSource.kind === 'tiles' ? [] : null };
 }
 
 export function dataFailed(_state: DataState, message: string): Partial<DataState> {
@@ -54,7 +64,7 @@ export function dataFailed(_state: DataState, message: string): Partial<DataStat
 
 function withFacilities(state: DataState, features: FacilityFeature[]): Partial<DataState> {
   if (!state.data) return {};
-  return { data: { ...state.data, facilities: { ...state.data.facilities, features } } };
+  return { data: { ...state.data, facilities: { ...state.data.facilities, features } }, facilityWrites: state.facilityWrites + 1 };
 }
 
 /** A facility write's answer replaces the facility with its id, or joins the collection at the end. */
@@ -73,6 +83,28 @@ export function facilityRemoved(state: DataState, id: number): Partial<DataState
 
 export function facilitiesReplaced(state: DataState, facilities: FacilityCollection): Partial<DataState> {
   return withFacilities(state, facilities.features);
+}
+
+/**
+ * The facilities of one more area of a tiled city join the store: those it does not hold yet go
+ * at the end, so the positions the map and the coverage results refer to stay valid.
+ * @example facilitiesMerged(state, area, answer).facilityAreas // [...before, area]
+ */
+export function facilitiesMerged(state: DataState, area: Bbox, facilities: FacilityCollection): Partial<DataState> {
+  // An answer that arrives after the store was emptied (a reload) or the city changed is dropped.
+  if (!state.data || state.facilityAreas === null) return {};
+  const held = new Set(state.data.facilities.features.map((f) => f.id));
+  const added = facilities.features.filter((f) => !held.has(f.id));
+  const areas = [...state.facilityAreas, area];
+  if (added.length === 0) return { facilityAreas: areas };
+  const features = [...state.data.facilities.features, ...added];
+  return { data: { ...state.data, facilities: { ...state.data.facilities, features } }, facilityAreas: areas };
+}
+
+/** After a facility import in a tiled city: nothing held, every area loads again. */
+export function facilitiesCleared(state: DataState): Partial<DataState> {
+  if (state.facilityAreas === null) return {};
+  return { ...withFacilities(state, []), facilityAreas: [] };
 }
 
 function withEstates(state: DataState, features: EstateApiFeature[]): Partial<DataState> {

@@ -9,10 +9,12 @@ import {
   fetchWater,
   isAbortError,
   type EstateCollection,
+  type FacilityCollection,
 } from '../api';
 import { useAtlasStore } from './atlas-store';
 
 const NO_ESTATES: EstateCollection = { type: 'FeatureCollection', features: [] };
+const NO_FACILITIES: FacilityCollection = { type: 'FeatureCollection', features: [] };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,7 +29,8 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
     const config = await fetchConfig(signal);
     const [estates, facilities, roads, subdistricts, communities, water] = await Promise.all([
       config.estateSource.kind === 'tiles' ? Promise.resolve(NO_ESTATES) : fetchEstates({}, signal),
-      fetchFacilities({}, signal),
+      // So do its facilities: the store holds those of the areas the user looks at (features/atlas/use-facility-areas.ts).
+      config.estateSource.kind === 'tiles' ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
       fetchRoads(signal),
       fetchSubdistricts(signal),
       fetchCommunities(signal),
@@ -51,4 +54,14 @@ export async function reloadEstatesAfterImport(signal?: AbortSignal): Promise<vo
   // A map drawn from tiles asks for the new data version instead (a new collection object tells it to).
   const estates = data?.config.estateSource.kind === 'tiles' ? { ...data.estates } : await fetchEstates({}, signal);
   useAtlasStore.getState().estatesReplaced(estates);
+}
+
+/**
+ * After facilities were imported or saved in bulk: the whole collection again, or, in a city drawn
+ * from tiles, an empty store whose areas then load afresh.
+ */
+export async function reloadFacilities(signal?: AbortSignal): Promise<void> {
+  const store = useAtlasStore.getState();
+  if (store.facilityAreas !== null) store.facilitiesCleared();
+  else store.facilitiesReplaced(await fetchFacilities({}, signal));
 }

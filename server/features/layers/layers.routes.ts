@@ -1,13 +1,17 @@
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { bboxOnlyQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
-import { listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
+import { countFacilities, listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
 
 /** Reference layers: facilities, roads, administrative units and water. */
 export function layersRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   routes.get('/facilities', 'ledger.read', async (req, res, ctx) => {
     res.json(await listFacilities(ctx.db, facilityQuery.parse(req.query)));
+  });
+  routes.get('/facilities/counts', 'ledger.read', async (req, res, ctx) => {
+    noQuery.parse(req.query);
+    res.json(await countFacilities(ctx.db));
   });
   routes.get('/roads', 'ledger.read', async (req, res, ctx) => {
     res.json(await listRoads(ctx.db, bboxOnlyQuery.parse(req.query)));

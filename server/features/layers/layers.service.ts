@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bbox } from '../../../core/geometry/bbox.js';
-import type { EstateSource } from '../../../core/contract/index.js';
+import type { EstateSource, FacilityCounts } from '../../../core/contract/index.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 
 /** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
@@ -38,6 +38,12 @@ export async function listFacilities(db: Queryable, filter: { type?: string | un
     params,
   );
   return toFeatureCollection(rows);
+}
+
+/** GET /api/facilities/counts: one count per type present, planned ones included (the legend counts what the map draws). */
+export async function countFacilities(db: Queryable): Promise<FacilityCounts> {
+  const rows = await db.query<{ type: string; count: number }>('SELECT type, count(*)::int AS count FROM facilities GROUP BY type');
+  return { byType: Object.fromEntries(rows.map((r) => [r.type, r.count])) };
 }
 
 export async function listRoads(db: Queryable, filter: { bbox?: Bbox | undefined }) {

@@ -1,27 +1,22 @@
 /** Facility types by life-circle tier, with their map colour, count and an on/off box each. */
 import { Button, Checkbox } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_CATALOGUE, FACILITY_TYPE_IDS, LIFE_CIRCLE_TIERS } from '../../../../core/facility-catalogue';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { rgbToCss } from '../../../../core/colour';
 import { facilityColour } from '../../map/facility-style';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useFacilityCounts } from './use-facility-counts';
 
 export function FacilityLegend() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const facilities = useAtlasStore((s) => s.data?.facilities);
   const hidden = useAtlasStore((s) => s.hiddenFacilityTypes);
   const layerOn = useAtlasStore((s) => s.visibleLayers.facilities);
   const setVisible = useAtlasStore((s) => s.setFacilityTypeVisible);
   const setAllVisible = useAtlasStore((s) => s.setAllFacilityTypesVisible);
 
-  const counts = useMemo(() => {
-    const byType = new Map<string, number>();
-    for (const f of facilities?.features ?? []) byType.set(f.properties.type, (byType.get(f.properties.type) ?? 0) + 1);
-    return byType;
-  }, [facilities]);
+  const counts = useFacilityCounts();
 
   return (
     <div className={`atlas-facility-legend${layerOn ? '' : ' atlas-muted'}`}>

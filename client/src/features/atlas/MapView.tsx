@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
 import type { MapAdapter } from '../../map/map-adapter';
-import type { FacilityDatum, MapPointerEvent } from '../../map/map-types';
+import type { FacilityDatum, MapPointerEvent, MapViewport } from '../../map/map-types';
 import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
 import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
@@ -21,6 +21,7 @@ import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';
 import { useMapCamera } from './use-map-camera';
 import { useEstateTiles } from './use-estate-tiles';
+import { useFacilityAreas } from './use-facility-areas';
 import { EditLayer } from '../edit/EditLayer';
 import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
@@ -36,6 +37,7 @@ export function MapView({ data }: { data: AtlasData }) {
   const [atlas, setAtlas] = useState<MapAdapter | null>(null);
   const [pointer, setPointer] = useState<MapPointerEvent | null>(null);
   const [basemapFallback, setBasemapFallback] = useState(false);
+  const [viewport, setViewport] = useState<MapViewport | null>(null);
 
   const colouring = useEstateColouring();
   const visibleLayers = useAtlasStore((s) => s.visibleLayers);
@@ -105,6 +107,8 @@ export function MapView({ data }: { data: AtlasData }) {
         },
         onClick: handleMapClick,
         onBasemapFallback: () => setBasemapFallback(true),
+        // Only a city drawn from tiles loads by view (use-facility-areas.ts); the others need no re-render per move.
+        onViewChange: data.config.estateSource.kind === 'tiles' ? setViewport : undefined,
       },
     });
     const removeHook = exposeTestHook(map);
@@ -151,6 +155,7 @@ export function MapView({ data }: { data: AtlasData }) {
   }, [atlas, visibleLayers]);
 
   useEstateTiles(atlas);
+  useFacilityAreas(viewport);
   useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
   useEffect(() => {

@@ -19,6 +19,7 @@ import {
 import { useAtlasStore } from '../../state/atlas-store';
 import type { CoverageWorkerReply } from './coverage-messages';
 import { roadLinesOf } from './road-lines';
+import { facilitySearchM, withinFacilitySearch } from '../atlas/facility-areas';
 
 function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, number][]> {
   const gatesByEstate = new Map<number, [number, number][]>();
@@ -49,6 +50,12 @@ function inStoreIndexes(results: readonly EstateCoverage[], counted: readonly nu
     }
     return { ...result, types };
   });
+}
+
+/** In a tiled city only what lies within the facility search round an estate is known (facility-areas.ts). */
+function heldResults(results: EstateCoverage[], types: readonly CoverageType[]): EstateCoverage[] {
+  if (useAtlasStore.getState().facilityAreas === null) return results;
+  return withinFacilitySearch(results, facilitySearchM(types.map((type) => type.radiusM)));
 }
 
 function runInput(
@@ -109,7 +116,7 @@ export function useCoverageRun(): void {
           else if (reply.kind === 'done')
             store.coverageComputed(
               reply.model,
-              inStoreIndexes(reply.results, counted, facilities.features.length),
+              heldResults(inStoreIndexes(reply.results, counted, facilities.features.length), types),
               types,
               gatesByEstate,
               virtualFacilities.length,

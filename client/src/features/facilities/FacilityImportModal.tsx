@@ -10,7 +10,8 @@ import { facilityRowsOf } from '../../../../core/facilities/facility-rows';
 import { FACILITY_STATUSES, FACILITY_STATUS_LABELS, type FacilityStatus } from '../../../../core/facilities/facility-record';
 import { IMPORT_FILE_EXTENSIONS, readImportFile, type ImportTable } from '../../../../core/io/read-import-file';
 import { guessSourceCrs, SOURCE_CRS, type SourceCrs } from '../../../../core/io/source-crs';
-import { ApiError, fetchFacilities, importFacilities } from '../../api';
+import { ApiError, importFacilities } from '../../api';
+import { reloadFacilities } from '../../state/load-data';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -53,7 +54,7 @@ export function FacilityImportModal({ onClose }: { onClose(): void }) {
     try {
       const facilities = ready.map((r) => ({ type: r.type!, name: r.name, status, lng: r.lngLat![0], lat: r.lngLat![1] }));
       const { created } = await importFacilities(file.name, facilities);
-      useAtlasStore.getState().facilitiesReplaced(await fetchFacilities());
+      await reloadFacilities();
       void message.success(t('facility.importer.done', { count: created }));
       onClose();
     } catch (failure) {

@@ -2,7 +2,8 @@
 import { App as AntApp, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fetchFacilities, importFacilities } from '../../api';
+import { ApiError, importFacilities } from '../../api';
+import { reloadFacilities } from '../../state/load-data';
 import { useAtlasStore } from '../../state/atlas-store';
 
 export function SavePlannedButton() {
@@ -16,7 +17,7 @@ export function SavePlannedButton() {
     try {
       const planned = store.virtualFacilities.map((trial) => ({ ...trial, name: '', status: 'planned' as const }));
       const { created } = await importFacilities(t('facility.whatIfSource'), planned);
-      store.facilitiesReplaced(await fetchFacilities());
+      await reloadFacilities();
       store.setIncludePlanned(true);
       store.clearVirtualFacilities();
       void message.success(t('facility.savedPlanned', { count: created }));

@@ -111,7 +111,7 @@ export const en: Resources = {
     models: { network: 'Walking', euclidean: 'Straight line' },
     measured: { network: 'walking distance along streets', euclidean: 'straight-line distance' },
     nearest: 'nearest {{distance}} m (≤ {{radius}} m)',
-    noneNear: { network: 'none within a {{limit}} m walk', euclidean: 'none within 50 km' },
+    noneNear: { network: 'none within a {{limit}} m walk', euclidean: 'none within 50 km', loaded: 'none within {{limit}} m' },
     whatIf: {
       newlyCovered: '{{count}} estates ({{households}} households) come within reach: {{names}}',
       newlyNone: 'No estate comes within reach',
@@ -275,6 +275,7 @@ export const en: Resources = {
     loadFailed: 'Could not load data',
     retry: 'Retry',
     basemapFailed: 'The online basemap could not be loaded; showing the offline basemap',
+    facilitiesFailed: 'The facilities of this area could not be loaded; move the map to try again',
     tilesFailed: 'The estate tiles could not be loaded; reload the page to try again',
   },
   map: {

@@ -109,7 +109,7 @@ export const zh = {
     models: { network: '步行路网', euclidean: '直线距离' },
     measured: { network: '沿道路步行距离', euclidean: '直线距离' },
     nearest: '最近 {{distance}} m（应 ≤ {{radius}} m）',
-    noneNear: { network: '步行 {{limit}} m 内没有', euclidean: '50 km 内没有' },
+    noneNear: { network: '步行 {{limit}} m 内没有', euclidean: '50 km 内没有', loaded: '{{limit}} m 内没有' },
     whatIf: {
       newlyCovered: '新增覆盖 {{count}} 个小区、{{households}} 户：{{names}}',
       newlyNone: '没有小区因此进入服务半径',
@@ -272,6 +272,7 @@ export const zh = {
     loadFailed: '数据加载失败',
     retry: '重试',
     basemapFailed: '在线底图无法加载，已切换为离线底图',
+    facilitiesFailed: '此区域的设施无法加载，请移动地图重试',
     tilesFailed: '小区图块无法加载，请刷新页面重试',
   },
   map: {
