@@ -68,7 +68,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   let headers: Record<string, string>;
   const pageErrors: string[] = [];
   const requested: string[] = [];
-  const facilityRequests: URL[] = [];
+  const areaRequests: URL[] = [];
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${server.url}${path}`, { headers });
@@ -88,7 +88,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     page.on('request', (request) => {
       const url = new URL(request.url());
       requested.push(url.pathname);
-      if (url.pathname === '/api/facilities') facilityRequests.push(url);
+      if (url.pathname === '/api/facilities' || url.pathname === '/api/roads') areaRequests.push(url);
     });
     await gotoAtlas(page, server.url, pageErrors);
   }, 180_000);
@@ -136,10 +136,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await name.waitFor({ state: 'detached', timeout: 10_000 });
   }, 90_000);
 
-  it('loads facilities by area only, and an opened estate’s gaps are those the server finds with every facility', async () => {
-    // Never the whole city's facilities: each request names the area it wants.
-    expect(facilityRequests.length).toBeGreaterThan(0);
-    expect(facilityRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
+  it('loads facilities and roads by area only, and an opened estate’s gaps are those the server finds with all of them', async () => {
+    // Never the whole city's facilities or roads: each request names the area it wants.
+    expect(new Set(areaRequests.map((url) => url.pathname))).toEqual(new Set(['/api/facilities', '/api/roads']));
+    expect(areaRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
     // The legend counts the city's facilities, not the few held.
     const counts = await api<{ byType: Record<string, number> }>('/api/facilities/counts');
     const legendCount = async (id: string) =>
@@ -169,13 +169,15 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await page.getByTestId('coverage-origin').getByText('沿道路步行距离', { exact: false }).waitFor({ timeout: 30_000 });
     // The estate's surroundings were asked for: an area holding the estate with the search's reach round it.
     const [west, south, east, north] = bbox(estate);
-    const asked = facilityRequests.map((url) => (url.searchParams.get('bbox') ?? '').split(',').map(Number));
+    const asked = areaRequests
+      .filter((url) => url.pathname === '/api/roads')
+      .map((url) => (url.searchParams.get('bbox') ?? '').split(',').map(Number));
     expect(asked.some(([w = 0, s = 0, e = 0, n = 0]) => w < west - 0.02 && s < south - 0.02 && e > east + 0.02 && n > north + 0.02)).toBe(
       true,
     );
     await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
-    expect(facilityRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
+    expect(areaRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
   }, 180_000);
 
   it('recolours every estate from the tiles’ attributes when the colouring changes', async () => {

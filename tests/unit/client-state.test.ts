@@ -113,7 +113,7 @@ describe('the view slice', () => {
 
 describe('the data slice', () => {
   it('starts idle with no data or error', () => {
-    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, facilityAreas: null, facilityWrites: 0 });
+    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, heldAreas: null, facilityWrites: 0 });
   });
 
   it('clears an earlier error when loading starts again', () => {
@@ -122,7 +122,7 @@ describe('the data slice', () => {
 
   it('stores loaded data as ready', () => {
     // A city loaded whole holds every facility: no areas to track.
-    expect(data.dataLoaded(data.initialData, atlasData)).toEqual({ status: 'ready', data: atlasData, error: null, facilityAreas: null });
+    expect(data.dataLoaded(data.initialData, atlasData)).toEqual({ status: 'ready', data: atlasData, error: null, heldAreas: null });
   });
 
   it('keeps the last good data when a reload fails', () => {

@@ -79,8 +79,8 @@ export function fetchFacilities(
   return getCollection<FacilityCollection>('/api/facilities', { type: query.type, bbox: query.bbox?.join(',') }, signal);
 }
 
-export function fetchRoads(signal?: AbortSignal): Promise<RoadCollection> {
-  return getCollection<RoadCollection>('/api/roads', undefined, signal);
+export function fetchRoads(query: { bbox?: [number, number, number, number] } = {}, signal?: AbortSignal): Promise<RoadCollection> {
+  return getCollection<RoadCollection>('/api/roads', { bbox: query.bbox?.join(',') }, signal);
 }
 
 export function fetchSubdistricts(signal?: AbortSignal): Promise<SubdistrictCollection> {

@@ -9,7 +9,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
-import type { BasemapConfig, EstateApiFeature } from '../api';
+import type { BasemapConfig, EstateApiFeature, RoadCollection } from '../api';
 import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from './basemap-style';
 import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
 import { createMapLibreMap } from './create-maplibre-map';
@@ -17,7 +17,7 @@ import { buildDeckLayers, importPreviewLayer, deckZoomBand, pickedTarget } from 
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
-import { applyStyleState } from './style-state';
+import { applyStyleState, setRoadData } from './style-state';
 import {
   addEstateTiles,
   ESTATE_TILE_IDS,
@@ -51,7 +51,9 @@ function isAdditive(event: unknown): boolean {
 export class AtlasMap implements MapAdapter {
   private readonly map: MapLibreMap;
   private readonly overlay: MapboxOverlay;
-  private readonly context: BasemapContext;
+  private context: BasemapContext;
+  /** The road collection the loaded style's road source holds. */
+  private roadsInStyle: RoadCollection;
   private readonly callbacks: MapAdapterCallbacks;
   private kind: BasemapKind;
   private scene: SceneInput | null = null;
@@ -80,6 +82,7 @@ export class AtlasMap implements MapAdapter {
 
   constructor(options: AtlasMapOptions) {
     this.context = options.context;
+    this.roadsInStyle = options.context.roads;
     this.callbacks = options.callbacks;
     this.kind = basemapKind(options.basemap);
     this.map = createMapLibreMap(options.container, this.context, options.basemap, this.kind);
@@ -97,6 +100,7 @@ export class AtlasMap implements MapAdapter {
 
     this.map.on('style.load', () => {
       this.styleLoaded = true;
+      this.applyRoads();
       this.applyStyleState();
       this.applyEstateTiles();
     });
@@ -145,6 +149,12 @@ export class AtlasMap implements MapAdapter {
   setSelectedSubdistrict(code: string | null): void {
     this.selectedSubdistrict = code;
     this.applyStyleState();
+  }
+
+  setRoads(roads: RoadCollection): void {
+    // Kept in the context too: a fallback to the offline style rebuilds it from there.
+    this.context = { ...this.context, roads };
+    this.applyRoads();
   }
 
   /** Draws the estates from vector tiles (null: from the scene's estates, through deck.gl). */
@@ -315,6 +325,13 @@ export class AtlasMap implements MapAdapter {
     marks.hovered = scene.hoveredEstateId;
   }
 
+  /** Roads that arrived after the style was built (or while it loads) go into its source. */
+  private applyRoads(): void {
+    if (!this.styleLoaded || this.roadsInStyle === this.context.roads) return;
+    this.roadsInStyle = this.context.roads;
+    setRoadData(this.map, this.context.roads);
+  }
+
   private applyStyleState(): void {
     if (this.styleLoaded) applyStyleState(this.map, this.visibleLayers, this.selectedSubdistrict);
   }
@@ -330,6 +347,7 @@ export class AtlasMap implements MapAdapter {
     this.kind = 'offline';
     this.styleLoaded = false;
     // The identity transform replaces the style-URL one, which would add the overlay a second time.
+    this.roadsInStyle = this.context.roads;
     this.map.setStyle(offlineStyle(this.context), { diff: false, transformStyle: (_previous, next) => next });
     this.renderDeck();
     this.callbacks.onBasemapFallback?.();

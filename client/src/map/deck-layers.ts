@@ -34,10 +34,10 @@ export const ROAD_LABEL_MIN_ZOOM = 12;
 
 /**
  * In a city drawn from tiles, facilities are drawn from this zoom on: the browser holds only those
- * of the areas looked at this close (features/atlas/use-facility-areas.ts), and further out the
+ * of the areas looked at this close (features/atlas/use-held-areas.ts), and further out the
  * sub-districts' figures stand for the city.
  */
-export const FACILITY_VIEW_MIN_ZOOM = 14;
+export const AREA_VIEW_MIN_ZOOM = 14;
 
 /**
  * What a zoom shows, as one number the deck layers change with: which labels (0 sub-districts, 1 and
@@ -45,7 +45,7 @@ export const FACILITY_VIEW_MIN_ZOOM = 14;
  */
 export function deckZoomBand(zoom: number): number {
   const labels = zoom >= ESTATE_LABEL_MIN_ZOOM ? 2 : zoom >= ROAD_LABEL_MIN_ZOOM ? 1 : 0;
-  return 2 * labels + (zoom >= FACILITY_VIEW_MIN_ZOOM ? 1 : 0);
+  return 2 * labels + (zoom >= AREA_VIEW_MIN_ZOOM ? 1 : 0);
 }
 
 const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
@@ -122,7 +122,7 @@ function facilityLayer(scene: MapScene): Layer {
   return new ScatterplotLayer<FacilityDatum>({
     id: LAYER_IDS.facilities,
     data: scene.facilities as FacilityDatum[],
-    visible: scene.visibleLayers.facilities && (!scene.tiledEstates || scene.zoom >= FACILITY_VIEW_MIN_ZOOM),
+    visible: scene.visibleLayers.facilities && (!scene.tiledEstates || scene.zoom >= AREA_VIEW_MIN_ZOOM),
     pickable: true,
     stroked: true,
     filled: true,

@@ -4,6 +4,7 @@
  */
 import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
 import type { Feature } from 'geojson';
+import type { RoadCollection } from '../api';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapCamera } from './map-adapter';
@@ -77,6 +78,7 @@ export class FakeMapAdapter implements MapAdapter {
   hiddenEstateIds: readonly number[] = [];
   estateTiles: EstateTileSpec | null = null;
   subdistrictShares: SubdistrictShares | null = null;
+  roads: RoadCollection | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
   readonly fits: number[][] = [];
   readonly flights: { features: readonly Feature[]; coveredRightPx: number }[] = [];
@@ -119,6 +121,10 @@ export class FakeMapAdapter implements MapAdapter {
 
   setEstateTiles(spec: EstateTileSpec | null): void {
     this.estateTiles = spec;
+  }
+
+  setRoads(roads: RoadCollection): void {
+    this.roads = roads;
   }
 
   setSubdistrictShares(shares: SubdistrictShares | null): void {

@@ -8,7 +8,7 @@ import type { Feature } from 'geojson';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
-import type { EstateApiFeature } from '../api';
+import type { EstateApiFeature, RoadCollection } from '../api';
 import type { ImportPreview, MapPointerEvent, MapTarget, MapViewport, SceneInput, VisibleLayers } from './map-types';
 import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
 
@@ -75,6 +75,8 @@ export interface MapAdapter {
   setVisibleLayers(visible: VisibleLayers): void;
   /** Emphasises one sub-district boundary (null for none). */
   setSelectedSubdistrict(code: string | null): void;
+  /** Replaces the roads of the offline basemap (a tiled city holds those of the areas it loaded). */
+  setRoads(roads: RoadCollection): void;
   /** Draws the estates from vector tiles (null: from the scene's estates). */
   setEstateTiles(spec: EstateTileSpec | null): void;
   /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */

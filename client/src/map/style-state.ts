@@ -1,5 +1,6 @@
-/** The parts of the MapLibre style that follow the UI: layer toggles and the selected sub-district. */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+/** The parts of the MapLibre style that follow the UI: layer toggles, the selected sub-district and the held roads. */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { RoadCollection } from '../api';
 import { STYLE_LAYERS_BY_TOGGLE } from './basemap-style';
 import type { VisibleLayers } from './map-types';
 
@@ -16,4 +17,9 @@ export function applyStyleState(map: MapLibreMap, visibleLayers: VisibleLayers |
   if (map.getLayer('subdistricts-selected')) {
     map.setFilter('subdistricts-selected', ['==', ['get', 'code'], selectedSubdistrict ?? '']);
   }
+}
+
+/** Puts the held roads in the offline basemap's road source (a tiled city loads them by area); other basemaps have none. */
+export function setRoadData(map: MapLibreMap, roads: RoadCollection): void {
+  map.getSource<GeoJSONSource>('roads')?.setData(roads);
 }

@@ -30,7 +30,7 @@ import type {
   ZoneLinkFeature,
   ZoneSuggestion,
 } from '../api';
-import type { AtlasData, DataState } from './data-slice';
+import type { AreaLayers, AtlasData, DataState } from './data-slice';
 import type { HoverTarget, SelectionState } from './selection-slice';
 import type { ViewState } from './view-slice';
 import type { SessionState } from './session-slice';
@@ -106,7 +106,7 @@ export interface AtlasActions {
   facilityStored(facility: FacilityFeature): void;
   facilityRemoved(id: number): void;
   facilitiesReplaced(facilities: FacilityCollection): void;
-  facilitiesMerged(area: Bbox, facilities: FacilityCollection): void;
+  areaMerged(area: Bbox, layers: AreaLayers): void;
   facilitiesCleared(): void;
   clearVirtualFacilities(): void;
   setReplayDate(date: IsoDate | null): void;
@@ -203,7 +203,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   facilityRemoved: (id) =>
     set((s) => ({ ...data.facilityRemoved(s, id), ...(s.selectedFacilityId === id ? { selectedFacilityId: null } : {}) })),
   facilitiesReplaced: (facilities) => set((s) => data.facilitiesReplaced(s, facilities)),
-  facilitiesMerged: (area, facilities) => set((s) => data.facilitiesMerged(s, area, facilities)),
+  areaMerged: (area, layers) => set((s) => data.areaMerged(s, area, layers)),
   facilitiesCleared: () => set((s) => data.facilitiesCleared(s)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
   setReplayDate: (date) => set((s) => programme.setReplayDate(s, date)),

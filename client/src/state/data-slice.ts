@@ -34,10 +34,10 @@ export interface DataState {
   /** Readable message of the last failed load. */
   error: string | null;
   /**
-   * In a city drawn from tiles, the areas whose facilities the store holds (features/atlas/
-   * use-facility-areas.ts loads them); null when it holds every facility.
+   * In a city drawn from tiles, the areas whose facilities and roads the store holds (features/
+   * atlas/use-held-areas.ts loads them); null when it holds every one of both.
    */
-  facilityAreas: readonly Bbox[] | null;
+  heldAreas: readonly Bbox[] | null;
   /** Counts facility writes and reloads: what sums the facilities on the server follows it. */
   facilityWrites: number;
 }
@@ -46,7 +46,7 @@ export const initialData: DataState = {
   status: 'idle',
   data: null,
   error: null,
-  facilityAreas: null,
+  heldAreas: null,
   facilityWrites: 0,
 };
 
@@ -55,7 +55,7 @@ export function dataLoading(): Partial<DataState> {
 }
 
 export function dataLoaded(_state: DataState, data: AtlasData): Partial<DataState> {
-  return { status: 'ready', data, error: null, facilityAreas: data.config.estateSource.kind === 'tiles' ? [] : null };
+  return { status: 'ready', data, error: null, heldAreas: data.config.estateSource.kind === 'tiles' ? [] : null };
 }
 
 export function dataFailed(_state: DataState, message: string): Partial<DataState> {
@@ -85,26 +85,44 @@ export function facilitiesReplaced(state: DataState, facilities: FacilityCollect
   return withFacilities(state, facilities.features);
 }
 
-/**
- * The facilities of one more area of a tiled city join the store: those it does not hold yet go
- * at the end, so the positions the map and the coverage results refer to stay valid.
- * @example facilitiesMerged(state, area, answer).facilityAreas // [...before, area]
- */
-export function facilitiesMerged(state: DataState, area: Bbox, facilities: FacilityCollection): Partial<DataState> {
-  // An answer that arrives after the store was emptied (a reload) or the city changed is dropped.
-  if (!state.data || state.facilityAreas === null) return {};
-  const held = new Set(state.data.facilities.features.map((f) => f.id));
-  const added = facilities.features.filter((f) => !held.has(f.id));
-  const areas = [...state.facilityAreas, area];
-  if (added.length === 0) return { facilityAreas: areas };
-  const features = [...state.data.facilities.features, ...added];
-  return { data: { ...state.data, facilities: { ...state.data.facilities, features } }, facilityAreas: areas };
+/** What GET /api/facilities and GET /api/roads answer for one area of a tiled city. */
+export interface AreaLayers {
+  facilities: FacilityCollection;
+  roads: RoadCollection;
 }
 
-/** After a facility import in a tiled city: nothing held, every area loads again. */
+/** `features` followed by those of `more` whose ids it does not hold: earlier positions stay valid. */
+function appendUnseen<F extends { id?: string | number | undefined }>(features: readonly F[], more: readonly F[]): F[] | null {
+  const held = new Set(features.map((f) => f.id));
+  const added = more.filter((f) => !held.has(f.id));
+  return added.length === 0 ? null : [...features, ...added];
+}
+
+/**
+ * The facilities and roads of one more area of a tiled city join the store: those it does not hold
+ * yet go at the end, so the positions the map and the coverage results refer to stay valid, and a
+ * collection with nothing new stays the same object (nothing redraws or reruns).
+ * @example areaMerged(state, area, answer).heldAreas // [...before, area]
+ */
+export function areaMerged(state: DataState, area: Bbox, layers: AreaLayers): Partial<DataState> {
+  // An answer that arrives after the store was emptied (a reload) or the city changed is dropped.
+  if (!state.data || state.heldAreas === null) return {};
+  const facilities = appendUnseen(state.data.facilities.features, layers.facilities.features);
+  const roads = appendUnseen(state.data.roads.features, layers.roads.features);
+  const heldAreas = [...state.heldAreas, area];
+  if (!facilities && !roads) return { heldAreas };
+  const data = {
+    ...state.data,
+    facilities: facilities ? { ...state.data.facilities, features: facilities } : state.data.facilities,
+    roads: roads ? { ...state.data.roads, features: roads } : state.data.roads,
+  };
+  return { data, heldAreas };
+}
+
+/** After a facility import in a tiled city: no facilities held, every area loads again (its roads already held stay). */
 export function facilitiesCleared(state: DataState): Partial<DataState> {
-  if (state.facilityAreas === null) return {};
-  return { ...withFacilities(state, []), facilityAreas: [] };
+  if (state.heldAreas === null) return {};
+  return { ...withFacilities(state, []), heldAreas: [] };
 }
 
 function withEstates(state: DataState, features: EstateApiFeature[]): Partial<DataState> {

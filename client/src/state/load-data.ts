@@ -10,11 +10,13 @@ import {
   isAbortError,
   type EstateCollection,
   type FacilityCollection,
+  type RoadCollection,
 } from '../api';
 import { useAtlasStore } from './atlas-store';
 
 const NO_ESTATES: EstateCollection = { type: 'FeatureCollection', features: [] };
 const NO_FACILITIES: FacilityCollection = { type: 'FeatureCollection', features: [] };
+const NO_ROADS: RoadCollection = { type: 'FeatureCollection', features: [] };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,11 +29,12 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
     // A city too large for one download draws its estates from tiles (features/atlas/use-estate-tiles.ts);
     // the store then holds only the estates the user opens.
     const config = await fetchConfig(signal);
+    const tiled = config.estateSource.kind === 'tiles';
     const [estates, facilities, roads, subdistricts, communities, water] = await Promise.all([
-      config.estateSource.kind === 'tiles' ? Promise.resolve(NO_ESTATES) : fetchEstates({}, signal),
-      // So do its facilities: the store holds those of the areas the user looks at (features/atlas/use-facility-areas.ts).
-      config.estateSource.kind === 'tiles' ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
-      fetchRoads(signal),
+      tiled ? Promise.resolve(NO_ESTATES) : fetchEstates({}, signal),
+      // Its facilities and roads too: the store holds those of the areas the user looks at (features/atlas/use-held-areas.ts).
+      tiled ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
+      tiled ? Promise.resolve(NO_ROADS) : fetchRoads({}, signal),
       fetchSubdistricts(signal),
       fetchCommunities(signal),
       fetchWater(signal),
@@ -62,6 +65,6 @@ export async function reloadEstatesAfterImport(signal?: AbortSignal): Promise<vo
  */
 export async function reloadFacilities(signal?: AbortSignal): Promise<void> {
   const store = useAtlasStore.getState();
-  if (store.facilityAreas !== null) store.facilitiesCleared();
+  if (store.heldAreas !== null) store.facilitiesCleared();
   else store.facilitiesReplaced(await fetchFacilities({}, signal));
 }

@@ -21,7 +21,7 @@ import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';
 import { useMapCamera } from './use-map-camera';
 import { useEstateTiles } from './use-estate-tiles';
-import { useFacilityAreas } from './use-facility-areas';
+import { useHeldAreas } from './use-held-areas';
 import { EditLayer } from '../edit/EditLayer';
 import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
@@ -92,13 +92,15 @@ export function MapView({ data }: { data: AtlasData }) {
   // The camera fits the home estates (home-estates.ts says why not all) as they were when the map
   // was created, not after each reload.
   const initialEstatesRef = useRef(data.estates.features);
+  // Roads change in place (a tiled city loads them by area, use-held-areas.ts): the map takes them without being rebuilt.
+  const initialRoadsRef = useRef(data.roads);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const map: MapAdapter = new AtlasMap({
       container,
-      context: { water: data.water, roads: data.roads, communities: data.communities, subdistricts: data.subdistricts },
+      context: { water: data.water, roads: initialRoadsRef.current, communities: data.communities, subdistricts: data.subdistricts },
       basemap: data.config.basemap,
       callbacks: {
         onHover: (event) => {
@@ -107,7 +109,7 @@ export function MapView({ data }: { data: AtlasData }) {
         },
         onClick: handleMapClick,
         onBasemapFallback: () => setBasemapFallback(true),
-        // Only a city drawn from tiles loads by view (use-facility-areas.ts); the others need no re-render per move.
+        // Only a city drawn from tiles loads by view (use-held-areas.ts); the others need no re-render per move.
         onViewChange: data.config.estateSource.kind === 'tiles' ? setViewport : undefined,
       },
     });
@@ -121,7 +123,9 @@ export function MapView({ data }: { data: AtlasData }) {
       setAtlas(null);
     };
     // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
-  }, [data.water, data.roads, data.communities, data.subdistricts, data.config]);
+  }, [data.water, data.communities, data.subdistricts, data.config]);
+
+  useEffect(() => atlas?.setRoads(data.roads), [atlas, data.roads]);
 
   // Tell the user once, not again whenever the language (and so `message`) changes.
   const fallbackShown = useRef(false);
@@ -155,7 +159,7 @@ export function MapView({ data }: { data: AtlasData }) {
   }, [atlas, visibleLayers]);
 
   useEstateTiles(atlas);
-  useFacilityAreas(viewport);
+  useHeldAreas(viewport);
   useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 /**
  * How many facilities of each type the legend shows: counted in the store's collection, or, in a
- * city whose facilities load by area (use-facility-areas.ts), asked of the server after each write.
+ * city whose facilities load by area (use-held-areas.ts), asked of the server after each write.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { fetchFacilityCounts, isAbortError } from '../../api';
@@ -10,7 +10,7 @@ const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 export function useFacilityCounts(): ReadonlyMap<string, number> {
   const facilities = useAtlasStore((s) => s.data?.facilities);
-  const byArea = useAtlasStore((s) => s.facilityAreas !== null);
+  const byArea = useAtlasStore((s) => s.heldAreas !== null);
   const writes = useAtlasStore((s) => s.facilityWrites);
   const [served, setServed] = useState<ReadonlyMap<string, number> | null>(null);
 

@@ -6,7 +6,7 @@ import type { CoverageType } from '../../../../core/coverage/coverage-types';
 import { LIFE_CIRCLE_TIERS } from '../../../../core/facility-catalogue';
 import type { CoverageModel } from '../../../../core/contract/coverage';
 import { walkSearchLimitM } from '../../../../core/coverage/network-coverage';
-import { facilitySearchM } from '../atlas/facility-areas';
+import { facilitySearchM } from '../atlas/held-areas';
 import { formatNumber } from '../../shared/format';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import type { Language } from '../../shared/i18n/languages';
@@ -29,7 +29,7 @@ export function GapList({ result, types, model, language }: GapListProps) {
   const { t } = useTranslation();
   const tierOf = new Map(types.map((type) => [type.id, type.tier]));
   // A tiled city knows straight-line nearests only as far as it loaded facilities (use-coverage-run.ts).
-  const tiled = useAtlasStore((s) => s.facilityAreas !== null);
+  const tiled = useAtlasStore((s) => s.heldAreas !== null);
   const noneNear = (radiusM: number): string =>
     model === 'euclidean' && tiled
       ? t('coverage.noneNear.loaded', { limit: formatNumber(facilitySearchM(types.map((type) => type.radiusM)), language) })

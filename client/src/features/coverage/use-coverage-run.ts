@@ -19,7 +19,7 @@ import {
 import { useAtlasStore } from '../../state/atlas-store';
 import type { CoverageWorkerReply } from './coverage-messages';
 import { roadLinesOf } from './road-lines';
-import { facilitySearchM, withinFacilitySearch } from '../atlas/facility-areas';
+import { facilitySearchM, withinFacilitySearch } from '../atlas/held-areas';
 
 function gatesByEstateOf(gates: readonly EstateGate[]): Map<number, [number, number][]> {
   const gatesByEstate = new Map<number, [number, number][]>();
@@ -52,9 +52,9 @@ function inStoreIndexes(results: readonly EstateCoverage[], counted: readonly nu
   });
 }
 
-/** In a tiled city only what lies within the facility search round an estate is known (facility-areas.ts). */
+/** In a tiled city only what lies within the facility search round an estate is known (held-areas.ts). */
 function heldResults(results: EstateCoverage[], types: readonly CoverageType[]): EstateCoverage[] {
-  if (useAtlasStore.getState().facilityAreas === null) return results;
+  if (useAtlasStore.getState().heldAreas === null) return results;
   return withinFacilitySearch(results, facilitySearchM(types.map((type) => type.radiusM)));
 }
 

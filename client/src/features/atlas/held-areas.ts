@@ -1,19 +1,20 @@
 /**
- * Which area's facilities a city drawn from tiles loads next. The browser holds the facilities of
- * the view when zoomed in to FACILITY_VIEW_MIN_ZOOM (with a margin, so small pans need no request)
+ * Which area's facilities and roads a city drawn from tiles loads next. The browser holds those of
+ * the view when zoomed in to AREA_VIEW_MIN_ZOOM (with a margin, so small pans need no request)
  * and those around each opened estate, as far as its life-circle search reaches, so the estate's
- * coverage is the one the whole city would give.
+ * coverage, straight-line or walking, is the one the whole city would give: a walk of the search's
+ * length never leaves the area, and GET /api/roads answers every road that enters it whole.
  */
 import type { EstateCoverage, TypeCoverage } from '../../../../core/coverage/coverage';
 import { bboxAroundM } from '../../../../core/coverage/ellipsoid-distance';
 import { walkSearchLimitM } from '../../../../core/coverage/network-coverage';
 import { bboxContains, type Bbox } from '../../../../core/geometry/bbox';
 import { FACILITY_CATALOGUE } from '../../../../core/facility-catalogue';
-import { FACILITY_VIEW_MIN_ZOOM } from '../../map/deck-layers';
+import { AREA_VIEW_MIN_ZOOM } from '../../map/deck-layers';
 import type { MapViewport } from '../../map/map-types';
 
 /** An area to hold: `needed` must lie inside a loaded area, else `load` is fetched. */
-export interface FacilityWant {
+export interface AreaWant {
   needed: Bbox;
   load: Bbox;
 }
@@ -37,8 +38,8 @@ function clampToWorld([west, south, east, north]: Bbox): Bbox {
 }
 
 /** The view's want, or null when it is zoomed out beyond where facilities are drawn. */
-export function viewWant({ bbox, zoom }: MapViewport): FacilityWant | null {
-  if (zoom < FACILITY_VIEW_MIN_ZOOM) return null;
+export function viewWant({ bbox, zoom }: MapViewport): AreaWant | null {
+  if (zoom < AREA_VIEW_MIN_ZOOM) return null;
   const [west, south, east, north] = bbox;
   const dx = (east - west) * VIEW_MARGIN;
   const dy = (north - south) * VIEW_MARGIN;
@@ -46,16 +47,16 @@ export function viewWant({ bbox, zoom }: MapViewport): FacilityWant | null {
 }
 
 /** An opened estate's want: its extent grown by the coverage search. */
-export function estateWant(estateBbox: Bbox, searchM: number): FacilityWant {
+export function estateWant(estateBbox: Bbox, searchM: number): AreaWant {
   const area = bboxAroundM(estateBbox, searchM);
   return { needed: area, load: area };
 }
 
 /**
  * The first area to fetch, or null when every want lies inside an area already loaded.
- * @example nextFacilityArea([estateWant(box, 3000)], []) // the grown box
+ * @example nextHeldArea([estateWant(box, 3000)], []) // the grown box
  */
-export function nextFacilityArea(wants: readonly (FacilityWant | null)[], loaded: readonly Bbox[]): Bbox | null {
+export function nextHeldArea(wants: readonly (AreaWant | null)[], loaded: readonly Bbox[]): Bbox | null {
   for (const want of wants) if (want && !loaded.some((area) => bboxContains(area, want.needed))) return clampToWorld(want.load);
   return null;
 }

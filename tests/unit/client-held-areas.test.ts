@@ -1,6 +1,6 @@
 /**
- * A tiled city's facilities by area (client/src/features/atlas/facility-areas.ts, the store's
- * facilitiesMerged/facilitiesCleared) and the box growth it rests on (core bboxAroundM).
+ * A tiled city's facilities by area (client/src/features/atlas/held-areas.ts, the store's
+ * areaMerged/facilitiesCleared) and the box growth it rests on (core bboxAroundM).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +8,13 @@ import { bboxAroundM, pointDistanceM } from '../../core/coverage/ellipsoid-dista
 import { bboxContains, type Bbox } from '../../core/geometry/bbox';
 import { COLLECTION_ESTATE_SOURCE, type EstateSource } from '../../core/contract/index';
 import type { EstateCoverage } from '../../core/coverage/coverage';
-import {
-  estateWant,
-  facilitySearchM,
-  nextFacilityArea,
-  viewWant,
-  withinFacilitySearch,
-} from '../../client/src/features/atlas/facility-areas';
-import { deckZoomBand, FACILITY_VIEW_MIN_ZOOM } from '../../client/src/map/deck-layers';
-import type { FacilityCollection, FacilityFeature } from '../../client/src/api/types';
+import { estateWant, facilitySearchM, nextHeldArea, viewWant, withinFacilitySearch } from '../../client/src/features/atlas/held-areas';
+import { deckZoomBand, AREA_VIEW_MIN_ZOOM } from '../../client/src/map/deck-layers';
+import type { FacilityFeature, RoadCollection } from '../../client/src/api/types';
+
+type RoadFeature = RoadCollection['features'][number];
 import * as data from '../../client/src/state/data-slice';
-import type { AtlasData, DataState } from '../../client/src/state/data-slice';
+import type { AreaLayers, AtlasData, DataState } from '../../client/src/state/data-slice';
 
 /** A double spread evenly over [min, max]. */
 const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 1_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000);
@@ -79,28 +75,28 @@ describe('which facility area loads next', () => {
   const view = { bbox: [120, 30, 120.02, 30.01] as Bbox, zoom: 15 };
 
   it('wants nothing for a view zoomed out beyond where facilities are drawn', () => {
-    expect(viewWant({ ...view, zoom: FACILITY_VIEW_MIN_ZOOM - 0.01 })).toBeNull();
-    expect(nextFacilityArea([viewWant({ ...view, zoom: 10 })], [])).toBeNull();
+    expect(viewWant({ ...view, zoom: AREA_VIEW_MIN_ZOOM - 0.01 })).toBeNull();
+    expect(nextHeldArea([viewWant({ ...view, zoom: 10 })], [])).toBeNull();
   });
 
   it('loads the view with a margin, and not again for a small pan inside it', () => {
-    const first = nextFacilityArea([viewWant(view)], []);
+    const first = nextHeldArea([viewWant(view)], []);
     expect(first).not.toBeNull();
     expect(bboxContains(first!, view.bbox)).toBe(true);
     expect(first![2] - first![0]).toBeCloseTo(1.5 * 0.02, 9);
     const panned = { ...view, bbox: [120.004, 30.002, 120.024, 30.012] as Bbox };
-    expect(nextFacilityArea([viewWant(panned)], [first!])).toBeNull();
+    expect(nextHeldArea([viewWant(panned)], [first!])).toBeNull();
     const farther = { ...view, bbox: [120.02, 30, 120.04, 30.01] as Bbox };
-    expect(nextFacilityArea([viewWant(farther)], [first!])).not.toBeNull();
+    expect(nextHeldArea([viewWant(farther)], [first!])).not.toBeNull();
   });
 
   it("loads an opened estate's surroundings as far as its coverage search reaches, first", () => {
     const searchM = facilitySearchM([]);
     expect(searchM).toBe(3000);
     const estate: Bbox = [121, 31, 121.01, 31.01];
-    const area = nextFacilityArea([estateWant(estate, searchM), viewWant(view)], []);
+    const area = nextHeldArea([estateWant(estate, searchM), viewWant(view)], []);
     expect(area).toEqual(bboxAroundM(estate, searchM));
-    expect(nextFacilityArea([estateWant(estate, searchM), viewWant(view)], [area!])).toEqual(nextFacilityArea([viewWant(view)], []));
+    expect(nextHeldArea([estateWant(estate, searchM), viewWant(view)], [area!])).toEqual(nextHeldArea([viewWant(view)], []));
   });
 
   it('widens the search with the widest radius in force', () => {
@@ -108,7 +104,7 @@ describe('which facility area loads next', () => {
   });
 
   it('keeps a world-wrapped view inside the ranges the API accepts', () => {
-    const area = nextFacilityArea([viewWant({ bbox: [179.9, 89.5, 180.3, 89.99], zoom: 14 })], []);
+    const area = nextHeldArea([viewWant({ bbox: [179.9, 89.5, 180.3, 89.99], zoom: 14 })], []);
     expect(area).toEqual([expect.closeTo(179.8, 9), expect.closeTo(89.3775, 9), 180, 90]);
   });
 });
@@ -149,7 +145,25 @@ function facility(id: number): FacilityFeature {
     properties: { type: 'kindergarten', name: `F${id}`, status: 'existing' },
   } as unknown as FacilityFeature;
 }
-const collection = (ids: number[]): FacilityCollection => ({ type: 'FeatureCollection', features: ids.map(facility) });
+function road(id: number): RoadFeature {
+  return {
+    type: 'Feature',
+    id,
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [120, 30],
+        [120 + id / 1000, 30.01],
+      ],
+    },
+    properties: { name: `R${id}`, roadClass: 'branch' },
+  } as unknown as RoadFeature;
+}
+/** An area's answer: these facilities, and these roads (none unless given). */
+const layers = (facilityIds: number[], roadIds: number[] = []): AreaLayers => ({
+  facilities: { type: 'FeatureCollection', features: facilityIds.map(facility) },
+  roads: { type: 'FeatureCollection', features: roadIds.map(road) },
+});
 
 function loaded(estateSource: EstateSource): DataState {
   const empty = { type: 'FeatureCollection' as const, features: [] };
@@ -165,35 +179,42 @@ function loaded(estateSource: EstateSource): DataState {
   return { ...data.initialData, ...data.dataLoaded(data.initialData, atlasData) };
 }
 
-describe('facilities held by area', () => {
+describe('facilities and roads held by area', () => {
   const tiled = loaded({ kind: 'tiles', estates: 200_000, yearBuilt: [1960, 2005], households: [20, 900] });
   const areaA: Bbox = [120, 30, 120.1, 30.1];
   const areaB: Bbox = [120.05, 30, 120.15, 30.1];
 
   it('holds no areas in a whole city, and ignores a late area answer there', () => {
     const whole = loaded(COLLECTION_ESTATE_SOURCE);
-    expect(whole.facilityAreas).toBeNull();
-    expect(data.facilitiesMerged(whole, areaA, collection([1]))).toEqual({});
+    expect(whole.heldAreas).toBeNull();
+    expect(data.areaMerged(whole, areaA, layers([1], [1]))).toEqual({});
     expect(data.facilitiesCleared(whole)).toEqual({});
   });
 
   it('appends the facilities it does not hold yet, so earlier positions stay valid', () => {
-    expect(tiled.facilityAreas).toEqual([]);
-    const first = { ...tiled, ...data.facilitiesMerged(tiled, areaA, collection([3, 1, 2])) };
-    const second = { ...first, ...data.facilitiesMerged(first, areaB, collection([2, 5, 3, 4])) };
+    expect(tiled.heldAreas).toEqual([]);
+    const first = { ...tiled, ...data.areaMerged(tiled, areaA, layers([3, 1, 2], [7, 8])) };
+    const second = { ...first, ...data.areaMerged(first, areaB, layers([2, 5, 3, 4], [8, 9])) };
     expect(second.data?.facilities.features.map((f) => f.id)).toEqual([3, 1, 2, 5, 4]);
     expect(second.data?.facilities.features[0]).toBe(first.data?.facilities.features[0]);
-    expect(second.facilityAreas).toEqual([areaA, areaB]);
-    // An area with nothing new keeps the collection (the map and coverage do not rerun).
-    const third = data.facilitiesMerged(second, areaA, collection([1, 4]));
-    expect(third).toEqual({ facilityAreas: [areaA, areaB, areaA] });
+    // A road crossing both areas comes with each, and is held once.
+    expect(second.data?.roads.features.map((f) => f.id)).toEqual([7, 8, 9]);
+    expect(second.heldAreas).toEqual([areaA, areaB]);
+    // Nothing new of one layer keeps its collection (the map and coverage do not rerun for it).
+    const roadsOnly = data.areaMerged(second, areaA, layers([1], [10]));
+    expect(roadsOnly.data?.facilities).toBe(second.data?.facilities);
+    expect(roadsOnly.data?.roads.features.map((f) => f.id)).toEqual([7, 8, 9, 10]);
+    const third = data.areaMerged(second, areaA, layers([1, 4], [9]));
+    expect(third).toEqual({ heldAreas: [areaA, areaB, areaA] });
   });
 
-  it('forgets every area after an import, and counts it as a write', () => {
-    const held = { ...tiled, ...data.facilitiesMerged(tiled, areaA, collection([1, 2])) };
+  it('forgets every area’s facilities after an import, and counts it as a write', () => {
+    const held = { ...tiled, ...data.areaMerged(tiled, areaA, layers([1, 2], [3])) };
     const cleared = data.facilitiesCleared(held);
-    expect(cleared.facilityAreas).toEqual([]);
+    expect(cleared.heldAreas).toEqual([]);
     expect(cleared.data?.facilities.features).toEqual([]);
     expect(cleared.facilityWrites).toBe(held.facilityWrites + 1);
+    // The roads held stay: an import changes no road.
+    expect(cleared.data?.roads).toBe(held.data?.roads);
   });
 });

@@ -1,21 +1,21 @@
 /**
- * In a city drawn from tiles, loads the facilities of the areas facility-areas.ts names (the view
- * when zoomed in, the surroundings of the opened estate) into the store, one area at a time.
+ * In a city drawn from tiles, loads the facilities and roads of the areas held-areas.ts names (the
+ * view when zoomed in, the surroundings of the opened estate) into the store, one area at a time.
  */
 import { bbox as turfBbox } from '@turf/turf';
 import { App as AntApp } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bbox } from '../../../../core/geometry/bbox';
-import { fetchFacilities, isAbortError } from '../../api';
+import { fetchFacilities, fetchRoads, isAbortError } from '../../api';
 import type { MapViewport } from '../../map/map-types';
 import { useAtlasStore } from '../../state/atlas-store';
-import { estateWant, facilitySearchM, nextFacilityArea, viewWant } from './facility-areas';
+import { estateWant, facilitySearchM, nextHeldArea, viewWant } from './held-areas';
 
-export function useFacilityAreas(viewport: MapViewport | null): void {
+export function useHeldAreas(viewport: MapViewport | null): void {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const areas = useAtlasStore((s) => s.facilityAreas);
+  const areas = useAtlasStore((s) => s.heldAreas);
   const estate = useAtlasStore((s) =>
     s.selectedEstateId === null ? undefined : s.data?.estates.features.find((f) => f.id === s.selectedEstateId),
   );
@@ -26,11 +26,11 @@ export function useFacilityAreas(viewport: MapViewport | null): void {
 
   useEffect(() => {
     if (areas === null) return;
-    const area = nextFacilityArea([estateBbox && estateWant(estateBbox, searchM), viewport && viewWant(viewport)], areas);
+    const area = nextHeldArea([estateBbox && estateWant(estateBbox, searchM), viewport && viewWant(viewport)], areas);
     if (!area) return;
     const controller = new AbortController();
-    fetchFacilities({ bbox: area }, controller.signal)
-      .then((facilities) => useAtlasStore.getState().facilitiesMerged(area, facilities))
+    Promise.all([fetchFacilities({ bbox: area }, controller.signal), fetchRoads({ bbox: area }, controller.signal)])
+      .then(([facilities, roads]) => useAtlasStore.getState().areaMerged(area, { facilities, roads }))
       .catch((error: unknown) => {
         if (!isAbortError(error)) void message.error(t('status.facilitiesFailed'));
       });
