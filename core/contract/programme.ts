@@ -37,6 +37,12 @@ export interface PlanRecord {
   estates: { estateId: number; batch: number }[];
 }
 
+/**
+ * Most estates GET /api/dashboard?estates= may list by id: a tiled map asks for those it holds, and
+ * 800 ids keep the URL within what Node and nginx accept by default (8 KiB).
+ */
+export const MAX_DASHBOARD_ESTATE_IDS = 800;
+
 export interface DashboardAnswer extends ProgrammeFigures {
   asOf: IsoDate;
   /** The stage catalogue in force, in order: the map, legend, charts and forms name and colour stages by it. */

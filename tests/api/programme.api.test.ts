@@ -5,7 +5,12 @@
  * dashboard, and change events crossing app instances through LISTEN/NOTIFY.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardAnswer, ProgressEntryAnswer, StageCatalogueRecord } from '../../core/contract/index.js';
+import {
+  MAX_DASHBOARD_ESTATE_IDS,
+  type DashboardAnswer,
+  type ProgressEntryAnswer,
+  type StageCatalogueRecord,
+} from '../../core/contract/index.js';
 import type { ProgressEntry } from '../../core/programme/progress-history.js';
 import { DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages.js';
 import { openDb, type Db } from '../../server/db/index.js';
@@ -93,6 +98,28 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     expect(now.localSubsidy.planned.cityYuan).toBe(Math.round((sums!.local * 7) / 10));
     const [corrections] = await copy.db.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_entries WHERE corrects IS NOT NULL');
     expect(corrections!.n).toBeGreaterThan(0);
+  });
+
+  it('lists only the estates a tiled map asks for, every figure staying that of the whole city', async () => {
+    const asOf = '2026-11-30';
+    const { estates: all, ...figures } = (await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}`)).body;
+    const stages = await sqlStages(copy.db, asOf);
+    const started = all.filter((e) => e.stage !== 'not_in_programme').slice(0, 2);
+    const ids = [...started.map((e) => e.estateId), all[0]!.estateId];
+    const some = await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&estates=${ids.join(',')}`);
+    expect(some.status).toBe(200);
+    expect(some.body.estates.map((e) => e.estateId).sort((a, b) => a - b)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    for (const estate of some.body.estates) expect(estate.stage).toBe(stages.get(estate.estateId) ?? 'not_in_programme');
+    expect({ ...some.body, estates: undefined }).toEqual({ ...figures, estates: undefined });
+    const none = await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&estates=none`);
+    expect(none.body.estates).toEqual([]);
+    expect(none.body.byStage).toEqual(figures.byStage);
+    // Bad lists: 400 saying what is wrong.
+    for (const bad of ['1,x', Array.from({ length: MAX_DASHBOARD_ESTATE_IDS + 1 }, (_, i) => i + 1).join(',')]) {
+      const refused = await server.get<{ error: { message: string } }>(`/api/dashboard?estates=${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/estates|id/);
+    }
   });
 
   it('appends entries, never changes them, and refuses what breaks a rule with 422 and nothing stored', async () => {

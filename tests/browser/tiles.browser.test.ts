@@ -69,6 +69,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   const pageErrors: string[] = [];
   const requested: string[] = [];
   const areaRequests: URL[] = [];
+  const dashboardRequests: URL[] = [];
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${server.url}${path}`, { headers });
@@ -89,6 +90,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       const url = new URL(request.url());
       requested.push(url.pathname);
       if (url.pathname === '/api/facilities' || url.pathname === '/api/roads') areaRequests.push(url);
+      if (url.pathname === '/api/dashboard') dashboardRequests.push(url);
     });
     await gotoAtlas(page, server.url, pageErrors);
   }, 180_000);
@@ -136,7 +138,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await name.waitFor({ state: 'detached', timeout: 10_000 });
   }, 90_000);
 
-  it('loads facilities and roads by area only, and an opened estate’s gaps are those the server finds with all of them', async () => {
+  it('loads facilities, roads and the dashboard’s estates by area or by estate only, and an opened estate’s gaps are those the server finds with all of them', async () => {
     // Never the whole city's facilities or roads: each request names the area it wants.
     expect(new Set(areaRequests.map((url) => url.pathname))).toEqual(new Set(['/api/facilities', '/api/roads']));
     expect(areaRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
@@ -175,6 +177,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(asked.some(([w = 0, s = 0, e = 0, n = 0]) => w < west - 0.02 && s < south - 0.02 && e > east + 0.02 && n > north + 0.02)).toBe(
       true,
     );
+    // The dashboard lists the estates the map holds (and zone members), never the whole city's; the opened one among them.
+    const listed = dashboardRequests.map((url) => url.searchParams.get('estates'));
+    expect(listed.filter((ids) => ids === null)).toEqual([]);
+    expect(listed.some((ids) => ids?.split(',').includes(String(chosen.id)))).toBe(true);
     await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
     expect(areaRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);

@@ -37,8 +37,9 @@ export function dashboardParams({ asOf, filter, period }: DashboardQuery): Recor
   };
 }
 
-export async function fetchDashboard(query: DashboardQuery, signal?: AbortSignal): Promise<DashboardAnswer> {
-  const body = await request('/api/dashboard', { query: dashboardParams(query), signal });
+/** `estates`: the ids the per-estate list is limited to, comma-separated (dashboard-estates.ts); null for all. */
+export async function fetchDashboard(query: DashboardQuery, estates: string | null, signal?: AbortSignal): Promise<DashboardAnswer> {
+  const body = await request('/api/dashboard', { query: { ...dashboardParams(query), estates }, signal });
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { byStage?: unknown }).byStage))
     throw invalidAnswer('/api/dashboard', 'the dashboard figures');
   return body as DashboardAnswer;

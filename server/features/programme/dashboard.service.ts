@@ -87,6 +87,8 @@ export interface DashboardQuery {
   year: number;
   filter: ProgrammeFilter;
   period: ReportingPeriodKind;
+  /** Only these estates in the per-estate list (a tiled map holds few of 200 000); absent or null: every estate. */
+  estateIds?: readonly number[] | null;
 }
 
 export async function dashboard(ctx: ServiceContext<Queryable>, query: DashboardQuery): Promise<DashboardAnswer> {
@@ -129,6 +131,7 @@ export async function dashboard(ctx: ServiceContext<Queryable>, query: Dashboard
   const period = reportingPeriodOf(asOf, query.period);
   const before = statesAsOf(entries, dayBefore(period.from));
   const names = new Map(rows.estates.map((e) => [e.id, e.name]));
+  const listed = query.estateIds == null ? null : new Set(query.estateIds);
   const historyFrom = entries[0]?.date ?? null;
   const chartFrom = historyFrom === null ? asOf : [historyFrom, monthsBefore(asOf, MAX_CHART_MONTHS)].sort().at(-1)!;
 
@@ -147,7 +150,7 @@ export async function dashboard(ctx: ServiceContext<Queryable>, query: Dashboard
     itemsByCategory: itemsByCategory(matchedItems),
     period,
     changes: stageChanges([...matchedIds], before, states).map((c) => ({ ...c, name: names.get(c.estateId) ?? '' })),
-    estates,
+    estates: listed === null ? estates : estates.filter((e) => listed.has(e.estateId)),
     historyFrom,
   };
 }

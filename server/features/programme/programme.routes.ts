@@ -6,6 +6,7 @@ import { stageDefinitionSchema } from '../../../core/programme/stages.js';
 import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
+import { MAX_DASHBOARD_ESTATE_IDS } from '../../../core/contract/index.js';
 import { dashboard } from './dashboard.service.js';
 import { periodReport, VIEW_FORMATS, viewExport } from './period-report.service.js';
 import { listPlans, planBodySchema, savePlan } from './plans.service.js';
@@ -77,6 +78,17 @@ const dashboardQuery = z
   })
   .strict();
 
+/** GET /api/dashboard's own parameter: `estates=1,2,3` lists only those estates (`none`: no estate); the figures stay citywide. */
+const dashboardEstatesQuery = z
+  .object({
+    estates: z
+      .string()
+      .transform((text) => (text === 'none' ? [] : text.split(',').filter((v) => v !== '')))
+      .pipe(z.array(idText).max(MAX_DASHBOARD_ESTATE_IDS, `estates lists at most ${MAX_DASHBOARD_ESTATE_IDS} ids`))
+      .optional(),
+  })
+  .passthrough();
+
 /** The dashboard's query as the service takes it (shared with the period report). */
 export function parseDashboardQuery(ctx: ServiceContext, query: unknown) {
   const q = dashboardQuery.parse(query);
@@ -107,7 +119,8 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
     res.json(await listProgress(ctx, projectQuery.parse(req.query)));
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
-    res.json(await dashboard(reading(ctx), parseDashboardQuery(ctx, req.query)));
+    const { estates, ...query } = dashboardEstatesQuery.parse(req.query);
+    res.json(await dashboard(reading(ctx), { ...parseDashboardQuery(ctx, query), estateIds: estates ?? null }));
   });
   routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
     const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));

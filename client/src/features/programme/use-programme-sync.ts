@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { ApiError, fetchDashboard } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
+import { dashboardEstatesParam } from './dashboard-estates';
 
 export function useProgrammeSync(): void {
   const replayDate = useAtlasStore((s) => s.replayDate);
@@ -13,12 +14,15 @@ export function useProgrammeSync(): void {
   const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
   const revision = useAtlasStore((s) => s.programmeRevision);
   const period = useAtlasStore((s) => s.reportingPeriod);
+  // A string: the same set of estates re-renders nothing and asks nothing again.
+  const estates = useAtlasStore((s) => dashboardEstatesParam(s, s.zones));
 
   useEffect(() => {
+    if (estates === undefined) return;
     const controller = new AbortController();
     const { dashboardLoading, dashboardLoaded, dashboardFailed } = useAtlasStore.getState();
     dashboardLoading();
-    fetchDashboard({ asOf: replayDate, filter: { ...programmeFilter, subdistrictCodes }, period }, controller.signal)
+    fetchDashboard({ asOf: replayDate, filter: { ...programmeFilter, subdistrictCodes }, period }, estates, controller.signal)
       .then(dashboardLoaded)
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -26,7 +30,7 @@ export function useProgrammeSync(): void {
         dashboardFailed(error instanceof ApiError ? error.messageIn(language) : String(error));
       });
     return () => controller.abort();
-  }, [replayDate, programmeFilter, subdistrictCodes, revision, period]);
+  }, [replayDate, programmeFilter, subdistrictCodes, revision, period, estates]);
 
   useEffect(() => {
     // EventSource reconnects by itself; `ready` after a reconnect reloads what may have been missed.
