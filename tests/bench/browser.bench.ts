@@ -38,6 +38,8 @@ interface PageFigures {
   heapMiB: number;
   /** The largest API answers of the first load, "path size MB". */
   downloads: string[];
+  /** The slowest API answers before the first draw, request to last byte. */
+  slowest: string[];
 }
 
 async function metric(cdp: CDPSession, name: string): Promise<number> {
@@ -74,10 +76,17 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
   await cdp.send('Performance.enable');
   await signInPage(page, url, 'leader');
   const sizes: { path: string; bytes: number }[] = [];
+  const waits: { path: string; ms: number }[] = [];
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     const bytes = Number(response.headers()['content-length'] ?? 0);
     if (path.startsWith('/api/') && bytes > 0) sizes.push({ path, bytes });
+  });
+  // What the first draw waits on: each API answer's time from its request to its last byte.
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    const { startTime, responseEnd } = request.timing();
+    if (path.startsWith('/api/') && startTime > 0 && responseEnd > 0) waits.push({ path, ms: responseEnd });
   });
   const started = performance.now();
   await page.goto(url);
@@ -92,9 +101,21 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 4)
     .map((d) => `${d.path} ${(d.bytes / 2 ** 20).toFixed(1)} MiB`);
+  const slowest = waits
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 4)
+    .map((w) => `${w.path} ${(w.ms / 1000).toFixed(1)} s`);
   if (!drawn) {
     await page.close();
-    return { firstDrawMs, longTaskMs: Number.NaN, longestTaskMs: Number.NaN, recolourScriptMs: Number.NaN, heapMiB: Number.NaN, downloads };
+    return {
+      firstDrawMs,
+      longTaskMs: Number.NaN,
+      longestTaskMs: Number.NaN,
+      recolourScriptMs: Number.NaN,
+      heapMiB: Number.NaN,
+      downloads,
+      slowest,
+    };
   }
   const heapMiB = (await metric(cdp, 'JSHeapUsedSize')) / 2 ** 20;
 
@@ -146,6 +167,7 @@ async function measure(browser: Browser, url: string, centre: [number, number]):
     recolourScriptMs,
     heapMiB,
     downloads,
+    slowest,
   };
 }
 
@@ -180,7 +202,7 @@ try {
     unit: 's',
     baselineName: 'the same city as one GeoJSON collection (deck.gl)',
     target: 1,
-    note: `tiles ${shown(tiles.firstDrawMs)}, heap ${tiles.heapMiB.toFixed(0)} MiB, largest answers ${tiles.downloads.join(', ')}; collection ${shown(collection.firstDrawMs)}${
+    note: `tiles ${shown(tiles.firstDrawMs)}, heap ${tiles.heapMiB.toFixed(0)} MiB, largest answers ${tiles.downloads.join(', ')}, slowest before the first draw ${tiles.slowest.join(', ')}; collection ${shown(collection.firstDrawMs)}${
       collection.firstDrawMs === null ? ' (recorded at the bound, a lower limit)' : `, heap ${collection.heapMiB.toFixed(0)} MiB`
     }, largest answers ${collection.downloads.join(', ')}`,
   });
