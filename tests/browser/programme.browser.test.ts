@@ -442,10 +442,24 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
   it('lets an administrator add, rename and recolour stages; every open map and form follows, and a too-close colour is refused', async () => {
     const admin = await openAtlasPage(browser, app.url, pageErrors, { as: 'admin' });
     const drawer = admin.getByTestId('stages-drawer');
+    // On a busy machine the account menu can close again while it slides in: open it again rather than fail.
     const openDrawer = async () => {
-      await admin.getByTestId('account-menu').click();
-      await admin.getByTestId('menu-stages').click();
-      await drawer.getByTestId('stage-row-construction').waitFor();
+      for (let attempt = 1; ; attempt++) {
+        await admin.getByTestId('account-menu').click();
+        const opened = await admin
+          .getByTestId('menu-stages')
+          .click({ timeout: 10_000 })
+          .then(() => drawer.getByTestId('stage-row-construction').waitFor({ timeout: 20_000 }))
+          .then(
+            () => true,
+            (error: unknown) => {
+              if (attempt === 3) throw error;
+              return false;
+            },
+          );
+        if (opened) return;
+        await admin.keyboard.press('Escape');
+      }
     };
     // The language switch sits under the drawer's mask: each language opens the drawer afresh.
     for (const viewport of [
