@@ -28,13 +28,29 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Opens the export menu, clicks one entry and returns the download it starts. */
+/**
+ * Opens the export menu, clicks one entry and returns the download it starts. Under a loaded CI
+ * machine the menu has closed before its entry was clicked (antd animates it), so the menu is opened
+ * again, up to three times; a refused export (the error alert) fails at once with its message.
+ */
 async function exportVia(page: Page, testId: string): Promise<Download> {
-  await page.getByTestId('export-button').click();
-  const item = page.getByTestId(testId);
-  await item.waitFor({ state: 'visible', timeout: 5_000 });
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), item.click()]);
-  return download;
+  for (let attempt = 1; ; attempt++) {
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    download.catch(() => undefined);
+    try {
+      await page.getByTestId('export-button').click({ timeout: 10_000 });
+      const item = page.getByTestId(testId);
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      await item.click({ timeout: 10_000 });
+      return await download;
+    } catch (error) {
+      const refusal = page.getByTestId('export-error');
+      if (await refusal.isVisible()) throw new Error(`the export was refused: ${await refusal.innerText()}`, { cause: error });
+      await page.screenshot({ path: join(OUTPUT_DIR, `export-attempt-${attempt}.png`) });
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 async function downloadedBytes(download: Download): Promise<Buffer> {
@@ -108,7 +124,7 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
     expect(cellNumber(totals?.getCell(column('建筑面积(㎡)')).value ?? null)).toBeCloseTo(summary.floorAreaM2, 1);
     const households = data.reduce((sum, row) => sum + cellNumber(row.getCell(column('户数')).value), 0);
     expect(households).toBe(summary.households);
-  });
+  }, 150_000);
 
   it('downloads only the checked rows as CSV with a byte-order mark', async () => {
     const checkboxes = page.locator('.atlas-ledger .ant-table-row .ant-checkbox-input');
@@ -134,7 +150,7 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
       .map((f) => f.properties.name)
       .sort();
     expect(body.map((row) => row[nameColumn]).sort()).toEqual(expected);
-  });
+  }, 150_000);
 
   it('downloads the rows found by the table search as GeoJSON', async () => {
     const target = estates.features[5];
@@ -149,5 +165,5 @@ describe.skipIf(skipBrowserTests)('export from the ledger', () => {
     const download = await exportVia(page, 'export-filter-geojson');
     const collection = JSON.parse((await downloadedBytes(download)).toString('utf8')) as EstateCollection;
     expect(collection.features.map((f) => f.properties.code)).toEqual([target.properties.code]);
-  });
+  }, 150_000);
 });
