@@ -111,7 +111,7 @@ export function statesAsOf(entries: readonly ProgressEntry[], asOf: IsoDate): Ma
 }
 
 /** The stage of one estate in a state map (DEFAULT_STAGE without history). */
-export function stageIn(states: ReadonlyMap<number, ProgressState>, estateId: number): StageId {
+export function stageIn(states: ReadonlyMap<number, Pick<ProgressState, 'stage'>>, estateId: number): StageId {
   return states.get(estateId)?.stage ?? DEFAULT_STAGE;
 }
 

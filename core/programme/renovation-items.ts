@@ -127,13 +127,20 @@ export function keyCountsOf(items: readonly { itemType: string; quantity: number
   return totals;
 }
 
-/** Estimated cost and number of items per category. */
+/**
+ * Estimated cost and number of items per category. A row may stand for several items of one type
+ * (`items`, default 1), as the database's totals per type do.
+ */
 export function itemsByCategory(
-  items: readonly { itemType: string; costYuan: number }[],
+  items: readonly { itemType: string; costYuan: number; items?: number }[],
 ): { category: RenovationCategory; costYuan: number; items: number }[] {
   return RENOVATION_CATEGORIES.map((category) => {
     const inCategory = items.filter((item) => renovationItemType(item.itemType)?.category === category);
-    return { category, costYuan: inCategory.reduce((sum, item) => sum + item.costYuan, 0), items: inCategory.length };
+    return {
+      category,
+      costYuan: inCategory.reduce((sum, item) => sum + item.costYuan, 0),
+      items: inCategory.reduce((sum, item) => sum + (item.items ?? 1), 0),
+    };
   });
 }
 

@@ -52,8 +52,8 @@ export interface StageChange {
 /** Estates whose stage differs between `before` (the day before the period) and `after` (its last day or the replay date). */
 export function stageChanges(
   estateIds: readonly number[],
-  before: ReadonlyMap<number, ProgressState>,
-  after: ReadonlyMap<number, ProgressState>,
+  before: ReadonlyMap<number, Pick<ProgressState, 'stage'>>,
+  after: ReadonlyMap<number, Pick<ProgressState, 'stage'>>,
 ): StageChange[] {
   const changes: StageChange[] = [];
   for (const estateId of estateIds) {

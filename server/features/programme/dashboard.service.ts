@@ -1,67 +1,34 @@
 /**
  * GET /api/dashboard: the programme on a date, under the leaders' filter — the figures of
- * core/programme for the map's legend, the charts and the period report, from one load.
+ * core/programme for the map's legend, the charts and the period report. Each estate's state, the
+ * over-time series and the totals are derived in the database (dashboard.sql.ts), so a national
+ * city sends one row per estate instead of its whole history.
  */
 import type { DashboardAnswer, EstateProgramme, PlanRecord } from '../../../core/contract/index.js';
 import { fundingBySource, splitLocalSubsidy } from '../../../core/programme/funding.js';
-import { monthEnds, programmeFigures, progressOverTime, type PlanTargets } from '../../../core/programme/programme-figures.js';
-import { matchesProgrammeFilter, type ProgrammeFilter } from '../../../core/programme/programme-filter.js';
-import { statesAsOf, stageIn, type IsoDate } from '../../../core/programme/progress-history.js';
+import { monthEnds, programmeFigures, type PlanTargets } from '../../../core/programme/programme-figures.js';
+import { hasProgrammeFilter, matchesProgrammeFilter, type ProgrammeFilter } from '../../../core/programme/programme-filter.js';
+import type { IsoDate, ProgressState } from '../../../core/programme/progress-history.js';
 import { dayBefore, reportingPeriodOf, stageChanges, type ReportingPeriodKind } from '../../../core/programme/reporting-period.js';
-import { categoriesOf, itemsByCategory, keyCountsOf } from '../../../core/programme/renovation-items.js';
+import { itemsByCategory, keyCountsOf } from '../../../core/programme/renovation-items.js';
+import { DEFAULT_STAGE, type StageCatalogue } from '../../../core/programme/stages.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
-import { loadEntries } from './progress.service.js';
+import {
+  loadEstateFacts,
+  loadEstateNames,
+  loadHistoryFrom,
+  loadMatchedTotals,
+  loadStageCountChanges,
+  type EstateFactsRow,
+  type StageClasses,
+} from './dashboard.sql.js';
 import { getPlan } from './plans.service.js';
 import { loadStageCatalogue } from './stages.service.js';
 import { RejectedError } from '../../domain-errors.js';
 
-interface EstateRow {
-  id: number;
-  name: string;
-  households: number;
-  floorAreaM2: number;
-  buildings: number;
-  subdistrictCode: string | null;
-  planYear: number | null;
-  batch: number | null;
-}
-
 /** The replay chart spans at most this many months back from the date. */
 const MAX_CHART_MONTHS = 36;
-
-/** Estates with their plan, and the items and funding recorded on or before `asOf` (each member's share of a zone's). */
-async function loadProgrammeRows(db: Queryable, asOf: IsoDate) {
-  const [estates, items, funding, subdistricts] = await Promise.all([
-    db.query<EstateRow>(
-      `SELECT e.id, e.name, e.households, e.floor_area_m2 AS "floorAreaM2", e.buildings, e.subdistrict_code AS "subdistrictCode",
-              pe.year AS "planYear", pe.batch
-       FROM estates e LEFT JOIN plan_estates pe ON pe.estate_id = e.id ORDER BY e.id`,
-    ),
-    db.query<{ estateId: number; itemType: string; quantity: number; costYuan: number }>(
-      `SELECT estate_id AS "estateId", item_type AS "itemType", quantity, estimated_cost_yuan AS "costYuan"
-       FROM estate_item_shares WHERE recorded_on <= $1::date`,
-      [asOf],
-    ),
-    db.query<{ estateId: number; source: string; plannedYuan: number; receivedYuan: number }>(
-      `SELECT estate_id AS "estateId", source, planned_yuan AS "plannedYuan", received_yuan AS "receivedYuan"
-       FROM estate_funding_shares WHERE recorded_on <= $1::date`,
-      [asOf],
-    ),
-    db.query<{ code: string; name: string }>('SELECT code, name FROM subdistricts ORDER BY code'),
-  ]);
-  return { estates, items, funding, subdistricts };
-}
-
-function groupBy<T extends { estateId: number }>(rows: readonly T[]): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.estateId);
-    if (group) group.push(row);
-    else groups.set(row.estateId, [row]);
-  }
-  return groups;
-}
 
 function targetsOf(plan: PlanRecord | null, year: number): PlanTargets {
   return {
@@ -91,65 +58,123 @@ export interface DashboardQuery {
   estateIds?: readonly number[] | null;
 }
 
+/** The states the SQL derived, keyed by estate, as core's figures read them (estates without history absent). */
+function statesOf(rows: readonly EstateFactsRow[]): { now: Map<number, ProgressState>; before: Map<number, Pick<ProgressState, 'stage'>> } {
+  const now = new Map<number, ProgressState>();
+  const before = new Map<number, Pick<ProgressState, 'stage'>>();
+  for (const row of rows) {
+    if (row.stage !== null && row.since !== null && row.entryId !== null)
+      now.set(row.id, {
+        estateId: row.id,
+        stage: row.stage,
+        progressPct: row.progressPct ?? 0,
+        investmentDoneYuan: row.investmentDoneYuan,
+        since: row.since,
+        entryId: row.entryId,
+      });
+    if (row.stageBefore !== null) before.set(row.id, { stage: row.stageBefore });
+  }
+  return { now, before };
+}
+
+/** What the over-time series counts as started and completed. */
+function stageClasses(catalogue: StageCatalogue): StageClasses {
+  return {
+    started: catalogue.ids.filter((stage) => catalogue.isStarted(stage)),
+    completed: catalogue.ids.filter((stage) => catalogue.isCompleted(stage)),
+    defaultStage: DEFAULT_STAGE,
+  };
+}
+
+/**
+ * The cumulative chart's series: started and completed estates (and households) of `matched` on
+ * each date. The SQL counts changes from the default stage; an estate without history is in it.
+ */
+function overTime(
+  changes: Awaited<ReturnType<typeof loadStageCountChanges>>,
+  matched: readonly EstateFactsRow[],
+  catalogue: StageCatalogue,
+) {
+  const started = catalogue.isStarted(DEFAULT_STAGE) ? matched.length : 0;
+  const completed = catalogue.isCompleted(DEFAULT_STAGE) ? matched.length : 0;
+  const completedHouseholds = completed > 0 ? matched.reduce((sum, e) => sum + e.households, 0) : 0;
+  return changes.map((c) => ({
+    date: c.date,
+    started: started + c.started,
+    completed: completed + c.completed,
+    completedHouseholds: completedHouseholds + c.completedHouseholds,
+  }));
+}
+
 export async function dashboard(ctx: ServiceContext<Queryable>, query: DashboardQuery): Promise<DashboardAnswer> {
   const { asOf, year, filter } = query;
-  const [rows, entries, plan, catalogue] = await Promise.all([
-    loadProgrammeRows(ctx.db, asOf),
-    loadEntries(ctx.db, null, asOf),
+  const period = reportingPeriodOf(asOf, query.period);
+  const [historyFrom, plan, catalogue, subdistricts] = await Promise.all([
+    loadHistoryFrom(ctx.db, asOf),
     getPlan(ctx.db, year),
     loadStageCatalogue(ctx.db),
+    ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM subdistricts ORDER BY code'),
   ]);
   const unknownStage = filter.stages.find((stage) => !catalogue.has(stage));
   if (unknownStage !== undefined) throw new RejectedError('stage_unknown', { stage: unknownStage, stages: catalogue.ids.join(', ') });
-  const states = statesAsOf(entries, asOf);
-  const itemsOf = groupBy(rows.items);
+  const chartFrom = [historyFrom ?? asOf, monthsBefore(asOf, MAX_CHART_MONTHS)].sort().at(-1)!;
+  const chartDates = monthEnds(chartFrom, asOf);
+  const matchedTotals = (ids: readonly number[] | null) =>
+    Promise.all([loadMatchedTotals(ctx.db, asOf, ids), loadStageCountChanges(ctx.db, asOf, chartDates, ids, stageClasses(catalogue))]);
+  // Without a filter every estate matches: the totals and the series need no list of ids, and a
+  // server reads them beside the estates instead of after.
+  const filtered = hasProgrammeFilter(filter);
+  const [rows, unfiltered] = await Promise.all([
+    loadEstateFacts(ctx.db, asOf, dayBefore(period.from)),
+    filtered ? null : matchedTotals(null),
+  ]);
+  const states = statesOf(rows);
 
-  const estates: EstateProgramme[] = rows.estates.map((e) => {
-    const state = states.get(e.id);
-    const categories = categoriesOf(itemsOf.get(e.id) ?? []);
-    const facts = { subdistrictCode: e.subdistrictCode, planYear: e.planYear, batch: e.batch, stage: stageIn(states, e.id), categories };
+  const estates: EstateProgramme[] = rows.map((e) => {
+    const stage = e.stage ?? DEFAULT_STAGE;
+    const facts = { subdistrictCode: e.subdistrictCode, planYear: e.planYear, batch: e.batch, stage, categories: e.categories };
     return {
       estateId: e.id,
-      stage: facts.stage,
-      progressPct: state?.progressPct ?? 0,
-      since: state?.since ?? null,
+      stage,
+      progressPct: e.progressPct ?? 0,
+      since: e.since,
       planYear: e.planYear,
       batch: e.batch,
-      categories,
+      categories: e.categories,
       matched: matchesProgrammeFilter(filter, facts),
     };
   });
-  const matchedIds = new Set(estates.filter((e) => e.matched).map((e) => e.estateId));
-  const matched = rows.estates
-    .filter((e) => matchedIds.has(e.id))
-    .map((e) => ({ ...e, plannedInvestmentYuan: (itemsOf.get(e.id) ?? []).reduce((sum, item) => sum + item.costYuan, 0) }));
-  const matchedItems = rows.items.filter((item) => matchedIds.has(item.estateId));
-  const funding = fundingBySource(rows.funding.filter((f) => matchedIds.has(f.estateId)));
+  const matchedRows = rows.filter((_, i) => estates[i]!.matched);
+  const [totals, stageCountChanges] = unfiltered ?? (await matchedTotals(matchedRows.map((e) => e.id)));
+  const funding = fundingBySource(totals.funding);
   const local = funding.find((f) => f.source === 'local_subsidy') ?? { plannedYuan: 0, receivedYuan: 0 };
   const split = ctx.settings.programme.subsidySplit;
-
-  const period = reportingPeriodOf(asOf, query.period);
-  const before = statesAsOf(entries, dayBefore(period.from));
-  const names = new Map(rows.estates.map((e) => [e.id, e.name]));
+  const changes = stageChanges(
+    matchedRows.map((e) => e.id),
+    states.before,
+    states.now,
+  );
+  const names = await loadEstateNames(
+    ctx.db,
+    changes.map((c) => c.estateId),
+  );
   const listed = query.estateIds == null ? null : new Set(query.estateIds);
-  const historyFrom = entries[0]?.date ?? null;
-  const chartFrom = historyFrom === null ? asOf : [historyFrom, monthsBefore(asOf, MAX_CHART_MONTHS)].sort().at(-1)!;
 
   return {
-    ...programmeFigures(matched, states, targetsOf(plan, year), catalogue),
+    ...programmeFigures(matchedRows, states.now, targetsOf(plan, year), catalogue),
     stages: [...catalogue.stages],
     asOf,
     year,
     plan: plan ? (({ estates: _members, ...rest }) => rest)(plan) : null,
-    batches: [...new Set(rows.estates.filter((e) => e.planYear === year && e.batch !== null).map((e) => e.batch!))].sort((a, b) => a - b),
-    subdistrictNames: Object.fromEntries(rows.subdistricts.map((s) => [s.code, s.name])),
-    overTime: progressOverTime(matched, entries, monthEnds(chartFrom, asOf), catalogue),
+    batches: [...new Set(rows.filter((e) => e.planYear === year && e.batch !== null).map((e) => e.batch!))].sort((a, b) => a - b),
+    subdistrictNames: Object.fromEntries(subdistricts.map((s) => [s.code, s.name])),
+    overTime: overTime(stageCountChanges, matchedRows, catalogue),
     funding,
     localSubsidy: { split, planned: splitLocalSubsidy(local.plannedYuan, split), received: splitLocalSubsidy(local.receivedYuan, split) },
-    itemCounts: keyCountsOf(matchedItems),
-    itemsByCategory: itemsByCategory(matchedItems),
+    itemCounts: keyCountsOf(totals.items),
+    itemsByCategory: itemsByCategory(totals.items),
     period,
-    changes: stageChanges([...matchedIds], before, states).map((c) => ({ ...c, name: names.get(c.estateId) ?? '' })),
+    changes: changes.map((c) => ({ ...c, name: names.get(c.estateId) ?? '' })),
     estates: listed === null ? estates : estates.filter((e) => listed.has(e.estateId)),
     historyFrom,
   };
