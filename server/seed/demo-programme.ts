@@ -74,7 +74,7 @@ export async function insertDemoProgramme(
   // Entries get ids 1…n in list order (the tables were just truncated; COPY keeps the given ids), so a
   // correction names its target by index + 1.
   // The whole history at once: each estate's current stage is computed once after it, not per batch.
-  await tx.exec('ALTER TABLE progress_entries DISABLE TRIGGER progress_entries_current_stage');
+  await tx.exec('ALTER TABLE progress_entries DISABLE TRIGGER progress_entries_current_state');
   await copyInBatches(
     tx,
     'progress_entries',
@@ -94,8 +94,8 @@ export async function insertDemoProgramme(
     ],
     advance,
   );
-  await tx.exec('ALTER TABLE progress_entries ENABLE TRIGGER progress_entries_current_stage');
-  await tx.query('SELECT estate_current_stage_refresh(NULL)');
+  await tx.exec('ALTER TABLE progress_entries ENABLE TRIGGER progress_entries_current_state');
+  await tx.query('SELECT estate_current_state_refresh(NULL)');
   await tx.query(`SELECT setval(pg_get_serial_sequence('progress_entries', 'id'), GREATEST((SELECT max(id) FROM progress_entries), 1))`);
   await copyInBatches(
     tx,

@@ -204,7 +204,7 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     expect(correction.status).toBe(201);
     const afterCorrection = await server.raw(tilePath('estates', busy));
     expect(decode(afterCorrection.bytes, 'estates').find((f) => f.id === fresh.id)!.properties.stage).toBe(laterStage);
-    const kept = await copy.db.query<{ estate_id: number; stage: string }>('SELECT estate_id, stage FROM estate_current_stage');
+    const kept = await copy.db.query<{ estate_id: number; stage: string }>('SELECT estate_id, stage FROM estate_current_state');
     expect(new Map(kept.map((r) => [r.estate_id, r.stage]))).toEqual(await currentStages(copy.db));
   });
 

@@ -25,7 +25,7 @@ const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const BASELINE_DASHBOARD_SQL = `
   WITH s AS (
     SELECT e.subdistrict_code, e.households, coalesce(cs.stage, '${DEFAULT_STAGE}') AS stage
-      FROM estates e LEFT JOIN estate_current_stage cs ON cs.estate_id = e.id)
+      FROM estates e LEFT JOIN estate_current_state cs ON cs.estate_id = e.id)
   SELECT json_build_object(
     'byStage', (SELECT json_agg(t) FROM (SELECT stage, count(*) AS estates, sum(households) AS households FROM s GROUP BY stage) t),
     'bySubdistrict', (SELECT json_agg(t) FROM (SELECT subdistrict_code AS code, count(*) AS estates, sum(households) AS households FROM s GROUP BY subdistrict_code) t)

@@ -39,30 +39,40 @@ const ITEM_TYPE_IDS = RENOVATION_ITEM_TYPES.map((t) => t.id);
 const ITEM_TYPE_BITS = RENOVATION_ITEM_TYPES.map((t) => 1 << RENOVATION_CATEGORIES.indexOf(t.category));
 const categoriesOfBits = (bits: number): RenovationCategory[] => RENOVATION_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 
-/** Every estate, in id order, as of `asOf`, with its stage on `before` too. */
+/** The latest entry of estate `e.id` that counts on `date` (a parameter): `ORDER BY … LIMIT 1` on the (estate, date) index. */
+const latestCounting = (date: string, extra = '') => `
+  FROM progress_entries p
+  WHERE p.estate_id = e.id AND p.entry_date <= ${date} ${extra}
+    AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = p.id)
+  ORDER BY p.entry_date DESC, p.id DESC LIMIT 1`;
+
+/**
+ * Every estate, in id order, as of `asOf`, with its stage on `before` too. An estate's kept state
+ * (migration 016) is its state on any date from its entry's date on, as no entry counting later
+ * exists; only an estate with an entry after the date (a replayed day, the day before a period)
+ * looks its state up in its history.
+ */
 export async function loadEstateFacts(db: Queryable, asOf: IsoDate, before: IsoDate): Promise<EstateFactsRow[]> {
-  // Two statements, so a server runs them side by side. The states take one sort of the history
-  // (latest first per estate); the whole-partition aggregates are computed once per estate.
+  // Two statements, so a server runs them side by side.
   const [estates, items] = await Promise.all([
     db.query<Omit<EstateFactsRow, 'categories' | 'plannedInvestmentYuan'>>(
-      `WITH counting AS (${COUNTING_ENTRIES}),
-       states AS (
-         SELECT * FROM (
-           SELECT estate_id, id AS entry_id, entry_date AS since, stage, progress_pct,
-                  row_number() OVER latest_first AS n,
-                  (array_agg(investment_done_yuan) FILTER (WHERE investment_done_yuan IS NOT NULL) OVER whole)[1] AS investment,
-                  (array_agg(stage) FILTER (WHERE entry_date <= $2::date) OVER whole)[1] AS stage_before
-           FROM counting
-           WINDOW latest_first AS (PARTITION BY estate_id ORDER BY entry_date DESC, id DESC),
-                  whole AS (latest_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) ranked
-         WHERE n = 1)
-       SELECT e.id, e.households, e.floor_area_m2 AS "floorAreaM2", e.buildings, e.subdistrict_code AS "subdistrictCode",
+      `SELECT e.id, e.households, e.floor_area_m2 AS "floorAreaM2", e.buildings, e.subdistrict_code AS "subdistrictCode",
               pe.year AS "planYear", pe.batch,
               s.stage, s.progress_pct AS "progressPct", to_char(s.since, 'YYYY-MM-DD') AS since, s.entry_id AS "entryId",
-              coalesce(s.investment, 0) AS "investmentDoneYuan", s.stage_before AS "stageBefore"
+              coalesce(s.investment, 0) AS "investmentDoneYuan",
+              CASE WHEN k.entry_date IS NULL OR k.entry_date <= $2::date THEN k.stage
+                   ELSE (SELECT p.stage ${latestCounting('$2::date')}) END AS "stageBefore"
        FROM estates e
        LEFT JOIN plan_estates pe ON pe.estate_id = e.id
-       LEFT JOIN states s ON s.estate_id = e.id
+       LEFT JOIN estate_current_state k ON k.estate_id = e.id
+       LEFT JOIN LATERAL (
+         SELECT k.stage, k.progress_pct, k.entry_date AS since, k.entry_id, k.investment_done_yuan AS investment
+         WHERE k.entry_date <= $1::date
+         UNION ALL
+         (SELECT p.stage, p.progress_pct, p.entry_date, p.id,
+                 (SELECT p.investment_done_yuan ${latestCounting('$1::date', 'AND p.investment_done_yuan IS NOT NULL')})
+          ${latestCounting('$1::date', 'AND k.entry_date > $1::date')})
+       ) s ON true
        ORDER BY e.id`,
       [asOf, before],
     ),

@@ -38,8 +38,8 @@ const column = (sql: string) => () => sql;
 
 const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
   estates: {
-    // The current stage is kept per estate (migration 015); see `stage` below.
-    from: column(`estates t LEFT JOIN zone_estates ze ON ze.estate_id = t.id LEFT JOIN estate_current_stage cs ON cs.estate_id = t.id`),
+    // The current stage is kept per estate (migrations 015, 016); see `stage` below.
+    from: column(`estates t LEFT JOIN zone_estates ze ON ze.estate_id = t.id LEFT JOIN estate_current_state cs ON cs.estate_id = t.id`),
     geometry: 't.geom',
     simplify: true,
     attributes: {
