@@ -73,7 +73,7 @@ export async function insertDemoProgramme(
   await copyInBatches(tx, 'plan_estates', ['year', 'estate_id', 'batch'], members, (m) => [m.year, m.estateId, m.batch], advance);
   // Entries get ids 1…n in list order (the tables were just truncated; COPY keeps the given ids), so a
   // correction names its target by index + 1.
-  // The whole history at once: each estate's current stage is computed once after it, not per batch.
+  // The whole history at once: each estate's kept state and stage changes are computed once after it, not per batch.
   await tx.exec('ALTER TABLE progress_entries DISABLE TRIGGER progress_entries_current_state');
   await copyInBatches(
     tx,
@@ -95,7 +95,7 @@ export async function insertDemoProgramme(
     advance,
   );
   await tx.exec('ALTER TABLE progress_entries ENABLE TRIGGER progress_entries_current_state');
-  await tx.query('SELECT estate_current_state_refresh(NULL)');
+  await tx.query('SELECT estate_current_state_refresh(NULL), estate_stage_changes_refresh(NULL)');
   await tx.query(`SELECT setval(pg_get_serial_sequence('progress_entries', 'id'), GREATEST((SELECT max(id) FROM progress_entries), 1))`);
   await copyInBatches(
     tx,

@@ -5,20 +5,15 @@
  * An estate's state on a date follows core/programme/progress-history.ts (`statesAsOf`): its latest
  * entry by date then id, on or before the date, that no correction replaced (a correction dated
  * later still replaces its target); its investment to date is the latest one reported. The
- * over-time series follows `progressOverTime`. tests/api/dashboard-derivation.api.test.ts holds both to
- * those functions on histories with corrections and same-day entries.
+ * over-time series follows `progressOverTime`. Both read rows the database keeps as entries are
+ * appended (migrations 016 and 017). tests/api/dashboard-derivation.api.test.ts holds both to those
+ * functions on histories with corrections and same-day entries.
  */
 import type { ProgrammeEstate } from '../../../core/programme/programme-figures.js';
 import type { IsoDate } from '../../../core/programme/progress-history.js';
 import { RENOVATION_CATEGORIES, RENOVATION_ITEM_TYPES, type RenovationCategory } from '../../../core/programme/renovation-items.js';
 import type { StageId } from '../../../core/programme/stages.js';
 import type { Queryable } from '../../db/index.js';
-
-/** Entries that count on or before $1: every entry no correction replaced. */
-const COUNTING_ENTRIES = `
-  SELECT p.id, p.estate_id, p.entry_date, p.stage, p.progress_pct, p.investment_done_yuan
-  FROM progress_entries p
-  WHERE p.entry_date <= $1::date AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = p.id)`;
 
 /** One estate with its plan, its state on the date and on the day before the period, and its items to date. */
 export interface EstateFactsRow extends ProgrammeEstate {
@@ -123,8 +118,9 @@ export interface StageClasses {
 /**
  * For each of `dates` (each on or before `asOf`), how many of `estateIds` (every estate when null)
  * entered a started or completed stage since they had no history, less those that left one: the
- * change over the estates' stages without history. Each counting entry adds the difference its
- * stage makes against the one before it (or the default stage), summed per day, then up to each date.
+ * change over the estates' stages without history. Each entry that changed its estate's stage (kept
+ * by migration 017) adds the difference against the stage before it (or the default stage), summed
+ * per day, then up to each date.
  */
 export function loadStageCountChanges(
   db: Queryable,
@@ -134,16 +130,12 @@ export function loadStageCountChanges(
   classes: StageClasses,
 ): Promise<{ date: IsoDate; started: number; completed: number; completedHouseholds: number }[]> {
   return db.query(
-    `WITH counting AS (${COUNTING_ENTRIES} AND ($3::int[] IS NULL OR p.estate_id = ANY ($3::int[]))),
-     steps AS (
-       SELECT estate_id, entry_date, stage,
-              coalesce(lag(stage) OVER (PARTITION BY estate_id ORDER BY entry_date, id), $6::text) AS previous
-       FROM counting),
-     changes AS (
-       SELECT entry_date, estate_id,
-              (stage = ANY ($4::text[]))::int - (previous = ANY ($4::text[]))::int AS started,
-              (stage = ANY ($5::text[]))::int - (previous = ANY ($5::text[]))::int AS completed
-       FROM steps WHERE stage <> previous),
+    `WITH changes AS (
+       SELECT c.entry_date, c.estate_id,
+              (c.stage = ANY ($4::text[]))::int - (coalesce(c.previous_stage, $6::text) = ANY ($4::text[]))::int AS started,
+              (c.stage = ANY ($5::text[]))::int - (coalesce(c.previous_stage, $6::text) = ANY ($5::text[]))::int AS completed
+       FROM estate_stage_changes c
+       WHERE c.entry_date <= $1::date AND ($3::int[] IS NULL OR c.estate_id = ANY ($3::int[]))),
      daily AS (
        SELECT c.entry_date AS day, sum(c.started) AS started, sum(c.completed) AS completed,
               sum(c.completed * e.households) AS completed_households
