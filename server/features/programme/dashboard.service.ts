@@ -54,8 +54,6 @@ export interface DashboardQuery {
   year: number;
   filter: ProgrammeFilter;
   period: ReportingPeriodKind;
-  /** Only these estates in the per-estate list (a tiled map holds few of 200 000); absent or null: every estate. */
-  estateIds?: readonly number[] | null;
 }
 
 /** The states the SQL derived, keyed by estate, as core's figures read them (estates without history absent). */
@@ -158,7 +156,6 @@ export async function dashboard(ctx: ServiceContext<Queryable>, query: Dashboard
     ctx.db,
     changes.map((c) => c.estateId),
   );
-  const listed = query.estateIds == null ? null : new Set(query.estateIds);
 
   return {
     ...programmeFigures(matchedRows, states.now, targetsOf(plan, year), catalogue),
@@ -175,7 +172,7 @@ export async function dashboard(ctx: ServiceContext<Queryable>, query: Dashboard
     itemsByCategory: itemsByCategory(totals.items),
     period,
     changes: changes.map((c) => ({ ...c, name: names.get(c.estateId) ?? '' })),
-    estates: listed === null ? estates : estates.filter((e) => listed.has(e.estateId)),
+    estates,
     historyFrom,
   };
 }

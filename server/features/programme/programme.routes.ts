@@ -7,7 +7,7 @@ import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { idParam, unitParam } from '../../http/query-schemas.js';
 import { MAX_DASHBOARD_ESTATE_IDS } from '../../../core/contract/index.js';
-import { dashboard } from './dashboard.service.js';
+import { DashboardCache } from './dashboard-cache.js';
 import { periodReport, VIEW_FORMATS, viewExport } from './period-report.service.js';
 import { listPlans, planBodySchema, savePlan } from './plans.service.js';
 import { ProgrammeEventHub } from './programme-events.js';
@@ -111,6 +111,7 @@ export function parseDashboardQuery(ctx: ServiceContext, query: unknown) {
 export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   const routes = declareRoutes(base);
   const events = new ProgrammeEventHub(base.db);
+  const dashboards = new DashboardCache();
 
   routes.post('/progress', 'progress.write', async (req, res, ctx) => {
     res.status(201).json(await appendProgress(ctx, progressInputSchema.parse(req.body)));
@@ -120,7 +121,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
     const { estates, ...query } = dashboardEstatesQuery.parse(req.query);
-    res.json(await dashboard(reading(ctx), { ...parseDashboardQuery(ctx, query), estateIds: estates ?? null }));
+    res.json(await dashboards.answer(reading(ctx), parseDashboardQuery(ctx, query), estates ?? null));
   });
   routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
     const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));
