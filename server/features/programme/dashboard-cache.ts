@@ -20,25 +20,30 @@ const DASHBOARD_COMPUTATIONS = 2;
 /** Estates' rows kept over all answers: about three answers for a city of 200 000 estates. */
 const MAX_KEPT_ESTATE_ROWS = 600_000;
 
+/** A kept answer, and its JSON once written (a city-wide answer is 30 MiB at 200 000 estates: written once, not per leader). */
+interface KeptAnswer {
+  answer: DashboardAnswer;
+  json?: string;
+}
+
 export class DashboardCache {
   readonly #computing = pLimit(DASHBOARD_COMPUTATIONS);
-  readonly #answers = new LRUCache<string, DashboardAnswer, { ctx: ServiceContext<Queryable>; question: DashboardQuery }>({
+  readonly #answers = new LRUCache<string, KeptAnswer, { ctx: ServiceContext<Queryable>; question: DashboardQuery }>({
     maxSize: MAX_KEPT_ESTATE_ROWS,
-    sizeCalculation: (answer) => answer.estates.length + 1,
-    fetchMethod: (_key, _stale, { context }) => this.#computing(() => dashboard(context.ctx, context.question)),
+    sizeCalculation: (kept) => kept.answer.estates.length + 1,
+    fetchMethod: async (_key, _stale, { context }) => ({ answer: await this.#computing(() => dashboard(context.ctx, context.question)) }),
   });
 
   /**
-   * The dashboard for `question`, its estates list cut to `estateIds` when given (a tiled map holds
-   * few of 200 000; the figures stay those of every estate).
+   * The dashboard for `question` as JSON, its estates list cut to `estateIds` when given (a tiled
+   * map holds few of 200 000; the figures stay those of every estate).
    */
-  async answer(ctx: ServiceContext<Queryable>, question: DashboardQuery, estateIds: readonly number[] | null): Promise<DashboardAnswer> {
+  async json(ctx: ServiceContext<Queryable>, question: DashboardQuery, estateIds: readonly number[] | null): Promise<string> {
     const version = await tileDataVersion(ctx.db);
-    const key = JSON.stringify([version, question]);
-    const answer = await this.#answers.fetch(key, { context: { ctx, question } });
-    if (!answer) throw new Error('the dashboard cache answered nothing');
-    if (estateIds == null) return answer;
+    const kept = await this.#answers.fetch(JSON.stringify([version, question]), { context: { ctx, question } });
+    if (!kept) throw new Error('the dashboard cache answered nothing');
+    if (estateIds == null) return (kept.json ??= JSON.stringify(kept.answer));
     const listed = new Set(estateIds);
-    return { ...answer, estates: answer.estates.filter((e) => listed.has(e.estateId)) };
+    return JSON.stringify({ ...kept.answer, estates: kept.answer.estates.filter((e) => listed.has(e.estateId)) });
   }
 }

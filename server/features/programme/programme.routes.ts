@@ -121,7 +121,7 @@ export function programmeRoutes(base: ServiceContext): DeclaredRoutes {
   });
   routes.get('/dashboard', 'dashboard.read', async (req, res, ctx) => {
     const { estates, ...query } = dashboardEstatesQuery.parse(req.query);
-    res.json(await dashboards.answer(reading(ctx), parseDashboardQuery(ctx, query), estates ?? null));
+    res.type('application/json').send(await dashboards.json(reading(ctx), parseDashboardQuery(ctx, query), estates ?? null));
   });
   routes.get('/reports/period', 'dashboard.read', async (req, res, ctx) => {
     const file = await periodReport(ctx, parseDashboardQuery(ctx, req.query));
