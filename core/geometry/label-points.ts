@@ -1,5 +1,5 @@
 /** Where text labels go: pure geometry on GeoJSON, no map library involved. */
-import { along, distance, length, pointOnFeature } from '@turf/turf';
+import { along, bbox, distance, length, pointOnFeature } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LngLat } from './lng-lat.js';
 
@@ -13,6 +13,44 @@ export interface LineLabel {
 export interface PointLabel {
   text: string;
   position: LngLat;
+  /** The zoom from which the label is drawn (its shape then holds it); absent: at every zoom. */
+  minZoom?: number;
+}
+
+/**
+ * The zoom from which a shape `widthDeg` degrees of longitude wide spans `px` screen pixels, in
+ * MapLibre's 512-pixel world at zoom 0 (a degree of longitude spans the same at every latitude).
+ * @example zoomSpanningPx(360, 512) // 0
+ */
+export function zoomSpanningPx(widthDeg: number, px: number): number {
+  return widthDeg > 0 ? Math.log2((px * 360) / (512 * widthDeg)) : Infinity;
+}
+
+/**
+ * About how wide `text` is drawn at `sizePx`: a CJK character one em, any other about 0.6 em.
+ * @example labelWidthPx('和平街道', 16) // 64
+ */
+export function labelWidthPx(text: string, sizePx: number): number {
+  let ems = 0;
+  for (const character of text) ems += character.codePointAt(0)! >= 0x2e80 ? 1 : 0.6;
+  return ems * sizePx;
+}
+
+/**
+ * A polygon's label, drawn from the zoom where the polygon is as wide as its name (`widthPx`): a
+ * province's thousands of sub-districts are not all named at once, on top of each other.
+ */
+export function polygonLabel(text: string, geometry: Polygon | MultiPolygon, widthPx: number): PointLabel {
+  const [minLng = 0, , maxLng = 0] = bbox(geometry);
+  return { text, position: polygonLabelPoint(geometry), minZoom: zoomSpanningPx(maxLng - minLng, widthPx) };
+}
+
+/**
+ * The labels drawn at `zoom`.
+ * @example labelsAt([{ text: 'a', position: [0, 0], minZoom: 12 }], 11) // []
+ */
+export function labelsAt<L extends PointLabel>(labels: readonly L[], zoom: number): L[] {
+  return labels.filter((label) => label.minZoom === undefined || label.minZoom <= zoom);
 }
 
 /**

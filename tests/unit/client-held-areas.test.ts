@@ -9,7 +9,7 @@ import { bboxContains, type Bbox } from '../../core/geometry/bbox';
 import { COLLECTION_ESTATE_SOURCE, type EstateSource } from '../../core/contract/index';
 import type { EstateCoverage } from '../../core/coverage/coverage';
 import { estateWant, facilitySearchM, nextHeldArea, viewWant, withinFacilitySearch } from '../../client/src/features/atlas/held-areas';
-import { deckZoomBand, AREA_VIEW_MIN_ZOOM } from '../../client/src/map/deck-layers';
+import { AREA_VIEW_MIN_ZOOM } from '../../client/src/map/deck-layers';
 import type { FacilityFeature, RoadCollection } from '../../client/src/api/types';
 
 type RoadFeature = RoadCollection['features'][number];
@@ -127,13 +127,6 @@ describe('coverage in a tiled city', () => {
     expect(held?.types.elderly_home).toEqual({ distanceM: null, radiusM: 1000, covered: false, nearest: null });
     expect(held?.types.kindergarten).toBe(result.types.kindergarten);
     expect(held?.gaps).toEqual(['elderly_home']);
-  });
-});
-
-describe('deckZoomBand', () => {
-  it('changes where labels or tiled facilities appear, and nowhere else', () => {
-    const bands = [10, 11.9, 12, 13.9, 14, 16.4, 16.5, 18].map(deckZoomBand);
-    expect(bands).toEqual([0, 0, 2, 2, 3, 3, 5, 5]);
   });
 });
 

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Polygon } from 'geojson';
 import { boundsOf } from '../../core/geometry/bounds-of';
-import { lineMidLabel, polygonLabelPoint, roadLabels, segmentAngleDeg } from '../../core/geometry/label-points';
+import fc from 'fast-check';
+import {
+  labelsAt,
+  labelWidthPx,
+  lineMidLabel,
+  polygonLabel,
+  polygonLabelPoint,
+  roadLabels,
+  segmentAngleDeg,
+  zoomSpanningPx,
+} from '../../core/geometry/label-points';
+import { deckZoomBand, subdistrictLabelWidthPx } from '../../client/src/map/deck-layers';
 
 /** A longitude span of about 1.11 km at the equator. */
 const KM_AT_EQUATOR_DEG = 0.01;
@@ -195,5 +206,56 @@ describe('bounds of features', () => {
       [109.4, 24.2],
       [109.5, 24.4],
     ]);
+  });
+});
+
+describe('labels drawn from the zoom where their shape holds them', () => {
+  it('finds the zoom at which a width in degrees spans a width in pixels (512-pixel world at zoom 0)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 2_000 }), (microDeg, px) => {
+        const widthDeg = microDeg / 1e4;
+        const zoom = zoomSpanningPx(widthDeg, px);
+        expect((512 * 2 ** zoom * widthDeg) / 360).toBeCloseTo(px, 6);
+      }),
+    );
+    expect(zoomSpanningPx(0, 10)).toBe(Infinity);
+  });
+
+  it('measures CJK names at one em a character and Latin ones at about 0.6', () => {
+    expect(labelWidthPx('和平街道', 16)).toBe(64);
+    expect(labelWidthPx('Heping', 10)).toBeCloseTo(36, 9);
+    expect(subdistrictLabelWidthPx('和平街道')).toBe(64 + 12);
+  });
+
+  it('names a sub-district 1.1 km wide from about zoom 12.4, and one ten times wider 3.3 zoom levels earlier', () => {
+    const square = (side: number): Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [109, 24],
+          [109 + side, 24],
+          [109 + side, 24 + side],
+          [109, 24 + side],
+          [109, 24],
+        ],
+      ],
+    });
+    const small = polygonLabel('和平街道', square(KM_AT_EQUATOR_DEG), 76);
+    const large = polygonLabel('和平街道', square(10 * KM_AT_EQUATOR_DEG), 76);
+    // 76 px = 0.01° × 512 × 2^z / 360 → z = log2(76 × 360 / 5.12) ≈ 12.38
+    expect(small.minZoom).toBeCloseTo(Math.log2((76 * 360) / (512 * 0.01)), 9);
+    expect(small.minZoom! - large.minZoom!).toBeCloseTo(Math.log2(10), 9);
+    expect(labelsAt([small, large], 12)).toEqual([large]);
+    expect(labelsAt([small, large], 12.5)).toEqual([small, large]);
+    expect(labelsAt([{ text: 'always', position: [0, 0] }], 0)).toHaveLength(1);
+  });
+
+  it('redraws the deck layers at each half zoom and where labels or tiled facilities appear, and nowhere else', () => {
+    const steps = Array.from({ length: 24 }, (_, i) => 8 + i / 2);
+    const bands = steps.map(deckZoomBand);
+    expect(new Set(bands).size).toBe(steps.length);
+    for (const zoom of steps) expect(deckZoomBand(zoom + 0.49)).toBe(deckZoomBand(zoom));
+    // The low bits still say which labels and whether a tiled city's facilities are drawn.
+    expect([11.9, 12, 13.9, 14, 16.4, 16.5].map((z) => deckZoomBand(z) % 8)).toEqual([0, 2, 2, 3, 3, 5]);
   });
 });

@@ -130,9 +130,11 @@ function overlayLayers(): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': BASEMAP_COLOURS.subdistrict,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 4],
+        // Zoomed out over a province's thousands of sub-districts, full-strength outlines hide the
+        // sub-district fill they bound: there they thin and fade.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 12, 2, 17, 4],
         'line-dasharray': [3, 1.5],
-        'line-opacity': 0.85,
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 12, 0.85],
       },
     },
     {

@@ -9,7 +9,7 @@ import type { EstateApiFeature, EstateApiProperties } from '../api';
 import { withAlpha, type Rgba } from '../../../core/colour';
 import { estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
-import type { LineLabel, PointLabel } from '../../../core/geometry/label-points';
+import { labelsAt, labelWidthPx, type LineLabel, type PointLabel } from '../../../core/geometry/label-points';
 import type { FacilityDatum, ImportPreview, MapScene, MapTarget, SceneInput } from './map-types';
 import { ZONE_LAYER_IDS, zoneFillLayer, zoneOverLayers } from './zone-layers';
 import { coverageLayers } from './coverage-layers';
@@ -39,13 +39,37 @@ export const ROAD_LABEL_MIN_ZOOM = 12;
  */
 export const AREA_VIEW_MIN_ZOOM = 14;
 
+/** Sub-district names are drawn this large, on a background this much wider on each side. */
+const SUBDISTRICT_LABEL_SIZE_PX = 16;
+const SUBDISTRICT_LABEL_PADDING_PX: [number, number] = [6, 2];
+
+/** How wide a sub-district must be on screen before its name is drawn: the name and its background. */
+export function subdistrictLabelWidthPx(name: string): number {
+  return labelWidthPx(name, SUBDISTRICT_LABEL_SIZE_PX) + 2 * SUBDISTRICT_LABEL_PADDING_PX[0];
+}
+
+/** Labels appear and go in half-zoom steps, so the deck layers change at most twice per zoom level. */
+const labelStep = (zoom: number): number => Math.floor(zoom * 2);
+
 /**
- * What a zoom shows, as one number the deck layers change with: which labels (0 sub-districts, 1 and
- * roads, 2 and estates) times two, plus one where a tiled city's facilities are drawn.
+ * What a zoom shows, as one number the deck layers change with: the label step, which labels
+ * (0 sub-districts, 1 and roads, 2 and estates) and whether a tiled city's facilities are drawn.
  */
 export function deckZoomBand(zoom: number): number {
   const labels = zoom >= ESTATE_LABEL_MIN_ZOOM ? 2 : zoom >= ROAD_LABEL_MIN_ZOOM ? 1 : 0;
-  return 2 * labels + (zoom >= AREA_VIEW_MIN_ZOOM ? 1 : 0);
+  return 8 * labelStep(zoom) + 2 * labels + (zoom >= AREA_VIEW_MIN_ZOOM ? 1 : 0);
+}
+
+// The labels one list shows at one step, kept so a redraw at that step hands deck.gl the same array
+// and the text layer is not laid out again.
+const shownByStep = new WeakMap<readonly PointLabel[], { step: number; shown: PointLabel[] }>();
+function labelsAtStep(labels: readonly PointLabel[], zoom: number): PointLabel[] {
+  const step = labelStep(zoom);
+  const kept = shownByStep.get(labels);
+  if (kept?.step === step) return kept.shown;
+  const shown = labelsAt(labels, step / 2);
+  shownByStep.set(labels, { step, shown });
+  return shown;
 }
 
 const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
@@ -162,15 +186,15 @@ function labelLayers(scene: MapScene): Layer[] {
     new TextLayer<PointLabel>({
       ...TEXT_DEFAULTS,
       id: LAYER_IDS.subdistrictLabels,
-      data: scene.subdistrictLabels as PointLabel[],
+      data: labelsAtStep(scene.subdistrictLabels, scene.zoom),
       visible: labelsOn && scene.visibleLayers.subdistricts,
       getText: (d) => d.text,
       getPosition: (d) => d.position,
-      getSize: 16,
+      getSize: SUBDISTRICT_LABEL_SIZE_PX,
       fontWeight: 'bold',
       getColor: [80, 56, 130, 255],
       getBackgroundColor: [255, 255, 255, 170],
-      backgroundPadding: [6, 2],
+      backgroundPadding: SUBDISTRICT_LABEL_PADDING_PX,
     }),
     new TextLayer<PointLabel>({
       ...TEXT_DEFAULTS,

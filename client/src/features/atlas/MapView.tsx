@@ -9,7 +9,8 @@ import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
 import type { MapAdapter } from '../../map/map-adapter';
 import type { FacilityDatum, MapPointerEvent, MapViewport } from '../../map/map-types';
-import { polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
+import { polygonLabel, polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
+import { subdistrictLabelWidthPx } from '../../map/deck-layers';
 import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
 import { stageLabelSuffix } from '../../map/estate-colours';
@@ -73,7 +74,7 @@ export function MapView({ data }: { data: AtlasData }) {
   // Each kind of label is placed once per change of its own layer: a new colouring must not place every street name again.
   const roadLabelPoints = useMemo(() => roadLabels(data.roads.features), [data.roads]);
   const subdistrictLabels = useMemo(
-    () => data.subdistricts.features.map((f) => ({ text: f.properties.name, position: polygonLabelPoint(f.geometry) })),
+    () => data.subdistricts.features.map((f) => polygonLabel(f.properties.name, f.geometry, subdistrictLabelWidthPx(f.properties.name))),
     [data.subdistricts],
   );
   const estateLabels = useMemo(
