@@ -72,7 +72,7 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
       BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
     });
     expect(lines.map((line) => line.name)).toEqual([
-      'GET /api/dashboard at 4 connections, 300 estates (PostGIS): mean latency',
+      'GET /api/dashboard?estates=none at 4 connections, 300 estates (PostGIS): mean latency',
       'GET /api/estates?bbox (z14 windows) at 4 connections, 300 estates (PostGIS): mean latency',
     ]);
   }, 300_000);
