@@ -77,9 +77,22 @@ export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', esta
 /** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
 export const tileSourcesSchema = z.object({
   version: z.string(),
+  /** The last progress entry the tiles' stages include: GET /api/tiles/estates/stages asks from it. */
+  stageCursor: z.number().int().nonnegative(),
   layers: z.record(z.string(), z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() })),
 });
 export type TileSources = z.output<typeof tileSourcesSchema>;
+
+/**
+ * GET /api/tiles/estates/stages?since=…&asOf=…: the stage on `asOf` of each estate whose stage there
+ * may differ from its tile's, as [estate id, stage id] pairs. The map colours these over the tiles,
+ * so a progress change or a replayed day recolours estates without fetching their geometry again.
+ */
+export const tileStagesSchema = z.object({
+  asOf: z.string(),
+  estates: z.array(z.tuple([z.number().int().positive(), z.string()])),
+});
+export type TileStages = z.output<typeof tileStagesSchema>;
 
 /** GET /api/config */
 export const atlasConfigSchema = z.object({

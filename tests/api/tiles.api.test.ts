@@ -222,6 +222,61 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     expect(features.some((f) => (now.get(f.id) ?? DEFAULT_STAGE) !== f.properties.stage)).toBe(true);
   });
 
+  it('names, from the tiles’ cursor, each estate whose stage differs from its tile’s: after progress and on a replayed day', async () => {
+    type Stages = { asOf: string; estates: [number, string][] };
+    const index = await server.get<{ stageCursor: number }>('/api/tiles');
+    expect(index.status).toBe(200);
+    const cursor = index.body.stageCursor;
+    const [latest] = await copy.db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM progress_entries');
+    expect(cursor).toBe(latest!.id);
+    // Nothing appended since and nothing dated after today: every tile's stage is right.
+    const quiet = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}`);
+    expect(quiet.status).toBe(200);
+    expect(quiet.body).toEqual({ asOf: calendarDate(new Date()), estates: [] });
+
+    // Progress on two estates (one moving on, one recorded at its own stage): both are named, at today's stage.
+    const today = await currentStages(copy.db);
+    const [moving, staying] = await copy.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id DESC LIMIT 2');
+    const movingStage = DEFAULT_STAGE_CATALOGUE.ids.find((id) => id !== (today.get(moving!.id) ?? DEFAULT_STAGE))!;
+    for (const [estateId, stage] of [
+      [moving!.id, movingStage],
+      [staying!.id, today.get(staying!.id) ?? DEFAULT_STAGE],
+    ] as const) {
+      const reply = await server.request('POST', '/api/progress', { estateId, date: calendarDate(new Date()), stage, progressPct: 0 });
+      expect(reply.status, String(estateId)).toBe(201);
+    }
+    const after = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}`);
+    const now = await currentStages(copy.db);
+    expect(after.body.estates).toEqual([moving!.id, staying!.id].sort((a, b) => a - b).map((id) => [id, now.get(id) ?? DEFAULT_STAGE]));
+    expect(now.get(moving!.id)).toBe(movingStage);
+
+    // A replayed day: every estate whose stage then differs from today's is named, each at its stage then.
+    const [middle] = await copy.db.query<{ day: string }>(
+      `SELECT to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY entry_date), 'YYYY-MM-DD') AS day FROM progress_entries`,
+    );
+    const day = middle!.day;
+    const then = await currentStages(copy.db, day);
+    const replay = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}&asOf=${day}`);
+    expect(replay.body.asOf).toBe(day);
+    const named = new Map(replay.body.estates);
+    const [{ ids }] = (await copy.db.query<{ ids: number[] }>('SELECT array_agg(id ORDER BY id) AS ids FROM estates')) as [
+      { ids: number[] },
+    ];
+    const differing = ids.filter((id) => (then.get(id) ?? DEFAULT_STAGE) !== (now.get(id) ?? DEFAULT_STAGE));
+    expect(differing.length).toBeGreaterThan(0);
+    for (const id of differing) expect([id, named.get(id)]).toEqual([id, then.get(id) ?? DEFAULT_STAGE]);
+    for (const [id, stage] of named) expect([id, stage]).toEqual([id, then.get(id) ?? DEFAULT_STAGE]);
+    // Only estates with an entry after the day or the cursor: not the whole city.
+    expect(named.size).toBeLessThan(ids.length);
+
+    for (const query of ['', '?since=-1', '?since=abc', `?since=${cursor}&asOf=2026-13-01`, `?since=${cursor}&x=1`, '?since=99999999999']) {
+      const reply = await server.get<{ error: { code: string } }>(`/api/tiles/estates/stages${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.body.error.code, query).toBeTypeOf('string');
+    }
+    expect((await (await server.as(null)).get(`/api/tiles/estates/stages?since=${cursor}`)).status).toBe(401);
+  });
+
   it('refuses a bad tile address with 400 and an anonymous caller with 401', async () => {
     for (const path of [
       '/api/tiles/roads/14/0/0.mvt',

@@ -68,6 +68,16 @@ export async function waitForModalSettled(page: Page, testId: string): Promise<v
   );
 }
 
+/**
+ * Closes the antd modal holding `testId` with its close button and waits until it has gone. Escape
+ * reaches the dialog only while focus is inside it, and a select's open list takes it first.
+ */
+export async function closeModal(page: Page, testId: string): Promise<void> {
+  const wrap = page.locator('.ant-modal-wrap').filter({ has: page.getByTestId(testId) });
+  await wrap.locator('.ant-modal-close').click();
+  await wrap.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** The map's test hook as the browser tests drive it (client/src/map/test-hook.ts). */
 interface MapHook {
   project(p: LngLat): [number, number];

@@ -23,6 +23,7 @@ import type { DashboardAnswer } from '../../core/contract/index';
 import { calendarDate } from '../../core/programme/progress-history';
 import {
   type AppUnderTest,
+  closeModal,
   getJson,
   jumpTo,
   launchChromium,
@@ -292,7 +293,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
       { timeout: 15_000 },
     );
     await planner.screenshot({ path: join(OUTPUT_DIR, 'programme-plan-zh-1280.png') });
-    await planner.keyboard.press('Escape');
+    await closeModal(planner, 'plan-save');
     await planner.getByTestId('dashboard-toggle').click();
   }, 90_000);
 
@@ -409,7 +410,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
         (p) => p.year === year,
       )!;
       expect(members.every((id) => saved.estates.some((e) => e.estateId === id))).toBe(true);
-      await planner.keyboard.press('Escape');
+      await closeModal(planner, 'plan-save');
       await planner.getByTestId('dashboard-toggle').click();
       await planner.getByTestId('zones-toggle').click();
       await planner.getByTestId(`zone-list-item-${zone.id}`).click();

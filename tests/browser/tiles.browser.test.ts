@@ -12,6 +12,7 @@ import { bbox, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
 import { blendOver, colourDifference, hexToRgb, interpolateStops, type Rgb } from '../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
+import { calendarDate } from '../../core/programme/progress-history';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
 import { STARTED_SHARE_RAMP, STATUS_COLOURS } from '../../client/src/map/estate-colours';
@@ -25,6 +26,7 @@ import {
   launchChromium,
   newAtlasPage,
   OUTPUT_DIR,
+  postJson,
   project,
   screenPixels,
   shownCoverageGaps,
@@ -218,6 +220,62 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await expect.poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
     await chooseColouring(page, '改造状态（项目阶段）');
   }, 60_000);
+
+  it('recolours an estate when its progress is recorded elsewhere and on a replayed day, without fetching a tile again', async () => {
+    type Dashboard = { estates: { estateId: number; stage: string }[] };
+    const stages = (await api<{ stages: { id: string; colour: string }[] }>('/api/stages')).stages;
+    const drawn = (stage: string) => blendOver([...hexToRgb(stages.find((s) => s.id === stage)!.colour), ESTATE_FILL_ALPHA], LAND);
+    const stageOf = async (estateId: number, query = '') =>
+      (await api<Dashboard>(`/api/dashboard${query}`)).estates.find((e) => e.estateId === estateId)?.stage;
+    // The largest estate with a later stage to move on to, drawn in a colour unlike its own.
+    const estates = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    );
+    const now = await api<Dashboard>('/api/dashboard');
+    let chosen: { estate: EstateApiFeature; from: string; to: string } | null = null;
+    for (const estate of estates) {
+      const from = now.estates.find((e) => e.estateId === estate.id)?.stage;
+      const to = stages[stages.findIndex((s) => s.id === from) + 1]?.id;
+      if (from && to && colourDifference(drawn(from), drawn(to)) > 15) {
+        chosen = { estate, from, to };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('no estate can move on to a stage of another colour');
+    const { estate, from, to } = chosen;
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    const shows = (stage: string) =>
+      expect
+        .poll(async () => share(await screenPixels(page, x, y), drawn(stage)), { timeout: 20_000, message: `${estate.id} in ${stage}` })
+        .toBeGreaterThanOrEqual(0.6);
+    await shows(from);
+    const tileRequests = () => requested.filter((path) => /^\/api\/tiles\/estates\/\d+\//.test(path)).length;
+    const tilesBefore = tileRequests();
+
+    // A planner elsewhere records the next stage: the server's change event recolours the estate here.
+    await postJson(`${server.url}/api/progress`, { estateId: estate.id, date: calendarDate(new Date()), stage: to, progressPct: 5 });
+    await shows(to);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-progress-recoloured.png') });
+
+    // Back to the first day of the history: the estate shows its stage then, as the dashboard answers it.
+    await page.getByTestId('dashboard-toggle').click();
+    const handle = page.locator('.programme-replay-slider .ant-slider-handle');
+    await handle.focus();
+    await page.keyboard.press('Home');
+    const firstDay = (await page.getByTestId('replay-date').textContent())!.trim();
+    const then = (await stageOf(estate.id, `?asOf=${firstDay}`))!;
+    expect(then).not.toBe(to);
+    await shows(then);
+    await page.getByTestId('replay-live').click();
+    await shows(to);
+    await page.getByTestId('dashboard-toggle').click();
+    // No tile was asked for again: the stages came as a list of estates, coloured over the tiles held.
+    expect(tileRequests()).toBe(tilesBefore);
+    expect(requested.filter((path) => path === '/api/tiles/estates/stages').length).toBeGreaterThanOrEqual(3);
+    expect(await stageOf(estate.id)).toBe(to);
+  }, 120_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;

@@ -14,10 +14,14 @@ import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE } from '../../core/programme/sta
 import type { EstateProgramme } from '../../core/contract/index';
 import { estateFeature } from '../helpers/estate-fixture';
 
-function evaluate(expression: unknown, properties: Record<string, unknown>): Rgb {
+function evaluate(expression: unknown, properties: Record<string, unknown>, featureState: Record<string, unknown> = {}): Rgb {
   const parsed = createExpression(expression, 'fill-color', latest.paint_fill['fill-color'] as never);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-  const colour = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never) as { r: number; g: number; b: number };
+  const colour = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never, featureState as never) as {
+    r: number;
+    g: number;
+    b: number;
+  };
   return [Math.round(colour.r * 255), Math.round(colour.g * 255), Math.round(colour.b * 255)];
 }
 
@@ -86,6 +90,19 @@ describe('estate tile colours', () => {
     const colouring = createEstateColouring('stage', estates, subdistricts, null, 'kindergarten', programme);
     const expression = tileColourExpression(colouring.tileRule);
     expect(evaluate(expression, { stage: 'gone' })).toEqual(evaluate(expression, { stage: DEFAULT_STAGE }));
+  });
+
+  it('colours by the stage set on the feature (a later entry, a replayed day) over the one its tile was cut with', () => {
+    const colouring = createEstateColouring('stage', estates, subdistricts, null, 'kindergarten', programme);
+    const expression = tileColourExpression(colouring.tileRule);
+    const [first, second] = DEFAULT_STAGE_CATALOGUE.ids as [string, string];
+    expect(evaluate(expression, { stage: first }, { stage: second })).toEqual(evaluate(expression, { stage: second }));
+    expect(evaluate(expression, { stage: first }, { stage: second })).not.toEqual(evaluate(expression, { stage: first }));
+    // Other colourings read the tile alone.
+    const bySubdistrict = tileColourExpression(createEstateColouring('subdistrict', estates, subdistricts).tileRule);
+    expect(evaluate(bySubdistrict, { subdistrictCode: 'S01' }, { stage: second })).toEqual(
+      evaluate(bySubdistrict, { subdistrictCode: 'S01' }),
+    );
   });
 
   it('gives an estate without a year the no-figure colour on the year ramp', () => {

@@ -2,8 +2,8 @@
 import { getJson, type QueryValue } from './request';
 import { invalidAnswer } from './invalid';
 import { zoneRulesOf } from './zones';
-import { isAtlasConfig, isFacilityCounts, isFeature, isFeatureCollection, isSummary, isTileSources } from './checks';
-import { COLLECTION_ESTATE_SOURCE, type FacilityCounts, type TileSources } from '../../../core/contract/index';
+import { isAtlasConfig, isFacilityCounts, isFeature, isFeatureCollection, isSummary, isTileSources, isTileStages } from './checks';
+import { COLLECTION_ESTATE_SOURCE, type FacilityCounts, type TileSources, type TileStages } from '../../../core/contract/index';
 import type {
   AtlasConfig,
   CommunityCollection,
@@ -63,6 +63,13 @@ export async function fetchEstate(id: number, signal?: AbortSignal): Promise<Est
 export async function fetchTileSources(signal?: AbortSignal): Promise<TileSources> {
   const body = await getJson('/api/tiles', undefined, signal);
   if (!isTileSources(body)) throw invalid('/api/tiles', 'the tile layers');
+  return body;
+}
+
+/** The stages on `asOf` (null: today) of the estates whose stage may differ from their tiles' (cut at `since`). */
+export async function fetchTileStages(since: number, asOf: string | null, signal?: AbortSignal): Promise<TileStages> {
+  const body = await getJson('/api/tiles/estates/stages', { since, asOf }, signal);
+  if (!isTileStages(body)) throw invalid('/api/tiles/estates/stages', 'the estate stages');
   return body;
 }
 

@@ -8,6 +8,7 @@ import {
   apiTokenListSchema,
   atlasConfigSchema,
   tileSourcesSchema,
+  tileStagesSchema,
   facilityCountsSchema,
   auditListSchema,
   createdApiTokenSchema,
@@ -29,6 +30,7 @@ export const isFeature = guard(featureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isTileSources = guard(tileSourcesSchema);
+export const isTileStages = guard(tileStagesSchema);
 export const isFacilityCounts = guard(facilityCountsSchema);
 export const isSession = guard(sessionSchema);
 export const isSignInOptions = guard(signInOptionsSchema);

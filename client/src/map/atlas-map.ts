@@ -26,6 +26,7 @@ import {
   setEstateTileColours,
   setEstateTileUrl,
   setSubdistrictShares,
+  setTileStages,
   type EstateTileSpec,
   type SubdistrictShares,
 } from './estate-tiles';
@@ -73,6 +74,9 @@ export class AtlasMap implements MapAdapter {
   private hiddenEstateIds: ReadonlySet<number> = new Set();
   private estateTiles: EstateTileSpec | null = null;
   private subdistrictShares: SubdistrictShares | null = null;
+  /** Stages colouring tiled estates over their tiles' (setEstateTileStages), and those the map shows now. */
+  private tileStages: ReadonlyMap<number, string> = new Map();
+  private tileStagesShown: ReadonlyMap<number, string> = new Map();
   /** What the tile layers show now: colouring key, selected and hovered estate. */
   private tileMarks: { colouringKey: string; selected: number | null; hovered: number | null } = {
     colouringKey: '',
@@ -170,6 +174,17 @@ export class AtlasMap implements MapAdapter {
   setSubdistrictShares(shares: SubdistrictShares | null): void {
     this.subdistrictShares = shares;
     if (this.styleLoaded) setSubdistrictShares(this.map, shares);
+  }
+
+  setEstateTileStages(stages: ReadonlyMap<number, string>): void {
+    this.tileStages = stages;
+    this.applyTileStages();
+  }
+
+  private applyTileStages(): void {
+    if (!this.styleLoaded || !this.estateTiles) return;
+    setTileStages(this.map, this.tileStages, this.tileStagesShown);
+    this.tileStagesShown = this.tileStages;
   }
 
   fitTo(features: readonly Feature[], animate = true): void {
@@ -302,6 +317,9 @@ export class AtlasMap implements MapAdapter {
     if (!this.styleLoaded || !this.estateTiles || !this.scene) return;
     addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule);
     setSubdistrictShares(this.map, this.subdistrictShares);
+    // A new style has a new source, with no feature state.
+    this.tileStagesShown = new Map();
+    this.applyTileStages();
     this.tileMarks = { colouringKey: this.scene.colouring.key, selected: null, hovered: null };
     this.markTileEstates(this.scene);
   }

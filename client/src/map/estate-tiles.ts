@@ -68,7 +68,10 @@ export function tileColourExpression(rule: EstateTileRule): ExpressionSpecificat
     case 'match': {
       if (rule.colours.length === 0) return css(rule.fallback);
       const pairs = rule.colours.flatMap(([value, colour]) => [value, css(colour)]);
-      return ['match', ['to-string', ['get', rule.attribute]], ...pairs, css(rule.fallback)] as ExpressionSpecification;
+      // A stage set on the feature (setTileStages) wins over the one the tile was cut with.
+      const value: ExpressionSpecification =
+        rule.attribute === 'stage' ? ['coalesce', ['feature-state', STAGE_STATE], ['get', 'stage']] : ['get', rule.attribute];
+      return ['match', ['to-string', value], ...pairs, css(rule.fallback)] as ExpressionSpecification;
     }
     case 'flags': {
       const cases = rule.flags.flatMap(([flag, colour]) => [['to-boolean', ['get', flag]], css(colour)]);
@@ -81,6 +84,9 @@ export function tileColourExpression(rule: EstateTileRule): ExpressionSpecificat
     }
   }
 }
+
+/** The feature-state key of an estate's stage on the shown day, where it may differ from its tile's. */
+const STAGE_STATE = 'stage';
 
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
@@ -146,6 +152,18 @@ export function setSubdistrictShares(map: MapLibreMap, shares: SubdistrictShares
   const pairs = [...(shares?.byCode ?? [])].flatMap(([code, share]) => [code, share]);
   const share = (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, 0] : ['literal', 0]) as unknown as ExpressionSpecification;
   map.setPaintProperty(ESTATE_TILE_IDS.subdistrictFill, 'fill-color', shares ? rampExpression(share, 0, 1, shares.stops) : 'rgba(0,0,0,0)');
+}
+
+/**
+ * Colours estates by the stages in `next` (estate id → stage) over those their tiles carry, changing
+ * only what differs from `previous`: a progress change or a replayed day touches the estates it
+ * concerns, and no tile is fetched or cut again.
+ */
+export function setTileStages(map: MapLibreMap, next: ReadonlyMap<number, string>, previous: ReadonlyMap<number, string>): void {
+  if (!map.getSource(ESTATE_TILE_IDS.source)) return;
+  const target = (id: number) => ({ source: ESTATE_TILE_IDS.source, sourceLayer: ESTATE_TILE_IDS.sourceLayer, id });
+  for (const id of previous.keys()) if (!next.has(id)) map.removeFeatureState(target(id), STAGE_STATE);
+  for (const [id, stage] of next) if (previous.get(id) !== stage) map.setFeatureState(target(id), { [STAGE_STATE]: stage });
 }
 
 /** Marks one estate (by tile feature id) as selected or hovered; the previous one loses the mark. */

@@ -78,6 +78,7 @@ export class FakeMapAdapter implements MapAdapter {
   hiddenEstateIds: readonly number[] = [];
   estateTiles: EstateTileSpec | null = null;
   subdistrictShares: SubdistrictShares | null = null;
+  estateTileStages: ReadonlyMap<number, string> = new Map();
   roads: RoadCollection | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
   readonly fits: number[][] = [];
@@ -125,6 +126,10 @@ export class FakeMapAdapter implements MapAdapter {
 
   setRoads(roads: RoadCollection): void {
     this.roads = roads;
+  }
+
+  setEstateTileStages(stages: ReadonlyMap<number, string>): void {
+    this.estateTileStages = stages;
   }
 
   setSubdistrictShares(shares: SubdistrictShares | null): void {

@@ -79,6 +79,8 @@ export interface MapAdapter {
   setRoads(roads: RoadCollection): void;
   /** Draws the estates from vector tiles (null: from the scene's estates). */
   setEstateTiles(spec: EstateTileSpec | null): void;
+  /** Stages (estate id → stage id) that colour tiled estates over the stage their tile carries. */
+  setEstateTileStages(stages: ReadonlyMap<number, string>): void;
   /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */
   setSubdistrictShares(shares: SubdistrictShares | null): void;
   /** Frames the given features (estates, or sub-districts when the estates come as tiles); without animation the camera jumps. */

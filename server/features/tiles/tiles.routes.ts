@@ -5,7 +5,8 @@ import { TILE_LAYER_IDS, TILE_LAYERS } from '../../../core/tiles/tile-layers.js'
 import { reading, type ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
 import { noQuery } from '../../http/query-schemas.js';
-import { TileCache, tileDataVersion } from './tiles.service.js';
+import { isoDateSchema } from '../../../core/programme/progress-history.js';
+import { stageCursor, TileCache, tileDataVersion, tileStageOverrides } from './tiles.service.js';
 
 const wholeNumber = z
   .string()
@@ -34,6 +35,17 @@ const tileQuery = z
   })
   .strict();
 
+const stagesQuery = z
+  .object({
+    since: z
+      .string()
+      .regex(/^\d{1,10}$/, 'since is the stageCursor of GET /api/tiles')
+      .transform(Number)
+      .pipe(z.number().int().max(2_147_483_647, 'since is the stageCursor of GET /api/tiles')),
+    asOf: isoDateSchema.optional(),
+  })
+  .strict();
+
 export const MVT_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile';
 
 export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
@@ -42,10 +54,13 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.get('/tiles', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
+    // The cursor first: a tile cut later includes at least the entries up to it.
+    const cursor = await stageCursor(ctx.db.reader);
     const version = await tileDataVersion(ctx.db.reader);
     res.set('Cache-Control', 'private, no-cache');
     res.json({
       version,
+      stageCursor: cursor,
       layers: Object.fromEntries(
         TILE_LAYER_IDS.map((layer) => [
           layer,
@@ -53,6 +68,12 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
         ]),
       ),
     });
+  });
+
+  routes.get('/tiles/estates/stages', 'ledger.read', async (req, res, ctx) => {
+    const { since, asOf } = stagesQuery.parse(req.query);
+    res.set('Cache-Control', 'private, no-cache');
+    res.json(await tileStageOverrides(reading(ctx), since, asOf));
   });
 
   routes.get('/tiles/:layer/:z/:x/:y.mvt', 'ledger.read', async (req, res, ctx) => {

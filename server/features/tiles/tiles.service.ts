@@ -10,7 +10,9 @@ import { TILE_LAYERS, type TileLayerId } from '../../../core/tiles/tile-layers.j
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
 import { encodeTile, type GeojsonTileRow } from './js-tiler.js';
-import { geojsonTileQuery, postgisTileQuery, type TileSettings } from './tiles.sql.js';
+import type { TileStages } from '../../../core/contract/index.js';
+import type { IsoDate } from '../../../core/programme/progress-history.js';
+import { geojsonTileQuery, postgisTileQuery, stageOverridesQuery, type TileSettings } from './tiles.sql.js';
 
 /** Who encodes a tile: PostGIS (`ST_AsMVT`, server back-end) or the JS tiler (embedded back-end, or a test comparing the two). */
 export type TileEncoder = 'postgis' | 'js';
@@ -23,8 +25,22 @@ export async function tileDataVersion(db: Queryable): Promise<string> {
   return row?.version ?? '0';
 }
 
-function tileSettings(ctx: ServiceContext<Queryable>): TileSettings {
-  return { today: calendarDate(ctx.now()), eligibilityCutoffYear: ctx.settings.eligibilityCutoffYear };
+/** The last progress entry appended: tiles cut from now on include it. */
+export async function stageCursor(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ cursor: number }>('SELECT coalesce(max(id), 0)::int AS cursor FROM progress_entries');
+  return row?.cursor ?? 0;
+}
+
+function tileSettings(ctx: ServiceContext<Queryable>, day?: IsoDate): TileSettings {
+  return { today: day ?? calendarDate(ctx.now()), eligibilityCutoffYear: ctx.settings.eligibilityCutoffYear };
+}
+
+/** The stages on `asOf` (default today) that may differ from those of tiles cut at `sinceEntryId` (tiles.sql.ts). */
+export async function tileStageOverrides(ctx: ServiceContext<Queryable>, sinceEntryId: number, asOf?: IsoDate): Promise<TileStages> {
+  const settings = tileSettings(ctx, asOf);
+  const { sql, params } = stageOverridesQuery(sinceEntryId, settings);
+  const rows = await ctx.db.query<{ id: number; stage: string }>(sql, params);
+  return { asOf: settings.today, estates: rows.map((r) => [r.id, r.stage]) };
 }
 
 /** One tile straight from the database (no cache); null when empty or below the layer's first zoom. */

@@ -36,24 +36,28 @@ interface LayerSql {
 
 const column = (sql: string) => () => sql;
 
+/**
+ * The stage on `day` (a bound date) of estate `t`, joined to its kept state as `cs`: the latest
+ * entry not replaced by a correction (core/programme/progress-history.ts). The kept row is that
+ * whenever its entry is not after the day, which holds for today as no entry is dated in the
+ * future; a replayed day, or a clock set back, falls back to the lookup.
+ */
+function stageOnSql(day: string): string {
+  return `COALESCE(CASE WHEN cs.estate_id IS NULL OR cs.entry_date <= ${day} THEN cs.stage ELSE (
+    SELECT pe.stage FROM progress_entries pe
+    WHERE pe.estate_id = t.id AND pe.entry_date <= ${day}
+      AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = pe.id)
+    ORDER BY pe.entry_date DESC, pe.id DESC LIMIT 1) END, '${DEFAULT_STAGE}')`;
+}
+
 const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
   estates: {
-    // The current stage is kept per estate (migrations 015, 016); see `stage` below.
+    // The current stage is kept per estate (migrations 015, 016); see `stageOnSql`.
     from: column(`estates t LEFT JOIN zone_estates ze ON ze.estate_id = t.id LEFT JOIN estate_current_state cs ON cs.estate_id = t.id`),
     geometry: 't.geom',
     simplify: true,
     attributes: {
-      // The stage on today's date: the latest entry not replaced by a correction (core/programme/progress-history.ts).
-      // The kept row is that whenever its entry is not after today, which holds as no entry is dated in the future;
-      // a clock set back (a test, a replayed day) falls back to the lookup.
-      stage: (p, settings) => {
-        const today = p.add(settings.today, 'date');
-        return `COALESCE(CASE WHEN cs.estate_id IS NULL OR cs.entry_date <= ${today} THEN cs.stage ELSE (
-          SELECT pe.stage FROM progress_entries pe
-          WHERE pe.estate_id = t.id AND pe.entry_date <= ${today}
-            AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = pe.id)
-          ORDER BY pe.entry_date DESC, pe.id DESC LIMIT 1) END, '${DEFAULT_STAGE}')`;
-      },
+      stage: (p, settings) => stageOnSql(p.add(settings.today, 'date')),
       households: column('t.households'),
       yearBuilt: column('t.year_built'),
       urgent: column('t.urgent'),
@@ -131,6 +135,25 @@ export function postgisTileQuery(layer: TileLayerId, coord: TileCoord, settings:
     // twice. ST_AsMVT skips rows whose geometry is clipped away, and count(geom) does not count them.
     sql: `SELECT ST_AsMVT(mvt, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS tile, count(mvt.geom)::int AS features
       FROM (${inner}) mvt`,
+    params: p.values,
+  };
+}
+
+/**
+ * The stage on `settings.today` of every estate whose stage there may differ from the one its tile
+ * carries: those with an entry appended after entry `sinceEntryId` (the tiles' cursor) or dated
+ * after that day (a replayed day). Any other estate's entries are all on or before the day and
+ * were there when its tile was cut, so its tile's stage is its stage on the day.
+ */
+export function stageOverridesQuery(sinceEntryId: number, settings: TileSettings): TileQuery {
+  const p = new Params();
+  const day = p.add(settings.today, 'date');
+  const since = p.add(sinceEntryId, 'int');
+  return {
+    sql: `SELECT t.id, ${stageOnSql(day)} AS stage
+      FROM estates t LEFT JOIN estate_current_state cs ON cs.estate_id = t.id
+      WHERE t.id IN (SELECT estate_id FROM progress_entries WHERE id > ${since} OR entry_date > ${day})
+      ORDER BY t.id`,
     params: p.values,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * For a city the server sends as vector tiles (GET /api/config `estateSource`): points the map at
- * the tiles of the current data version, fills the sub-districts by their progress below the
+ * the tiles of the current data version, colours over them the stages that changed since they were
+ * cut or differ on the replayed day (a progress change fetches no tile), fills the sub-districts by their progress below the
  * tiles' first zoom, and loads each estate the user opens, which the store does not yet hold.
  */
 import { App as AntApp } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchEstate, fetchTileSources, isAbortError } from '../../api';
+import { fetchEstate, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -15,9 +16,12 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
-  // A write answers with the stored estate and a change from elsewhere raises the revision: either may mean new tiles.
+  // A write answers with the stored estate: its tiles change. A programme change (the revision) only changes stages.
   const estates = useAtlasStore((s) => s.data?.estates);
   const revision = useAtlasStore((s) => s.programmeRevision);
+  const replayDate = useAtlasStore((s) => s.replayDate);
+  /** The last progress entry the tiles in use include (GET /api/tiles). */
+  const [stageCursor, setStageCursor] = useState<number | null>(null);
   const subdistricts = useAtlasStore((s) => s.data?.subdistricts);
   const bySubdistrict = useAtlasStore((s) => s.dashboard?.bySubdistrict);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
@@ -29,14 +33,26 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
       .then((sources) => {
         const layer = sources.layers.estates;
         // MapLibre fetches tiles in a worker, which needs whole URLs.
-        if (layer)
-          atlas.setEstateTiles({ url: `${window.location.origin}${layer.tiles[0]}`, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
+        if (!layer) return;
+        atlas.setEstateTiles({ url: `${window.location.origin}${layer.tiles[0]}`, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
+        setStageCursor(sources.stageCursor);
       })
       .catch((error: unknown) => {
         if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
       });
     return () => controller.abort();
-  }, [atlas, tiled, estates, revision, message, t]);
+  }, [atlas, tiled, estates, message, t]);
+
+  useEffect(() => {
+    if (!atlas || !tiled || stageCursor === null) return;
+    const controller = new AbortController();
+    fetchTileStages(stageCursor, replayDate, controller.signal)
+      .then((answer) => atlas.setEstateTileStages(new Map(answer.estates)))
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+      });
+    return () => controller.abort();
+  }, [atlas, tiled, stageCursor, revision, replayDate, message, t]);
 
   useEffect(() => {
     if (!atlas || !tiled) return;
