@@ -78,7 +78,7 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
   }, 300_000);
 
   it.skipIf(skipBrowserTests)(
-    'runs the browser benchmark on a tiny city: first draw, panning and recolouring, tiles against GeoJSON',
+    'runs the browser benchmark on a tiny city: first draw, panning, recolouring and a stage change, tiles against GeoJSON',
     async () => {
       const lines = await smokeRun('tests/bench/browser.bench.ts', {
         BENCH_ESTATES: '300',
@@ -87,8 +87,11 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
       expect(lines.map((line) => line.name)).toEqual([
         'browser: first drawn estates, 300 estates',
         'browser: long tasks while panning, 300 estates',
+        'browser: recolour after a stage change, 300 estates',
         'browser: recolour all estates, 300 estates',
       ]);
+      // The estate showed its new stage's colour in both pages.
+      expect(lines.find((line) => line.name.startsWith('browser: recolour after'))?.note).not.toContain('NOT seen');
     },
     300_000,
   );

@@ -7,8 +7,8 @@ import { MapArea } from '../features/atlas/MapArea';
 import { SummaryStrip } from '../features/atlas/SummaryStrip';
 import { useEditStore } from '../features/edit/edit-store';
 import { LedgerDock } from '../features/ledger/LedgerDock';
-import { useCoverageRun } from '../features/coverage/use-coverage-run';
-import { useProgrammeSync } from '../features/programme/use-programme-sync';
+import { CoverageRun } from '../features/coverage/use-coverage-run';
+import { ProgrammeSync } from '../features/programme/use-programme-sync';
 import { useAtlasStore } from '../state/atlas-store';
 import { loadAtlasData } from '../state/load-data';
 import { loadZones } from '../state/load-zones';
@@ -20,8 +20,6 @@ const SIDER_BREAKPOINT_PX = 1200;
 export function AtlasFrame() {
   const ledgerOpen = useAtlasStore((s) => s.ledgerOpen);
   const [siderCollapsed, setSiderCollapsed] = useState(() => window.innerWidth < SIDER_BREAKPOINT_PX);
-  useCoverageRun();
-  useProgrammeSync();
 
   useEffect(() => {
     // Leaders open the app to see where the programme stands: the dashboard is their first view.
@@ -38,6 +36,8 @@ export function AtlasFrame() {
 
   return (
     <Layout className="atlas-root">
+      <CoverageRun />
+      <ProgrammeSync />
       <Layout.Header className="atlas-header">
         <AppHeader siderCollapsed={siderCollapsed} onToggleSider={() => setSiderCollapsed((c) => !c)} />
       </Layout.Header>

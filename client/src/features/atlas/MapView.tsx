@@ -21,7 +21,7 @@ import { homeEstates } from './home-estates';
 import { MapTooltip } from './MapTooltip';
 import { MapViewButtons } from './MapViewButtons';
 import { useMapCamera } from './use-map-camera';
-import { useEstateTiles } from './use-estate-tiles';
+import { EstateTilesSync } from './use-estate-tiles';
 import { useHeldAreas } from './use-held-areas';
 import { EditLayer } from '../edit/EditLayer';
 import { handleMapClick } from '../zones/map-click';
@@ -159,7 +159,6 @@ export function MapView({ data }: { data: AtlasData }) {
     atlas?.setVisibleLayers(visibleLayers);
   }, [atlas, visibleLayers]);
 
-  useEstateTiles(atlas);
   useHeldAreas(viewport);
   useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
@@ -186,6 +185,7 @@ export function MapView({ data }: { data: AtlasData }) {
       {atlas ? <ZoneBoundaryLayer atlas={atlas} /> : null}
       {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={() => setPointer(null)} /> : null}
       <SelectionCard estates={estates} />
+      <EstateTilesSync atlas={atlas} />
     </div>
   );
 }

@@ -12,6 +12,12 @@ import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
 
+/** useEstateTiles as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent (a progress event, the replay date). */
+export function EstateTilesSync({ atlas }: { atlas: MapAdapter | null }): null {
+  useEstateTiles(atlas);
+  return null;
+}
+
 export function useEstateTiles(atlas: MapAdapter | null): void {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();

@@ -85,6 +85,12 @@ function runInput(
   };
 }
 
+/** useCoverageRun as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent. */
+export function CoverageRun(): null {
+  useCoverageRun();
+  return null;
+}
+
 export function useCoverageRun(): void {
   const estates = useAtlasStore((s) => s.data?.estates);
   const facilities = useAtlasStore((s) => s.data?.facilities);

@@ -8,6 +8,12 @@ import { ApiError, fetchDashboard } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { dashboardEstatesParam } from './dashboard-estates';
 
+/** useProgrammeSync as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent. */
+export function ProgrammeSync(): null {
+  useProgrammeSync();
+  return null;
+}
+
 export function useProgrammeSync(): void {
   const replayDate = useAtlasStore((s) => s.replayDate);
   const programmeFilter = useAtlasStore((s) => s.programmeFilter);
