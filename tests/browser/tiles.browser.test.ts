@@ -15,7 +15,7 @@ import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { calendarDate } from '../../core/programme/progress-history';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
-import { STARTED_SHARE_RAMP, STATUS_COLOURS } from '../../client/src/map/estate-colours';
+import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP, STATUS_COLOURS } from '../../client/src/map/estate-colours';
 import { SUBDISTRICT_SHARE_OPACITY } from '../../client/src/map/estate-tiles';
 import type { LngLat } from '../../core/geometry/lng-lat';
 import {
@@ -276,6 +276,45 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(requested.filter((path) => path === '/api/tiles/estates/stages').length).toBeGreaterThanOrEqual(3);
     expect(await stageOf(estate.id)).toBe(to);
   }, 120_000);
+
+  it('fades the estates outside a chosen sub-district, as the GeoJSON map does, and shows them again when it is cleared', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    );
+    const dashboard = await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard');
+    const stages = (await api<{ stages: { id: string; colour: string }[] }>('/api/stages')).stages;
+    const drawnIn = (estate: EstateApiFeature) => {
+      const stage = dashboard.estates.find((e) => e.estateId === estate.id)?.stage;
+      return blendOver([...hexToRgb(stages.find((s) => s.id === stage)!.colour), ESTATE_FILL_ALPHA], LAND);
+    };
+    const faded = blendOver([...FILTERED_OUT_COLOUR], LAND);
+    const inside = estates.find((e) => e.properties.subdistrictCode !== null)!;
+    const outside = estates.find(
+      (e) => e.properties.subdistrictCode !== inside.properties.subdistrictCode && colourDifference(drawnIn(e), faded) > 15,
+    )!;
+    const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
+    const name = subdistricts.find((f) => f.properties.code === inside.properties.subdistrictCode)!.properties.name;
+    const pick = async () => {
+      await page.getByTestId('subdistrict-filter').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+      await page.keyboard.press('Escape');
+    };
+    const shows = async (estate: EstateApiFeature, expected: Rgb, what: string) => {
+      const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+      await jumpTo(page, [lng, lat], 16, 1500);
+      const [x, y] = await project(page, [lng, lat]);
+      await expect
+        .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `${estate.id} ${what}` })
+        .toBeGreaterThanOrEqual(0.6);
+    };
+    await pick();
+    await shows(outside, faded, 'faded outside the sub-district');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-filter-faded.png') });
+    await shows(inside, drawnIn(inside), 'in its colour inside the sub-district');
+    await pick();
+    await shows(outside, drawnIn(outside), 'in its colour again');
+    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+  }, 90_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;

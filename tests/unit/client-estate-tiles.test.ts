@@ -6,10 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { createEstateColouring } from '../../client/src/map/estate-colours';
-import { tileColourExpression } from '../../client/src/map/estate-tiles';
+import fc from 'fast-check';
+import { tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
+import { FILTERED_OUT_COLOUR } from '../../client/src/map/estate-colours';
+import { EMPTY_ATLAS_FILTER, excludedEstateIds, YES_NO, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import type { ColourBy } from '../../client/src/map/map-types';
 import type { EstateApiProperties } from '../../client/src/api/types';
 import type { Rgb } from '../../core/colour';
+import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages';
 import type { EstateProgramme } from '../../core/contract/index';
 import { estateFeature } from '../helpers/estate-fixture';
@@ -103,6 +107,39 @@ describe('estate tile colours', () => {
     expect(evaluate(bySubdistrict, { subdistrictCode: 'S01' }, { stage: second })).toEqual(
       evaluate(bySubdistrict, { subdistrictCode: 'S01' }),
     );
+  });
+
+  it('fades the estates the atlas filter leaves out, as the GeoJSON map does (sub-districts, eligibility, urgency, years)', () => {
+    const features = estates.map((p) => estateFeature(p.id, p));
+    const marker: Rgb = [1, 2, 3];
+    // MapLibre's colours are premultiplied; the faded colour's alpha is FILTERED_OUT_COLOUR's over the layer's opacity.
+    const fadedAlpha = FILTERED_OUT_COLOUR[3] / ESTATE_FILL_ALPHA;
+    const faded = FILTERED_OUT_COLOUR.slice(0, 3).map((c) => Math.round(c * fadedAlpha));
+    const yesNo = fc.subarray([...YES_NO]);
+    const year = fc.option(fc.integer({ min: 1950, max: 2020 }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          subdistrictCodes: fc.subarray(['', 'S01', 'S02', 'S03', 'S09']),
+          eligible: yesNo,
+          urgent: yesNo,
+          yearFrom: year,
+          yearTo: year,
+        }),
+        (restriction) => {
+          const filter: AtlasFilter = { ...EMPTY_ATLAS_FILTER, ...restriction };
+          const excluded = excludedEstateIds(features, filter);
+          const expression = tileFillExpression({ kind: 'fixed', colour: marker }, filter);
+          for (const p of estates) {
+            const drawn = evaluate(expression, tileProperties(p, DEFAULT_STAGE));
+            expect([p.id, drawn]).toEqual([p.id, excluded.has(p.id) ? faded : marker]);
+          }
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
+    // Nothing restricted: the colouring alone.
+    expect(tileFillExpression({ kind: 'fixed', colour: marker }, EMPTY_ATLAS_FILTER)).toBe('rgba(1,2,3,1)');
   });
 
   it('gives an estate without a year the no-figure colour on the year ramp', () => {

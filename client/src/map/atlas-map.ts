@@ -27,6 +27,7 @@ import {
   setEstateTileUrl,
   setSubdistrictShares,
   setTileStages,
+  type EstateTileFilter,
   type EstateTileSpec,
   type SubdistrictShares,
 } from './estate-tiles';
@@ -77,9 +78,13 @@ export class AtlasMap implements MapAdapter {
   /** Stages colouring tiled estates over their tiles' (setEstateTileStages), and those the map shows now. */
   private tileStages: ReadonlyMap<number, string> = new Map();
   private tileStagesShown: ReadonlyMap<number, string> = new Map();
+  /** The filter fading tiled estates, and its key (the style changes only when it changes). */
+  private tileFilter: EstateTileFilter | null = null;
+  private tileFilterKey = 'null';
   /** What the tile layers show now: colouring key, selected and hovered estate. */
-  private tileMarks: { colouringKey: string; selected: number | null; hovered: number | null } = {
+  private tileMarks: { colouringKey: string; filterKey: string; selected: number | null; hovered: number | null } = {
     colouringKey: '',
+    filterKey: '',
     selected: null,
     hovered: null,
   };
@@ -174,6 +179,12 @@ export class AtlasMap implements MapAdapter {
   setSubdistrictShares(shares: SubdistrictShares | null): void {
     this.subdistrictShares = shares;
     if (this.styleLoaded) setSubdistrictShares(this.map, shares);
+  }
+
+  setEstateTileFilter(filter: EstateTileFilter | null): void {
+    this.tileFilter = filter;
+    this.tileFilterKey = JSON.stringify(filter);
+    if (this.scene) this.markTileEstates(this.scene);
   }
 
   setEstateTileStages(stages: ReadonlyMap<number, string>): void {
@@ -315,12 +326,12 @@ export class AtlasMap implements MapAdapter {
   /** (Re)adds the tile layers after a style load; their colours and marks follow from the scene. */
   private applyEstateTiles(): void {
     if (!this.styleLoaded || !this.estateTiles || !this.scene) return;
-    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule);
+    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule, this.tileFilter);
     setSubdistrictShares(this.map, this.subdistrictShares);
     // A new style has a new source, with no feature state.
     this.tileStagesShown = new Map();
     this.applyTileStages();
-    this.tileMarks = { colouringKey: this.scene.colouring.key, selected: null, hovered: null };
+    this.tileMarks = { colouringKey: this.scene.colouring.key, filterKey: this.tileFilterKey, selected: null, hovered: null };
     this.markTileEstates(this.scene);
   }
 
@@ -328,9 +339,10 @@ export class AtlasMap implements MapAdapter {
   private markTileEstates(scene: SceneInput): void {
     if (!this.estateTiles || !this.styleLoaded) return;
     const marks = this.tileMarks;
-    if (marks.colouringKey !== scene.colouring.key) {
-      setEstateTileColours(this.map, scene.colouring.tileRule);
+    if (marks.colouringKey !== scene.colouring.key || marks.filterKey !== this.tileFilterKey) {
+      setEstateTileColours(this.map, scene.colouring.tileRule, this.tileFilter);
       marks.colouringKey = scene.colouring.key;
+      marks.filterKey = this.tileFilterKey;
     }
     const visible = scene.visibleLayers.estates ? 'visible' : 'none';
     for (const id of [ESTATE_TILE_IDS.fill, ESTATE_TILE_IDS.line]) {

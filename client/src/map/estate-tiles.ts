@@ -10,7 +10,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
-import type { EstateTileRule } from './estate-colours';
+import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
 export interface EstateTileSpec {
@@ -88,11 +88,69 @@ export function tileColourExpression(rule: EstateTileRule): ExpressionSpecificat
 /** The feature-state key of an estate's stage on the shown day, where it may differ from its tile's. */
 const STAGE_STATE = 'stage';
 
+/**
+ * The atlas filter on what an estate tile carries (the same rules as client/src/state/atlas-filter.ts
+ * `passes`, held to it by a unit test): sub-districts ('' for none), eligibility, urgency and the
+ * year range; an empty list or null restricts nothing. The text search is not among them: tiles
+ * carry names only from z14 and no addresses.
+ */
+export interface EstateTileFilter {
+  subdistrictCodes: readonly string[];
+  eligible: readonly ('yes' | 'no')[];
+  urgent: readonly ('yes' | 'no')[];
+  yearFrom: number | null;
+  yearTo: number | null;
+}
+
+function yesNoExpression(selected: readonly ('yes' | 'no')[], attribute: 'eligible' | 'urgent'): ExpressionSpecification | null {
+  if (selected.length === 0 || selected.length === 2) return null;
+  // ST_AsMVT leaves out a null: an estate without the flag is a "no".
+  const value: ExpressionSpecification = ['to-boolean', ['coalesce', ['get', attribute], false]];
+  return selected[0] === 'yes' ? value : ['!', value];
+}
+
+/**
+ * Whether a tile feature passes the filter, as an expression; null when the filter restricts nothing.
+ * @example tileFilterExpression({ subdistrictCodes: ['S01'], eligible: [], urgent: [], yearFrom: null, yearTo: null })
+ */
+export function tileFilterExpression(filter: EstateTileFilter | null): ExpressionSpecification | null {
+  if (!filter) return null;
+  const tests: ExpressionSpecification[] = [];
+  if (filter.subdistrictCodes.length > 0)
+    tests.push(['match', ['to-string', ['coalesce', ['get', 'subdistrictCode'], '']], [...new Set(filter.subdistrictCodes)], true, false]);
+  for (const [selected, attribute] of [
+    [filter.eligible, 'eligible'],
+    [filter.urgent, 'urgent'],
+  ] as const) {
+    const test = yesNoExpression(selected, attribute);
+    if (test) tests.push(test);
+  }
+  if (filter.yearFrom !== null || filter.yearTo !== null) {
+    // An unknown year (left out, or 0) passes no range.
+    const year: ExpressionSpecification = ['to-number', ['coalesce', ['get', 'yearBuilt'], 0]];
+    tests.push(['>', year, 0]);
+    if (filter.yearFrom !== null) tests.push(['>=', year, filter.yearFrom]);
+    if (filter.yearTo !== null) tests.push(['<=', year, filter.yearTo]);
+  }
+  if (tests.length === 0) return null;
+  return tests.length === 1 ? tests[0]! : ['all', ...tests];
+}
+
+/** The fill colour of an estate tile feature: the colouring's, faded outside the filter as the GeoJSON map fades it. */
+export function tileFillExpression(rule: EstateTileRule, filter: EstateTileFilter | null): ExpressionSpecification | string {
+  const colour = tileColourExpression(rule);
+  const passes = tileFilterExpression(filter);
+  if (!passes) return colour;
+  // The layer's opacity multiplies the colour's alpha: the faded colour ends at FILTERED_OUT_COLOUR's own alpha.
+  const [r, g, b, a] = FILTERED_OUT_COLOUR;
+  return ['case', passes, colour, css([r, g, b], Math.min(1, a / ESTATE_FILL_ALPHA))] as ExpressionSpecification;
+}
+
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
 
 /** Adds the estate tile source and its layers (again after a style change), below nothing: deck.gl draws over them. */
-export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: EstateTileRule): void {
+export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: EstateTileRule, filter: EstateTileFilter | null): void {
   if (map.getSource(ESTATE_TILE_IDS.source)) return;
   map.addSource(ESTATE_TILE_IDS.source, {
     type: 'vector',
@@ -107,7 +165,7 @@ export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: Est
     'source-layer': ESTATE_TILE_IDS.sourceLayer,
     minzoom: spec.minZoom,
     paint: {
-      'fill-color': tileColourExpression(rule),
+      'fill-color': tileFillExpression(rule, filter),
       'fill-opacity': ['case', isHovered, Math.min(1, ESTATE_FILL_ALPHA / 255 + 0.1), ESTATE_FILL_ALPHA / 255],
     },
   });
@@ -143,8 +201,8 @@ export function setEstateTileUrl(map: MapLibreMap, url: string): void {
   if (source && 'setTiles' in source && typeof source.setTiles === 'function') (source.setTiles as (tiles: string[]) => void)([url]);
 }
 
-export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule): void {
-  if (map.getLayer(ESTATE_TILE_IDS.fill)) map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileColourExpression(rule));
+export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule, filter: EstateTileFilter | null): void {
+  if (map.getLayer(ESTATE_TILE_IDS.fill)) map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileFillExpression(rule, filter));
 }
 
 export function setSubdistrictShares(map: MapLibreMap, shares: SubdistrictShares | null): void {

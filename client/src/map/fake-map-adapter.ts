@@ -2,7 +2,7 @@
  * A MapAdapter without a map, for unit tests: a flat projection around a centre, and a record of
  * what the app asked of it. Its draw surface lets a test play the user's gestures.
  */
-import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares } from './estate-tiles';
 import type { Feature } from 'geojson';
 import type { RoadCollection } from '../api';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
@@ -79,6 +79,7 @@ export class FakeMapAdapter implements MapAdapter {
   estateTiles: EstateTileSpec | null = null;
   subdistrictShares: SubdistrictShares | null = null;
   estateTileStages: ReadonlyMap<number, string> = new Map();
+  estateTileFilter: EstateTileFilter | null = null;
   roads: RoadCollection | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
   readonly fits: number[][] = [];
@@ -126,6 +127,10 @@ export class FakeMapAdapter implements MapAdapter {
 
   setRoads(roads: RoadCollection): void {
     this.roads = roads;
+  }
+
+  setEstateTileFilter(filter: EstateTileFilter | null): void {
+    this.estateTileFilter = filter;
   }
 
   setEstateTileStages(stages: ReadonlyMap<number, string>): void {

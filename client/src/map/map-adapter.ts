@@ -10,7 +10,7 @@ import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
 import type { EstateApiFeature, RoadCollection } from '../api';
 import type { ImportPreview, MapPointerEvent, MapTarget, MapViewport, SceneInput, VisibleLayers } from './map-types';
-import type { EstateTileSpec, SubdistrictShares } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares } from './estate-tiles';
 
 export interface MapAdapterCallbacks {
   onHover?(event: MapPointerEvent): void;
@@ -79,6 +79,8 @@ export interface MapAdapter {
   setRoads(roads: RoadCollection): void;
   /** Draws the estates from vector tiles (null: from the scene's estates). */
   setEstateTiles(spec: EstateTileSpec | null): void;
+  /** Fades tiled estates outside the filter (null: none faded). */
+  setEstateTileFilter(filter: EstateTileFilter | null): void;
   /** Stages (estate id → stage id) that colour tiled estates over the stage their tile carries. */
   setEstateTileStages(stages: ReadonlyMap<number, string>): void;
   /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */

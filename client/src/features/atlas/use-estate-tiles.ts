@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchEstate, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
+import { hasActiveFilter } from '../../state/atlas-filter';
 import { useAtlasStore } from '../../state/atlas-store';
 
 /** useEstateTiles as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent (a progress event, the replay date). */
@@ -31,6 +32,7 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const subdistricts = useAtlasStore((s) => s.data?.subdistricts);
   const bySubdistrict = useAtlasStore((s) => s.dashboard?.bySubdistrict);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
+  const filter = useAtlasStore((s) => s.filter);
 
   useEffect(() => {
     if (!atlas || !tiled) return;
@@ -74,6 +76,11 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     }
     atlas.setSubdistrictShares({ byCode, stops: STARTED_SHARE_RAMP });
   }, [atlas, tiled, bySubdistrict, subdistricts]);
+
+  useEffect(() => {
+    // The atlas filter's attribute rules fade tiled estates as the GeoJSON map fades its own.
+    if (atlas && tiled) atlas.setEstateTileFilter(hasActiveFilter(filter) ? filter : null);
+  }, [atlas, tiled, filter]);
 
   useEffect(() => {
     if (!tiled || selectedEstateId === null) return;
