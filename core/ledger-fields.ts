@@ -36,6 +36,9 @@ export const HAZARD_LEVEL_LABELS: Readonly<Record<HazardLevel, Bilingual>> = {
 };
 
 export const YES_NO_LABELS = { yes: { zh: '是', en: 'Yes' }, no: { zh: '否', en: 'No' } } as const;
+/** A yes/no choice in a filter. */
+export const YES_NO = Object.keys(YES_NO_LABELS) as (keyof typeof YES_NO_LABELS)[];
+export type YesNo = keyof typeof YES_NO_LABELS;
 
 /** Earliest construction year the ledger accepts. */
 export const MIN_YEAR_BUILT = 1900;

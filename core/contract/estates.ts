@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { EstateFeature, EstateProperties } from '../estate.js';
+import type { YesNo } from '../ledger-fields.js';
 
 /** Estate properties as the API sends them: the ledger record plus its place in the hierarchy. */
 export interface EstateApiProperties extends EstateProperties {
@@ -42,6 +43,18 @@ export interface EstateFilter {
   district?: string | undefined;
   /** Sub-district code or name. */
   subdistrict?: string | undefined;
+  /**
+   * The atlas filter (client/src/state/atlas-filter.ts), so a server answers for the estates the map
+   * shows in colour: any of these sub-district codes ('' for none), eligibility and urgency (an
+   * empty list restricts nothing), a year range (an unknown year passes none) and a text search in
+   * name, code and address, case-insensitive.
+   */
+  subdistrictCodes?: readonly string[] | undefined;
+  eligible?: readonly YesNo[] | undefined;
+  urgent?: readonly YesNo[] | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  search?: string | undefined;
 }
 
 /** A stored estate a polygon overlaps, with the overlap area from PostGIS. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeTextSchema } from '../../core/safe-text.js';
+import { YES_NO } from '../../core/ledger-fields.js';
 import { parseBbox, type Bbox } from '../../core/geometry/bbox.js';
 import { FACILITY_TYPE_IDS, isFacilityTypeId } from '../../core/facility-catalogue.js';
 
@@ -28,12 +29,34 @@ const limitParam = limitParamUpTo(MAX_LIMIT);
 /** A unit name filter. A NUL would make PostgreSQL throw (500); a lone surrogate is no name a unit can have. */
 export const unitParam = safeTextSchema(100, 1);
 
+/** A comma-separated list of `item`s, at most `maxItems`. */
+function listParam<O>(item: z.ZodType<O, string>, maxItems: number) {
+  return z
+    .string()
+    .transform((text) => text.split(','))
+    .pipe(z.array(item).max(maxItems));
+}
+
+const yesNoParam = listParam(z.enum(YES_NO, { error: 'takes yes, no or both, comma-separated' }), 2);
+
+const yearParam = z
+  .string()
+  .regex(/^\d{1,4}$/, 'is a year')
+  .transform(Number);
+
 /** Filters shared by /api/estates and /api/summary. Unknown parameters are rejected so typos don't silently widen a query. */
 export const estateFilterQuery = z
   .object({
     bbox: bboxParam.optional(),
     district: unitParam.optional(),
     subdistrict: unitParam.optional(),
+    // The atlas filter (core/contract/estates.ts EstateFilter); '' among the codes is "no sub-district".
+    subdistrictCodes: listParam(z.string().max(100), 1000).optional(),
+    eligible: yesNoParam.optional(),
+    urgent: yesNoParam.optional(),
+    yearFrom: yearParam.optional(),
+    yearTo: yearParam.optional(),
+    search: safeTextSchema(200, 1).optional(),
   })
   .strict();
 

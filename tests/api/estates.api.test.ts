@@ -2,6 +2,9 @@ import { area as turfArea } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateApiProperties, EstateSummary } from '../../core/contract/index.js';
+import fc from 'fast-check';
+import type { EstateApiFeature } from '../../client/src/api/types.js';
+import { EMPTY_ATLAS_FILTER, filterEstates, YES_NO, type AtlasFilter } from '../../client/src/state/atlas-filter.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -161,6 +164,56 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     expect(summary.body.households).toBe(byCode.body.features.reduce((sum, f) => sum + (f.properties.households ?? 0), 0));
   });
 
+  it('answers for the atlas filter the estates and totals the map passes (sub-districts, eligibility, urgency, years, search)', async () => {
+    const all = (await api.get<{ features: EstateApiFeature[] }>('/api/estates')).body.features;
+    const codes = [...new Set(all.map((f) => f.properties.subdistrictCode ?? ''))];
+    // Search needles taken from the ledger's own text, in either case, and one nothing contains.
+    const needles = [
+      ...all.slice(0, 5).flatMap((f) => [f.properties.name.slice(1, 3), f.properties.code?.slice(-3).toUpperCase() ?? '']),
+      'zzz未有',
+    ];
+    const yesNo = fc.subarray([...YES_NO]);
+    const year = fc.option(fc.integer({ min: 1975, max: 2010 }), { nil: null });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          subdistrictCodes: fc.subarray([...codes, 'S99']),
+          eligible: yesNo,
+          urgent: yesNo,
+          yearFrom: year,
+          yearTo: year,
+          search: fc.oneof(fc.constant(''), fc.constantFrom(...needles)),
+        }),
+        async (restriction) => {
+          const filter: AtlasFilter = { ...EMPTY_ATLAS_FILTER, ...restriction };
+          const query = new URLSearchParams();
+          if (filter.subdistrictCodes.length > 0) query.set('subdistrictCodes', filter.subdistrictCodes.join(','));
+          if (filter.eligible.length > 0) query.set('eligible', filter.eligible.join(','));
+          if (filter.urgent.length > 0) query.set('urgent', filter.urgent.join(','));
+          if (filter.yearFrom !== null) query.set('yearFrom', String(filter.yearFrom));
+          if (filter.yearTo !== null) query.set('yearTo', String(filter.yearTo));
+          if (filter.search !== '') query.set('search', filter.search);
+          const expected = filterEstates(all, filter);
+          const listed = await api.get<EstateCollection>(`/api/estates?${query}`);
+          expect(listed.status).toBe(200);
+          expect(listed.body.features.map((f) => f.id).sort((a, b) => Number(a) - Number(b))).toEqual(
+            expected.map((f) => f.id).sort((a, b) => Number(a) - Number(b)),
+          );
+          const summary = await api.get<EstateSummary>(`/api/summary?${query}`);
+          expect(summary.body.estates).toBe(expected.length);
+          expect(summary.body.households).toBe(expected.reduce((sum, f) => sum + (f.properties.households ?? 0), 0));
+        },
+      ),
+      { seed: 7, numRuns: 40 },
+    );
+    // One by hand: a sub-district's estates and those without one.
+    const code = codes.find((c) => c !== '')!;
+    const both = await api.get<EstateSummary>(`/api/summary?subdistrictCodes=${code},`);
+    expect(both.body.estates).toBe(
+      all.filter((f) => (f.properties.subdistrictCode ?? '') === code || f.properties.subdistrictCode === null).length,
+    );
+  });
+
   it('honours limit', async () => {
     const { body } = await api.get<EstateCollection>('/api/estates?limit=5');
     expect(body.features).toHaveLength(5);
@@ -189,6 +242,10 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     ['/api/summary?district=nowhere', 'district', 'unknown district'],
     ['/api/estates?subdistrct=x', 'subdistrct', 'Unknown property'],
     ['/api/estates/abc', 'id', 'positive whole number'],
+    ['/api/summary?eligible=maybe', 'eligible', 'yes, no'],
+    ['/api/summary?urgent=yes,no,yes', 'urgent', '2'],
+    ['/api/summary?yearFrom=19x0', 'yearFrom', 'year'],
+    [`/api/estates?search=${'x'.repeat(201)}`, 'search', '200'],
     ['/api/facilities?type=casino', 'type', 'unknown facility type'],
   ])('rejects %s with 400 saying what is wrong', async (path, field, phrase) => {
     const { status, body } = await api.get<ErrorBody>(encodeURI(path));

@@ -277,7 +277,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(await stageOf(estate.id)).toBe(to);
   }, 120_000);
 
-  it('fades the estates outside a chosen sub-district, as the GeoJSON map does, and shows them again when it is cleared', async () => {
+  it('fades the estates outside a chosen sub-district and totals its estates, as the GeoJSON map does, and shows them again when it is cleared', async () => {
     const estates = (await api<EstateCollection>('/api/estates')).features.sort(
       (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
     );
@@ -308,11 +308,19 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
         .toBeGreaterThanOrEqual(0.6);
     };
     await pick();
+    // The summary strip counts the server's estates of the sub-district, as the collection's strip counts its own.
+    const members = estates.filter((e) => e.properties.subdistrictCode === inside.properties.subdistrictCode).length;
+    await expect
+      .poll(async () => (await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, ''), { timeout: 15_000 })
+      .toBe(String(members));
     await shows(outside, faded, 'faded outside the sub-district');
     await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-filter-faded.png') });
     await shows(inside, drawnIn(inside), 'in its colour inside the sub-district');
     await pick();
     await shows(outside, drawnIn(outside), 'in its colour again');
+    await expect
+      .poll(async () => (await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, ''), { timeout: 15_000 })
+      .toBe(String(estates.length));
     expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
   }, 90_000);
 

@@ -25,6 +25,13 @@ function filterQuery(filter: EstateFilter = {}): Record<string, QueryValue> {
     district: filter.district,
     bbox: filter.bbox ? filter.bbox.join(',') : undefined,
     limit: filter.limit,
+    // The atlas filter: each part only when it restricts.
+    subdistrictCodes: filter.subdistrictCodes?.length ? filter.subdistrictCodes.join(',') : undefined,
+    eligible: filter.eligible?.length ? filter.eligible.join(',') : undefined,
+    urgent: filter.urgent?.length ? filter.urgent.join(',') : undefined,
+    yearFrom: filter.yearFrom ?? undefined,
+    yearTo: filter.yearTo ?? undefined,
+    search: filter.search?.trim() ? filter.search.trim() : undefined,
   };
 }
 

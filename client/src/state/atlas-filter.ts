@@ -5,8 +5,8 @@
  */
 import type { EstateApiFeature, EstateApiProperties } from '../api';
 
-export const YES_NO = ['yes', 'no'] as const;
-export type YesNo = (typeof YES_NO)[number];
+import type { YesNo } from '../../../core/ledger-fields';
+export { YES_NO, type YesNo } from '../../../core/ledger-fields';
 
 /** An empty list or null means "no restriction". */
 export interface AtlasFilter {

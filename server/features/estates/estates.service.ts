@@ -10,7 +10,7 @@ import {
   type EstateFilter,
   type EstateSummary,
 } from '../../../core/contract/index.js';
-import { ledgerField } from '../../../core/ledger-fields.js';
+import { ledgerField, type YesNo } from '../../../core/ledger-fields.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { InvalidError, NotFoundError } from '../../domain-errors.js';
@@ -60,7 +60,44 @@ async function filterClause(db: Queryable, filter: EstateFilter, firstParams: Sq
     params.push(...filter.bbox);
     conditions.push(`e.geom && ST_MakeEnvelope($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, 4326)`);
   }
+  conditions.push(...atlasFilterConditions(filter, params));
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/** A yes/no list as the one value it allows, or null when it allows both or is empty. */
+function onlyValue(selected: readonly YesNo[] | undefined): boolean | null {
+  const unique = new Set(selected ?? []);
+  return unique.size === 1 ? unique.has('yes') : null;
+}
+
+/**
+ * The atlas filter's rules (client/src/state/atlas-filter.ts `passes`) in SQL, appending their
+ * parameters; `$1` is the eligibility cut-off year.
+ */
+function atlasFilterConditions(filter: EstateFilter, params: SqlParam[]): string[] {
+  const conditions: string[] = [];
+  const add = (value: SqlParam, cast: string) => {
+    params.push(value);
+    return `$${params.length}::${cast}`;
+  };
+  if (filter.subdistrictCodes && filter.subdistrictCodes.length > 0)
+    conditions.push(`coalesce(e.subdistrict_code, '') = ANY (${add([...filter.subdistrictCodes], 'text[]')})`);
+  const eligible = onlyValue(filter.eligible);
+  if (eligible !== null) conditions.push(`${eligibleSql(1)} = ${add(eligible, 'boolean')}`);
+  const urgent = onlyValue(filter.urgent);
+  if (urgent !== null) conditions.push(`coalesce(e.urgent, false) = ${add(urgent, 'boolean')}`);
+  if (filter.yearFrom !== undefined || filter.yearTo !== undefined) {
+    // An unknown year (null, or 0 from older rows) passes no range.
+    conditions.push('e.year_built > 0');
+    if (filter.yearFrom !== undefined) conditions.push(`e.year_built >= ${add(filter.yearFrom, 'int')}`);
+    if (filter.yearTo !== undefined) conditions.push(`e.year_built <= ${add(filter.yearTo, 'int')}`);
+  }
+  const needle = filter.search?.trim().toLowerCase() ?? '';
+  if (needle !== '') {
+    const text = add(needle, 'text');
+    conditions.push(`(${['e.name', 'e.code', 'e.address'].map((c) => `strpos(lower(coalesce(${c}, '')), ${text}) > 0`).join(' OR ')})`);
+  }
+  return conditions;
 }
 
 const UNIT_TABLES = { districts: 'districts', subdistricts: 'subdistricts' } as const;

@@ -1,7 +1,7 @@
 /**
  * The summary strip's figures: computed in the browser over the filtered estates (core/estate-totals.ts),
  * or, when the map draws a large city from tiles and the browser holds only the estates opened,
- * the server's totals over the whole ledger (GET /api/summary).
+ * the server's totals over the estates the atlas filter passes (GET /api/summary).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { estateTotals } from '../../../../core/estate-totals';
@@ -12,6 +12,7 @@ import { useFilteredEstates } from '../../state/use-filtered-estates';
 export function useSummaryFigures(): Summary | null {
   const data = useAtlasStore((s) => s.data);
   const revision = useAtlasStore((s) => s.programmeRevision);
+  const filter = useAtlasStore((s) => s.filter);
   const tiled = data?.config.estateSource.kind === 'tiles';
   const { filtered } = useFilteredEstates();
   const local = useMemo(() => (data && !tiled ? estateTotals(filtered.map((f) => f.properties)) : null), [data, tiled, filtered]);
@@ -21,10 +22,10 @@ export function useSummaryFigures(): Summary | null {
   useEffect(() => {
     if (!tiled) return;
     const controller = new AbortController();
-    fetchSummary({}, controller.signal)
+    fetchSummary({ ...filter, yearFrom: filter.yearFrom ?? undefined, yearTo: filter.yearTo ?? undefined }, controller.signal)
       .then(setRemote)
       .catch(() => setRemote(null));
     return () => controller.abort();
-  }, [tiled, estates, revision]);
+  }, [tiled, estates, revision, filter]);
   return tiled ? remote : local;
 }
