@@ -1,5 +1,5 @@
 /**
- * Smoke runs of the tile, bulk-load and browser benchmarks on a tiny city (npm run bench runs them at 200 000
+ * Smoke runs of the tile, read-replica, bulk-load, API-reads and browser benchmarks on a tiny city (npm run bench runs them at 200 000
  * estates): each runs end to end on both back-ends and writes every line with a finite ratio to its
  * results file.
  */
@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.js';
 import type { BenchLine } from '../bench/bench-results.js';
 import { skipBrowserTests } from '../browser/browser-helpers.js';
+import { canBuildReplicaPair } from '../helpers/replica-cluster.js';
 import { withDatabase, databaseName } from '../helpers/test-db-template.js';
 
 const run = promisify(execFile);
@@ -76,6 +77,23 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
       'GET /api/estates?bbox (z14 windows) at 4 connections, 300 estates (PostGIS): mean latency',
     ]);
   }, 300_000);
+
+  it.skipIf(!canBuildReplicaPair())(
+    'runs the read-replica benchmark on a tiny city: the tile replay with reads on a streaming replica against the primary alone',
+    async () => {
+      const lines = await smokeRun('tests/bench/replica.bench.ts', {
+        BENCH_ESTATES: '300',
+        BENCH_SECONDS: '1',
+        BENCH_CONNECTIONS: '4',
+        BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
+      });
+      expect(lines.map((line) => line.name)).toEqual([
+        'tiles z10–z16 at 4 connections, cold, reads on a streaming replica, 300 estates (PostGIS): mean latency',
+        'tiles z10–z16 at 4 connections, warm, reads on a streaming replica, 300 estates (PostGIS): mean latency',
+      ]);
+    },
+    300_000,
+  );
 
   it.skipIf(skipBrowserTests)(
     'runs the browser benchmark on a tiny city: first draw, panning, recolouring and a stage change, tiles against GeoJSON',

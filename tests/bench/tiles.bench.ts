@@ -24,11 +24,12 @@ import type { Db } from '../../server/db/index.js';
 import { renderTile } from '../../server/features/tiles/tiles.service.js';
 import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { ensureGeneratedCity } from '../../data/generate-city.js';
-import { tileBoundsLngLat, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
+import { tileBoundsLngLat, type TileCoord } from '../../core/tiles/tile-grid.js';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers.js';
 import { freshBenchDb } from './bench-db.js';
 import { bareServer, CONNECTIONS, countEstates, load, startBenchApp, WARM_SECONDS } from './bench-http.js';
 import { recordBench } from './bench-results.js';
+import { replayTiles, tilePaths } from './tile-replay.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
@@ -43,20 +44,6 @@ const BASELINE_TILE_SQL = `SELECT ST_AsMVT(q, 'estates') AS tile FROM (
 
 const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
-/** A fixed replay: a block of tiles around the city centre at each zoom from 10 to 16. */
-async function replayTiles(db: Db): Promise<TileCoord[]> {
-  const [centre] = await db.query<{ lng: number; lat: number }>(
-    'SELECT ST_X(c) AS lng, ST_Y(c) AS lat FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) AS c FROM estates) s',
-  );
-  const tiles: TileCoord[] = [];
-  for (let z = 10; z <= 16; z++) {
-    const mid = tileContaining(centre!.lng, centre!.lat, z);
-    const half = z <= 11 ? 1 : 2;
-    for (let dx = -half; dx < half; dx++) for (let dy = -half; dy < half; dy++) tiles.push({ z, x: mid.x + dx, y: mid.y + dy });
-  }
-  return tiles;
-}
-
 /** A generic tile server: the baseline query for every request, through a pool like ours, no cache. */
 function baselineTileServer(): Promise<{ url: string; close(): Promise<void> }> {
   return bareServer(URL_, async (url, db) => {
@@ -69,7 +56,6 @@ function baselineTileServer(): Promise<{ url: string; close(): Promise<void> }> 
   });
 }
 
-const tilePaths = (tiles: readonly TileCoord[]) => tiles.map(({ z, x, y }) => `/api/tiles/estates/${z}/${x}/${y}.mvt`);
 const geojsonPaths = (tiles: readonly TileCoord[]) => tiles.map((t) => `/api/estates?bbox=${tileBoundsLngLat(t).join(',')}`);
 
 async function dbMedianMs(work: () => Promise<unknown>, runs = 9): Promise<number> {
