@@ -27,6 +27,7 @@ import {
   setEstateTileUrl,
   setSubdistrictShares,
   setTileStages,
+  tileFilterExpression,
   type EstateTileFilter,
   type EstateTileSpec,
   type SubdistrictShares,
@@ -78,7 +79,7 @@ export class AtlasMap implements MapAdapter {
   /** Stages colouring tiled estates over their tiles' (setEstateTileStages), and those the map shows now. */
   private tileStages: ReadonlyMap<number, string> = new Map();
   private tileStagesShown: ReadonlyMap<number, string> = new Map();
-  /** The filter fading tiled estates, and its key (the style changes only when it changes). */
+  /** The filter fading tiled estates, and the key of what it draws (a change to the search alone, which tiles cannot apply, changes nothing). */
   private tileFilter: EstateTileFilter | null = null;
   private tileFilterKey = 'null';
   /** What the tile layers show now: colouring key, selected and hovered estate. */
@@ -183,7 +184,7 @@ export class AtlasMap implements MapAdapter {
 
   setEstateTileFilter(filter: EstateTileFilter | null): void {
     this.tileFilter = filter;
-    this.tileFilterKey = JSON.stringify(filter);
+    this.tileFilterKey = JSON.stringify(tileFilterExpression(filter));
     if (this.scene) this.markTileEstates(this.scene);
   }
 

@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import { fetchEstate, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
-import { hasActiveFilter } from '../../state/atlas-filter';
 import { useAtlasStore } from '../../state/atlas-store';
 
 /** useEstateTiles as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent (a progress event, the replay date). */
@@ -79,7 +78,7 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
 
   useEffect(() => {
     // The atlas filter's attribute rules fade tiled estates as the GeoJSON map fades its own.
-    if (atlas && tiled) atlas.setEstateTileFilter(hasActiveFilter(filter) ? filter : null);
+    if (atlas && tiled) atlas.setEstateTileFilter(filter);
   }, [atlas, tiled, filter]);
 
   useEffect(() => {
