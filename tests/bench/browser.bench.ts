@@ -315,6 +315,7 @@ try {
       unit: 'ms',
       baselineName: 'the same colouring change over one GeoJSON collection',
       target: 1,
+      limit: RECOLOUR_TARGET_MS,
       note: `main-thread script from choosing the stage colouring to the map settling, the menu's own rendering included; tiles ${tiles.recolourScriptMs.toFixed(1)} ms against the issue's ${RECOLOUR_TARGET_MS} ms (${
         tiles.recolourScriptMs <= RECOLOUR_TARGET_MS ? 'met' : 'not met'
       })`,
@@ -328,6 +329,7 @@ try {
       unit: 'ms',
       baselineName: 'the same progress entry over one GeoJSON collection (its colours come with the dashboard)',
       target: 1,
+      limit: RECOLOUR_TARGET_MS,
       note: `main-thread script from a progress entry posted beside the page to the map settled, less the idle page's over as long; tiles ${change(tiles.stageChange)}, against the issue's ${RECOLOUR_TARGET_MS} ms (${
         tiles.stageChange.netMs <= RECOLOUR_TARGET_MS ? 'met' : 'not met'
       }); collection ${change(collection.stageChange)}`,
