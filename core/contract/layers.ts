@@ -77,8 +77,11 @@ export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', esta
 /** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
 export const tileSourcesSchema = z.object({
   version: z.string(),
-  /** The last progress entry the tiles' stages include: GET /api/tiles/estates/stages asks from it. */
-  stageCursor: z.number().int().nonnegative(),
+  /**
+   * The oldest database transaction open when the tiles were listed: every progress entry appended
+   * before it is in the tiles' stages. GET /api/tiles/estates/stages asks from it.
+   */
+  stageCursor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   layers: z.record(z.string(), z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() })),
 });
 export type TileSources = z.output<typeof tileSourcesSchema>;

@@ -227,15 +227,24 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const index = await server.get<{ stageCursor: number }>('/api/tiles');
     expect(index.status).toBe(200);
     const cursor = index.body.stageCursor;
-    const [latest] = await copy.db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM progress_entries');
-    expect(cursor).toBe(latest!.id);
-    // Nothing appended since and nothing dated after today: every tile's stage is right.
+    // Every entry here has committed, so its transaction is before the oldest one open then.
+    const [appended] = await copy.db.query<{ latest: string }>(
+      `SELECT coalesce(max(appended_xid), '0')::text AS latest FROM progress_entries`,
+    );
+    expect(cursor).toBeGreaterThan(Number(appended!.latest));
+    const [{ ids }] = (await copy.db.query<{ ids: number[] }>('SELECT array_agg(id ORDER BY id) AS ids FROM estates')) as [
+      { ids: number[] },
+    ];
+    // Nothing appended since and nothing dated after today: what is named (only what other
+    // transactions open on the cluster keep in the window) is at today's stage, and not the city.
+    const today = await currentStages(copy.db);
     const quiet = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}`);
     expect(quiet.status).toBe(200);
-    expect(quiet.body).toEqual({ asOf: calendarDate(new Date()), estates: [] });
+    expect(quiet.body.asOf).toBe(calendarDate(new Date()));
+    for (const [id, stage] of quiet.body.estates) expect([id, stage]).toEqual([id, today.get(id) ?? DEFAULT_STAGE]);
+    expect(quiet.body.estates.length).toBeLessThan(ids.length / 10);
 
     // Progress on two estates (one moving on, one recorded at its own stage): both are named, at today's stage.
-    const today = await currentStages(copy.db);
     const [moving, staying] = await copy.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id DESC LIMIT 2');
     const movingStage = DEFAULT_STAGE_CATALOGUE.ids.find((id) => id !== (today.get(moving!.id) ?? DEFAULT_STAGE))!;
     for (const [estateId, stage] of [
@@ -247,7 +256,9 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     }
     const after = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}`);
     const now = await currentStages(copy.db);
-    expect(after.body.estates).toEqual([moving!.id, staying!.id].sort((a, b) => a - b).map((id) => [id, now.get(id) ?? DEFAULT_STAGE]));
+    const afterNamed = new Map(after.body.estates);
+    for (const id of [moving!.id, staying!.id]) expect([id, afterNamed.get(id)]).toEqual([id, now.get(id) ?? DEFAULT_STAGE]);
+    for (const [id, stage] of afterNamed) expect([id, stage]).toEqual([id, now.get(id) ?? DEFAULT_STAGE]);
     expect(now.get(moving!.id)).toBe(movingStage);
 
     // A replayed day: every estate whose stage then differs from today's is named, each at its stage then.
@@ -259,9 +270,6 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const replay = await server.get<Stages>(`/api/tiles/estates/stages?since=${cursor}&asOf=${day}`);
     expect(replay.body.asOf).toBe(day);
     const named = new Map(replay.body.estates);
-    const [{ ids }] = (await copy.db.query<{ ids: number[] }>('SELECT array_agg(id ORDER BY id) AS ids FROM estates')) as [
-      { ids: number[] },
-    ];
     const differing = ids.filter((id) => (then.get(id) ?? DEFAULT_STAGE) !== (now.get(id) ?? DEFAULT_STAGE));
     expect(differing.length).toBeGreaterThan(0);
     for (const id of differing) expect([id, named.get(id)]).toEqual([id, then.get(id) ?? DEFAULT_STAGE]);
@@ -269,13 +277,60 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     // Only estates with an entry after the day or the cursor: not the whole city.
     expect(named.size).toBeLessThan(ids.length);
 
-    for (const query of ['', '?since=-1', '?since=abc', `?since=${cursor}&asOf=2026-13-01`, `?since=${cursor}&x=1`, '?since=99999999999']) {
+    for (const query of [
+      '',
+      '?since=-1',
+      '?since=abc',
+      `?since=${cursor}&asOf=2026-13-01`,
+      `?since=${cursor}&x=1`,
+      '?since=99999999999999999',
+    ]) {
       const reply = await server.get<{ error: { code: string } }>(`/api/tiles/estates/stages${query}`);
       expect(reply.status, query).toBe(400);
       expect(reply.body.error.code, query).toBeTypeOf('string');
     }
     expect((await (await server.as(null)).get(`/api/tiles/estates/stages?since=${cursor}`)).status).toBe(401);
   });
+
+  it.runIf(backend === 'postgres')(
+    'names an entry that was uncommitted when the tiles were listed and commits under a lower id',
+    async () => {
+      // One planner's entry takes its id, then waits in an open transaction; another's commits after it, under a higher id.
+      const { Client } = await import('pg');
+      const slow = new Client({ connectionString: copy.url! });
+      await slow.connect();
+      try {
+        const [late, early] = await copy.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id LIMIT 2');
+        const before = await currentStages(copy.db);
+        const lateStage = DEFAULT_STAGE_CATALOGUE.ids.find((id) => id !== (before.get(late!.id) ?? DEFAULT_STAGE))!;
+        await slow.query('BEGIN');
+        const inserted = await slow.query<{ id: number }>(
+          `INSERT INTO progress_entries (estate_id, entry_date, stage, progress_pct, author_name) VALUES ($1, $2::date, $3, 0, 'slow planner') RETURNING id`,
+          [late!.id, calendarDate(new Date()), lateStage],
+        );
+        const reply = await server.request<{ id: number }[]>('POST', '/api/progress', {
+          estateId: early!.id,
+          date: calendarDate(new Date()),
+          stage: before.get(early!.id) ?? DEFAULT_STAGE,
+          progressPct: 0,
+        });
+        expect(reply.status).toBe(201);
+        const [committed] = await copy.db.query<{ id: number }>('SELECT max(id)::int AS id FROM progress_entries');
+        expect(inserted.rows[0]!.id).toBeLessThan(committed!.id);
+        // The map lists its tiles now: the slow entry is not in them (uncommitted) ...
+        const cursor = (await server.get<{ stageCursor: number }>('/api/tiles')).body.stageCursor;
+        await slow.query('COMMIT');
+        // ... so the stage list from that cursor must name it, at the stage it commits.
+        const named = new Map(
+          (await server.get<{ estates: [number, string][] }>(`/api/tiles/estates/stages?since=${cursor}`)).body.estates,
+        );
+        expect(named.get(late!.id)).toBe(lateStage);
+        expect((await currentStages(copy.db)).get(late!.id)).toBe(lateStage);
+      } finally {
+        await slow.end();
+      }
+    },
+  );
 
   it('refuses a bad tile address with 400 and an anonymous caller with 401', async () => {
     for (const path of [

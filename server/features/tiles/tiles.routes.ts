@@ -39,9 +39,9 @@ const stagesQuery = z
   .object({
     since: z
       .string()
-      .regex(/^\d{1,10}$/, 'since is the stageCursor of GET /api/tiles')
+      .regex(/^\d{1,16}$/, 'since is the stageCursor of GET /api/tiles')
       .transform(Number)
-      .pipe(z.number().int().max(2_147_483_647, 'since is the stageCursor of GET /api/tiles')),
+      .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER, 'since is the stageCursor of GET /api/tiles')),
     asOf: isoDateSchema.optional(),
   })
   .strict();
@@ -54,7 +54,7 @@ export function tilesRoutes(base: ServiceContext): DeclaredRoutes {
 
   routes.get('/tiles', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);
-    // The cursor first: a tile cut later includes at least the entries up to it.
+    // The cursor first: a tile cut later includes every entry of a transaction before it.
     const cursor = await stageCursor(ctx.db.reader);
     const version = await tileDataVersion(ctx.db.reader);
     res.set('Cache-Control', 'private, no-cache');

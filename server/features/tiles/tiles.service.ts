@@ -25,20 +25,25 @@ export async function tileDataVersion(db: Queryable): Promise<string> {
   return row?.version ?? '0';
 }
 
-/** The last progress entry appended: tiles cut from now on include it. */
+/**
+ * The oldest transaction still open (`pg_snapshot_xmin`, migration 019): every progress entry
+ * appended by an earlier transaction has committed and is in any tile cut from now on; entries of
+ * this transaction or a later one are named by the stage list (`stageOverridesQuery`). On a
+ * streaming replica it is the replica's own snapshot, which matches the rows it serves.
+ */
 export async function stageCursor(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ cursor: number }>('SELECT coalesce(max(id), 0)::int AS cursor FROM progress_entries');
-  return row?.cursor ?? 0;
+  const [row] = await db.query<{ cursor: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS cursor');
+  return Number(row?.cursor ?? 0);
 }
 
 function tileSettings(ctx: ServiceContext<Queryable>, day?: IsoDate): TileSettings {
   return { today: day ?? calendarDate(ctx.now()), eligibilityCutoffYear: ctx.settings.eligibilityCutoffYear };
 }
 
-/** The stages on `asOf` (default today) that may differ from those of tiles cut at `sinceEntryId` (tiles.sql.ts). */
-export async function tileStageOverrides(ctx: ServiceContext<Queryable>, sinceEntryId: number, asOf?: IsoDate): Promise<TileStages> {
+/** The stages on `asOf` (default today) that may differ from those of tiles cut after `stageCursor` answered `since`. */
+export async function tileStageOverrides(ctx: ServiceContext<Queryable>, since: number, asOf?: IsoDate): Promise<TileStages> {
   const settings = tileSettings(ctx, asOf);
-  const { sql, params } = stageOverridesQuery(sinceEntryId, settings);
+  const { sql, params } = stageOverridesQuery(since, settings);
   const rows = await ctx.db.query<{ id: number; stage: string }>(sql, params);
   return { asOf: settings.today, estates: rows.map((r) => [r.id, r.stage]) };
 }

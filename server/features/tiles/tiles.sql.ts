@@ -141,18 +141,19 @@ export function postgisTileQuery(layer: TileLayerId, coord: TileCoord, settings:
 
 /**
  * The stage on `settings.today` of every estate whose stage there may differ from the one its tile
- * carries: those with an entry appended after entry `sinceEntryId` (the tiles' cursor) or dated
- * after that day (a replayed day). Any other estate's entries are all on or before the day and
- * were there when its tile was cut, so its tile's stage is its stage on the day.
+ * carries: those with an entry appended by transaction `sinceXid` (the tiles' cursor, the oldest
+ * transaction open when it was read) or a later one, or dated after that day (a replayed day). Any
+ * other estate's entries are all on or before the day and had committed when its tile was cut, so
+ * its tile's stage is its stage on the day.
  */
-export function stageOverridesQuery(sinceEntryId: number, settings: TileSettings): TileQuery {
+export function stageOverridesQuery(sinceXid: number, settings: TileSettings): TileQuery {
   const p = new Params();
   const day = p.add(settings.today, 'date');
-  const since = p.add(sinceEntryId, 'int');
+  const since = p.add(String(sinceXid), 'xid8');
   return {
     sql: `SELECT t.id, ${stageOnSql(day)} AS stage
       FROM estates t LEFT JOIN estate_current_state cs ON cs.estate_id = t.id
-      WHERE t.id IN (SELECT estate_id FROM progress_entries WHERE id > ${since} OR entry_date > ${day})
+      WHERE t.id IN (SELECT estate_id FROM progress_entries WHERE appended_xid >= ${since} OR entry_date > ${day})
       ORDER BY t.id`,
     params: p.values,
   };
