@@ -1,6 +1,7 @@
 /** The programme routes' answers: /api/progress, /api/dashboard, /api/plans, /api/items, /api/funding. */
 import type { FundingSourceId } from '../programme/funding.js';
 import type { ProgrammeFigures } from '../programme/programme-figures.js';
+import type { EstateIdListing } from '../programme/programme-filter.js';
 import type { IsoDate, ProgressEntry } from '../programme/progress-history.js';
 import type { ReportingPeriod } from '../programme/reporting-period.js';
 import type { KeyCount, RenovationCategory } from '../programme/renovation-items.js';
@@ -49,8 +50,11 @@ export interface DashboardAnswer extends ProgrammeFigures {
   stages: StageDefinition[];
   year: number;
   plan: Omit<PlanRecord, 'estates'> | null;
-  /** Batches of the year's plan, for the filter. */
-  batches: number[];
+  /**
+   * Every plan year with its batches, ascending, for the filter's choices: from the plans, not from
+   * the estates listed (a tiled map's answer lists few or none).
+   */
+  planBatches: { year: number; batches: number[] }[];
   subdistrictNames: Record<string, string>;
   overTime: { date: IsoDate; started: number; completed: number; completedHouseholds: number }[];
   funding: { source: FundingSourceId; plannedYuan: number; receivedYuan: number }[];
@@ -65,6 +69,12 @@ export interface DashboardAnswer extends ProgrammeFigures {
   period: ReportingPeriod;
   changes: { estateId: number; name: string; from: StageId; to: StageId }[];
   estates: EstateProgramme[];
+  /**
+   * Only in an answer cut to a map's estates (`estates=`) while the filter restricts: every estate
+   * of the city it keeps, or every one it fades, whichever list is shorter. A tiled map fades by it
+   * the estates it does not hold.
+   */
+  matchedEstates?: EstateIdListing;
   /** Date of the first progress entry (the replay slider's start), or null. */
   historyFrom: IsoDate | null;
 }

@@ -122,6 +122,51 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     }
   });
 
+  it('lists, to a tiled map, every estate of the city the leaders’ filter keeps or fades (the shorter list), as SQL finds them', async () => {
+    const asOf = '2026-03-31';
+    const stages = await sqlStages(copy.db, asOf);
+    const allIds = (await copy.db.query<{ id: number }>('SELECT id FROM estates ORDER BY id')).map((r) => r.id);
+    const planned = new Set(
+      (await copy.db.query<{ estate_id: number }>('SELECT estate_id FROM plan_estates WHERE year = 2026')).map((r) => r.estate_id),
+    );
+    const stageOf = (id: number) => stages.get(id) ?? 'not_in_programme';
+    const counts = new Map<string, number>();
+    for (const id of allIds) counts.set(stageOf(id), (counts.get(stageOf(id)) ?? 0) + 1);
+    // The most common started stage, and every stage but it (most estates kept: the faded side is listed).
+    const started = DEFAULT_STAGE_CATALOGUE.ids.filter((stage) => DEFAULT_STAGE_CATALOGUE.isStarted(stage) && counts.has(stage));
+    const busiest = started.sort((a, b) => counts.get(b)! - counts.get(a)!)[0]!;
+    const others = DEFAULT_STAGE_CATALOGUE.ids.filter((stage) => stage !== busiest);
+    const cases: [string, (id: number) => boolean][] = [
+      ['planYear=2026', (id) => planned.has(id)],
+      [`stage=${busiest}`, (id) => stageOf(id) === busiest],
+      [`planYear=2026&stage=${busiest}`, (id) => planned.has(id) && stageOf(id) === busiest],
+      [`stage=${others.join(',')}`, (id) => stageOf(id) !== busiest],
+    ];
+    const sides = new Set<string>();
+    for (const [query, keeps] of cases) {
+      const answer = await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&${query}&estates=none`);
+      expect(answer.status, query).toBe(200);
+      const kept = allIds.filter(keeps);
+      const faded = allIds.filter((id) => !keeps(id));
+      const listing = answer.body.matchedEstates!;
+      expect(listing, query).toEqual(kept.length <= faded.length ? { lists: 'kept', ids: kept } : { lists: 'faded', ids: faded });
+      expect(kept.length, query).toBe(answer.body.byStage.reduce((sum, s) => sum + s.estates, 0));
+      sides.add(listing.lists);
+    }
+    // The filter's choices come from the plans, even in an answer listing no estate.
+    const none = (await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&estates=none`)).body;
+    const plans = await copy.db.query<{ year: number; batches: number[] }>(
+      'SELECT year, array_agg(DISTINCT batch ORDER BY batch) AS batches FROM plan_estates GROUP BY year ORDER BY year',
+    );
+    expect(plans.length).toBeGreaterThan(0);
+    expect(none.planBatches).toEqual(plans);
+    // Both sides occur, so a list read the wrong way round is caught.
+    expect([...sides].sort()).toEqual(['faded', 'kept']);
+    // Without a filter, or in an answer that lists every estate itself, there is no list.
+    expect((await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&estates=none`)).body.matchedEstates).toBeUndefined();
+    expect((await server.get<DashboardAnswer>(`/api/dashboard?asOf=${asOf}&planYear=2026`)).body.matchedEstates).toBeUndefined();
+  });
+
   it('appends entries, never changes them, and refuses what breaks a rule with 422 and nothing stored', async () => {
     const [estate] = await freshEstates(copy.db, 1);
     const id = estate!.id;

@@ -277,20 +277,36 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(await stageOf(estate.id)).toBe(to);
   }, 120_000);
 
+  /** How an estate is drawn in its stage colour today, by the dashboard's answer. */
+  async function stageColours(): Promise<(estate: EstateApiFeature) => Rgb> {
+    const dashboard = await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard');
+    const stages = (await api<{ stages: { id: string; colour: string }[] }>('/api/stages')).stages;
+    return (estate) => {
+      const stage = dashboard.estates.find((e) => e.estateId === estate.id)?.stage;
+      return blendOver([...hexToRgb(stages.find((s) => s.id === stage)!.colour), ESTATE_FILL_ALPHA], LAND);
+    };
+  }
+
+  /** Waits until most pixels around a point inside the estate, zoomed in on it, have the colour. */
+  async function shows(estate: EstateApiFeature, expected: Rgb, what: string): Promise<void> {
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    await expect
+      .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `${estate.id} ${what}` })
+      .toBeGreaterThanOrEqual(0.6);
+  }
+
+  const FADED = blendOver([...FILTERED_OUT_COLOUR], LAND);
+
   it('fades the estates outside a chosen sub-district and totals its estates, as the GeoJSON map does, and shows them again when it is cleared', async () => {
     const estates = (await api<EstateCollection>('/api/estates')).features.sort(
       (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
     );
-    const dashboard = await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard');
-    const stages = (await api<{ stages: { id: string; colour: string }[] }>('/api/stages')).stages;
-    const drawnIn = (estate: EstateApiFeature) => {
-      const stage = dashboard.estates.find((e) => e.estateId === estate.id)?.stage;
-      return blendOver([...hexToRgb(stages.find((s) => s.id === stage)!.colour), ESTATE_FILL_ALPHA], LAND);
-    };
-    const faded = blendOver([...FILTERED_OUT_COLOUR], LAND);
+    const drawnIn = await stageColours();
     const inside = estates.find((e) => e.properties.subdistrictCode !== null)!;
     const outside = estates.find(
-      (e) => e.properties.subdistrictCode !== inside.properties.subdistrictCode && colourDifference(drawnIn(e), faded) > 15,
+      (e) => e.properties.subdistrictCode !== inside.properties.subdistrictCode && colourDifference(drawnIn(e), FADED) > 15,
     )!;
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
     const name = subdistricts.find((f) => f.properties.code === inside.properties.subdistrictCode)!.properties.name;
@@ -299,21 +315,13 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
       await page.keyboard.press('Escape');
     };
-    const shows = async (estate: EstateApiFeature, expected: Rgb, what: string) => {
-      const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
-      await jumpTo(page, [lng, lat], 16, 1500);
-      const [x, y] = await project(page, [lng, lat]);
-      await expect
-        .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `${estate.id} ${what}` })
-        .toBeGreaterThanOrEqual(0.6);
-    };
     await pick();
     // The summary strip counts the server's estates of the sub-district, as the collection's strip counts its own.
     const members = estates.filter((e) => e.properties.subdistrictCode === inside.properties.subdistrictCode).length;
     await expect
       .poll(async () => (await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, ''), { timeout: 15_000 })
       .toBe(String(members));
-    await shows(outside, faded, 'faded outside the sub-district');
+    await shows(outside, FADED, 'faded outside the sub-district');
     await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-filter-faded.png') });
     await shows(inside, drawnIn(inside), 'in its colour inside the sub-district');
     await pick();
@@ -321,6 +329,35 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await expect
       .poll(async () => (await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, ''), { timeout: 15_000 })
       .toBe(String(estates.length));
+    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+  }, 90_000);
+
+  it('fades the estates outside the leaders’ plan year, which no tile carries, and shows them again when the filter is cleared', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    );
+    const plans = await api<{ year: number; estates: { estateId: number }[] }[]>('/api/plans');
+    const plan = plans.find((p) => p.estates.length > 0)!;
+    const members = new Set(plan.estates.map((e) => e.estateId));
+    const drawnIn = await stageColours();
+    const inside = estates.find((e) => members.has(e.id) && colourDifference(drawnIn(e), FADED) > 15)!;
+    const outside = estates.find((e) => !members.has(e.id) && colourDifference(drawnIn(e), FADED) > 15)!;
+
+    await page.getByTestId('dashboard-toggle').click();
+    await page.getByTestId('programme-filter-year').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: String(plan.year) })
+      .first()
+      .click();
+    await page.getByTestId('dashboard-toggle').click();
+    await shows(outside, FADED, `faded outside the ${plan.year} plan`);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-programme-filter-faded.png') });
+    await shows(inside, drawnIn(inside), `in its colour inside the ${plan.year} plan`);
+
+    await page.getByTestId('dashboard-toggle').click();
+    await page.getByTestId('programme-filter-clear').click();
+    await page.getByTestId('dashboard-toggle').click();
+    await shows(outside, drawnIn(outside), 'in its colour again');
     expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
   }, 90_000);
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { createEstateColouring } from '../../client/src/map/estate-colours';
 import fc from 'fast-check';
-import { tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
+import { listedState, tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
+import { matchedListing } from '../../core/programme/programme-filter';
 import { FILTERED_OUT_COLOUR } from '../../client/src/map/estate-colours';
 import { EMPTY_ATLAS_FILTER, excludedEstateIds, YES_NO, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import type { ColourBy } from '../../client/src/map/map-types';
@@ -140,6 +141,35 @@ describe('estate tile colours', () => {
     );
     // Nothing restricted: the colouring alone.
     expect(tileFillExpression({ kind: 'fixed', colour: marker }, EMPTY_ATLAS_FILTER)).toBe('rgba(1,2,3,1)');
+  });
+
+  it('fades, with the atlas filter, the estates the leaders’ filter leaves out, from the server’s shorter list of ids', () => {
+    const features = estates.map((p) => estateFeature(p.id, p));
+    const marker: Rgb = [1, 2, 3];
+    const fadedAlpha = FILTERED_OUT_COLOUR[3] / ESTATE_FILL_ALPHA;
+    const faded = FILTERED_OUT_COLOUR.slice(0, 3).map((c) => Math.round(c * fadedAlpha));
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: estates.length, maxLength: estates.length }),
+        fc.subarray(['', 'S01', 'S02', 'S03', 'S09']),
+        (matchedFlags, subdistrictCodes) => {
+          const matched = estates.map((p, i) => ({ estateId: p.id, matched: matchedFlags[i]! }));
+          const listing = matchedListing(matched);
+          // The shorter side is listed, so a filter keeping most estates lists the few it fades.
+          expect(listing.ids.length).toBeLessThanOrEqual(estates.length / 2);
+          const filter: AtlasFilter = { ...EMPTY_ATLAS_FILTER, subdistrictCodes };
+          const excluded = excludedEstateIds(features, filter);
+          const expression = tileFillExpression({ kind: 'fixed', colour: marker }, { ...filter, listed: { programme: listing.lists } });
+          for (const [i, p] of estates.entries()) {
+            // What the adapter marks (setTileListing): the listed estates, and no other.
+            const state = listing.ids.includes(p.id) ? { [listedState('programme')]: true } : {};
+            const drawn = evaluate(expression, tileProperties(p, DEFAULT_STAGE), state);
+            expect([p.id, drawn]).toEqual([p.id, excluded.has(p.id) || !matchedFlags[i] ? faded : marker]);
+          }
+        },
+      ),
+      { seed: 12, numRuns: 200 },
+    );
   });
 
   it('gives an estate without a year the no-figure colour on the year ramp', () => {

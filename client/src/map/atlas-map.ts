@@ -26,9 +26,13 @@ import {
   setEstateTileColours,
   setEstateTileUrl,
   setSubdistrictShares,
+  EMPTY_TILE_FILTER,
+  setTileListing,
   setTileStages,
   tileFilterExpression,
   type EstateTileFilter,
+  type TileListing,
+  type TileListingKind,
   type EstateTileSpec,
   type SubdistrictShares,
 } from './estate-tiles';
@@ -82,6 +86,9 @@ export class AtlasMap implements MapAdapter {
   /** The filter fading tiled estates, and the key of what it draws (a change to the search alone, which tiles cannot apply, changes nothing). */
   private tileFilter: EstateTileFilter | null = null;
   private tileFilterKey = 'null';
+  /** Filters answered as id lists (setEstateTileListing), and the ids marked on the tiles now. */
+  private tileListings = new Map<TileListingKind, TileListing>();
+  private tileListingsShown = new Map<TileListingKind, readonly number[]>();
   /** What the tile layers show now: colouring key, selected and hovered estate. */
   private tileMarks: { colouringKey: string; filterKey: string; selected: number | null; hovered: number | null } = {
     colouringKey: '',
@@ -184,8 +191,35 @@ export class AtlasMap implements MapAdapter {
 
   setEstateTileFilter(filter: EstateTileFilter | null): void {
     this.tileFilter = filter;
-    this.tileFilterKey = JSON.stringify(tileFilterExpression(filter));
+    this.applyTileFilter();
+  }
+
+  setEstateTileListing(kind: TileListingKind, listing: TileListing | null): void {
+    if (listing) this.tileListings.set(kind, listing);
+    else this.tileListings.delete(kind);
+    this.applyTileListings();
+    this.applyTileFilter();
+  }
+
+  /** The filter drawn: the atlas filter's attribute rules and the listings' marks. */
+  private shownTileFilter(): EstateTileFilter | null {
+    if (this.tileListings.size === 0) return this.tileFilter;
+    const listed = Object.fromEntries([...this.tileListings].map(([kind, listing]) => [kind, listing.lists]));
+    return { ...(this.tileFilter ?? EMPTY_TILE_FILTER), listed };
+  }
+
+  private applyTileFilter(): void {
+    this.tileFilterKey = JSON.stringify(tileFilterExpression(this.shownTileFilter()));
     if (this.scene) this.markTileEstates(this.scene);
+  }
+
+  private applyTileListings(): void {
+    if (!this.styleLoaded || !this.estateTiles) return;
+    for (const kind of new Set([...this.tileListings.keys(), ...this.tileListingsShown.keys()])) {
+      const next = this.tileListings.get(kind)?.ids ?? [];
+      setTileListing(this.map, kind, next, this.tileListingsShown.get(kind) ?? []);
+      this.tileListingsShown.set(kind, next);
+    }
   }
 
   setEstateTileStages(stages: ReadonlyMap<number, string>): void {
@@ -327,11 +361,13 @@ export class AtlasMap implements MapAdapter {
   /** (Re)adds the tile layers after a style load; their colours and marks follow from the scene. */
   private applyEstateTiles(): void {
     if (!this.styleLoaded || !this.estateTiles || !this.scene) return;
-    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule, this.tileFilter);
+    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule, this.shownTileFilter());
     setSubdistrictShares(this.map, this.subdistrictShares);
     // A new style has a new source, with no feature state.
     this.tileStagesShown = new Map();
     this.applyTileStages();
+    this.tileListingsShown = new Map();
+    this.applyTileListings();
     this.tileMarks = { colouringKey: this.scene.colouring.key, filterKey: this.tileFilterKey, selected: null, hovered: null };
     this.markTileEstates(this.scene);
   }
@@ -341,7 +377,7 @@ export class AtlasMap implements MapAdapter {
     if (!this.estateTiles || !this.styleLoaded) return;
     const marks = this.tileMarks;
     if (marks.colouringKey !== scene.colouring.key || marks.filterKey !== this.tileFilterKey) {
-      setEstateTileColours(this.map, scene.colouring.tileRule, this.tileFilter);
+      setEstateTileColours(this.map, scene.colouring.tileRule, this.shownTileFilter());
       marks.colouringKey = scene.colouring.key;
       marks.filterKey = this.tileFilterKey;
     }

@@ -10,6 +10,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
+import type { EstateIdListing } from '../../../core/programme/programme-filter';
 import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
@@ -100,6 +101,30 @@ export interface EstateTileFilter {
   urgent: readonly ('yes' | 'no')[];
   yearFrom: number | null;
   yearTo: number | null;
+  /** The parts a tile cannot evaluate, answered by the server as id lists (`TileListing`): what each list holds. */
+  listed?: TileListingModes;
+}
+
+/** A filter restricting nothing. */
+export const EMPTY_TILE_FILTER: EstateTileFilter = { subdistrictCodes: [], eligible: [], urgent: [], yearFrom: null, yearTo: null };
+
+/** The filters a tile cannot evaluate from its attributes: the leaders' programme filter (plan, batch, categories, a replayed day's stage). */
+export type TileListingKind = 'programme';
+
+/**
+ * Estates the server found for such a filter, marked on the tile features as feature state. The
+ * server lists the shorter side: the estates the filter keeps, or those it fades.
+ */
+export type TileListing = EstateIdListing;
+
+export type TileListingModes = Partial<Record<TileListingKind, TileListing['lists']>>;
+
+/** The feature-state key marking an estate listed by a listing of this kind. */
+export const listedState = (kind: TileListingKind): string => `${kind}Listed`;
+
+function listingExpression(kind: TileListingKind, lists: TileListing['lists']): ExpressionSpecification {
+  const listed: ExpressionSpecification = ['boolean', ['feature-state', listedState(kind)], false];
+  return lists === 'kept' ? listed : ['!', listed];
 }
 
 function yesNoExpression(selected: readonly ('yes' | 'no')[], attribute: 'eligible' | 'urgent'): ExpressionSpecification | null {
@@ -132,6 +157,8 @@ export function tileFilterExpression(filter: EstateTileFilter | null): Expressio
     if (filter.yearFrom !== null) tests.push(['>=', year, filter.yearFrom]);
     if (filter.yearTo !== null) tests.push(['<=', year, filter.yearTo]);
   }
+  for (const [kind, lists] of Object.entries(filter.listed ?? {}) as [TileListingKind, TileListing['lists']][])
+    tests.push(listingExpression(kind, lists));
   if (tests.length === 0) return null;
   return tests.length === 1 ? tests[0]! : ['all', ...tests];
 }
@@ -222,6 +249,20 @@ export function setTileStages(map: MapLibreMap, next: ReadonlyMap<number, string
   const target = (id: number) => ({ source: ESTATE_TILE_IDS.source, sourceLayer: ESTATE_TILE_IDS.sourceLayer, id });
   for (const id of previous.keys()) if (!next.has(id)) map.removeFeatureState(target(id), STAGE_STATE);
   for (const [id, stage] of next) if (previous.get(id) !== stage) map.setFeatureState(target(id), { [STAGE_STATE]: stage });
+}
+
+/**
+ * Marks the estates of a listing (`TileListing`) on the tile features, changing only what differs
+ * from the previous list of the same kind; the fill expression reads the mark (`listed`).
+ */
+export function setTileListing(map: MapLibreMap, kind: TileListingKind, next: readonly number[], previous: readonly number[]): void {
+  if (!map.getSource(ESTATE_TILE_IDS.source)) return;
+  const target = (id: number) => ({ source: ESTATE_TILE_IDS.source, sourceLayer: ESTATE_TILE_IDS.sourceLayer, id });
+  const key = listedState(kind);
+  const kept = new Set(next);
+  const before = new Set(previous);
+  for (const id of previous) if (!kept.has(id)) map.removeFeatureState(target(id), key);
+  for (const id of next) if (!before.has(id)) map.setFeatureState(target(id), { [key]: true });
 }
 
 /** Marks one estate (by tile feature id) as selected or hovered; the previous one loses the mark. */

@@ -2,7 +2,7 @@
  * A MapAdapter without a map, for unit tests: a flat projection around a centre, and a record of
  * what the app asked of it. Its draw surface lets a test play the user's gestures.
  */
-import type { EstateTileFilter, EstateTileSpec, SubdistrictShares } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileListing, TileListingKind } from './estate-tiles';
 import type { Feature } from 'geojson';
 import type { RoadCollection } from '../api';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
@@ -80,6 +80,7 @@ export class FakeMapAdapter implements MapAdapter {
   subdistrictShares: SubdistrictShares | null = null;
   estateTileStages: ReadonlyMap<number, string> = new Map();
   estateTileFilter: EstateTileFilter | null = null;
+  estateTileListings = new Map<TileListingKind, TileListing>();
   roads: RoadCollection | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
   readonly fits: number[][] = [];
@@ -131,6 +132,11 @@ export class FakeMapAdapter implements MapAdapter {
 
   setEstateTileFilter(filter: EstateTileFilter | null): void {
     this.estateTileFilter = filter;
+  }
+
+  setEstateTileListing(kind: TileListingKind, listing: TileListing | null): void {
+    if (listing) this.estateTileListings.set(kind, listing);
+    else this.estateTileListings.delete(kind);
   }
 
   setEstateTileStages(stages: ReadonlyMap<number, string>): void {

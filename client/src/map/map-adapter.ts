@@ -10,7 +10,7 @@ import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
 import type { EstateApiFeature, RoadCollection } from '../api';
 import type { ImportPreview, MapPointerEvent, MapTarget, MapViewport, SceneInput, VisibleLayers } from './map-types';
-import type { EstateTileFilter, EstateTileSpec, SubdistrictShares } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileListing, TileListingKind } from './estate-tiles';
 
 export interface MapAdapterCallbacks {
   onHover?(event: MapPointerEvent): void;
@@ -81,6 +81,8 @@ export interface MapAdapter {
   setEstateTiles(spec: EstateTileSpec | null): void;
   /** Fades tiled estates outside the filter (null: none faded). */
   setEstateTileFilter(filter: EstateTileFilter | null): void;
+  /** Fades tiled estates by a filter the tiles cannot evaluate, from the server's list of ids (null: that filter fades none). */
+  setEstateTileListing(kind: TileListingKind, listing: TileListing | null): void;
   /** Stages (estate id → stage id) that colour tiled estates over the stage their tile carries. */
   setEstateTileStages(stages: ReadonlyMap<number, string>): void;
   /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */

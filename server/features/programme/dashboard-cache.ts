@@ -10,6 +10,7 @@
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import type { DashboardAnswer } from '../../../core/contract/index.js';
+import { hasProgrammeFilter, matchedListing, type EstateIdListing } from '../../../core/programme/programme-filter.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
 import { tileDataVersion } from '../tiles/tiles.service.js';
@@ -24,6 +25,8 @@ const MAX_KEPT_ESTATE_ROWS = 600_000;
 interface KeptAnswer {
   answer: DashboardAnswer;
   json?: string;
+  /** The estates the filter keeps or fades (a cut answer's `matchedEstates`), once listed. */
+  matched?: EstateIdListing;
 }
 
 export class DashboardCache {
@@ -44,6 +47,9 @@ export class DashboardCache {
     if (!kept) throw new Error('the dashboard cache answered nothing');
     if (estateIds == null) return (kept.json ??= JSON.stringify(kept.answer));
     const listed = new Set(estateIds);
-    return JSON.stringify({ ...kept.answer, estates: kept.answer.estates.filter((e) => listed.has(e.estateId)) });
+    const estates = kept.answer.estates.filter((e) => listed.has(e.estateId));
+    if (!hasProgrammeFilter(question.filter)) return JSON.stringify({ ...kept.answer, estates });
+    kept.matched ??= matchedListing(kept.answer.estates);
+    return JSON.stringify({ ...kept.answer, estates, matchedEstates: kept.matched });
   }
 }

@@ -104,6 +104,18 @@ function overTime(
   }));
 }
 
+/** Each plan year the estates are in, with the batches used in it, both ascending. */
+function planBatchesOf(rows: readonly { planYear: number | null; batch: number | null }[]): DashboardAnswer['planBatches'] {
+  const byYear = new Map<number, Set<number>>();
+  for (const { planYear, batch } of rows) {
+    if (planYear === null) continue;
+    const batches = byYear.get(planYear) ?? new Set<number>();
+    if (batch !== null) batches.add(batch);
+    byYear.set(planYear, batches);
+  }
+  return [...byYear].sort(([a], [b]) => a - b).map(([year, batches]) => ({ year, batches: [...batches].sort((a, b) => a - b) }));
+}
+
 export async function dashboard(ctx: ServiceContext<Queryable>, query: DashboardQuery): Promise<DashboardAnswer> {
   const { asOf, year, filter } = query;
   const period = reportingPeriodOf(asOf, query.period);
@@ -163,7 +175,7 @@ export async function dashboard(ctx: ServiceContext<Queryable>, query: Dashboard
     asOf,
     year,
     plan: plan ? (({ estates: _members, ...rest }) => rest)(plan) : null,
-    batches: [...new Set(rows.filter((e) => e.planYear === year && e.batch !== null).map((e) => e.batch!))].sort((a, b) => a - b),
+    planBatches: planBatchesOf(rows),
     subdistrictNames: Object.fromEntries(subdistricts.map((s) => [s.code, s.name])),
     overTime: overTime(stageCountChanges, matchedRows, catalogue),
     funding,

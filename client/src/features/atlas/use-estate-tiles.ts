@@ -1,7 +1,8 @@
 /**
  * For a city the server sends as vector tiles (GET /api/config `estateSource`): points the map at
  * the tiles of the current data version, colours over them the stages that changed since they were
- * cut or differ on the replayed day (a progress change fetches no tile), fills the sub-districts by their progress below the
+ * cut or differ on the replayed day (a progress change fetches no tile), fades the estates the
+ * atlas and programme filters leave out, fills the sub-districts by their progress below the
  * tiles' first zoom, and loads each estate the user opens, which the store does not yet hold.
  */
 import { App as AntApp } from 'antd';
@@ -32,6 +33,8 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const bySubdistrict = useAtlasStore((s) => s.dashboard?.bySubdistrict);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
   const filter = useAtlasStore((s) => s.filter);
+  // The leaders' filter, answered with the dashboard as lists of ids: the tiles carry no plan, batch or category.
+  const matchedEstates = useAtlasStore((s) => s.dashboard?.matchedEstates);
 
   useEffect(() => {
     if (!atlas || !tiled) return;
@@ -80,6 +83,10 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     // The atlas filter's attribute rules fade tiled estates as the GeoJSON map fades its own.
     if (atlas && tiled) atlas.setEstateTileFilter(filter);
   }, [atlas, tiled, filter]);
+
+  useEffect(() => {
+    if (atlas && tiled) atlas.setEstateTileListing('programme', matchedEstates ?? null);
+  }, [atlas, tiled, matchedEstates]);
 
   useEffect(() => {
     if (!tiled || selectedEstateId === null) return;

@@ -12,12 +12,12 @@ export function ProgrammeFilters() {
   const filter = useAtlasStore((s) => s.programmeFilter);
   const setProgrammeFilter = useAtlasStore((s) => s.setProgrammeFilter);
   const answer = useAtlasStore((s) => s.dashboard);
-  const years = [...new Set((answer?.estates ?? []).map((e) => e.planYear).filter((y): y is number => y !== null))].sort();
+  // From the plans, not the estates listed: a tiled city's answer lists only the estates its map holds.
+  const plans = answer?.planBatches ?? [];
+  const years = plans.map((plan) => plan.year);
   const batches = [
-    ...new Set((answer?.estates ?? []).filter((e) => filter.planYear === null || e.planYear === filter.planYear).map((e) => e.batch)),
-  ]
-    .filter((b): b is number => b !== null)
-    .sort((a, b) => a - b);
+    ...new Set(plans.filter((plan) => filter.planYear === null || plan.year === filter.planYear).flatMap((plan) => plan.batches)),
+  ].sort((a, b) => a - b);
 
   return (
     <div className="programme-filters" data-testid="programme-filters">
