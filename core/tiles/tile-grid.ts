@@ -45,10 +45,14 @@ export function tileContaining(lng: number, lat: number, z: number): TileCoord {
   return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.min(n - 1, Math.max(0, y)) };
 }
 
-/** The tile's bounds in degrees `[west, south, east, north]`. */
-export function tileBoundsLngLat({ z, x, y }: TileCoord): [number, number, number, number] {
+/**
+ * The tile's bounds in degrees `[west, south, east, north]`, widened on each side by `margin` of
+ * the tile's width in Web Mercator (PostGIS's `ST_TileEnvelope(z, x, y, margin => margin)`
+ * transformed to degrees: a Mercator rectangle is a rectangle in degrees too).
+ */
+export function tileBoundsLngLat({ z, x, y }: TileCoord, margin = 0): [number, number, number, number] {
   const n = 2 ** z;
   const lng = (tx: number): number => (tx / n) * 360 - 180;
   const lat = (ty: number): number => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
-  return [lng(x), lat(y + 1), lng(x + 1), lat(y)];
+  return [lng(x - margin), lat(y + 1 + margin), lng(x + 1 + margin), lat(y - margin)];
 }

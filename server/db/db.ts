@@ -11,9 +11,19 @@ export type SqlParam = string | number | boolean | null | readonly string[] | re
 
 export type { CopyValue };
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each server connection (named after its text), so a statement
+   * run many times a second is parsed and planned once per connection, not on every run: for
+   * small, hot statements such as a vector tile, planning costs as much as running. PGlite
+   * ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** Runs one parameterised statement and returns its rows. Row shape is the caller's promise. */
-  query<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  query<Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Row[]>;
 }
 
 export interface Executor extends Queryable {

@@ -1,4 +1,4 @@
-import type { Db, DbBackend, Executor, SqlParam } from './db.js';
+import type { Db, DbBackend, Executor, QueryOptions, SqlParam } from './db.js';
 import { DbUnavailableError, type UnavailableReason } from './db-errors.js';
 
 /** A Db that answers "unavailable" until the real one is handed over with `ready()`. */
@@ -35,8 +35,8 @@ export function pendingDb(backend: DbBackend): PendingDb {
     backend,
     // The real database's reader once ready; until then, this (which answers 503).
     reader: {
-      query: <Row>(sql: string, params?: readonly SqlParam[]) =>
-        current ? current.reader.query<Row>(sql, params) : pending.query<Row>(sql, params),
+      query: <Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions) =>
+        current ? current.reader.query<Row>(sql, params, options) : pending.query<Row>(sql, params, options),
     },
     ready(db) {
       current = db;
@@ -54,8 +54,8 @@ export function pendingDb(backend: DbBackend): PendingDb {
     waiting(why) {
       reason = why;
     },
-    async query<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> {
-      return real().query<Row>(sql, params);
+    async query<Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Row[]> {
+      return real().query<Row>(sql, params, options);
     },
     async exec(sql: string): Promise<void> {
       return real().exec(sql);

@@ -1,15 +1,21 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyStatement, copyTextChunks } from './copy-text.js';
-import type { Db, Executor, SqlParam } from './db.js';
+import type { Db, Executor, QueryOptions, SqlParam } from './db.js';
 import { toDbError, unavailableReason } from './db-errors.js';
 
 /** How the app's connections appear in pg_stat_activity, so an operator (or a test) can find them. */
 export const APPLICATION_NAME = 'renewal-atlas';
 /** A server that does not answer within this time counts as unavailable (503) rather than leaving requests hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
+
+/** A prepared statement's name: its text's hash, so one name never stands for two statements. */
+function statementName(sql: string): string {
+  return `atlas_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+}
 
 function toExecutor(target: pg.Pool | pg.PoolClient): Executor {
   return {
@@ -18,8 +24,10 @@ function toExecutor(target: pg.Pool | pg.PoolClient): Executor {
         throw toDbError(error);
       });
     },
-    async query<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-      const result = await target.query(sql, [...params]).catch((error: unknown) => {
+    async query<Row>(sql: string, params: readonly SqlParam[] = [], options?: QueryOptions): Promise<Row[]> {
+      const values = [...params];
+      const statement = options?.prepare ? target.query({ name: statementName(sql), text: sql, values }) : target.query(sql, values);
+      const result = await statement.catch((error: unknown) => {
         throw toDbError(error);
       });
       return result.rows as Row[];
@@ -115,12 +123,12 @@ function openPool(connectionString: string): pg.Pool {
  */
 function replicaReader(replica: pg.Pool, primary: Executor): Executor['query'] {
   const onReplica = toExecutor(replica);
-  return async <Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
+  return async <Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Row[]> => {
     try {
-      return await onReplica.query<Row>(sql, params);
+      return await onReplica.query<Row>(sql, params, options);
     } catch (error) {
       if (!unavailableReason(error)) throw error;
-      return primary.query<Row>(sql, params);
+      return primary.query<Row>(sql, params, options);
     }
   };
 }

@@ -158,6 +158,31 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await name.waitFor({ state: 'detached', timeout: 10_000 });
   }, 90_000);
 
+  it('describes an estate the browser does not hold in its hover card, from its tile', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    );
+    // The second largest: the first test opened the largest, and a tiled city holds only the estates opened.
+    const estate = estates[1]!;
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 16, 1500);
+    const [x, y] = await project(page, [lng, lat]);
+    const title = page.locator('.atlas-tooltip-title');
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x + 1, y);
+          await page.mouse.move(x, y);
+          return (await title.count()) > 0 ? await title.first().textContent() : null;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(estate.properties.name);
+    const card = await page.locator('.atlas-tooltip').first().textContent();
+    expect(card?.replace(/[,\s]/g, '')).toContain(String(estate.properties.households));
+    await page.mouse.move(5, 5);
+  }, 60_000);
+
   it('loads facilities, roads and the dashboard’s estates by area or by estate only, and an opened estate’s gaps are those the server finds with all of them', async () => {
     // Never the whole city's facilities or roads: each request names the area it wants.
     expect(new Set(areaRequests.map((url) => url.pathname))).toEqual(new Set(['/api/facilities', '/api/roads']));

@@ -354,8 +354,9 @@ export class AtlasMap implements MapAdapter {
   /** An estate drawn from tiles under a point of the container (deck.gl picks only what it draws itself). */
   private tileEstateAt(x: number, y: number): MapTarget | null {
     if (!this.estateTiles || !this.scene?.visibleLayers.estates) return null;
-    const id = estateTileAt(this.map, x, y);
-    return id === null ? null : { kind: 'estate', id };
+    const found = estateTileAt(this.map, x, y);
+    if (!found) return null;
+    return found.summary ? { kind: 'estate', id: found.id, summary: found.summary } : { kind: 'estate', id: found.id };
   }
 
   /** (Re)adds the tile layers after a style load; their colours and marks follow from the scene. */

@@ -12,6 +12,7 @@ import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
 import type { EstateIdListing } from '../../../core/programme/programme-filter';
 import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
+import type { EstateTileSummary } from './map-types';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
 export interface EstateTileSpec {
@@ -273,9 +274,15 @@ export function markEstate(map: MapLibreMap, state: 'selected' | 'hovered', id: 
   if (id !== null) map.setFeatureState({ ...target, id }, { [state]: true });
 }
 
-/** The estate drawn from tiles at a point of the map container, by id. */
-export function estateTileAt(map: MapLibreMap, x: number, y: number): number | null {
+/** The estate drawn from tiles at a point of the map container: its id, and its hover card's figures where the tile names it. */
+export function estateTileAt(map: MapLibreMap, x: number, y: number): { id: number; summary: EstateTileSummary | null } | null {
   if (!map.getLayer(ESTATE_TILE_IDS.fill)) return null;
   const [feature] = map.queryRenderedFeatures([x, y], { layers: [ESTATE_TILE_IDS.fill] });
-  return typeof feature?.id === 'number' ? feature.id : null;
+  if (typeof feature?.id !== 'number') return null;
+  const { name, households, floorAreaM2 } = feature.properties as Record<string, unknown>;
+  const figure = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+  return {
+    id: feature.id,
+    summary: typeof name === 'string' ? { name, households: figure(households), floorAreaM2: figure(floorAreaM2) } : null,
+  };
 }

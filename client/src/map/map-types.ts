@@ -36,7 +36,16 @@ export interface ImportPreview {
 }
 
 /** What the pointer is over: an estate or a zone (inside its outline, off its estates) by id, or a facility by its index in the facility collection. */
-export type MapTarget = { kind: 'estate'; id: number } | { kind: 'facility'; index: number } | { kind: 'zone'; id: number };
+/** What a tile carries of an estate for its hover card (from z14, core/tiles/tile-layers.ts). */
+export interface EstateTileSummary {
+  name: string;
+  households: number | null;
+  floorAreaM2: number | null;
+}
+
+export type MapTarget =
+  /** `summary`: an estate drawn from tiles that the browser does not hold, as its tile describes it. */
+  { kind: 'estate'; id: number; summary?: EstateTileSummary } | { kind: 'facility'; index: number } | { kind: 'zone'; id: number };
 
 export interface MapPointerEvent {
   target: MapTarget | null;

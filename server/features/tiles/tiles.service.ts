@@ -59,8 +59,9 @@ export async function renderTile(
   const settings = tileSettings(ctx);
   if (encoder === 'postgis') {
     const { sql, params } = postgisTileQuery(layer, coord, settings);
-    const [row] = await ctx.db.query<{ tile: Uint8Array; features: number }>(sql, params);
-    return row && row.features > 0 ? new Uint8Array(row.tile) : null;
+    // Prepared: a tile's statement runs in about a millisecond at z16, as long as planning it.
+    const [row] = await ctx.db.query<{ tile: Uint8Array }>(sql, params, { prepare: true });
+    return row && row.tile.byteLength > 0 ? new Uint8Array(row.tile) : null;
   }
   const { sql, params } = geojsonTileQuery(layer, coord, settings);
   return encodeTile(layer, coord, await ctx.db.query<GeojsonTileRow>(sql, params));

@@ -5,7 +5,7 @@
  * on the embedded back-end, whose PostGIS is built without protobuf.
  */
 import { DEFAULT_STAGE } from '../../../core/programme/stages.js';
-import { TILE_BUFFER, TILE_EXTENT, tileSimplifyToleranceDeg, type TileCoord } from '../../../core/tiles/tile-grid.js';
+import { TILE_BUFFER, TILE_EXTENT, tileBoundsLngLat, tileSimplifyToleranceDeg, type TileCoord } from '../../../core/tiles/tile-grid.js';
 import { tileAttributesAt, type TileLayerId } from '../../../core/tiles/tile-layers.js';
 import type { SqlParam } from '../../db/index.js';
 import { eligibleSql } from '../estates/estates.sql.js';
@@ -40,20 +40,17 @@ const column = (sql: string) => () => sql;
  * The stage on `day` (a bound date) of estate `t`, joined to its kept state as `cs`: the latest
  * entry not replaced by a correction (core/programme/progress-history.ts). The kept row is that
  * whenever its entry is not after the day, which holds for today as no entry is dated in the
- * future; a replayed day, or a clock set back, falls back to the lookup.
+ * future; a replayed day, or a clock set back, falls back to the history (`estate_stage_on`,
+ * migration 020).
  */
 function stageOnSql(day: string): string {
-  return `COALESCE(CASE WHEN cs.estate_id IS NULL OR cs.entry_date <= ${day} THEN cs.stage ELSE (
-    SELECT pe.stage FROM progress_entries pe
-    WHERE pe.estate_id = t.id AND pe.entry_date <= ${day}
-      AND NOT EXISTS (SELECT 1 FROM progress_entries c WHERE c.corrects = pe.id)
-    ORDER BY pe.entry_date DESC, pe.id DESC LIMIT 1) END, '${DEFAULT_STAGE}')`;
+  return `COALESCE(CASE WHEN cs.estate_id IS NULL OR cs.entry_date <= ${day} THEN cs.stage ELSE estate_stage_on(t.id, ${day}) END, '${DEFAULT_STAGE}')`;
 }
 
 const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
   estates: {
     // The current stage is kept per estate (migrations 015, 016); see `stageOnSql`.
-    from: column(`estates t LEFT JOIN zone_estates ze ON ze.estate_id = t.id LEFT JOIN estate_current_state cs ON cs.estate_id = t.id`),
+    from: column(`estates t LEFT JOIN estate_current_state cs ON cs.estate_id = t.id`),
     geometry: 't.geom',
     simplify: true,
     attributes: {
@@ -65,14 +62,9 @@ const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
         p.add(settings.eligibilityCutoffYear, 'int');
         return eligibleSql(p.values.length, 't');
       },
-      hazardLevel: column('t.hazard_level'),
-      districtCode: column('t.district_code'),
       subdistrictCode: column('t.subdistrict_code'),
-      zoneId: column('ze.zone_id'),
       name: column('t.name'),
-      code: column('t.code'),
       floorAreaM2: column('t.floor_area_m2'),
-      buildings: column('t.buildings'),
     },
   },
   zones: {
@@ -115,11 +107,14 @@ function featuresSql(
     ? `ST_Simplify(${spec.geometry}, ${p.add(tileSimplifyToleranceDeg(coord.z), 'float8')}, true)`
     : spec.geometry;
   const geom = project(geom4326);
-  const envelope = `ST_Transform(ST_TileEnvelope(${tileArgs(p, coord)}, margin => ${p.add(TILE_BUFFER / TILE_EXTENT, 'float8')}), 4326)`;
+  // The buffered envelope in degrees, as numbers: with nothing to compute from the tile address in
+  // SQL, PostgreSQL plans the prepared statement once (a generic plan) instead of on every tile.
+  const [west, south, east, north] = tileBoundsLngLat(coord, TILE_BUFFER / TILE_EXTENT).map((value) => p.add(value, 'float8'));
+  const envelope = `ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`;
   return `SELECT t.id, ${[...columns, `${geom} AS geom`].join(', ')} FROM ${from} WHERE ${spec.geometry} && ${envelope}`;
 }
 
-/** One `ST_AsMVT` statement: the tile's bytes (`tile`, empty when no feature) and its feature count. */
+/** One `ST_AsMVT` statement: the tile's bytes (`tile`), empty when no feature reaches the tile. */
 export function postgisTileQuery(layer: TileLayerId, coord: TileCoord, settings: TileSettings): TileQuery {
   const p = new Params();
   const envelope3857 = `ST_TileEnvelope(${tileArgs(p, coord)})`;
@@ -132,9 +127,8 @@ export function postgisTileQuery(layer: TileLayerId, coord: TileCoord, settings:
   );
   return {
     // No `WHERE geom IS NOT NULL`: PostgreSQL would push it into the scan and cut each geometry
-    // twice. ST_AsMVT skips rows whose geometry is clipped away, and count(geom) does not count them.
-    sql: `SELECT ST_AsMVT(mvt, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS tile, count(mvt.geom)::int AS features
-      FROM (${inner}) mvt`,
+    // twice. ST_AsMVT skips rows whose geometry is clipped away and answers no bytes when none is left.
+    sql: `SELECT ST_AsMVT(mvt, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS tile FROM (${inner}) mvt`,
     params: p.values,
   };
 }

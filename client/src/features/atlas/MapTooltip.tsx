@@ -26,9 +26,9 @@ export function MapTooltip({ target, x, y, containerWidth, containerHeight, data
 
   let body: React.ReactNode;
   if (target.kind === 'estate') {
-    const estate = data.estates.features.find((f) => f.id === target.id);
-    if (!estate) return null;
-    const p = estate.properties;
+    // An estate the browser does not hold (a tiled city) is described by its tile.
+    const p = data.estates.features.find((f) => f.id === target.id)?.properties ?? target.summary;
+    if (!p) return null;
     body = (
       <>
         <div className="atlas-tooltip-title">{p.name}</div>
