@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
 import type { FacilityStatus } from '../facilities/facility-record.js';
+import type { EstateIdListing } from '../estate-id-listing.js';
 
 /** Road classes of the walk and basemap network, widest first. */
 export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'path'] as const;
@@ -96,6 +97,12 @@ export const tileStagesSchema = z.object({
   estates: z.array(z.tuple([z.number().int().positive(), z.string()])),
 });
 export type TileStages = z.output<typeof tileStagesSchema>;
+
+/** GET /api/estates/matching?<filter>: the estates the filter keeps or those it leaves out, whichever list is shorter (core/estate-id-listing.ts). */
+export const estateIdListingSchema: z.ZodType<EstateIdListing> = z.object({
+  lists: z.enum(['kept', 'faded']),
+  ids: z.array(z.number().int().positive()),
+});
 
 /** GET /api/config */
 export const atlasConfigSchema = z.object({

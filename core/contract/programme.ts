@@ -1,7 +1,7 @@
 /** The programme routes' answers: /api/progress, /api/dashboard, /api/plans, /api/items, /api/funding. */
 import type { FundingSourceId } from '../programme/funding.js';
 import type { ProgrammeFigures } from '../programme/programme-figures.js';
-import type { EstateIdListing } from '../programme/programme-filter.js';
+import type { EstateIdListing } from '../estate-id-listing.js';
 import type { IsoDate, ProgressEntry } from '../programme/progress-history.js';
 import type { ReportingPeriod } from '../programme/reporting-period.js';
 import type { KeyCount, RenovationCategory } from '../programme/renovation-items.js';

@@ -52,26 +52,3 @@ export function matchesProgrammeFilter(filter: ProgrammeFilter, facts: EstatePro
   if (filter.categories.length > 0 && !facts.categories.some((c) => filter.categories.includes(c))) return false;
   return true;
 }
-
-/**
- * Which estates a filter keeps, as the shorter of two id lists: those it keeps, or those it fades.
- * A map that does not hold every estate (vector tiles) fades the others by it.
- */
-export interface EstateIdListing {
-  lists: 'kept' | 'faded';
-  /** Ascending. */
-  ids: number[];
-}
-
-/**
- * @example matchedListing([{ estateId: 1, matched: true }, { estateId: 2, matched: false }, { estateId: 3, matched: false }])
- * // { lists: 'kept', ids: [1] }
- */
-export function matchedListing(estates: readonly { estateId: number; matched: boolean }[]): EstateIdListing {
-  const kept: number[] = [];
-  const faded: number[] = [];
-  for (const estate of estates) (estate.matched ? kept : faded).push(estate.estateId);
-  const listing: EstateIdListing = kept.length <= faded.length ? { lists: 'kept', ids: kept } : { lists: 'faded', ids: faded };
-  listing.ids.sort((a, b) => a - b);
-  return listing;
-}

@@ -174,6 +174,7 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     ];
     const yesNo = fc.subarray([...YES_NO]);
     const year = fc.option(fc.integer({ min: 1975, max: 2010 }), { nil: null });
+    const sides = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -202,10 +203,32 @@ describe.each(testBackends())('estates API on %s', (backend) => {
           const summary = await api.get<EstateSummary>(`/api/summary?${query}`);
           expect(summary.body.estates).toBe(expected.length);
           expect(summary.body.households).toBe(expected.reduce((sum, f) => sum + (f.properties.households ?? 0), 0));
+          // What a tiled map fades by: the shorter of the estates kept and those left out.
+          const keptIds = expected.map((f) => Number(f.id)).sort((a, b) => a - b);
+          const kept = new Set(keptIds);
+          const fadedIds = all
+            .map((f) => Number(f.id))
+            .filter((id) => !kept.has(id))
+            .sort((a, b) => a - b);
+          const matching = await api.get<{ lists: string; ids: number[] }>(`/api/estates/matching?${query}`);
+          expect(matching.status).toBe(200);
+          expect(matching.body).toEqual(
+            keptIds.length <= fadedIds.length ? { lists: 'kept', ids: keptIds } : { lists: 'faded', ids: fadedIds },
+          );
+          sides.add(matching.body.lists);
         },
       ),
       { seed: 7, numRuns: 40 },
     );
+    // A filter keeping most estates lists those it leaves out: here the estates without a known year.
+    const wide = await api.get<{ lists: string; ids: number[] }>('/api/estates/matching?yearFrom=1900');
+    const unknownYear = all
+      .filter((f) => filterEstates([f], { ...EMPTY_ATLAS_FILTER, yearFrom: 1900 }).length === 0)
+      .map((f) => Number(f.id));
+    expect(wide.body).toEqual({ lists: 'faded', ids: unknownYear.sort((a, b) => a - b) });
+    sides.add(wide.body.lists);
+    expect((await api.get('/api/estates/matching')).body).toEqual({ lists: 'faded', ids: [] });
+    expect([...sides].sort()).toEqual(['faded', 'kept']);
     // One by hand: a sub-district's estates and those without one.
     const code = codes.find((c) => c !== '')!;
     const both = await api.get<EstateSummary>(`/api/summary?subdistrictCodes=${code},`);
@@ -243,6 +266,8 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     ['/api/estates?subdistrct=x', 'subdistrct', 'Unknown property'],
     ['/api/estates/abc', 'id', 'positive whole number'],
     ['/api/summary?eligible=maybe', 'eligible', 'yes, no'],
+    ['/api/estates/matching?eligible=maybe', 'eligible', 'yes, no'],
+    ['/api/estates/matching?colour=red', 'colour', 'colour'],
     ['/api/summary?urgent=yes,no,yes', 'urgent', '2'],
     ['/api/summary?yearFrom=19x0', 'yearFrom', 'year'],
     [`/api/estates?search=${'x'.repeat(201)}`, 'search', '200'],

@@ -386,6 +386,32 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
   }, 90_000);
 
+  it('fades the estates the ledger’s text search does not find, which tiles cannot search, and shows them again when it is cleared', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    );
+    const drawnIn = await stageColours();
+    // An estate whose name no other estate's name, code or address contains.
+    const texts = (f: EstateApiFeature) => [f.properties.name, f.properties.code ?? '', f.properties.address ?? ''].join(' ');
+    const found = estates.find(
+      (e) => colourDifference(drawnIn(e), FADED) > 15 && estates.every((o) => o.id === e.id || !texts(o).includes(e.properties.name)),
+    )!;
+    const other = estates.find((e) => e.id !== found.id && colourDifference(drawnIn(e), FADED) > 15)!;
+    const search = async (text: string) => {
+      await page.getByTestId('ledger-toggle').click();
+      await page.getByTestId('ledger-search').locator('input').first().fill(text);
+      await page.getByTestId('ledger-toggle').click();
+    };
+    await search(found.properties.name);
+    await shows(other, FADED, 'faded outside the search');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-search-faded.png') });
+    await shows(found, drawnIn(found), 'in its colour, found by the search');
+    await search('');
+    await shows(other, drawnIn(other), 'in its colour again');
+    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(requested.filter((path) => path === '/api/estates/matching').length).toBeGreaterThanOrEqual(1);
+  }, 90_000);
+
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
     const dashboard = await api<{ bySubdistrict: { code: string | null; started: number }[] }>('/api/dashboard');

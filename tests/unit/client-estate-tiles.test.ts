@@ -8,7 +8,7 @@ import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { createEstateColouring } from '../../client/src/map/estate-colours';
 import fc from 'fast-check';
 import { listedState, tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
-import { matchedListing } from '../../core/programme/programme-filter';
+import { estateIdListing } from '../../core/estate-id-listing';
 import { FILTERED_OUT_COLOUR } from '../../client/src/map/estate-colours';
 import { EMPTY_ATLAS_FILTER, excludedEstateIds, YES_NO, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import type { ColourBy } from '../../client/src/map/map-types';
@@ -154,7 +154,7 @@ describe('estate tile colours', () => {
         fc.subarray(['', 'S01', 'S02', 'S03', 'S09']),
         (matchedFlags, subdistrictCodes) => {
           const matched = estates.map((p, i) => ({ estateId: p.id, matched: matchedFlags[i]! }));
-          const listing = matchedListing(matched);
+          const listing = estateIdListing(matched);
           // The shorter side is listed, so a filter keeping most estates lists the few it fades.
           expect(listing.ids.length).toBeLessThanOrEqual(estates.length / 2);
           const filter: AtlasFilter = { ...EMPTY_ATLAS_FILTER, subdistrictCodes };

@@ -2,7 +2,17 @@
 import { getJson, type QueryValue } from './request';
 import { invalidAnswer } from './invalid';
 import { zoneRulesOf } from './zones';
-import { isAtlasConfig, isFacilityCounts, isFeature, isFeatureCollection, isSummary, isTileSources, isTileStages } from './checks';
+import {
+  isAtlasConfig,
+  isEstateIdListing,
+  isFacilityCounts,
+  isFeature,
+  isFeatureCollection,
+  isSummary,
+  isTileSources,
+  isTileStages,
+} from './checks';
+import type { EstateIdListing } from '../../../core/estate-id-listing';
 import { COLLECTION_ESTATE_SOURCE, type FacilityCounts, type TileSources, type TileStages } from '../../../core/contract/index';
 import type {
   AtlasConfig,
@@ -64,6 +74,13 @@ export async function fetchEstate(id: number, signal?: AbortSignal): Promise<Est
   const body = await getJson(path, undefined, signal);
   if (!isFeature(body)) throw invalid(path, 'a GeoJSON Feature');
   return body as unknown as EstateApiFeature;
+}
+
+/** The estates of the whole ledger the filter keeps or leaves out, whichever list is shorter (a tiled map fades by it). */
+export async function fetchMatchingEstates(filter: EstateFilter, signal?: AbortSignal): Promise<EstateIdListing> {
+  const body = await getJson('/api/estates/matching', filterQuery(filter), signal);
+  if (!isEstateIdListing(body)) throw invalid('/api/estates/matching', 'the matching estates');
+  return body;
 }
 
 /** GET /api/tiles: the tile layers under the current data version. */

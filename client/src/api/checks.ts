@@ -9,6 +9,7 @@ import {
   atlasConfigSchema,
   tileSourcesSchema,
   tileStagesSchema,
+  estateIdListingSchema,
   facilityCountsSchema,
   auditListSchema,
   createdApiTokenSchema,
@@ -31,6 +32,7 @@ export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isTileSources = guard(tileSourcesSchema);
 export const isTileStages = guard(tileStagesSchema);
+export const isEstateIdListing = guard(estateIdListingSchema);
 export const isFacilityCounts = guard(facilityCountsSchema);
 export const isSession = guard(sessionSchema);
 export const isSignInOptions = guard(signInOptionsSchema);

@@ -10,7 +10,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
-import type { EstateIdListing } from '../../../core/programme/programme-filter';
+import type { EstateIdListing } from '../../../core/estate-id-listing';
 import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
 import type { EstateTileSummary } from './map-types';
 
@@ -109,8 +109,11 @@ export interface EstateTileFilter {
 /** A filter restricting nothing. */
 export const EMPTY_TILE_FILTER: EstateTileFilter = { subdistrictCodes: [], eligible: [], urgent: [], yearFrom: null, yearTo: null };
 
-/** The filters a tile cannot evaluate from its attributes: the leaders' programme filter (plan, batch, categories, a replayed day's stage). */
-export type TileListingKind = 'programme';
+/**
+ * The filters a tile cannot evaluate from its attributes: the leaders' programme filter (plan,
+ * batch, categories, a replayed day's stage) and the text search (names from z14 only, no addresses).
+ */
+export type TileListingKind = 'programme' | 'search';
 
 /**
  * Estates the server found for such a filter, marked on the tile features as feature state. The

@@ -11,6 +11,7 @@ import {
   type EstateSummary,
 } from '../../../core/contract/index.js';
 import { ledgerField, type YesNo } from '../../../core/ledger-fields.js';
+import type { EstateIdListing } from '../../../core/estate-id-listing.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { InvalidError, NotFoundError } from '../../domain-errors.js';
@@ -40,11 +41,21 @@ function toFeature({ geometry, ...row }: EstateRow): EstateApiFeature {
   };
 }
 
+/** The WHERE clause of a filter (none when it restricts nothing), with parameters numbered after `firstParams`. */
+async function filterClause(db: Queryable, filter: EstateFilter, firstParams: SqlParam[]): Promise<{ where: string; params: SqlParam[] }> {
+  const { conditions, params } = await filterConditions(db, filter, firstParams);
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
 /**
- * The WHERE clause of a filter, with parameters numbered after `firstParams`.
+ * A filter's conditions on estate `e`, with parameters numbered after `firstParams`.
  * District and sub-district are looked up first so an unknown value is a 400, not an empty map.
  */
-async function filterClause(db: Queryable, filter: EstateFilter, firstParams: SqlParam[]): Promise<{ where: string; params: SqlParam[] }> {
+async function filterConditions(
+  db: Queryable,
+  filter: EstateFilter,
+  firstParams: SqlParam[],
+): Promise<{ conditions: string[]; params: SqlParam[] }> {
   const params = [...firstParams];
   const conditions: string[] = [];
   if (filter.district !== undefined) {
@@ -61,7 +72,29 @@ async function filterClause(db: Queryable, filter: EstateFilter, firstParams: Sq
     conditions.push(`e.geom && ST_MakeEnvelope($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, 4326)`);
   }
   conditions.push(...atlasFilterConditions(filter, params));
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { conditions, params };
+}
+
+/**
+ * GET /api/estates/matching: which estates of the whole ledger the filter keeps, as the shorter
+ * list (those kept, or those it leaves out). A map drawn from tiles fades by it what its tiles
+ * cannot tell, such as the text search over names, codes and addresses.
+ */
+export async function matchingEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter): Promise<EstateIdListing> {
+  const { conditions, params } = await filterConditions(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
+  const passes = conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
+  // A condition on an unknown value is null, and a null leaves the estate out, as in the list.
+  // `$1` (the eligibility cut-off) is bound whether or not a condition reads it, so it is named once here.
+  const [counts] = await ctx.db.query<{ kept: number; total: number }>(
+    `SELECT count(*) FILTER (WHERE ${passes})::int AS kept, count(*)::int AS total FROM estates e WHERE $1::int IS NOT NULL`,
+    params,
+  );
+  const lists = (counts?.kept ?? 0) <= (counts?.total ?? 0) / 2 ? 'kept' : 'faded';
+  const rows = await ctx.db.query<{ id: number }>(
+    `SELECT e.id FROM estates e WHERE $1::int IS NOT NULL AND ${passes} IS ${lists === 'kept' ? 'TRUE' : 'NOT TRUE'} ORDER BY e.id`,
+    params,
+  );
+  return { lists, ids: rows.map((row) => row.id) };
 }
 
 /** A yes/no list as the one value it allows, or null when it allows both or is empty. */

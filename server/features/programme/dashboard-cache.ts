@@ -10,7 +10,8 @@
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import type { DashboardAnswer } from '../../../core/contract/index.js';
-import { hasProgrammeFilter, matchedListing, type EstateIdListing } from '../../../core/programme/programme-filter.js';
+import { estateIdListing, type EstateIdListing } from '../../../core/estate-id-listing.js';
+import { hasProgrammeFilter } from '../../../core/programme/programme-filter.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/index.js';
 import { tileDataVersion } from '../tiles/tiles.service.js';
@@ -49,7 +50,7 @@ export class DashboardCache {
     const listed = new Set(estateIds);
     const estates = kept.answer.estates.filter((e) => listed.has(e.estateId));
     if (!hasProgrammeFilter(question.filter)) return JSON.stringify({ ...kept.answer, estates });
-    kept.matched ??= matchedListing(kept.answer.estates);
+    kept.matched ??= estateIdListing(kept.answer.estates);
     return JSON.stringify({ ...kept.answer, estates, matchedEstates: kept.matched });
   }
 }

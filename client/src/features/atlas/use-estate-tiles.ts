@@ -8,10 +8,13 @@
 import { App as AntApp } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchEstate, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
+import { fetchEstate, fetchMatchingEstates, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
+
+/** How long typing must pause before a tiled map asks which estates the search matches. */
+const SEARCH_PAUSE_MS = 250;
 
 /** useEstateTiles as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent (a progress event, the replay date). */
 export function EstateTilesSync({ atlas }: { atlas: MapAdapter | null }): null {
@@ -87,6 +90,28 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   useEffect(() => {
     if (atlas && tiled) atlas.setEstateTileListing('programme', matchedEstates ?? null);
   }, [atlas, tiled, matchedEstates]);
+
+  // The text search, answered by the server as a list of ids; asked once typing pauses.
+  const search = filter.search.trim();
+  useEffect(() => {
+    if (!atlas || !tiled) return;
+    if (search === '') {
+      atlas.setEstateTileListing('search', null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetchMatchingEstates({ search }, controller.signal)
+        .then((listing) => atlas.setEstateTileListing('search', listing))
+        .catch((error: unknown) => {
+          if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+        });
+    }, SEARCH_PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [atlas, tiled, search, estates, message, t]);
 
   useEffect(() => {
     if (!tiled || selectedEstateId === null) return;
