@@ -1,6 +1,7 @@
 /** The leaders' dashboard (驾驶舱) beside the map: replay, filter, headline figures, charts, this period's changes and the report. */
 import { Alert, Button, Drawer, Spin } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { DashboardAnswer } from '../../../../core/contract/index';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../state/use-can';
 import { PlanEditor } from './PlanEditor';
@@ -73,13 +74,18 @@ export function DashboardDrawer() {
       </Button>
       {error ? <Alert type="error" showIcon title={t('programme.loadFailed')} description={error} /> : null}
       {planOpen ? <PlanEditor open={planOpen} onClose={() => setPlanOpen(false)} /> : null}
-      {answer ? (
-        <div data-testid="dashboard-body" data-as-of={answer.asOf}>
-          <KpiCards answer={answer} />
-          <ChangesList answer={answer} />
-          <DashboardCharts answer={answer} />
-        </div>
-      ) : null}
+      {answer ? <DashboardBody answer={answer} /> : null}
     </Drawer>
   );
 }
+
+/** The figures and charts, memoised on the answer: a planner's entry marks the drawer as loading, and that alone re-renders none of them. */
+const DashboardBody = memo(function DashboardBody({ answer }: { answer: DashboardAnswer }) {
+  return (
+    <div data-testid="dashboard-body" data-as-of={answer.asOf}>
+      <KpiCards answer={answer} />
+      <ChangesList answer={answer} />
+      <DashboardCharts answer={answer} />
+    </div>
+  );
+});

@@ -3,7 +3,7 @@
  * sends upward every half month — and the filtered view as CSV or GeoJSON.
  */
 import { App as AntApp, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fetchProgrammeFile, type ProgrammeFileKind } from '../../api';
 import { saveBlob } from '../../shared/save-blob';
@@ -11,7 +11,8 @@ import { useAtlasStore } from '../../state/atlas-store';
 
 const KINDS: readonly ProgrammeFileKind[] = ['report', 'csv', 'geojson'];
 
-export function PeriodReportButton() {
+/** Memoised: it reads the store itself, so the drawer's loading mark does not re-render it. */
+export const PeriodReportButton = memo(function PeriodReportButton() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
@@ -47,4 +48,4 @@ export function PeriodReportButton() {
       </Button>
     </Dropdown>
   );
-}
+});

@@ -1,11 +1,13 @@
 /** The leaders' filter: plan year, batch, stages and categories (sub-districts are the atlas filter's, in the left panel). */
 import { Select } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RENOVATION_CATEGORIES, RENOVATION_CATEGORY_LABELS, type RenovationCategory } from '../../../../core/programme/renovation-items';
 import type { StageId } from '../../../../core/programme/stages';
 import { useAtlasStore } from '../../state/atlas-store';
 
-export function ProgrammeFilters() {
+/** Memoised: it reads the store itself, so the drawer's loading mark does not re-render it. */
+export const ProgrammeFilters = memo(function ProgrammeFilters() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const catalogue = useAtlasStore((s) => s.stageCatalogue);
@@ -67,4 +69,4 @@ export function ProgrammeFilters() {
       />
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 /** Time replay: a date slider from the first progress entry to today, a play button stepping half months, and back to live. */
 import { Button, Slider } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDate, type IsoDate } from '../../../../core/programme/progress-history';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -13,7 +13,8 @@ const PLAY_INTERVAL_MS = 900;
 const dayNumber = (date: IsoDate): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 const dateOf = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-export function ReplayBar() {
+/** Memoised: it reads the store itself, so the drawer's loading mark does not re-render it. */
+export const ReplayBar = memo(function ReplayBar() {
   const { t } = useTranslation();
   const replayDate = useAtlasStore((s) => s.replayDate);
   const setReplayDate = useAtlasStore((s) => s.setReplayDate);
@@ -70,4 +71,4 @@ export function ReplayBar() {
       ) : null}
     </div>
   );
-}
+});
