@@ -18,6 +18,14 @@ export function estateIdListing(estates: readonly { estateId: number; matched: b
   const kept: number[] = [];
   const faded: number[] = [];
   for (const estate of estates) (estate.matched ? kept : faded).push(estate.estateId);
+  return shorterListing(kept, faded);
+}
+
+/**
+ * The shorter of the two sides, sorted; a tie lists the kept side.
+ * @example shorterListing([5, 2], [1]) // { lists: 'faded', ids: [1] }
+ */
+export function shorterListing(kept: number[], faded: number[]): EstateIdListing {
   const listing: EstateIdListing = kept.length <= faded.length ? { lists: 'kept', ids: kept } : { lists: 'faded', ids: faded };
   listing.ids.sort((a, b) => a - b);
   return listing;

@@ -11,7 +11,7 @@ import {
   type EstateSummary,
 } from '../../../core/contract/index.js';
 import { ledgerField, type YesNo } from '../../../core/ledger-fields.js';
-import type { EstateIdListing } from '../../../core/estate-id-listing.js';
+import { shorterListing, type EstateIdListing } from '../../../core/estate-id-listing.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { InvalidError, NotFoundError } from '../../domain-errors.js';
@@ -85,16 +85,13 @@ export async function matchingEstates(ctx: ServiceContext<Queryable>, filter: Es
   const passes = conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
   // A condition on an unknown value is null, and a null leaves the estate out, as in the list.
   // `$1` (the eligibility cut-off) is bound whether or not a condition reads it, so it is named once here.
-  const [counts] = await ctx.db.query<{ kept: number; total: number }>(
-    `SELECT count(*) FILTER (WHERE ${passes})::int AS kept, count(*)::int AS total FROM estates e WHERE $1::int IS NOT NULL`,
+  // One scan gathers both sides; the core decides which is shorter.
+  const [sides] = await ctx.db.query<{ kept: number[] | null; faded: number[] | null }>(
+    `SELECT array_agg(e.id) FILTER (WHERE ${passes} IS TRUE) AS kept, array_agg(e.id) FILTER (WHERE ${passes} IS NOT TRUE) AS faded
+       FROM estates e WHERE $1::int IS NOT NULL`,
     params,
   );
-  const lists = (counts?.kept ?? 0) <= (counts?.total ?? 0) / 2 ? 'kept' : 'faded';
-  const rows = await ctx.db.query<{ id: number }>(
-    `SELECT e.id FROM estates e WHERE $1::int IS NOT NULL AND ${passes} IS ${lists === 'kept' ? 'TRUE' : 'NOT TRUE'} ORDER BY e.id`,
-    params,
-  );
-  return { lists, ids: rows.map((row) => row.id) };
+  return shorterListing(sides?.kept ?? [], sides?.faded ?? []);
 }
 
 /** A yes/no list as the one value it allows, or null when it allows both or is empty. */
