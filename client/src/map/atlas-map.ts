@@ -4,7 +4,7 @@
  * or Terra Draw objects (see features/atlas/MapView.tsx).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import { MapboxOverlay, type MapboxOverlayProps } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
@@ -13,29 +13,14 @@ import type { BasemapConfig, EstateApiFeature, RoadCollection } from '../api';
 import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from './basemap-style';
 import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
 import { createMapLibreMap } from './create-maplibre-map';
+import { DeckFrames, type AnimationFrameProvider } from './deck-frames';
 import { buildDeckLayers, importPreviewLayer, deckZoomBand, pickedTarget } from './deck-layers';
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
 import { applyStyleState, setRoadData } from './style-state';
-import {
-  addEstateTiles,
-  ESTATE_TILE_IDS,
-  estateTileAt,
-  markEstate,
-  setEstateTileColours,
-  setEstateTileUrl,
-  setSubdistrictShares,
-  EMPTY_TILE_FILTER,
-  setTileListing,
-  setTileStages,
-  tileFilterExpression,
-  type EstateTileFilter,
-  type TileListing,
-  type TileListingKind,
-  type EstateTileSpec,
-  type SubdistrictShares,
-} from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileColourRules, TileListing, TileListingKind } from './estate-tiles';
+import { TiledEstates } from './tiled-estates';
 
 export interface AtlasMapOptions {
   container: HTMLElement;
@@ -57,7 +42,11 @@ function isAdditive(event: unknown): boolean {
 
 export class AtlasMap implements MapAdapter {
   private readonly map: MapLibreMap;
+  /** The estates of a city drawn from vector tiles (null spec: drawn by deck.gl from the scene). */
+  private readonly tiles: TiledEstates;
   private readonly overlay: MapboxOverlay;
+  /** deck.gl's frames, only while the map is busy (deck-frames.ts). */
+  private readonly deckFrames = new DeckFrames();
   private context: BasemapContext;
   /** The road collection the loaded style's road source holds. */
   private roadsInStyle: RoadCollection;
@@ -78,24 +67,6 @@ export class AtlasMap implements MapAdapter {
   private interactive = true;
   private sceneInput: SceneInput | null = null;
   private hiddenEstateIds: ReadonlySet<number> = new Set();
-  private estateTiles: EstateTileSpec | null = null;
-  private subdistrictShares: SubdistrictShares | null = null;
-  /** Stages colouring tiled estates over their tiles' (setEstateTileStages), and those the map shows now. */
-  private tileStages: ReadonlyMap<number, string> = new Map();
-  private tileStagesShown: ReadonlyMap<number, string> = new Map();
-  /** The filter fading tiled estates, and the key of what it draws (a change to the search alone, which tiles cannot apply, changes nothing). */
-  private tileFilter: EstateTileFilter | null = null;
-  private tileFilterKey = 'null';
-  /** Filters answered as id lists (setEstateTileListing), and the ids marked on the tiles now. */
-  private tileListings = new Map<TileListingKind, TileListing>();
-  private tileListingsShown = new Map<TileListingKind, readonly number[]>();
-  /** What the tile layers show now: colouring key, selected and hovered estate. */
-  private tileMarks: { colouringKey: string; filterKey: string; selected: number | null; hovered: number | null } = {
-    colouringKey: '',
-    filterKey: '',
-    selected: null,
-    hovered: null,
-  };
 
   constructor(options: AtlasMapOptions) {
     this.context = options.context;
@@ -103,23 +74,30 @@ export class AtlasMap implements MapAdapter {
     this.callbacks = options.callbacks;
     this.kind = basemapKind(options.basemap);
     this.map = createMapLibreMap(options.container, this.context, options.basemap, this.kind);
+    this.tiles = new TiledEstates(this.map);
     this.zoomBand = deckZoomBand(this.map.getZoom());
 
-    this.overlay = new MapboxOverlay({
+    const overlayProps: MapboxOverlayProps & { animationFrameProvider: AnimationFrameProvider } = {
       interleaved: false,
       layers: [],
       pickingRadius: 4,
       onHover: (info) => this.handlePointer(info, 'hover'),
       onClick: (info, event) => this.handlePointer(info, 'click', isAdditive(event.srcEvent)),
       onAfterRender: () => this.afterDeckRender(),
-    });
+      // Not among deck.gl's typed props: Deck hands its props to its AnimationLoop, which reads it.
+      animationFrameProvider: this.deckFrames,
+    };
+    this.overlay = new MapboxOverlay(overlayProps);
     this.map.addControl(this.overlay);
+    this.map.on('render', () => this.deckFrames.wake());
+    for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const)
+      options.container.addEventListener(type, () => this.deckFrames.wake(), { capture: true, passive: true });
 
     this.map.on('style.load', () => {
       this.styleLoaded = true;
       this.applyRoads();
       this.applyStyleState();
-      this.applyEstateTiles();
+      this.tiles.attach();
     });
     this.map.on('idle', () => this.checkReady());
     this.map.on('moveend', () => {
@@ -176,61 +154,27 @@ export class AtlasMap implements MapAdapter {
 
   /** Draws the estates from vector tiles (null: from the scene's estates, through deck.gl). */
   setEstateTiles(spec: EstateTileSpec | null): void {
-    const previous = this.estateTiles;
-    if (previous?.url === spec?.url) return;
-    this.estateTiles = spec;
-    if (previous && spec && this.styleLoaded) setEstateTileUrl(this.map, spec.url);
-    else this.applyEstateTiles();
-    this.renderDeck();
+    if (this.tiles.setSpec(spec)) this.renderDeck();
+  }
+
+  setEstateTileRules(rules: TileColourRules): void {
+    this.tiles.setRules(rules);
   }
 
   setSubdistrictShares(shares: SubdistrictShares | null): void {
-    this.subdistrictShares = shares;
-    if (this.styleLoaded) setSubdistrictShares(this.map, shares);
+    this.tiles.setShares(shares);
   }
 
   setEstateTileFilter(filter: EstateTileFilter | null): void {
-    this.tileFilter = filter;
-    this.applyTileFilter();
+    this.tiles.setFilter(filter);
   }
 
   setEstateTileListing(kind: TileListingKind, listing: TileListing | null): void {
-    if (listing) this.tileListings.set(kind, listing);
-    else this.tileListings.delete(kind);
-    this.applyTileListings();
-    this.applyTileFilter();
-  }
-
-  /** The filter drawn: the atlas filter's attribute rules and the listings' marks. */
-  private shownTileFilter(): EstateTileFilter | null {
-    if (this.tileListings.size === 0) return this.tileFilter;
-    const listed = Object.fromEntries([...this.tileListings].map(([kind, listing]) => [kind, listing.lists]));
-    return { ...(this.tileFilter ?? EMPTY_TILE_FILTER), listed };
-  }
-
-  private applyTileFilter(): void {
-    this.tileFilterKey = JSON.stringify(tileFilterExpression(this.shownTileFilter()));
-    if (this.scene) this.markTileEstates(this.scene);
-  }
-
-  private applyTileListings(): void {
-    if (!this.styleLoaded || !this.estateTiles) return;
-    for (const kind of new Set([...this.tileListings.keys(), ...this.tileListingsShown.keys()])) {
-      const next = this.tileListings.get(kind)?.ids ?? [];
-      setTileListing(this.map, kind, next, this.tileListingsShown.get(kind) ?? []);
-      this.tileListingsShown.set(kind, next);
-    }
+    this.tiles.setListing(kind, listing);
   }
 
   setEstateTileStages(stages: ReadonlyMap<number, string>): void {
-    this.tileStages = stages;
-    this.applyTileStages();
-  }
-
-  private applyTileStages(): void {
-    if (!this.styleLoaded || !this.estateTiles) return;
-    setTileStages(this.map, this.tileStages, this.tileStagesShown);
-    this.tileStagesShown = this.tileStages;
+    this.tiles.setStages(stages);
   }
 
   fitTo(features: readonly Feature[], animate = true): void {
@@ -264,7 +208,7 @@ export class AtlasMap implements MapAdapter {
     const x = clientX - rect.left;
     const y = clientY - rect.top;
     const info = this.overlay.pickObject({ x, y, radius: 0 });
-    return (info && this.scene ? pickedTarget(info, this.scene) : null) ?? this.tileEstateAt(x, y);
+    return (info && this.scene ? pickedTarget(info, this.scene) : null) ?? this.tiles.estateAt(x, y);
   }
 
   /**
@@ -298,6 +242,10 @@ export class AtlasMap implements MapAdapter {
     return cameraOf(this.map);
   }
 
+  get estateTilesCut(): number {
+    return this.tiles.tilesCut;
+  }
+
   get isReady(): boolean {
     return this.ready;
   }
@@ -323,19 +271,25 @@ export class AtlasMap implements MapAdapter {
       ...this.scene,
       zoom: this.map.getZoom(),
       showRoadLabels: this.kind === 'offline',
-      tiledEstates: this.estateTiles !== null,
+      tiledEstates: this.tiles.isTiled,
     };
-    this.markTileEstates(scene);
+    this.tiles.show({
+      colouring: scene.colouring.id,
+      estatesVisible: scene.visibleLayers.estates,
+      selectedEstateId: scene.selectedEstateId,
+      hoveredEstateId: scene.hoveredEstateId,
+    });
     const layers = buildDeckLayers(scene);
     if (this.preview) layers.push(importPreviewLayer(this.preview));
     this.overlay.setProps({ layers });
+    this.deckFrames.wake();
   }
 
   private handlePointer(info: PickingInfo, kind: 'hover' | 'click', additive = false): void {
     if (!this.interactive) return;
     const container = this.map.getContainer();
     const event: MapPointerEvent = {
-      target: (this.scene ? pickedTarget(info, this.scene) : null) ?? this.tileEstateAt(info.x, info.y),
+      target: (this.scene ? pickedTarget(info, this.scene) : null) ?? this.tiles.estateAt(info.x, info.y),
       additive,
       x: info.x,
       y: info.y,
@@ -349,48 +303,6 @@ export class AtlasMap implements MapAdapter {
     } else {
       this.callbacks.onClick?.(event);
     }
-  }
-
-  /** An estate drawn from tiles under a point of the container (deck.gl picks only what it draws itself). */
-  private tileEstateAt(x: number, y: number): MapTarget | null {
-    if (!this.estateTiles || !this.scene?.visibleLayers.estates) return null;
-    const found = estateTileAt(this.map, x, y);
-    if (!found) return null;
-    return found.summary ? { kind: 'estate', id: found.id, summary: found.summary } : { kind: 'estate', id: found.id };
-  }
-
-  /** (Re)adds the tile layers after a style load; their colours and marks follow from the scene. */
-  private applyEstateTiles(): void {
-    if (!this.styleLoaded || !this.estateTiles || !this.scene) return;
-    addEstateTiles(this.map, this.estateTiles, this.scene.colouring.tileRule, this.shownTileFilter());
-    setSubdistrictShares(this.map, this.subdistrictShares);
-    // A new style has a new source, with no feature state.
-    this.tileStagesShown = new Map();
-    this.applyTileStages();
-    this.tileListingsShown = new Map();
-    this.applyTileListings();
-    this.tileMarks = { colouringKey: this.scene.colouring.key, filterKey: this.tileFilterKey, selected: null, hovered: null };
-    this.markTileEstates(this.scene);
-  }
-
-  /** Colours, selection and hover of the tile layers; each changes the style only when it changed. */
-  private markTileEstates(scene: SceneInput): void {
-    if (!this.estateTiles || !this.styleLoaded) return;
-    const marks = this.tileMarks;
-    if (marks.colouringKey !== scene.colouring.key || marks.filterKey !== this.tileFilterKey) {
-      setEstateTileColours(this.map, scene.colouring.tileRule, this.shownTileFilter());
-      marks.colouringKey = scene.colouring.key;
-      marks.filterKey = this.tileFilterKey;
-    }
-    const visible = scene.visibleLayers.estates ? 'visible' : 'none';
-    for (const id of [ESTATE_TILE_IDS.fill, ESTATE_TILE_IDS.line]) {
-      if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== visible)
-        this.map.setLayoutProperty(id, 'visibility', visible);
-    }
-    markEstate(this.map, 'selected', scene.selectedEstateId, marks.selected);
-    marks.selected = scene.selectedEstateId;
-    markEstate(this.map, 'hovered', scene.hoveredEstateId, marks.hovered);
-    marks.hovered = scene.hoveredEstateId;
   }
 
   /** Roads that arrived after the style was built (or while it loads) go into its source. */
@@ -414,6 +326,7 @@ export class AtlasMap implements MapAdapter {
     // No internet or a bad key: keep working on the offline basemap rather than a blank map.
     this.kind = 'offline';
     this.styleLoaded = false;
+    this.tiles.detach();
     // The identity transform replaces the style-URL one, which would add the overlay a second time.
     this.roadsInStyle = this.context.roads;
     this.map.setStyle(offlineStyle(this.context), { diff: false, transformStyle: (_previous, next) => next });
@@ -422,6 +335,7 @@ export class AtlasMap implements MapAdapter {
   }
 
   private afterDeckRender(): void {
+    this.deckFrames.wake();
     this.deckFramesSinceScene += 1;
     this.checkReady();
   }

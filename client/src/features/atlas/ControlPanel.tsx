@@ -1,5 +1,6 @@
 /** Left-hand controls: the sub-district part of the atlas filter (shared with the ledger), colour-by, layer toggles and the legends. */
 import { Checkbox, Select } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
 import { COLOUR_BY_OPTIONS, COVERAGE_COLOURINGS, isColourBy, LAYER_KEYS } from '../../map/map-types';
@@ -19,61 +20,82 @@ function Section({ title, children, testId }: { title: string; children: React.R
   );
 }
 
-export function ControlPanel() {
+/**
+ * The sub-district part of the atlas filter. Its own component, like the colouring below: a change
+ * of one re-renders that section alone, not the other's selects, the layer toggles and the legends.
+ */
+function SubdistrictFilter() {
   const { t } = useTranslation();
-  const data = useAtlasStore((s) => s.data);
-  const tiled = data?.config.estateSource.kind === 'tiles';
+  const subdistricts = useAtlasStore((s) => s.data?.subdistricts);
   const loading = useAtlasStore((s) => s.status === 'loading');
   const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
   const setFilter = useAtlasStore((s) => s.setFilter);
+  const subdistrictOptions = useMemo(
+    () =>
+      (subdistricts?.features ?? [])
+        .map((f) => f.properties)
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((p) => ({ value: p.code, label: p.name })),
+    [subdistricts],
+  );
+  return (
+    <Section title={t('filter.subdistrict')}>
+      <Select
+        data-testid="subdistrict-filter"
+        className="atlas-full-width"
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('filter.allSubdistricts')}
+        value={[...subdistrictCodes]}
+        options={subdistrictOptions}
+        loading={loading}
+        onChange={(codes: string[]) => setFilter({ subdistrictCodes: codes })}
+        aria-label={t('filter.subdistrict')}
+      />
+    </Section>
+  );
+}
+
+function ColouringSection() {
+  const { t } = useTranslation();
+  const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const colourBy = useAtlasStore((s) => s.colourBy);
   const setColourBy = useAtlasStore((s) => s.setColourBy);
+  return (
+    <Section title={t('colourBy.label')}>
+      <Select
+        data-testid="colour-by"
+        className="atlas-full-width"
+        value={colourBy}
+        options={COLOUR_BY_OPTIONS.map((option) => ({
+          value: option,
+          label: t(`colourBy.${option}`),
+          // A city drawn from tiles holds no per-estate life-circle results to colour by.
+          disabled: tiled && COVERAGE_COLOURINGS.includes(option),
+        }))}
+        onChange={(value: string) => {
+          if (isColourBy(value)) setColourBy(value);
+        }}
+        aria-label={t('colourBy.label')}
+      />
+      {colourBy === 'reach' ? <ReachTypeSelect /> : null}
+      {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
+      <EstateLegend />
+      {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageSummary /> : null}
+    </Section>
+  );
+}
+
+export function ControlPanel() {
+  const { t } = useTranslation();
   const visibleLayers = useAtlasStore((s) => s.visibleLayers);
   const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
 
-  const subdistrictOptions = (data?.subdistricts.features ?? [])
-    .map((f) => f.properties)
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((p) => ({ value: p.code, label: p.name }));
-
   return (
     <div className="atlas-controls">
-      <Section title={t('filter.subdistrict')}>
-        <Select
-          data-testid="subdistrict-filter"
-          className="atlas-full-width"
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          placeholder={t('filter.allSubdistricts')}
-          value={[...subdistrictCodes]}
-          options={subdistrictOptions}
-          loading={loading}
-          onChange={(codes: string[]) => setFilter({ subdistrictCodes: codes })}
-          aria-label={t('filter.subdistrict')}
-        />
-      </Section>
-      <Section title={t('colourBy.label')}>
-        <Select
-          data-testid="colour-by"
-          className="atlas-full-width"
-          value={colourBy}
-          options={COLOUR_BY_OPTIONS.map((option) => ({
-            value: option,
-            label: t(`colourBy.${option}`),
-            // A city drawn from tiles holds no per-estate life-circle results to colour by.
-            disabled: tiled && COVERAGE_COLOURINGS.includes(option),
-          }))}
-          onChange={(value: string) => {
-            if (isColourBy(value)) setColourBy(value);
-          }}
-          aria-label={t('colourBy.label')}
-        />
-        {colourBy === 'reach' ? <ReachTypeSelect /> : null}
-        {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageModelSwitch testId="coverage-model-legend" withPlanned /> : null}
-        <EstateLegend />
-        {COVERAGE_COLOURINGS.includes(colourBy) ? <CoverageSummary /> : null}
-      </Section>
+      <SubdistrictFilter />
+      <ColouringSection />
       <Section title={t('layers.title')} testId="layer-toggles">
         <div className="atlas-layer-grid">
           {LAYER_KEYS.map((key) => (

@@ -3,7 +3,7 @@
  * its pointer events into store actions. No MapLibre or deck.gl object is touched here.
  */
 import { App as AntApp } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
@@ -167,6 +167,8 @@ export function MapView({ data }: { data: AtlasData }) {
   }, [atlas, importPreview]);
 
   const rootRef = useRef<HTMLDivElement>(null);
+  // Stable, so the memoised children below re-render for their own state, not for a hover or a colouring.
+  const hidePointer = useCallback(() => setPointer(null), []);
   return (
     <div className="atlas-map" data-testid="map" ref={rootRef} onMouseLeave={() => setPointer(null)}>
       <div className="atlas-map-canvas" ref={containerRef} />
@@ -183,7 +185,7 @@ export function MapView({ data }: { data: AtlasData }) {
       <MapViewButtons estates={estates} />
       {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
       {atlas ? <ZoneBoundaryLayer atlas={atlas} /> : null}
-      {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={() => setPointer(null)} /> : null}
+      {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={hidePointer} /> : null}
       <SelectionCard estates={estates} />
       <EstateTilesSync atlas={atlas} />
     </div>

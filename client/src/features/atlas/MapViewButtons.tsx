@@ -1,4 +1,5 @@
 /** Buttons over the map that frame the home city or every estate loaded (after an import from elsewhere). */
+import { memo } from 'react';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiFeature } from '../../api';
@@ -6,7 +7,7 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { homeEstates } from './home-estates';
 import './map-view-buttons.css';
 
-export function MapViewButtons({ estates }: { estates: readonly EstateApiFeature[] }) {
+export const MapViewButtons = memo(function MapViewButtons({ estates }: { estates: readonly EstateApiFeature[] }) {
   const { t } = useTranslation();
   const frame = (targets: readonly EstateApiFeature[]) =>
     useAtlasStore.getState().requestFlyTo(
@@ -27,4 +28,4 @@ export function MapViewButtons({ estates }: { estates: readonly EstateApiFeature
       </Tooltip>
     </div>
   );
-}
+});

@@ -6,21 +6,22 @@
  * tiles' first zoom, and loads each estate the user opens, which the store does not yet hold.
  */
 import { App as AntApp } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEstate, fetchMatchingEstates, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
+import { useTileColourRules } from './use-estate-colouring';
 
 /** How long typing must pause before a tiled map asks which estates the search matches. */
 const SEARCH_PAUSE_MS = 250;
 
 /** useEstateTiles as a component that draws nothing, so the changes it subscribes to re-render it alone, not the atlas under its parent (a progress event, the replay date). */
-export function EstateTilesSync({ atlas }: { atlas: MapAdapter | null }): null {
+export const EstateTilesSync = memo(function EstateTilesSync({ atlas }: { atlas: MapAdapter | null }): null {
   useEstateTiles(atlas);
   return null;
-}
+});
 
 export function useEstateTiles(atlas: MapAdapter | null): void {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const filter = useAtlasStore((s) => s.filter);
   // The leaders' filter, answered with the dashboard as lists of ids: the tiles carry no plan, batch or category.
   const matchedEstates = useAtlasStore((s) => s.dashboard?.matchedEstates);
+  const colourRules = useTileColourRules();
 
   useEffect(() => {
     if (!atlas || !tiled) return;
@@ -81,6 +83,10 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     }
     atlas.setSubdistrictShares({ byCode, stops: STARTED_SHARE_RAMP });
   }, [atlas, tiled, bySubdistrict, subdistricts]);
+
+  useEffect(() => {
+    if (atlas && colourRules) atlas.setEstateTileRules(colourRules);
+  }, [atlas, colourRules]);
 
   useEffect(() => {
     // The atlas filter's attribute rules fade tiled estates as the GeoJSON map fades its own.

@@ -6,7 +6,7 @@
  * component renders them and wires the hooks.
  */
 import { Alert } from 'antd';
-import { useMemo, useReducer } from 'react';
+import { memo, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaOfPartsM2 } from '../../../../core/geometry/area-of-parts';
 import { partsOf } from '../../../../core/geometry/polygon-parts';
@@ -33,7 +33,7 @@ import './edit.css';
 /** Space kept between the toolbar and the map's edge or a side panel. */
 const OVERLAY_GAP_PX = 12;
 
-export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData }) {
+export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData }) {
   const { t } = useTranslation();
   const session = useEditStore((s) => s.session);
   const saving = useEditStore((s) => s.saving);
@@ -120,4 +120,4 @@ export function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData 
       />
     </>
   );
-}
+});

@@ -3,7 +3,7 @@
  * in a side panel over the map. Land area is shown, never typed: it comes from the outline.
  */
 import { Drawer, Form, Input, Select } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEDGER_FIELDS, ledgerField, maxCharsOf, type LedgerField } from '../../../../core/ledger-fields';
 import type { CommunityCollection, SubdistrictCollection } from '../../api';
@@ -31,6 +31,11 @@ export interface EstateFormPanelProps {
   notice?: ReactNode;
 }
 
+/** A sub-district's or community's select options. */
+function unitOptions(units: readonly { properties: { code: string; name: string } }[]): { value: string; label: string }[] {
+  return units.map((unit) => ({ value: unit.properties.code, label: unit.properties.name }));
+}
+
 export function EstateFormPanel(props: EstateFormPanelProps) {
   const { t } = useTranslation();
   const { values, errors, onChange, language } = props;
@@ -50,8 +55,13 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
     </Form.Item>
   );
 
-  const communities = props.communities.features.filter(
-    (f) => !values.subdistrictCode || f.properties.subdistrictCode === values.subdistrictCode,
+  // A city has thousands of communities: their options are built when the sub-district changes, not on every keystroke.
+  const { subdistricts, communities } = props;
+  const subdistrictOptions = useMemo(() => unitOptions(subdistricts.features), [subdistricts]);
+  const communityOptions = useMemo(
+    () =>
+      unitOptions(communities.features.filter((f) => !values.subdistrictCode || f.properties.subdistrictCode === values.subdistrictCode)),
+    [communities, values.subdistrictCode],
   );
   const unitSelect = (field: 'subdistrictCode' | 'communityCode', label: string) =>
     item(
@@ -62,10 +72,7 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
         allowClear
         value={values[field] ?? undefined}
         placeholder={t('form.auto')}
-        options={(field === 'subdistrictCode' ? props.subdistricts.features : communities).map((f) => ({
-          value: f.properties.code,
-          label: f.properties.name,
-        }))}
+        options={field === 'subdistrictCode' ? subdistrictOptions : communityOptions}
         onChange={(value: string | undefined) =>
           onChange(
             field === 'subdistrictCode'

@@ -3,7 +3,7 @@
  * not pan) and picks the estates whose label point it takes in (shape-hits.ts). Shift/Ctrl/⌘ adds
  * to the picked estates, Alt takes out; a plain drag replaces them. The wheel still zooms.
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { polygonLabelPoint } from '../../../../core/geometry/label-points';
 import type { LngLat, PixelPoint } from '../../../../core/geometry/lng-lat';
 import type { EstateApiFeature } from '../../api';
@@ -46,7 +46,7 @@ export interface SelectGestureProps {
   onGestureStart(): void;
 }
 
-export function SelectGesture({ atlas, rootRef, estates, onGestureStart }: SelectGestureProps) {
+export const SelectGesture = memo(function SelectGesture({ atlas, rootRef, estates, onGestureStart }: SelectGestureProps) {
   const tool = useAtlasStore((s) => s.selectTool);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
@@ -133,4 +133,4 @@ export function SelectGesture({ atlas, rootRef, estates, onGestureStart }: Selec
       ) : null}
     </>
   );
-}
+});

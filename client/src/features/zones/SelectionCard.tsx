@@ -3,7 +3,7 @@
  * a zone, add them to a zone, take them out of their zones, clear.
  */
 import { App as AntApp, Button, Select, Tooltip } from 'antd';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { estateTotals } from '../../../../core/estate-totals';
 import type { EstateApiFeature } from '../../api';
@@ -14,7 +14,7 @@ import { useZoneFormStore } from './zone-form-store';
 import { patchZoneAndStore } from './zone-writes';
 import { ZoneTotals } from './ZoneTotals';
 
-export function SelectionCard({ estates }: { estates: readonly EstateApiFeature[] }) {
+export const SelectionCard = memo(function SelectionCard({ estates }: { estates: readonly EstateApiFeature[] }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const language = useAtlasStore((s) => s.language);
@@ -124,4 +124,4 @@ export function SelectionCard({ estates }: { estates: readonly EstateApiFeature[
       </div>
     </div>
   );
-}
+});

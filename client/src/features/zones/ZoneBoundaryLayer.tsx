@@ -3,7 +3,7 @@
  * mode) holds the outline: drag a vertex, click a midpoint to add one, right-click to remove one.
  * The map gives up its pointer meanwhile. The adapter never sees the store: it only reports parts.
  */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { buildSnapIndex } from '../../../../core/geometry/snap-to-estates';
 import type { MapAdapter } from '../../map/map-adapter';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -12,7 +12,7 @@ import { useZoneBoundaryStore } from './zone-boundary-store';
 
 const NO_SNAPPING = buildSnapIndex([]);
 
-export function ZoneBoundaryLayer({ atlas }: { atlas: MapAdapter }) {
+export const ZoneBoundaryLayer = memo(function ZoneBoundaryLayer({ atlas }: { atlas: MapAdapter }) {
   const zoneId = useZoneBoundaryStore((s) => s.edit?.zoneId ?? null);
   const shownZoneId = useAtlasStore((s) => (s.zonePanel === 'zone' ? s.selectedZoneId : null));
   const estateEditing = useEditStore((s) => s.session !== null);
@@ -42,4 +42,4 @@ export function ZoneBoundaryLayer({ atlas }: { atlas: MapAdapter }) {
   }, [atlas, zoneId]);
 
   return null;
-}
+});

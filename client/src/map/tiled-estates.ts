@@ -1,0 +1,215 @@
+/**
+ * The estates of a city drawn from vector tiles, as AtlasMap shows them: the tile layers
+ * (estate-tiles.ts) and what MapLibre keeps on their features — stages newer than the tiles, the
+ * listings of filters tiles cannot evaluate, selection and hover — each changed only where it
+ * differs from what is shown. A new style has neither the source nor any feature state: AtlasMap
+ * calls `attach` after every style load and `detach` before a style change.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import {
+  addEstateTiles,
+  EMPTY_TILE_FILTER,
+  ESTATE_TILE_IDS,
+  estateFillLayerId,
+  estateTileAt,
+  markEstate,
+  setEstateTileColours,
+  setEstateTileUrl,
+  setSubdistrictShares,
+  setTileListing,
+  setTileStages,
+  showEstateTileColouring,
+  tileFilterExpression,
+  type EstateTileFilter,
+  type EstateTileSpec,
+  type SubdistrictShares,
+  type TileColourRules,
+  type TileListing,
+  type TileListingKind,
+} from './estate-tiles';
+import type { ColourBy, MapTarget } from './map-types';
+
+/** What of the scene the tile layers show. */
+export interface TiledEstatesScene {
+  colouring: ColourBy;
+  estatesVisible: boolean;
+  selectedEstateId: number | null;
+  hoveredEstateId: number | null;
+}
+
+export class TiledEstates {
+  readonly #map: MapLibreMap;
+  #attached = false;
+  #spec: EstateTileSpec | null = null;
+  #rules: TileColourRules | null = null;
+  #shares: SubdistrictShares | null = null;
+  #scene: TiledEstatesScene | null = null;
+  /** Stages colouring estates over their tiles' (setStages), and those the map shows now. */
+  #stages: ReadonlyMap<number, string> = new Map();
+  #stagesShown: ReadonlyMap<number, string> = new Map();
+  /** The atlas filter's attribute rules, and the filters answered as id lists with the ids marked now. */
+  #filter: EstateTileFilter | null = null;
+  #listings = new Map<TileListingKind, TileListing>();
+  #listingsShown = new Map<TileListingKind, readonly number[]>();
+  /** The key of the filter's expression: a change to the search alone, which tiles cannot apply, changes nothing. */
+  #filterKey = 'null';
+  /** What the layers show now: the rules and filter drawn, the colouring, selected and hovered estate. */
+  #shown: {
+    rules: TileColourRules | null;
+    filterKey: string;
+    colouring: ColourBy | null;
+    selected: number | null;
+    hovered: number | null;
+  } = {
+    rules: null,
+    filterKey: '',
+    colouring: null,
+    selected: null,
+    hovered: null,
+  };
+
+  /** Estate tiles MapLibre has cut: loaded, or parsed again (a data-driven style change makes it cut every loaded tile). */
+  tilesCut = 0;
+
+  constructor(map: MapLibreMap) {
+    this.#map = map;
+    map.on('sourcedata', (event) => {
+      if (event.sourceId === ESTATE_TILE_IDS.source && event.tile !== undefined) this.tilesCut += 1;
+    });
+  }
+
+  get isTiled(): boolean {
+    return this.#spec !== null;
+  }
+
+  /** Tiles from a new URL (a new data version) keep the layers; a first spec, or null, rebuilds them. Answers whether anything changed. */
+  setSpec(spec: EstateTileSpec | null): boolean {
+    const previous = this.#spec;
+    if (previous?.url === spec?.url) return false;
+    this.#spec = spec;
+    if (previous && spec && this.#attached) setEstateTileUrl(this.#map, spec.url);
+    else this.#add();
+    return true;
+  }
+
+  setRules(rules: TileColourRules): void {
+    this.#rules = rules;
+    this.#add();
+    this.#showColours();
+  }
+
+  setShares(shares: SubdistrictShares | null): void {
+    this.#shares = shares;
+    if (this.#attached) setSubdistrictShares(this.#map, shares);
+  }
+
+  setFilter(filter: EstateTileFilter | null): void {
+    this.#filter = filter;
+    this.#filterKey = JSON.stringify(tileFilterExpression(this.#shownFilter()));
+    this.#showColours();
+  }
+
+  setListing(kind: TileListingKind, listing: TileListing | null): void {
+    if (listing) this.#listings.set(kind, listing);
+    else this.#listings.delete(kind);
+    this.#filterKey = JSON.stringify(tileFilterExpression(this.#shownFilter()));
+    this.#markListings();
+    this.#showColours();
+  }
+
+  setStages(stages: ReadonlyMap<number, string>): void {
+    this.#stages = stages;
+    this.#markStages();
+  }
+
+  /** The style has loaded: the layers are added again. */
+  attach(): void {
+    this.#attached = true;
+    this.#add();
+  }
+
+  /** The style is about to be replaced: its source and feature state go with it. */
+  detach(): void {
+    this.#attached = false;
+  }
+
+  show(scene: TiledEstatesScene): void {
+    this.#scene = scene;
+    if (!this.#isDrawn()) {
+      this.#add();
+      return;
+    }
+    this.#showColours();
+    const visible = scene.estatesVisible ? 'visible' : 'none';
+    for (const id of [...[...(this.#rules?.keys() ?? [])].map(estateFillLayerId), ESTATE_TILE_IDS.line]) {
+      if (this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== visible)
+        this.#map.setLayoutProperty(id, 'visibility', visible);
+    }
+    const shown = this.#shown;
+    markEstate(this.#map, 'selected', scene.selectedEstateId, shown.selected);
+    shown.selected = scene.selectedEstateId;
+    markEstate(this.#map, 'hovered', scene.hoveredEstateId, shown.hovered);
+    shown.hovered = scene.hoveredEstateId;
+  }
+
+  /** The estate drawn at a point of the map container, with its hover card's figures where the tile names it. */
+  estateAt(x: number, y: number): MapTarget | null {
+    if (!this.#isDrawn() || !this.#scene?.estatesVisible) return null;
+    const found = estateTileAt(this.#map, this.#scene.colouring, x, y);
+    if (!found) return null;
+    return found.summary ? { kind: 'estate', id: found.id, summary: found.summary } : { kind: 'estate', id: found.id };
+  }
+
+  #isDrawn(): boolean {
+    return this.#attached && this.#spec !== null && this.#rules !== null && this.#map.getSource(ESTATE_TILE_IDS.source) !== undefined;
+  }
+
+  /** Adds the source and layers when all they need is known; their feature state starts empty. */
+  #add(): void {
+    if (!this.#attached || !this.#spec || !this.#rules || !this.#scene || this.#map.getSource(ESTATE_TILE_IDS.source)) return;
+    addEstateTiles(this.#map, this.#spec, this.#rules, this.#scene.colouring, this.#shownFilter());
+    setSubdistrictShares(this.#map, this.#shares);
+    this.#shown = { rules: this.#rules, filterKey: this.#filterKey, colouring: this.#scene.colouring, selected: null, hovered: null };
+    this.#stagesShown = new Map();
+    this.#markStages();
+    this.#listingsShown = new Map();
+    this.#markListings();
+    this.show(this.#scene);
+  }
+
+  /** The filter drawn: the atlas filter's attribute rules and the listings' marks. */
+  #shownFilter(): EstateTileFilter | null {
+    if (this.#listings.size === 0) return this.#filter;
+    const listed = Object.fromEntries([...this.#listings].map(([kind, listing]) => [kind, listing.lists]));
+    return { ...(this.#filter ?? EMPTY_TILE_FILTER), listed };
+  }
+
+  #showColours(): void {
+    if (!this.#isDrawn() || !this.#rules || !this.#scene) return;
+    const shown = this.#shown;
+    if (this.#rules !== shown.rules || this.#filterKey !== shown.filterKey) {
+      setEstateTileColours(this.#map, this.#rules, this.#shownFilter());
+      shown.rules = this.#rules;
+      shown.filterKey = this.#filterKey;
+    }
+    if (this.#scene.colouring !== shown.colouring) {
+      showEstateTileColouring(this.#map, this.#rules, this.#scene.colouring);
+      shown.colouring = this.#scene.colouring;
+    }
+  }
+
+  #markStages(): void {
+    if (!this.#isDrawn()) return;
+    setTileStages(this.#map, this.#stages, this.#stagesShown);
+    this.#stagesShown = this.#stages;
+  }
+
+  #markListings(): void {
+    if (!this.#isDrawn()) return;
+    for (const kind of new Set([...this.#listings.keys(), ...this.#listingsShown.keys()])) {
+      const next = this.#listings.get(kind)?.ids ?? [];
+      setTileListing(this.#map, kind, next, this.#listingsShown.get(kind) ?? []);
+      this.#listingsShown.set(kind, next);
+    }
+  }
+}
