@@ -197,6 +197,24 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
     await name.waitFor({ state: 'visible', timeout: 10_000 });
   });
 
+  it('asks the browser for no animation frames while nobody touches the map', async () => {
+    await settle(page);
+    const asked = await page.evaluate(async () => {
+      // The last pointer move or MapLibre frame keeps deck.gl's loop awake for half a second (deck-frames.ts).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      let count = 0;
+      const original = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => {
+        count += 1;
+        return original(callback);
+      };
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      window.requestAnimationFrame = original;
+      return count;
+    });
+    expect(asked).toBe(0);
+  });
+
   it('switches the interface to English', async () => {
     await page.getByTestId('lang-en').click();
     await page.getByText('Households', { exact: true }).first().waitFor({ timeout: 10_000 });
