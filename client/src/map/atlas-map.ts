@@ -19,7 +19,7 @@ import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
 import { applyStyleState, setRoadData } from './style-state';
-import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileColourRules, TileListing, TileListingKind } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileListing, TileListingKind } from './estate-tiles';
 import { TiledEstates } from './tiled-estates';
 
 export interface AtlasMapOptions {
@@ -157,10 +157,6 @@ export class AtlasMap implements MapAdapter {
     if (this.tiles.setSpec(spec)) this.renderDeck();
   }
 
-  setEstateTileRules(rules: TileColourRules): void {
-    this.tiles.setRules(rules);
-  }
-
   setSubdistrictShares(shares: SubdistrictShares | null): void {
     this.tiles.setShares(shares);
   }
@@ -242,10 +238,6 @@ export class AtlasMap implements MapAdapter {
     return cameraOf(this.map);
   }
 
-  get estateTilesCut(): number {
-    return this.tiles.tilesCut;
-  }
-
   get isReady(): boolean {
     return this.ready;
   }
@@ -274,7 +266,7 @@ export class AtlasMap implements MapAdapter {
       tiledEstates: this.tiles.isTiled,
     };
     this.tiles.show({
-      colouring: scene.colouring.id,
+      colouring: scene.colouring,
       estatesVisible: scene.visibleLayers.estates,
       selectedEstateId: scene.selectedEstateId,
       hoveredEstateId: scene.hoveredEstateId,

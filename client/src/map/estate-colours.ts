@@ -76,12 +76,7 @@ export type EstateTileRule =
   | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[]; fallback: Rgb }
   | { kind: 'fixed'; colour: Rgb };
 
-/** A colouring as each kind builds it; createEstateColouring names it. */
-type ColouringOf = Omit<EstateColouring, 'id'>;
-
 export interface EstateColouring {
-  /** Which colouring this is. */
-  id: ColourBy;
   /** Changes whenever colours change; used as a deck.gl update trigger. */
   key: string;
   colourOf(p: EstateApiProperties): Rgb;
@@ -103,7 +98,7 @@ export function gapBandOf(gaps: number): (typeof GAP_BANDS)[number] {
   return GAP_BANDS.find((b) => gaps >= b.min && gaps <= b.max) ?? GAP_BANDS[GAP_BANDS.length - 1]!;
 }
 
-function gapColouring(estates: readonly EstateApiProperties[], coverage: ReadonlyMap<number, EstateCoverage> | null): ColouringOf {
+function gapColouring(estates: readonly EstateApiProperties[], coverage: ReadonlyMap<number, EstateCoverage> | null): EstateColouring {
   const tally = GAP_BANDS.map(() => ({ estates: 0, households: 0 }));
   if (coverage) {
     for (const p of estates) {
@@ -160,7 +155,7 @@ function reachColouring(
   estates: readonly EstateApiProperties[],
   coverage: ReadonlyMap<number, EstateCoverage> | null,
   typeId: FacilityTypeId,
-): ColouringOf {
+): EstateColouring {
   const tally = REACH_BANDS.map(() => ({ estates: 0, households: 0 }));
   let radiusM = 0;
   for (const p of estates) {
@@ -205,7 +200,7 @@ export function stageColour(catalogue: StageCatalogue, stage: StageId): Rgb {
   return hexToRgb(catalogue.definition(stage).colour);
 }
 
-function stageColouring(programme: ProgrammeColouringInput | null): ColouringOf {
+function stageColouring(programme: ProgrammeColouringInput | null): EstateColouring {
   const stageOf = (id: number): StageId => programme?.byEstate.get(id)?.stage ?? DEFAULT_STAGE;
   const catalogue = programme?.catalogue ?? DEFAULT_STAGE_CATALOGUE;
   const colours = new Map(catalogue.stages.map((s) => [s.id, hexToRgb(s.colour)]));
@@ -273,18 +268,6 @@ export function createEstateColouring(
   programme: ProgrammeColouringInput | null = null,
   ledgerRanges: LedgerRanges | null = null,
 ): EstateColouring {
-  return { id: colourBy, ...colouringOf(colourBy, estates, subdistricts, coverage, reachTypeId, programme, ledgerRanges) };
-}
-
-function colouringOf(
-  colourBy: ColourBy,
-  estates: readonly EstateApiProperties[],
-  subdistricts: readonly SubdistrictRef[],
-  coverage: ReadonlyMap<number, EstateCoverage> | null,
-  reachTypeId: FacilityTypeId,
-  programme: ProgrammeColouringInput | null,
-  ledgerRanges: LedgerRanges | null,
-): ColouringOf {
   switch (colourBy) {
     case 'stage':
       return stageColouring(programme);

@@ -12,7 +12,7 @@ import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
 import type { EstateIdListing } from '../../../core/estate-id-listing';
 import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
-import type { ColourBy, EstateTileSummary } from './map-types';
+import type { EstateTileSummary } from './map-types';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
 export interface EstateTileSpec {
@@ -31,19 +31,10 @@ export interface SubdistrictShares {
 export const ESTATE_TILE_IDS = {
   source: 'estate-tiles',
   sourceLayer: 'estates',
+  fill: 'estate-tiles-fill',
   line: 'estate-tiles-line',
   subdistrictFill: 'subdistrict-shares-fill',
 } as const;
-
-/**
- * Each colouring's tile rule. Every colouring has its own fill layer, built with the tiles, and a
- * change of colouring only shows one and hides the other: changing a data-driven colour would make
- * MapLibre cut every loaded tile again.
- */
-export type TileColourRules = ReadonlyMap<ColourBy, EstateTileRule>;
-
-/** The fill layer of one colouring. */
-export const estateFillLayerId = (colourBy: ColourBy): string => `estate-tiles-fill-${colourBy}`;
 
 /** The source of the sub-district outlines in the offline and overlay styles (basemap-style.ts). */
 const SUBDISTRICT_SOURCE = 'subdistricts';
@@ -189,18 +180,8 @@ export function tileFillExpression(rule: EstateTileRule, filter: EstateTileFilte
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
 
-/**
- * Adds the estate tile source and its layers (again after a style change), below nothing: deck.gl
- * draws over them. Only the `shown` colouring's fill is drawn (`fill-layer-opacity` 1, the others 0:
- * MapLibre skips a fill whose layer opacity is 0, and changing it cuts no tile again).
- */
-export function addEstateTiles(
-  map: MapLibreMap,
-  spec: EstateTileSpec,
-  rules: TileColourRules,
-  shown: ColourBy,
-  filter: EstateTileFilter | null,
-): void {
+/** Adds the estate tile source and its layers (again after a style change), below nothing: deck.gl draws over them. */
+export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: EstateTileRule, filter: EstateTileFilter | null): void {
   if (map.getSource(ESTATE_TILE_IDS.source)) return;
   map.addSource(ESTATE_TILE_IDS.source, {
     type: 'vector',
@@ -208,19 +189,17 @@ export function addEstateTiles(
     minzoom: spec.minZoom,
     maxzoom: spec.maxZoom,
   });
-  for (const [colourBy, rule] of rules)
-    map.addLayer({
-      id: estateFillLayerId(colourBy),
-      type: 'fill',
-      source: ESTATE_TILE_IDS.source,
-      'source-layer': ESTATE_TILE_IDS.sourceLayer,
-      minzoom: spec.minZoom,
-      paint: {
-        'fill-color': tileFillExpression(rule, filter),
-        'fill-opacity': ['case', isHovered, Math.min(1, ESTATE_FILL_ALPHA / 255 + 0.1), ESTATE_FILL_ALPHA / 255],
-        'fill-layer-opacity': colourBy === shown ? 1 : 0,
-      },
-    });
+  map.addLayer({
+    id: ESTATE_TILE_IDS.fill,
+    type: 'fill',
+    source: ESTATE_TILE_IDS.source,
+    'source-layer': ESTATE_TILE_IDS.sourceLayer,
+    minzoom: spec.minZoom,
+    paint: {
+      'fill-color': tileFillExpression(rule, filter),
+      'fill-opacity': ['case', isHovered, Math.min(1, ESTATE_FILL_ALPHA / 255 + 0.1), ESTATE_FILL_ALPHA / 255],
+    },
+  });
   map.addLayer({
     id: ESTATE_TILE_IDS.line,
     type: 'line',
@@ -242,7 +221,7 @@ export function addEstateTiles(
         paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': SUBDISTRICT_SHARE_OPACITY },
       },
       // Under the boundary lines, which stay visible over the fill.
-      map.getLayer(SUBDISTRICT_LINE_LAYER) ? SUBDISTRICT_LINE_LAYER : ESTATE_TILE_IDS.line,
+      map.getLayer(SUBDISTRICT_LINE_LAYER) ? SUBDISTRICT_LINE_LAYER : ESTATE_TILE_IDS.fill,
     );
   }
 }
@@ -253,20 +232,8 @@ export function setEstateTileUrl(map: MapLibreMap, url: string): void {
   if (source && 'setTiles' in source && typeof source.setTiles === 'function') (source.setTiles as (tiles: string[]) => void)([url]);
 }
 
-/** Each colouring's fill under its rule and the filter; MapLibre leaves a layer whose colour is unchanged alone. */
-export function setEstateTileColours(map: MapLibreMap, rules: TileColourRules, filter: EstateTileFilter | null): void {
-  for (const [colourBy, rule] of rules) {
-    const id = estateFillLayerId(colourBy);
-    if (map.getLayer(id)) map.setPaintProperty(id, 'fill-color', tileFillExpression(rule, filter));
-  }
-}
-
-/** Draws the fill of one colouring and hides the others: no tile is cut again. */
-export function showEstateTileColouring(map: MapLibreMap, rules: TileColourRules, shown: ColourBy): void {
-  for (const colourBy of rules.keys()) {
-    const id = estateFillLayerId(colourBy);
-    if (map.getLayer(id)) map.setPaintProperty(id, 'fill-layer-opacity', colourBy === shown ? 1 : 0);
-  }
+export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule, filter: EstateTileFilter | null): void {
+  if (map.getLayer(ESTATE_TILE_IDS.fill)) map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileFillExpression(rule, filter));
 }
 
 export function setSubdistrictShares(map: MapLibreMap, shares: SubdistrictShares | null): void {
@@ -311,15 +278,9 @@ export function markEstate(map: MapLibreMap, state: 'selected' | 'hovered', id: 
 }
 
 /** The estate drawn from tiles at a point of the map container: its id, and its hover card's figures where the tile names it. */
-export function estateTileAt(
-  map: MapLibreMap,
-  shown: ColourBy,
-  x: number,
-  y: number,
-): { id: number; summary: EstateTileSummary | null } | null {
-  const layer = estateFillLayerId(shown);
-  if (!map.getLayer(layer)) return null;
-  const [feature] = map.queryRenderedFeatures([x, y], { layers: [layer] });
+export function estateTileAt(map: MapLibreMap, x: number, y: number): { id: number; summary: EstateTileSummary | null } | null {
+  if (!map.getLayer(ESTATE_TILE_IDS.fill)) return null;
+  const [feature] = map.queryRenderedFeatures([x, y], { layers: [ESTATE_TILE_IDS.fill] });
   if (typeof feature?.id !== 'number') return null;
   const { name, households, floorAreaM2 } = feature.properties as Record<string, unknown>;
   const figure = (value: unknown): number | null => (typeof value === 'number' ? value : null);

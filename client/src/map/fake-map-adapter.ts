@@ -2,7 +2,7 @@
  * A MapAdapter without a map, for unit tests: a flat projection around a centre, and a record of
  * what the app asked of it. Its draw surface lets a test play the user's gestures.
  */
-import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileColourRules, TileListing, TileListingKind } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileListing, TileListingKind } from './estate-tiles';
 import type { Feature } from 'geojson';
 import type { RoadCollection } from '../api';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
@@ -80,7 +80,6 @@ export class FakeMapAdapter implements MapAdapter {
   subdistrictShares: SubdistrictShares | null = null;
   estateTileStages: ReadonlyMap<number, string> = new Map();
   estateTileFilter: EstateTileFilter | null = null;
-  estateTileRules: TileColourRules | null = null;
   estateTileListings = new Map<TileListingKind, TileListing>();
   roads: RoadCollection | null = null;
   /** Ids of the estates of each fitTo, and the features of each flyTo, in call order. */
@@ -129,10 +128,6 @@ export class FakeMapAdapter implements MapAdapter {
 
   setRoads(roads: RoadCollection): void {
     this.roads = roads;
-  }
-
-  setEstateTileRules(rules: TileColourRules): void {
-    this.estateTileRules = rules;
   }
 
   setEstateTileFilter(filter: EstateTileFilter | null): void {
@@ -187,8 +182,6 @@ export class FakeMapAdapter implements MapAdapter {
       isMoving: () => false,
     };
   }
-
-  readonly estateTilesCut = 0;
 
   get isReady(): boolean {
     return this.scene !== null;

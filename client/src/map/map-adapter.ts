@@ -10,7 +10,7 @@ import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
 import type { EstateApiFeature, RoadCollection } from '../api';
 import type { ImportPreview, MapPointerEvent, MapTarget, MapViewport, SceneInput, VisibleLayers } from './map-types';
-import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileColourRules, TileListing, TileListingKind } from './estate-tiles';
+import type { EstateTileFilter, EstateTileSpec, SubdistrictShares, TileListing, TileListingKind } from './estate-tiles';
 
 export interface MapAdapterCallbacks {
   onHover?(event: MapPointerEvent): void;
@@ -79,8 +79,6 @@ export interface MapAdapter {
   setRoads(roads: RoadCollection): void;
   /** Draws the estates from vector tiles (null: from the scene's estates). */
   setEstateTiles(spec: EstateTileSpec | null): void;
-  /** Each colouring's rule over the tiles' attributes: every colouring is built with the tiles, so choosing another cuts no tile again. */
-  setEstateTileRules(rules: TileColourRules): void;
   /** Fades tiled estates outside the filter (null: none faded). */
   setEstateTileFilter(filter: EstateTileFilter | null): void;
   /** Fades tiled estates by a filter the tiles cannot evaluate, from the server's list of ids (null: that filter fades none). */
@@ -105,8 +103,6 @@ export interface MapAdapter {
   createDrawSurface(options: DrawSurfaceOptions): DrawSurface;
   readonly camera: MapCamera;
   readonly isReady: boolean;
-  /** How many estate tiles MapLibre has cut (loaded, or parsed again after a style change that needs it). */
-  readonly estateTilesCut: number;
   resize(): void;
   destroy(): void;
 }

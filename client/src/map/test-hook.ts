@@ -14,8 +14,6 @@ export interface AtlasTestHook {
   /** What deck.gl picks at a viewport position. */
   pick(x: number, y: number): MapTarget | null;
   readonly ready: boolean;
-  /** Estate tiles MapLibre has cut (loaded or parsed again). */
-  readonly estateTilesCut: number;
 }
 
 declare global {
@@ -31,9 +29,6 @@ export function exposeTestHook(atlas: MapAdapter): () => void {
     pick: (x, y) => atlas.pick(x, y),
     get ready() {
       return atlas.isReady;
-    },
-    get estateTilesCut() {
-      return atlas.estateTilesCut;
     },
   };
   window.__atlas = hook;

@@ -6,11 +6,11 @@
  * calls `attach` after every style load and `detach` before a style change.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { EstateColouring } from './estate-colours';
 import {
   addEstateTiles,
   EMPTY_TILE_FILTER,
   ESTATE_TILE_IDS,
-  estateFillLayerId,
   estateTileAt,
   markEstate,
   setEstateTileColours,
@@ -18,20 +18,18 @@ import {
   setSubdistrictShares,
   setTileListing,
   setTileStages,
-  showEstateTileColouring,
   tileFilterExpression,
   type EstateTileFilter,
   type EstateTileSpec,
   type SubdistrictShares,
-  type TileColourRules,
   type TileListing,
   type TileListingKind,
 } from './estate-tiles';
-import type { ColourBy, MapTarget } from './map-types';
+import type { MapTarget } from './map-types';
 
 /** What of the scene the tile layers show. */
 export interface TiledEstatesScene {
-  colouring: ColourBy;
+  colouring: Pick<EstateColouring, 'key' | 'tileRule'>;
   estatesVisible: boolean;
   selectedEstateId: number | null;
   hoveredEstateId: number | null;
@@ -41,7 +39,6 @@ export class TiledEstates {
   readonly #map: MapLibreMap;
   #attached = false;
   #spec: EstateTileSpec | null = null;
-  #rules: TileColourRules | null = null;
   #shares: SubdistrictShares | null = null;
   #scene: TiledEstatesScene | null = null;
   /** Stages colouring estates over their tiles' (setStages), and those the map shows now. */
@@ -53,29 +50,16 @@ export class TiledEstates {
   #listingsShown = new Map<TileListingKind, readonly number[]>();
   /** The key of the filter's expression: a change to the search alone, which tiles cannot apply, changes nothing. */
   #filterKey = 'null';
-  /** What the layers show now: the rules and filter drawn, the colouring, selected and hovered estate. */
-  #shown: {
-    rules: TileColourRules | null;
-    filterKey: string;
-    colouring: ColourBy | null;
-    selected: number | null;
-    hovered: number | null;
-  } = {
-    rules: null,
+  /** What the layers show now: the colouring and filter drawn, the selected and hovered estate. */
+  #shown: { colouringKey: string; filterKey: string; selected: number | null; hovered: number | null } = {
+    colouringKey: '',
     filterKey: '',
-    colouring: null,
     selected: null,
     hovered: null,
   };
 
-  /** Estate tiles MapLibre has cut: loaded, or parsed again (a data-driven style change makes it cut every loaded tile). */
-  tilesCut = 0;
-
   constructor(map: MapLibreMap) {
     this.#map = map;
-    map.on('sourcedata', (event) => {
-      if (event.sourceId === ESTATE_TILE_IDS.source && event.tile !== undefined) this.tilesCut += 1;
-    });
   }
 
   get isTiled(): boolean {
@@ -90,12 +74,6 @@ export class TiledEstates {
     if (previous && spec && this.#attached) setEstateTileUrl(this.#map, spec.url);
     else this.#add();
     return true;
-  }
-
-  setRules(rules: TileColourRules): void {
-    this.#rules = rules;
-    this.#add();
-    this.#showColours();
   }
 
   setShares(shares: SubdistrictShares | null): void {
@@ -141,7 +119,7 @@ export class TiledEstates {
     }
     this.#showColours();
     const visible = scene.estatesVisible ? 'visible' : 'none';
-    for (const id of [...[...(this.#rules?.keys() ?? [])].map(estateFillLayerId), ESTATE_TILE_IDS.line]) {
+    for (const id of [ESTATE_TILE_IDS.fill, ESTATE_TILE_IDS.line]) {
       if (this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== visible)
         this.#map.setLayoutProperty(id, 'visibility', visible);
     }
@@ -155,21 +133,21 @@ export class TiledEstates {
   /** The estate drawn at a point of the map container, with its hover card's figures where the tile names it. */
   estateAt(x: number, y: number): MapTarget | null {
     if (!this.#isDrawn() || !this.#scene?.estatesVisible) return null;
-    const found = estateTileAt(this.#map, this.#scene.colouring, x, y);
+    const found = estateTileAt(this.#map, x, y);
     if (!found) return null;
     return found.summary ? { kind: 'estate', id: found.id, summary: found.summary } : { kind: 'estate', id: found.id };
   }
 
   #isDrawn(): boolean {
-    return this.#attached && this.#spec !== null && this.#rules !== null && this.#map.getSource(ESTATE_TILE_IDS.source) !== undefined;
+    return this.#attached && this.#spec !== null && this.#map.getSource(ESTATE_TILE_IDS.source) !== undefined;
   }
 
   /** Adds the source and layers when all they need is known; their feature state starts empty. */
   #add(): void {
-    if (!this.#attached || !this.#spec || !this.#rules || !this.#scene || this.#map.getSource(ESTATE_TILE_IDS.source)) return;
-    addEstateTiles(this.#map, this.#spec, this.#rules, this.#scene.colouring, this.#shownFilter());
+    if (!this.#attached || !this.#spec || !this.#scene || this.#map.getSource(ESTATE_TILE_IDS.source)) return;
+    addEstateTiles(this.#map, this.#spec, this.#scene.colouring.tileRule, this.#shownFilter());
     setSubdistrictShares(this.#map, this.#shares);
-    this.#shown = { rules: this.#rules, filterKey: this.#filterKey, colouring: this.#scene.colouring, selected: null, hovered: null };
+    this.#shown = { colouringKey: this.#scene.colouring.key, filterKey: this.#filterKey, selected: null, hovered: null };
     this.#stagesShown = new Map();
     this.#markStages();
     this.#listingsShown = new Map();
@@ -185,17 +163,13 @@ export class TiledEstates {
   }
 
   #showColours(): void {
-    if (!this.#isDrawn() || !this.#rules || !this.#scene) return;
+    if (!this.#isDrawn() || !this.#scene) return;
     const shown = this.#shown;
-    if (this.#rules !== shown.rules || this.#filterKey !== shown.filterKey) {
-      setEstateTileColours(this.#map, this.#rules, this.#shownFilter());
-      shown.rules = this.#rules;
-      shown.filterKey = this.#filterKey;
-    }
-    if (this.#scene.colouring !== shown.colouring) {
-      showEstateTileColouring(this.#map, this.#rules, this.#scene.colouring);
-      shown.colouring = this.#scene.colouring;
-    }
+    const { colouring } = this.#scene;
+    if (colouring.key === shown.colouringKey && this.#filterKey === shown.filterKey) return;
+    setEstateTileColours(this.#map, colouring.tileRule, this.#shownFilter());
+    shown.colouringKey = colouring.key;
+    shown.filterKey = this.#filterKey;
   }
 
   #markStages(): void {

@@ -12,7 +12,6 @@ import { fetchEstate, fetchMatchingEstates, fetchTileSources, fetchTileStages, i
 import type { MapAdapter } from '../../map/map-adapter';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
-import { useTileColourRules } from './use-estate-colouring';
 
 /** How long typing must pause before a tiled map asks which estates the search matches. */
 const SEARCH_PAUSE_MS = 250;
@@ -39,7 +38,6 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const filter = useAtlasStore((s) => s.filter);
   // The leaders' filter, answered with the dashboard as lists of ids: the tiles carry no plan, batch or category.
   const matchedEstates = useAtlasStore((s) => s.dashboard?.matchedEstates);
-  const colourRules = useTileColourRules();
 
   useEffect(() => {
     if (!atlas || !tiled) return;
@@ -83,10 +81,6 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     }
     atlas.setSubdistrictShares({ byCode, stops: STARTED_SHARE_RAMP });
   }, [atlas, tiled, bySubdistrict, subdistricts]);
-
-  useEffect(() => {
-    if (atlas && colourRules) atlas.setEstateTileRules(colourRules);
-  }, [atlas, colourRules]);
 
   useEffect(() => {
     // The atlas filter's attribute rules fade tiled estates as the GeoJSON map fades its own.
