@@ -100,6 +100,7 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
     async () => {
       const lines = await smokeRun('tests/bench/browser.bench.ts', {
         BENCH_ESTATES: '300',
+        BENCH_RECOLOUR_CHANGES: '2',
         BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
       });
       expect(lines.map((line) => line.name)).toEqual([

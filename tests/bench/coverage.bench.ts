@@ -44,6 +44,7 @@ import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { recordBench } from './bench-results.js';
 import { freshBenchDb } from './bench-db.js';
 import { ensureGeneratedCity } from '../../data/generate-city.js';
+import { median } from './median.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const SCALE_FACILITIES = Number(process.env.BENCH_FACILITIES ?? 50_000);
@@ -54,7 +55,6 @@ const ROUNDS = 3;
 const TURF_SAMPLE_ESTATES = 200;
 
 const f = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
-const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
 async function timed(work: () => unknown): Promise<number> {
   const started = performance.now();

@@ -30,6 +30,7 @@ import { freshBenchDb } from './bench-db.js';
 import { bareServer, CONNECTIONS, countEstates, load, startBenchApp, WARM_SECONDS } from './bench-http.js';
 import { recordBench } from './bench-results.js';
 import { replayTiles, tilePaths } from './tile-replay.js';
+import { median } from './median.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const EMBEDDED_ESTATES = Number(process.env.BENCH_EMBEDDED_ESTATES ?? 20_000);
@@ -41,8 +42,6 @@ const BASELINE_TILE_SQL = `SELECT ST_AsMVT(q, 'estates') AS tile FROM (
   SELECT id, households, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) AS geom
   FROM estates
   WHERE geom && ST_Transform(ST_TileEnvelope($1, $2, $3), 4326)) q`;
-
-const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
 /** A generic tile server: the baseline query for every request, through a pool like ours, no cache. */
 function baselineTileServer(): Promise<{ url: string; close(): Promise<void> }> {

@@ -24,6 +24,7 @@ import { loadDemoCity } from '../../server/seed/demo-city.js';
 import { recordBench } from './bench-results.js';
 import { freshBenchDb } from './bench-db.js';
 import { ensureGeneratedCity } from '../../data/generate-city.js';
+import { median } from './median.js';
 
 const SCALE_ESTATES = Number(process.env.BENCH_ESTATES ?? 10_000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_zones';
@@ -37,8 +38,6 @@ const E2E_SQL = `SELECT count(*) AS zones, sum(ST_NPoints(geom)) AS vertices FRO
     FROM (SELECT ST_Transform(geom, 32649) AS g FROM estates) s) c
   GROUP BY cid) z`;
 const DBSCAN_SQL = `SELECT count(DISTINCT cid) FROM (SELECT ST_ClusterDBSCAN(ST_Transform(geom, 32649), eps := 50, minpoints := 1) OVER () AS cid FROM estates) s`;
-
-const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
