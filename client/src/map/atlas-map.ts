@@ -47,6 +47,8 @@ export class AtlasMap implements MapAdapter {
   private readonly overlay: MapboxOverlay;
   /** deck.gl's frames, only while the map is busy (deck-frames.ts). */
   private readonly deckFrames = new DeckFrames();
+  /** Ends the listeners this map adds to its container. */
+  private readonly listening = new AbortController();
   private context: BasemapContext;
   /** The road collection the loaded style's road source holds. */
   private roadsInStyle: RoadCollection;
@@ -90,8 +92,13 @@ export class AtlasMap implements MapAdapter {
     this.overlay = new MapboxOverlay(overlayProps);
     this.map.addControl(this.overlay);
     this.map.on('render', () => this.deckFrames.wake());
+    // The container outlives this map (MapView makes a new one in it when its data changes).
     for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const)
-      options.container.addEventListener(type, () => this.deckFrames.wake(), { capture: true, passive: true });
+      options.container.addEventListener(type, () => this.deckFrames.wake(), {
+        capture: true,
+        passive: true,
+        signal: this.listening.signal,
+      });
 
     this.map.on('style.load', () => {
       this.styleLoaded = true;
@@ -252,6 +259,7 @@ export class AtlasMap implements MapAdapter {
 
   destroy(): void {
     this.destroyed = true;
+    this.listening.abort();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
