@@ -78,6 +78,35 @@ export async function closeModal(page: Page, testId: string): Promise<void> {
   await wrap.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/**
+ * Ticks or unticks `label` in the antd multiple select `testId` and closes its list. On a loaded
+ * machine the list can close again while it slides in, or swallow the click: the option's ticked
+ * state is read back in the open list, and the choice made again (up to three times) until it took.
+ */
+export async function toggleSelectOption(page: Page, testId: string, label: string): Promise<void> {
+  // antd gives each option its label as title: an exact match, where a text match could find a longer name.
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title=${JSON.stringify(label)}]`);
+  const ticked = () => option.evaluate((el) => el.classList.contains('ant-select-item-option-selected'));
+  let wanted: boolean | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    const before = await option.waitFor({ timeout: 10_000 }).then(ticked, () => undefined);
+    if (before !== undefined) {
+      wanted ??= !before;
+      if (before !== wanted) await option.click({ timeout: 5_000 }).catch(() => undefined);
+      let took = false;
+      for (const deadline = Date.now() + 5_000; !took && Date.now() < deadline; await page.waitForTimeout(100)) {
+        took = (await ticked().catch(() => !wanted)) === wanted;
+      }
+      await page.keyboard.press('Escape');
+      if (took) return;
+    } else {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not ${wanted === false ? 'untick' : 'tick'} ${label} in ${testId}`);
+}
+
 /** The map's test hook as the browser tests drive it (client/src/map/test-hook.ts). */
 interface MapHook {
   project(p: LngLat): [number, number];

@@ -21,6 +21,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   screenPixels,
+  toggleSelectOption,
 } from './browser-helpers';
 
 type Rgb = readonly [number, number, number];
@@ -152,9 +153,7 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
   it('frames a sub-district chosen in the sidebar', async () => {
     const chosen = subdistricts.features[0];
     if (!chosen) throw new Error('the demo city has no sub-district');
-    await page.getByTestId('subdistrict-filter').click();
-    await page.locator(`.ant-select-item-option[title="${chosen.properties.name}"]`).click();
-    await page.keyboard.press('Escape');
+    await toggleSelectOption(page, 'subdistrict-filter', chosen.properties.name);
     const framed = await cameraAtRest(page);
     const [west, south, east, north] = bbox(chosen);
     expect(framed.lng).toBeGreaterThan(west);

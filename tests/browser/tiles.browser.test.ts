@@ -31,6 +31,7 @@ import {
   screenPixels,
   shownCoverageGaps,
   skipBrowserTests,
+  toggleSelectOption,
 } from './browser-helpers';
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -344,11 +345,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     )!;
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
     const name = subdistricts.find((f) => f.properties.code === inside.properties.subdistrictCode)!.properties.name;
-    const pick = async () => {
-      await page.getByTestId('subdistrict-filter').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
-      await page.keyboard.press('Escape');
-    };
+    const pick = () => toggleSelectOption(page, 'subdistrict-filter', name);
     await pick();
     // The summary strip counts the server's estates of the sub-district, as the collection's strip counts its own.
     const members = estates.filter((e) => e.properties.subdistrictCode === inside.properties.subdistrictCode).length;
