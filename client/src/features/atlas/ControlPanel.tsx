@@ -10,6 +10,7 @@ import { CoverageModelSwitch } from '../coverage/CoverageModelSwitch';
 import { ReachTypeSelect } from '../coverage/ReachTypeSelect';
 import { CoverageSummary } from '../coverage/CoverageSummary';
 import { FacilityTools } from '../facilities/FacilityTools';
+import { unitOptions } from '../../shared/unit-options';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -32,10 +33,10 @@ function SubdistrictFilter() {
   const setFilter = useAtlasStore((s) => s.setFilter);
   const subdistrictOptions = useMemo(
     () =>
-      (subdistricts?.features ?? [])
-        .map((f) => f.properties)
-        .sort((a, b) => a.code.localeCompare(b.code))
-        .map((p) => ({ value: p.code, label: p.name })),
+      unitOptions(
+        (subdistricts?.features ?? []).map((f) => f.properties),
+        true,
+      ),
     [subdistricts],
   );
   return (

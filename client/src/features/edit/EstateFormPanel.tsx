@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_FIELDS, ledgerField, maxCharsOf, type LedgerField } from '../../../../core/ledger-fields';
 import type { CommunityCollection, SubdistrictCollection } from '../../api';
 import { formatNumber, m2ToMu } from '../../shared/format';
+import { unitOptions } from '../../shared/unit-options';
 import type { Language } from '../../shared/i18n/languages';
 import { FORM_LEDGER_FIELDS, ruleEligibility, type EstateFormValues, type FieldErrors, type FormField } from './form-model';
 import { LedgerFieldControl, type LedgerFieldValue } from './LedgerFieldControl';
@@ -32,10 +33,6 @@ export interface EstateFormPanelProps {
 }
 
 /** A sub-district's or community's select options. */
-function unitOptions(units: readonly { properties: { code: string; name: string } }[]): { value: string; label: string }[] {
-  return units.map((unit) => ({ value: unit.properties.code, label: unit.properties.name }));
-}
-
 export function EstateFormPanel(props: EstateFormPanelProps) {
   const { t } = useTranslation();
   const { values, errors, onChange, language } = props;
@@ -57,10 +54,14 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
 
   // A city has thousands of communities: their options are built when the sub-district changes, not on every keystroke.
   const { subdistricts, communities } = props;
-  const subdistrictOptions = useMemo(() => unitOptions(subdistricts.features), [subdistricts]);
+  const subdistrictOptions = useMemo(() => unitOptions(subdistricts.features.map((f) => f.properties)), [subdistricts]);
   const communityOptions = useMemo(
     () =>
-      unitOptions(communities.features.filter((f) => !values.subdistrictCode || f.properties.subdistrictCode === values.subdistrictCode)),
+      unitOptions(
+        communities.features
+          .map((f) => f.properties)
+          .filter((c) => !values.subdistrictCode || c.subdistrictCode === values.subdistrictCode),
+      ),
     [communities, values.subdistrictCode],
   );
   const unitSelect = (field: 'subdistrictCode' | 'communityCode', label: string) =>

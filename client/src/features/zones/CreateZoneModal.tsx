@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZONE_NAME_MAX_CHARS, ZONE_NOTE_MAX_CHARS } from '../../../../core/zones/zone-rules';
 import { useAtlasStore } from '../../state/atlas-store';
+import { unitOptions } from '../../shared/unit-options';
 import { commonSubdistrictCode, majoritySubdistrict, nextZoneName } from './zone-naming';
 import { useZoneFormStore } from './zone-form-store';
 import { createZoneAndStore } from './zone-writes';
@@ -125,7 +126,7 @@ export function CreateZoneModal() {
             <Select
               allowClear
               placeholder={t('zones.create.subdistrictNone')}
-              options={subdistricts.map((s) => ({ value: s.code, label: s.name }))}
+              options={unitOptions(subdistricts)}
               data-testid="zone-create-subdistrict"
             />
           </Form.Item>
