@@ -23,6 +23,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   waitForMap,
+  chooseSelectOption,
 } from './browser-helpers';
 import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
@@ -240,8 +241,7 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
       await openMenuItem(page, 'menu-audit');
       const table = page.getByTestId('audit-page');
       await table.locator('.ant-table-row').first().waitFor({ timeout: 10_000 });
-      await page.getByTestId('audit-filter-entity').click();
-      await page.locator('.ant-select-dropdown:visible').getByText(zh.audit.entities.estate, { exact: true }).click();
+      await chooseSelectOption(page, page.getByTestId('audit-filter-entity'), zh.audit.entities.estate);
       await page.getByTestId('audit-search').click();
       await page.waitForFunction(
         (estate) => {

@@ -6,7 +6,7 @@
 import type { LngLat } from '../../core/geometry/lng-lat';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Role } from '../../core/access';
 import { DEMO_ACCOUNTS } from '../../server/seed/demo-accounts';
 import { signIn } from '../helpers/sign-in';
@@ -78,14 +78,46 @@ export async function closeModal(page: Page, testId: string): Promise<void> {
   await wrap.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** The option `label` (the whole of its text) in the antd select list open now. */
+function openOption(page: Page, label: string): Locator {
+  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: exactly });
+}
+
+/** Polls `check` for up to `ms`; answers whether it became true. */
+async function becomes(page: Page, check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await page.waitForTimeout(100)) {
+    if (await check().catch(() => false)) return true;
+  }
+  return false;
+}
+
 /**
- * Ticks or unticks `label` in the antd multiple select `testId` and closes its list. On a loaded
- * machine the list can close again while it slides in, or swallow the click: the option's ticked
- * state is read back in the open list, and the choice made again (up to three times) until it took.
+ * Chooses `label` in the antd (single) select `select`. On a loaded machine the list can close
+ * again while it slides in, or swallow the click: the select's shown value is read back, and the
+ * choice made again (up to three times) until it took.
+ */
+export async function chooseSelectOption(page: Page, select: Locator, label: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const clicked = await openOption(page, label)
+      .click({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (clicked && (await becomes(page, async () => (await select.textContent())?.includes(label) ?? false, 3_000))) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose ${label}`);
+}
+
+/**
+ * Ticks or unticks `label` in the antd multiple select `testId` and closes its list, reading the
+ * option's ticked state back in the open list and choosing again (up to three times) until it took.
  */
 export async function toggleSelectOption(page: Page, testId: string, label: string): Promise<void> {
-  // antd gives each option its label as title: an exact match, where a text match could find a longer name.
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title=${JSON.stringify(label)}]`);
+  const option = openOption(page, label);
   const ticked = () => option.evaluate((el) => el.classList.contains('ant-select-item-option-selected'));
   let wanted: boolean | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -94,10 +126,7 @@ export async function toggleSelectOption(page: Page, testId: string, label: stri
     if (before !== undefined) {
       wanted ??= !before;
       if (before !== wanted) await option.click({ timeout: 5_000 }).catch(() => undefined);
-      let took = false;
-      for (const deadline = Date.now() + 5_000; !took && Date.now() < deadline; await page.waitForTimeout(100)) {
-        took = (await ticked().catch(() => !wanted)) === wanted;
-      }
+      const took = await becomes(page, async () => (await ticked()) === wanted, 5_000);
       await page.keyboard.press('Escape');
       if (took) return;
     } else {

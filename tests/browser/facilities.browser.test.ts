@@ -26,6 +26,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
+  chooseSelectOption,
 } from './browser-helpers';
 import { layoutProblems } from './layout-checks';
 
@@ -160,8 +161,7 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     const planned = (await facilities()).features.filter((f) => f.properties.status === 'planned');
     expect(planned).toHaveLength(1);
     expect(distance(planned[0]!.geometry.coordinates, inside, { units: 'meters' })).toBeLessThan(3);
-    await page.getByTestId('colour-by').click();
-    await page.getByText('生活圈缺项数', { exact: true }).click();
+    await chooseSelectOption(page, page.getByTestId('colour-by'), '生活圈缺项数');
     expect(await page.getByTestId('coverage-include-planned').locator('input[type=checkbox]').isChecked()).toBe(true);
     expect(pageErrors).toEqual([]);
   });

@@ -21,6 +21,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   screenPixels,
+  chooseSelectOption,
 } from './browser-helpers';
 
 type Rgb = [number, number, number];
@@ -112,8 +113,7 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
 
   it('draws the largest urgent, eligible and not eligible estates in the design colours of their status', async () => {
     // The map opens coloured by the programme's stage (tests/browser/programme.browser.test.ts); eligibility is its own colouring.
-    await page.getByTestId('colour-by').click();
-    await page.getByText('是否纳入改造范围', { exact: true }).click();
+    await chooseSelectOption(page, page.getByTestId('colour-by'), '是否纳入改造范围');
     await settle(page);
     const largest = (keep: (p: EstateApiFeature['properties']) => boolean) =>
       estates.filter((f) => keep(f.properties)).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];

@@ -34,6 +34,7 @@ import {
   screenPixels,
   skipBrowserTests,
   startAppUnderTest,
+  chooseSelectOption,
 } from './browser-helpers';
 import { layoutProblems } from './layout-checks';
 
@@ -88,8 +89,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     await planner.mouse.click(px, py);
     await planner.getByTestId('progress-section').waitFor();
     await planner.getByTestId('progress-record').click();
-    await planner.getByTestId('progress-stage').click();
-    await planner.locator('.ant-select-dropdown:visible').getByText('施工', { exact: true }).click();
+    await chooseSelectOption(planner, planner.getByTestId('progress-stage'), '施工');
     await planner.getByTestId('progress-pct').fill('15');
     await planner.getByTestId('progress-note').fill('浏览器测试：进场施工');
     await planner.getByTestId('progress-save').click();
@@ -368,8 +368,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     const section = planner.getByTestId('zone-programme');
     await section.waitFor();
     await section.getByTestId('zone-progress-record').click();
-    await section.getByTestId('progress-stage').click();
-    await planner.locator('.ant-select-dropdown:visible').getByText('移交管理', { exact: true }).click();
+    await chooseSelectOption(planner, section.getByTestId('progress-stage'), '移交管理');
     await section.getByTestId('progress-pct').fill('100');
     await section.getByTestId('progress-save').click();
     await section.getByTestId('progress-form').waitFor({ state: 'detached', timeout: 10_000 });
@@ -379,8 +378,7 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
     await section.getByTestId('zone-stage-tag').getByText('移交管理', { exact: false }).waitFor({ timeout: 10_000 });
 
     // The zone's own funding row counts once for the whole, spread over the members by households.
-    await section.getByTestId('funding-source').click();
-    await planner.locator('.ant-select-dropdown:visible').getByText('中央补助资金', { exact: true }).click();
+    await chooseSelectOption(planner, section.getByTestId('funding-source'), '中央补助资金');
     await section.getByTestId('funding-planned').fill('100');
     await section.getByTestId('funding-add').click();
     await section.getByTestId('project-funding').locator('li').first().waitFor();

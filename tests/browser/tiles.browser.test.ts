@@ -32,6 +32,7 @@ import {
   shownCoverageGaps,
   skipBrowserTests,
   toggleSelectOption,
+  chooseSelectOption,
 } from './browser-helpers';
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -43,25 +44,9 @@ function share(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
   return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
 }
 
-/**
- * Picks a colouring from the menu. On a busy machine the menu can close again while it slides in
- * (the click then finds it gone); open it again rather than fail.
- */
-async function chooseColouring(page: Page, label: string): Promise<void> {
-  const select = page.getByTestId('colour-by');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    const clicked = await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-      .click({ timeout: 10_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (clicked && (await select.textContent())?.includes(label)) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not choose the colouring ${label}`);
+/** Picks a colouring from the menu. */
+function chooseColouring(page: Page, label: string): Promise<void> {
+  return chooseSelectOption(page, page.getByTestId('colour-by'), label);
 }
 
 /** The colourings the menu offers but disables, sorted; the menu is opened again if it closes before they are read. */
@@ -91,6 +76,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   const requested: string[] = [];
   const areaRequests: URL[] = [];
   const dashboardRequests: URL[] = [];
+  const communityRequests: URL[] = [];
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${server.url}${path}`, { headers });
@@ -112,6 +98,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       requested.push(url.pathname);
       if (url.pathname === '/api/facilities' || url.pathname === '/api/roads') areaRequests.push(url);
       if (url.pathname === '/api/dashboard') dashboardRequests.push(url);
+      if (url.pathname === '/api/communities') communityRequests.push(url);
     });
     await gotoAtlas(page, server.url, pageErrors);
   }, 180_000);
@@ -417,6 +404,28 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
     expect(requested.filter((path) => path === '/api/estates/matching').length).toBeGreaterThanOrEqual(1);
   }, 90_000);
+
+  it('draws the community boundaries from tiles, having loaded only the communities’ names', async () => {
+    // The names for the forms, never the outlines: a province's are megabytes.
+    expect(communityRequests.map((url) => url.searchParams.get('geometry'))).toEqual(['none']);
+    const largest = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    )[0]!;
+    const centre = pointOnFeature(largest).geometry.coordinates as LngLat;
+    // Only the land and the community boundaries left: the boundaries are the only purple there.
+    const clutter = ['estates', 'facilities', 'roads', 'subdistricts', 'labels'] as const;
+    for (const key of clutter) await page.getByTestId(`layer-toggle-${key}`).click();
+    await jumpTo(page, centre, 15, 1500);
+    const [x, y] = await project(page, centre);
+    const purple = async () => (await screenPixels(page, x, y, 150)).filter(([r, g, b]) => r > g + 5 && b > g + 15).length;
+    await expect.poll(purple, { timeout: 20_000, message: 'community boundary pixels' }).toBeGreaterThan(40);
+    expect(requested.some((path) => path.startsWith('/api/tiles/communities/15/'))).toBe(true);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-communities.png') });
+    // The layer toggle hides them, as it hides a collection's.
+    await page.getByTestId('layer-toggle-communities').click();
+    await expect.poll(purple, { timeout: 10_000, message: 'community boundaries hidden' }).toBeLessThan(5);
+    for (const key of [...clutter, 'communities']) await page.getByTestId(`layer-toggle-${key}`).click();
+  }, 60_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
