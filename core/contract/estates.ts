@@ -91,11 +91,16 @@ export const estateSummarySchema = z.object({
   unknown: z.object({ households: z.number(), floorAreaM2: z.number(), buildings: z.number() }),
 }) satisfies z.ZodType<EstateSummary>;
 
-/** A GeoJSON Feature as any route sends it (properties checked by each consumer). */
+const geometrySchema = z.looseObject({ type: z.string() });
+
+/**
+ * A GeoJSON Feature as any route sends it (properties checked by each consumer). Its geometry may
+ * be null, an unlocated feature: GET /api/communities?geometry=none sends names without outlines.
+ */
 export const featureSchema = z.looseObject({
   type: z.literal('Feature'),
   id: z.union([z.number(), z.string()]).optional(),
-  geometry: z.looseObject({ type: z.string() }),
+  geometry: geometrySchema.nullable(),
   properties: z.record(z.string(), z.unknown()),
 });
 
@@ -105,5 +110,6 @@ export const featureCollectionSchema = z.looseObject({ type: z.literal('FeatureC
 /** One estate as GET/POST/PATCH answer it. */
 export const estateFeatureSchema = featureSchema.extend({
   id: z.number(),
+  geometry: geometrySchema,
   properties: z.looseObject({ id: z.number(), name: z.string(), version: z.number(), landAreaM2: z.number(), eligible: z.boolean() }),
 });

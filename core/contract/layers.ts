@@ -50,7 +50,8 @@ export interface WaterProperties {
 export type FacilityCollection = FeatureCollection<Point, FacilityProperties>;
 export type RoadCollection = FeatureCollection<LineString | MultiLineString, RoadProperties>;
 export type SubdistrictCollection = FeatureCollection<MultiPolygon | Polygon, SubdistrictProperties>;
-export type CommunityCollection = FeatureCollection<MultiPolygon | Polygon, CommunityProperties>;
+/** Without geometries (`null`) when asked with `geometry=none`: a map drawn from tiles draws the boundaries from tiles. */
+export type CommunityCollection = FeatureCollection<MultiPolygon | Polygon | null, CommunityProperties>;
 export type WaterCollection = FeatureCollection<MultiPolygon | Polygon, WaterProperties>;
 
 const numberRange = z.tuple([z.number(), z.number()]).nullable();
@@ -76,6 +77,10 @@ export type FacilityCounts = z.output<typeof facilityCountsSchema>;
 export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', estates: 0, yearBuilt: null, households: null };
 
 /** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
+/** One layer of GET /api/tiles, as a MapLibre vector source takes it. */
+export const tileLayerSourceSchema = z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() });
+export type TileLayerSource = z.output<typeof tileLayerSourceSchema>;
+
 export const tileSourcesSchema = z.object({
   version: z.string(),
   /**
@@ -83,7 +88,7 @@ export const tileSourcesSchema = z.object({
    * before it is in the tiles' stages. GET /api/tiles/estates/stages asks from it.
    */
   stageCursor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  layers: z.record(z.string(), z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() })),
+  layers: z.record(z.string(), tileLayerSourceSchema),
 });
 export type TileSources = z.output<typeof tileSourcesSchema>;
 

@@ -21,6 +21,8 @@ export const TILE_LAYERS = {
   },
   zones: { minZoom: 9, attributes: { subdistrictCode: 0, name: 12 } },
   facilities: { minZoom: 12, attributes: { type: 0, status: 0, name: 15 } },
+  // Boundaries only, from the zoom the estates come in at: below it the sub-districts' fill says more.
+  communities: { minZoom: 12, attributes: { code: 0, subdistrictCode: 0 } },
 } as const;
 
 export type TileLayerId = keyof typeof TILE_LAYERS;

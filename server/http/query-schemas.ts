@@ -78,6 +78,11 @@ export const bboxOnlyQuery = z.object({ bbox: bboxParam.optional() }).strict();
 
 export const noQuery = z.object({}).strict();
 
+/** GET /api/communities: `geometry=none` leaves the outlines out (a tiled map draws them from tiles). */
+export const communityQuery = z
+  .object({ geometry: z.enum(['none'], { error: 'geometry can only be none (leave the outlines out)' }).optional() })
+  .strict();
+
 export const idParam = z.object({
   id: z
     .string()

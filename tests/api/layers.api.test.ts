@@ -65,6 +65,17 @@ describe.each(testBackends())('reference layers API on %s', (backend) => {
     expect(communities.body.features.length).toBeGreaterThan(6);
   });
 
+  it('serves the communities without their outlines for a map drawn from tiles, and refuses another geometry value', async () => {
+    const whole = (await api.get<FeatureCollection>('/api/communities')).body.features;
+    const names = await api.get<FeatureCollection<null>>('/api/communities?geometry=none');
+    expect(names.status).toBe(200);
+    expect(names.body.features.map((f) => f.geometry)).toEqual(whole.map(() => null));
+    expect(names.body.features.map((f) => [f.id, f.properties])).toEqual(whole.map((f) => [f.id, f.properties]));
+    const bad = await api.get<{ error: { message: string } }>('/api/communities?geometry=full');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('geometry');
+  });
+
   it('keeps estates out of the river', async () => {
     const rows = await api.db.query<{ id: number }>(
       `SELECT e.id FROM estates e JOIN water_areas w ON ST_Intersects(e.geom, w.geom)

@@ -125,6 +125,21 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     expect((await server.raw(tilePath('estates', { z: 8, x: busy.x >> 6, y: busy.y >> 6 }))).status).toBe(204);
   });
 
+  it('serves the community boundaries, each community PostGIS finds in the tile with its code, and none below z12', async () => {
+    const communities = decode((await server.raw(tilePath('communities', busy))).bytes, 'communities');
+    const inside = await idsInEnvelope(copy.db, 'communities', 'geom', busy);
+    expect(inside.length).toBeGreaterThan(0);
+    expect(communities.map((f) => f.id)).toEqual(expect.arrayContaining(inside));
+    const codes = await copy.db.query<{ id: number; code: string; subdistrict_code: string }>(
+      'SELECT id, code, subdistrict_code FROM communities WHERE id = ANY($1::int[])',
+      [inside],
+    );
+    for (const row of codes) {
+      expect(communities.find((f) => f.id === row.id)!.properties).toEqual({ code: row.code, subdistrictCode: row.subdistrict_code });
+    }
+    expect((await server.raw(tilePath('communities', { z: 11, x: busy.x >> 3, y: busy.y >> 3 }))).status).toBe(204);
+  });
+
   it('serves zones and facilities, each with what PostGIS finds in the tile', async () => {
     const zone = await copy.db.query<{ lng: number; lat: number }>(
       'SELECT ST_X(ST_PointOnSurface(outline)) AS lng, ST_Y(ST_PointOnSurface(outline)) AS lat FROM zones ORDER BY id LIMIT 1',
@@ -354,7 +369,7 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const ctx = serviceContext(copy.db, loadConfig({}));
     const coords = [14, 15, 16, 12, 10].map((z) => ({ z, x: busy.x >> (14 - z), y: busy.y >> (14 - z) }));
     let compared = 0;
-    for (const layer of ['estates', 'zones', 'facilities'] as const) {
+    for (const layer of ['estates', 'zones', 'facilities', 'communities'] as const) {
       for (const coord of coords) {
         const [fromPostgis, fromJs] = await Promise.all([renderTile(ctx, layer, coord, 'postgis'), renderTile(ctx, layer, coord, 'js')]);
         const a = fromPostgis ? decode(fromPostgis, layer) : [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchConfig, fetchEstates, fetchSummary } from '../../client/src/api/atlas-api';
-import { isAtlasConfig, isFeature, isFeatureCollection, isSummary } from '../../client/src/api/checks';
+import { isAtlasConfig, isEstateFeature, isFeature, isFeatureCollection, isSummary } from '../../client/src/api/checks';
 import { signIn } from '../../client/src/api/auth';
 import {
   ApiError,
@@ -208,6 +208,18 @@ describe('API answer checks', () => {
     expect(isFeatureCollection({ type: 'FeatureCollection', features: [{ type: 'Feature' }] })).toBe(false);
   });
 
+  it('accepts an unlocated feature (null geometry) in a collection, but not as an estate', () => {
+    const unlocated = {
+      type: 'Feature',
+      id: 1,
+      geometry: null,
+      properties: { id: 1, name: '东门', version: 1, landAreaM2: 1, eligible: true },
+    };
+    expect(isFeatureCollection({ type: 'FeatureCollection', features: [unlocated] })).toBe(true);
+    expect(isEstateFeature(unlocated)).toBe(false);
+    expect(isEstateFeature({ ...unlocated, geometry: { type: 'Polygon', coordinates: [] } })).toBe(true);
+  });
+
   it('rejects collections of the wrong type or without a features array', () => {
     expect(isFeatureCollection({ type: 'Feature', features: [] })).toBe(false);
     expect(isFeatureCollection({ type: 'FeatureCollection', features: {} })).toBe(false);
@@ -216,9 +228,10 @@ describe('API answer checks', () => {
     expect(isFeatureCollection([])).toBe(false);
   });
 
-  it('accepts a Feature only with object geometry and properties', () => {
+  it('accepts a Feature only with object (or null: unlocated) geometry and properties', () => {
     expect(isFeature({ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: {} })).toBe(true);
-    expect(isFeature({ type: 'Feature', geometry: null, properties: {} })).toBe(false);
+    expect(isFeature({ type: 'Feature', geometry: null, properties: {} })).toBe(true);
+    expect(isFeature({ type: 'Feature', geometry: 'POINT (0 0)', properties: {} })).toBe(false);
     expect(isFeature({ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: null })).toBe(false);
     expect(isFeature({ type: 'FeatureCollection', geometry: {}, properties: {} })).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
   basemapKind,
   offlineStyle,
@@ -11,7 +11,7 @@ import {
   type StyleSpecification,
 } from '../../client/src/map/basemap-style';
 
-function empty<T extends FeatureCollection>(): T {
+function empty<T extends FeatureCollection<Geometry | null>>(): T {
   return { type: 'FeatureCollection', features: [] } as unknown as T;
 }
 
@@ -88,6 +88,27 @@ describe('the offline basemap style', () => {
     for (const layer of style.layers) {
       if ('source' in layer && typeof layer.source === 'string') expect(Object.keys(style.sources)).toContain(layer.source);
     }
+  });
+});
+
+describe('the community boundaries of a city drawn from tiles', () => {
+  const communityTiles = { tiles: ['http://localhost/api/tiles/communities/{z}/{x}/{y}.mvt?v=7'], minzoom: 12, maxzoom: 22 };
+  const unlocated: BasemapContext['communities'] = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: null, properties: { code: 'c1', name: '东门社区', subdistrictCode: 's1' } }],
+  };
+  const tiled = offlineStyle({ ...ctx, communities: unlocated, communityTiles });
+
+  it('come from the communities tiles, from their first zoom', () => {
+    expect(tiled.sources.communities).toEqual({ type: 'vector', ...communityTiles });
+    const line = tiled.layers.find((l) => l.id === 'communities-line');
+    expect(line && 'source-layer' in line ? line['source-layer'] : null).toBe('communities');
+    expect(line?.minzoom).toBe(12);
+  });
+
+  it('and without tiles, from the collection, leaving out a community it holds no outline of', () => {
+    const source = offlineStyle({ ...ctx, communities: unlocated }).sources.communities;
+    expect(source?.type === 'geojson' ? source.data : null).toEqual({ type: 'FeatureCollection', features: [] });
   });
 });
 

@@ -6,7 +6,7 @@ import {
   isAtlasConfig,
   isEstateIdListing,
   isFacilityCounts,
-  isFeature,
+  isEstateFeature,
   isFeatureCollection,
   isSummary,
   isTileSources,
@@ -72,7 +72,7 @@ export function fetchEstates(filter?: EstateFilter, signal?: AbortSignal): Promi
 export async function fetchEstate(id: number, signal?: AbortSignal): Promise<EstateApiFeature> {
   const path = `/api/estates/${encodeURIComponent(String(id))}`;
   const body = await getJson(path, undefined, signal);
-  if (!isFeature(body)) throw invalid(path, 'a GeoJSON Feature');
+  if (!isEstateFeature(body)) throw invalid(path, 'an estate Feature');
   return body as unknown as EstateApiFeature;
 }
 
@@ -83,11 +83,16 @@ export async function fetchMatchingEstates(filter: EstateFilter, signal?: AbortS
   return body;
 }
 
-/** GET /api/tiles: the tile layers under the current data version. */
+/** GET /api/tiles: the tile layers under the current data version, their URLs whole (MapLibre fetches tiles in a worker;
+ * not through `URL`, which would escape the template's braces). */
 export async function fetchTileSources(signal?: AbortSignal): Promise<TileSources> {
   const body = await getJson('/api/tiles', undefined, signal);
   if (!isTileSources(body)) throw invalid('/api/tiles', 'the tile layers');
-  return body;
+  const layers = Object.entries(body.layers).map(([id, layer]) => [
+    id,
+    { ...layer, tiles: layer.tiles.map((path) => `${window.location.origin}${path}`) },
+  ]);
+  return { ...body, layers: Object.fromEntries(layers) as TileSources['layers'] };
 }
 
 /** The stages on `asOf` (null: today) of the estates whose stage may differ from their tiles' (cut at `since`). */
@@ -118,8 +123,9 @@ export function fetchSubdistricts(signal?: AbortSignal): Promise<SubdistrictColl
   return getCollection<SubdistrictCollection>('/api/subdistricts', undefined, signal);
 }
 
-export function fetchCommunities(signal?: AbortSignal): Promise<CommunityCollection> {
-  return getCollection<CommunityCollection>('/api/communities', undefined, signal);
+/** `withOutlines: false` for a map that draws the boundaries from tiles and needs the names only. */
+export function fetchCommunities({ withOutlines }: { withOutlines: boolean }, signal?: AbortSignal): Promise<CommunityCollection> {
+  return getCollection<CommunityCollection>('/api/communities', withOutlines ? undefined : { geometry: 'none' }, signal);
 }
 
 export function fetchWater(signal?: AbortSignal): Promise<WaterCollection> {

@@ -15,6 +15,7 @@ import {
   createdApiTokenSchema,
   estateSummarySchema,
   featureCollectionSchema,
+  estateFeatureSchema,
   featureSchema,
   sessionSchema,
   signInOptionsSchema,
@@ -28,6 +29,8 @@ function guard<S extends z.ZodType>(schema: S): Check<z.output<S>> {
 
 export const isFeatureCollection = guard(featureCollectionSchema);
 export const isFeature = guard(featureSchema);
+/** An estate as the estate routes answer it: located, with its id, name and version. */
+export const isEstateFeature = guard(estateFeatureSchema);
 export const isSummary = guard(estateSummarySchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isTileSources = guard(tileSourcesSchema);

@@ -9,7 +9,7 @@ import type { EstateFieldsInput } from '../../../core/estate-schema';
 import { isRecord } from '../../../core/checks';
 import { GEOMETRY_PROBLEM_CODES } from '../../../core/problems';
 import { ApiError, request, type QueryValue } from './request';
-import { isFeature } from './checks';
+import { isEstateFeature } from './checks';
 import type { EstateApiFeature } from './types';
 
 export type EstateWriteGeometry = Polygon | MultiPolygon;
@@ -60,7 +60,7 @@ export function problemOf(status: number, code: string, details: unknown): Estat
     return { kind: 'overlap', overlaps };
   }
   if (code === 'version_conflict') {
-    const current = isRecord(details) && isFeature(details.current) ? (details.current as unknown as EstateApiFeature) : null;
+    const current = isRecord(details) && isEstateFeature(details.current) ? (details.current as unknown as EstateApiFeature) : null;
     return { kind: 'version_conflict', current };
   }
   if (GEOMETRY_CODES.has(code) || status === 422) return { kind: 'invalid_geometry', code };
@@ -84,7 +84,7 @@ async function send(
 }
 
 function asFeature(body: unknown, path: string): EstateApiFeature {
-  if (!isFeature(body)) throw new ApiError(200, 'invalid_response', `${path} did not answer with a GeoJSON Feature`, path);
+  if (!isEstateFeature(body)) throw new ApiError(200, 'invalid_response', `${path} did not answer with an estate Feature`, path);
   return body as unknown as EstateApiFeature;
 }
 

@@ -7,10 +7,15 @@
 import type { MapOptions } from 'maplibre-gl';
 // A dependency of maplibre-gl, which re-exports it only inside its own types.
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { BasemapConfig, CommunityCollection, RoadCollection, SubdistrictCollection, WaterCollection } from '../api';
 import type { LayerKey } from './map-types';
 import { MAP_LAND_HEX } from '../../../core/palette-rules';
+import type { TileLayerSource } from '../../../core/contract/index';
+import type { TileLayerId } from '../../../core/tiles/tile-layers';
+
+/** The tile layer (and the source layer in its tiles) of the community boundaries. */
+const COMMUNITY_TILE_LAYER: TileLayerId = 'communities';
 
 export type StyleSpecification = Exclude<MapOptions['style'], string | undefined>;
 type LayerSpecification = StyleSpecification['layers'][number];
@@ -34,6 +39,8 @@ export interface BasemapContext {
   water: WaterCollection;
   roads: RoadCollection;
   communities: CommunityCollection;
+  /** A city drawn from tiles draws the community boundaries from these (GET /api/tiles), not from `communities`. */
+  communityTiles?: TileLayerSource | undefined;
   subdistricts: SubdistrictCollection;
 }
 
@@ -111,16 +118,26 @@ function offlineBaseLayers(): LayerSpecification[] {
   ];
 }
 
-function overlaySources(ctx: BasemapContext): Record<string, SourceSpecification> {
-  return { communities: geojson(ctx.communities), subdistricts: geojson(ctx.subdistricts) };
+function communitySource({ communities, communityTiles }: BasemapContext): SourceSpecification {
+  if (communityTiles) return { type: 'vector', ...communityTiles };
+  return geojson({ ...communities, features: communities.features.filter(hasOutline) });
 }
 
-function overlayLayers(): LayerSpecification[] {
+function hasOutline<F extends Feature<Geometry | null>>(feature: F): feature is F & Feature<Geometry> {
+  return feature.geometry !== null;
+}
+
+function overlaySources(ctx: BasemapContext): Record<string, SourceSpecification> {
+  return { communities: communitySource(ctx), subdistricts: geojson(ctx.subdistricts) };
+}
+
+function overlayLayers(ctx: BasemapContext): LayerSpecification[] {
   return [
     {
       id: 'communities-line',
       type: 'line',
       source: 'communities',
+      ...(ctx.communityTiles ? { 'source-layer': COMMUNITY_TILE_LAYER, minzoom: ctx.communityTiles.minzoom } : {}),
       paint: { 'line-color': BASEMAP_COLOURS.community, 'line-width': 1, 'line-dasharray': [2, 2], 'line-opacity': 0.9 },
     },
     {
@@ -154,7 +171,7 @@ export function offlineStyle(ctx: BasemapContext): StyleSpecification {
     version: 8,
     name: 'Renewal Atlas offline',
     sources: { ...offlineBaseSources(ctx), ...overlaySources(ctx) },
-    layers: [...offlineBaseLayers(), ...overlayLayers()],
+    layers: [...offlineBaseLayers(), ...overlayLayers(ctx)],
   };
 }
 
@@ -186,14 +203,14 @@ export function tiandituStyle(ctx: BasemapContext, key: string): StyleSpecificat
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.land } },
       { id: 'tianditu-vec', type: 'raster', source: 'tianditu-vec' },
       { id: 'tianditu-cva', type: 'raster', source: 'tianditu-cva' },
-      ...overlayLayers(),
+      ...overlayLayers(ctx),
     ],
   };
 }
 
 /** Adds our boundary overlay on top of a style fetched from a URL (used as MapLibre's transformStyle). */
 export function withOverlay(ctx: BasemapContext, style: StyleSpecification): StyleSpecification {
-  return { ...style, sources: { ...style.sources, ...overlaySources(ctx) }, layers: [...style.layers, ...overlayLayers()] };
+  return { ...style, sources: { ...style.sources, ...overlaySources(ctx) }, layers: [...style.layers, ...overlayLayers(ctx)] };
 }
 
 export type BasemapKind = 'offline' | 'tianditu' | 'styleUrl';

@@ -15,6 +15,7 @@ import type {
   WaterCollection,
 } from '../api';
 import type { Bbox } from '../../../core/geometry/bbox';
+import type { TileLayerSource } from '../../../core/contract/index';
 
 export interface AtlasData {
   config: AtlasConfig;
@@ -23,6 +24,8 @@ export interface AtlasData {
   roads: RoadCollection;
   subdistricts: SubdistrictCollection;
   communities: CommunityCollection;
+  /** In a city drawn from tiles, where the community boundaries come from (`communities` then holds no outlines). */
+  communityTiles?: TileLayerSource;
   water: WaterCollection;
 }
 

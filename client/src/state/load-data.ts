@@ -6,6 +6,7 @@ import {
   fetchFacilities,
   fetchRoads,
   fetchSubdistricts,
+  fetchTileSources,
   fetchWater,
   isAbortError,
   type EstateCollection,
@@ -30,16 +31,22 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
     // the store then holds only the estates the user opens.
     const config = await fetchConfig(signal);
     const tiled = config.estateSource.kind === 'tiles';
-    const [estates, facilities, roads, subdistricts, communities, water] = await Promise.all([
+    const [estates, facilities, roads, subdistricts, communities, water, tileSources] = await Promise.all([
       tiled ? Promise.resolve(NO_ESTATES) : fetchEstates({}, signal),
       // Its facilities and roads too: the store holds those of the areas the user looks at (features/atlas/use-held-areas.ts).
       tiled ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
       tiled ? Promise.resolve(NO_ROADS) : fetchRoads({}, signal),
       fetchSubdistricts(signal),
-      fetchCommunities(signal),
+      // And the community boundaries: the map draws them from tiles, the forms need only the names.
+      fetchCommunities({ withOutlines: !tiled }, signal),
       fetchWater(signal),
+      tiled ? fetchTileSources(signal) : Promise.resolve(null),
     ]);
-    useAtlasStore.getState().dataLoaded({ config, estates, facilities, roads, subdistricts, communities, water });
+    // The tiles' URL names the data version of now; after a change the browser asks again and gets a 304 while a tile is unchanged.
+    const communityTiles = tileSources?.layers.communities;
+    useAtlasStore
+      .getState()
+      .dataLoaded({ config, estates, facilities, roads, subdistricts, communities, water, ...(communityTiles ? { communityTiles } : {}) });
   } catch (error) {
     if (isAbortError(error)) return;
     useAtlasStore.getState().dataFailed(messageOf(error));

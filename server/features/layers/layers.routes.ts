@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { bboxOnlyQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
+import { bboxOnlyQuery, communityQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
 import { countFacilities, listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
 
 /** Reference layers: facilities, roads, administrative units and water. */
@@ -21,8 +21,7 @@ export function layersRoutes(base: ServiceContext): DeclaredRoutes {
     res.json(await listSubdistricts(ctx.db));
   });
   routes.get('/communities', 'ledger.read', async (req, res, ctx) => {
-    noQuery.parse(req.query);
-    res.json(await listCommunities(ctx.db));
+    res.json(await listCommunities(ctx.db, communityQuery.parse(req.query)));
   });
   routes.get('/water', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);

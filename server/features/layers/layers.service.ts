@@ -4,12 +4,12 @@ import type { EstateSource, FacilityCounts } from '../../../core/contract/index.
 import type { Queryable, SqlParam } from '../../db/index.js';
 
 /** Rows that carry their geometry as GeoJSON in `geometry` and everything else as properties. */
-type GeoRow = { id: number; geometry: Geometry } & Record<string, unknown>;
+type GeoRow = { id: number; geometry: Geometry | null } & Record<string, unknown>;
 
-export function toFeatureCollection<R extends GeoRow>(rows: R[]): FeatureCollection {
+export function toFeatureCollection<R extends GeoRow>(rows: R[]): FeatureCollection<Geometry | null> {
   return {
     type: 'FeatureCollection',
-    features: rows.map(({ id, geometry, ...properties }): Feature => ({ type: 'Feature', id, geometry, properties })),
+    features: rows.map(({ id, geometry, ...properties }): Feature<Geometry | null> => ({ type: 'Feature', id, geometry, properties })),
   };
 }
 
@@ -71,9 +71,14 @@ export async function listSubdistricts(db: Queryable) {
   return toFeatureCollection(rows);
 }
 
-export async function listCommunities(db: Queryable) {
+/**
+ * Communities by code. Without their geometry (`null`, an unlocated GeoJSON feature) for a map that
+ * draws the boundaries from tiles and needs only the names for its forms: a province's outlines are
+ * megabytes.
+ */
+export async function listCommunities(db: Queryable, { geometry }: { geometry?: 'none' | undefined } = {}) {
   const rows = await db.query<GeoRow>(
-    `SELECT row_number() OVER (ORDER BY code)::int AS id, ST_AsGeoJSON(geom, 7)::json AS geometry,
+    `SELECT row_number() OVER (ORDER BY code)::int AS id, ${geometry === 'none' ? 'NULL' : 'ST_AsGeoJSON(geom, 7)::json'} AS geometry,
             code, name, subdistrict_code AS "subdistrictCode"
      FROM communities ORDER BY code`,
   );

@@ -1,5 +1,5 @@
 /**
- * Vector tiles of estates, zones and facilities, cached in memory under the tile data version
+ * Vector tiles of estates, zones, facilities and community boundaries, cached in memory under the tile data version
  * (migration 013): any committed change to what a tile draws bumps the version, so a cached tile
  * is never served after its data changed, on this instance or any other.
  */

@@ -79,6 +79,12 @@ const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
     simplify: false,
     attributes: { type: column('t.type'), status: column('t.status'), name: column('t.name') },
   },
+  communities: {
+    from: column('communities t'),
+    geometry: 't.geom',
+    simplify: true,
+    attributes: { code: column('t.code'), subdistrictCode: column('t.subdistrict_code') },
+  },
 };
 
 function tileArgs(p: Params, { z, x, y }: TileCoord): string {

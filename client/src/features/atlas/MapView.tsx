@@ -101,7 +101,13 @@ export function MapView({ data }: { data: AtlasData }) {
     if (!container) return;
     const map: MapAdapter = new AtlasMap({
       container,
-      context: { water: data.water, roads: initialRoadsRef.current, communities: data.communities, subdistricts: data.subdistricts },
+      context: {
+        water: data.water,
+        roads: initialRoadsRef.current,
+        communities: data.communities,
+        communityTiles: data.communityTiles,
+        subdistricts: data.subdistricts,
+      },
       basemap: data.config.basemap,
       callbacks: {
         onHover: (event) => {
@@ -124,7 +130,7 @@ export function MapView({ data }: { data: AtlasData }) {
       setAtlas(null);
     };
     // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
-  }, [data.water, data.communities, data.subdistricts, data.config]);
+  }, [data.water, data.communities, data.communityTiles, data.subdistricts, data.config]);
 
   useEffect(() => atlas?.setRoads(data.roads), [atlas, data.roads]);
 

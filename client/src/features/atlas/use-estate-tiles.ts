@@ -45,9 +45,9 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     fetchTileSources(controller.signal)
       .then((sources) => {
         const layer = sources.layers.estates;
-        // MapLibre fetches tiles in a worker, which needs whole URLs.
-        if (!layer) return;
-        atlas.setEstateTiles({ url: `${window.location.origin}${layer.tiles[0]}`, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
+        const url = layer?.tiles[0];
+        if (!layer || !url) return;
+        atlas.setEstateTiles({ url, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
         setStageCursor(sources.stageCursor);
       })
       .catch((error: unknown) => {
