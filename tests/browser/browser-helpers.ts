@@ -92,12 +92,20 @@ async function becomes(page: Page, check: () => Promise<boolean>, ms: number): P
   return false;
 }
 
+/** What says a choice in a select took, and how long to wait for it. */
+export interface ChoiceTook {
+  check: () => Promise<boolean>;
+  withinMs: number;
+}
+
 /**
  * Chooses `label` in the antd (single) select `select`. On a loaded machine the list can close
- * again while it slides in, or swallow the click: the select's shown value is read back, and the
- * choice made again (up to three times) until it took.
+ * again while it slides in, or swallow the click: whether the choice took is read back — by default
+ * the select's shown value, or `took` where the page answers otherwise (a refusal, say) — and the
+ * choice made again (up to three times) until it did.
  */
-export async function chooseSelectOption(page: Page, select: Locator, label: string): Promise<void> {
+export async function chooseSelectOption(page: Page, select: Locator, label: string, took?: ChoiceTook): Promise<void> {
+  const { check, withinMs } = took ?? { check: async () => (await select.textContent())?.includes(label) ?? false, withinMs: 3_000 };
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
     const clicked = await openOption(page, label)
@@ -106,7 +114,7 @@ export async function chooseSelectOption(page: Page, select: Locator, label: str
         () => true,
         () => false,
       );
-    if (clicked && (await becomes(page, async () => (await select.textContent())?.includes(label) ?? false, 3_000))) return;
+    if (clicked && (await becomes(page, check, withinMs))) return;
     await page.keyboard.press('Escape');
   }
   throw new Error(`could not choose ${label}`);
