@@ -78,7 +78,8 @@ export async function listSubdistricts(db: Queryable) {
  */
 export async function listCommunities(db: Queryable, { geometry }: { geometry?: 'none' | undefined } = {}) {
   const rows = await db.query<GeoRow>(
-    `SELECT row_number() OVER (ORDER BY code)::int AS id, ${geometry === 'none' ? 'NULL' : 'ST_AsGeoJSON(geom, 7)::json'} AS geometry,
+    // The id its tile features carry (migration 021), so one community is one id everywhere.
+    `SELECT id, ${geometry === 'none' ? 'NULL' : 'ST_AsGeoJSON(geom, 7)::json'} AS geometry,
             code, name, subdistrict_code AS "subdistrictCode"
      FROM communities ORDER BY code`,
   );
