@@ -77,8 +77,13 @@ describe.skipIf(skipBrowserTests)('API tokens in the browser', () => {
           await page.getByTestId('token-created').waitFor({ state: 'detached' });
           const refused = await fetch(`${server.url}/ogc/collections`, { headers: { Authorization: `Bearer ${secret}` } });
           expect(refused.status).toBe(401);
-          await page.locator('.atlas-admin-drawer .ant-drawer-close').click();
-          await page.getByTestId('tokens-drawer').waitFor({ state: 'hidden' });
+          // The popconfirm closing over the drawer can swallow the click on its close button: click again then.
+          const drawer = page.getByTestId('tokens-drawer');
+          for (let attempt = 0; attempt < 3 && (await drawer.isVisible()); attempt++) {
+            await page.locator('.atlas-admin-drawer .ant-drawer-close').click();
+            await drawer.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+          }
+          await drawer.waitFor({ state: 'hidden', timeout: 1_000 });
           // The "revoked" toast would cover the next screenshot's drawer title. A toast under the pointer stays,
           // and a busy machine stretches its exit animation: park the pointer and allow time.
           await page.mouse.move(5, (page.viewportSize()?.height ?? 700) - 5);
