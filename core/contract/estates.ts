@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { EstateFeature, EstateProperties } from '../estate.js';
-import type { YesNo } from '../ledger-fields.js';
+import { isLedgerFieldKey, type LedgerFieldKey, type YesNo } from '../ledger-fields.js';
 
 /** Estate properties as the API sends them: the ledger record plus its place in the hierarchy. */
 export interface EstateApiProperties extends EstateProperties {
@@ -55,6 +55,33 @@ export interface EstateFilter {
   yearFrom?: number | undefined;
   yearTo?: number | undefined;
   search?: string | undefined;
+}
+
+/**
+ * The order of a ledger page (GET /api/estates `sort`): one ledger field, ascending or descending;
+ * unknown values last either way, ties by id.
+ */
+export interface LedgerSort {
+  key: LedgerFieldKey;
+  order: 'ascend' | 'descend';
+}
+
+/**
+ * A sort as its query value: the field key, with a leading '-' for descending.
+ * @example ledgerSortParam({ key: 'households', order: 'descend' }) // '-households'
+ */
+export function ledgerSortParam(sort: LedgerSort): string {
+  return sort.order === 'descend' ? `-${sort.key}` : sort.key;
+}
+
+/**
+ * A query value as a sort, or null when it names no ledger field.
+ * @example parseLedgerSort('-households') // { key: 'households', order: 'descend' }
+ */
+export function parseLedgerSort(text: string): LedgerSort | null {
+  const descending = text.startsWith('-');
+  const key = descending ? text.slice(1) : text;
+  return isLedgerFieldKey(key) ? { key, order: descending ? 'descend' : 'ascend' } : null;
 }
 
 /** A stored estate a polygon overlaps, with the overlap area from PostGIS. */

@@ -3,6 +3,7 @@ import { safeTextSchema } from '../../core/safe-text.js';
 import { YES_NO } from '../../core/ledger-fields.js';
 import { parseBbox, type Bbox } from '../../core/geometry/bbox.js';
 import { FACILITY_TYPE_IDS, isFacilityTypeId } from '../../core/facility-catalogue.js';
+import { parseLedgerSort, type LedgerSort } from '../../core/contract/index.js';
 
 export const bboxParam = z.string().transform((text, ctx): Bbox => {
   const parsed = parseBbox(text);
@@ -60,7 +61,29 @@ export const estateFilterQuery = z
   })
   .strict();
 
-export const estateListQuery = estateFilterQuery.extend({ limit: limitParam.optional() }).strict();
+/** An `offset` query value: how many rows a page skips, a whole number from 0. */
+const offsetParam = z
+  .string()
+  .regex(/^\d{1,9}$/, 'offset must be a whole number (rows to skip)')
+  .transform(Number);
+
+/** A ledger field key, with a leading '-' for descending (core/contract/estates.ts LedgerSort). */
+const ledgerSortQueryParam = z.string().transform((text, ctx): LedgerSort => {
+  const sort = parseLedgerSort(text);
+  if (!sort) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `sort must be a ledger field key, with a leading - for descending (e.g. -households), not "${text}"`,
+    });
+    return z.NEVER;
+  }
+  return sort;
+});
+
+/** GET /api/estates: the filters, and a page of the ledger (`sort`, `offset`, `limit`). */
+export const estateListQuery = estateFilterQuery
+  .extend({ limit: limitParam.optional(), offset: offsetParam.optional(), sort: ledgerSortQueryParam.optional() })
+  .strict();
 
 export const facilityQuery = z
   .object({

@@ -242,6 +242,48 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     expect(body.features).toHaveLength(5);
   });
 
+  it.each([
+    ['-households', 'e.households DESC'],
+    ['yearBuilt', 'e.year_built ASC'],
+    ['name', 'e.name ASC'],
+    ['-subdistrict', 's.name DESC'],
+    ['floorAreaM2', 'e.floor_area_m2 ASC'],
+  ])('pages the ledger by %s in the order PostgreSQL sorts %s (unknown last, ties by id), filter included', async (sort, orderSql) => {
+    // A few unknown values, so "unknown last" is tested whichever way the column sorts.
+    const saved = await api.db.query<{ id: number; households: number | null; floor_area_m2: number | null }>(
+      'SELECT id, households, floor_area_m2 FROM estates ORDER BY id DESC LIMIT 3',
+    );
+    await api.db.query('UPDATE estates SET households = NULL, floor_area_m2 = NULL WHERE id = ANY($1::int[])', [saved.map((r) => r.id)]);
+    try {
+      const expected = (
+        await api.db.query<{ id: number }>(
+          `SELECT e.id FROM estates e LEFT JOIN subdistricts s ON s.code = e.subdistrict_code
+            WHERE e.urgent IS NOT TRUE ORDER BY ${orderSql} NULLS LAST, e.id`,
+        )
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(60);
+      const pageRows = 40;
+      const paged: number[] = [];
+      for (let offset = 0; offset < expected.length; offset += pageRows) {
+        const { status, body } = await api.get<EstateCollection>(`/api/estates?urgent=no&sort=${sort}&offset=${offset}&limit=${pageRows}`);
+        expect(status).toBe(200);
+        expect(body.features.length).toBe(Math.min(pageRows, expected.length - offset));
+        paged.push(...body.features.map((f) => Number(f.id)));
+      }
+      expect(paged).toEqual(expected);
+      const beyond = await api.get<EstateCollection>(`/api/estates?urgent=no&sort=${sort}&offset=${expected.length}&limit=${pageRows}`);
+      expect(beyond.body.features).toEqual([]);
+    } finally {
+      // Put back the seed's values (the demo totals are checked above).
+      for (const row of saved)
+        await api.db.query('UPDATE estates SET households = $2, floor_area_m2 = $3 WHERE id = $1', [
+          row.id,
+          row.households,
+          row.floor_area_m2,
+        ]);
+    }
+  });
+
   it('returns one estate by id and 404 with a JSON error for an absent one', async () => {
     const list = await api.get<EstateCollection>('/api/estates?limit=1');
     const id = list.body.features[0]?.id;
@@ -261,6 +303,9 @@ describe.each(testBackends())('estates API on %s', (backend) => {
     ['/api/estates?bbox=110,24,109,25', 'bbox', 'greater than maxLng'],
     ['/api/estates?limit=abc', 'limit', 'whole number'],
     ['/api/estates?limit=0', 'limit', 'at least 1'],
+    ['/api/estates?offset=-1', 'offset', 'whole number'],
+    ['/api/estates?sort=colour', 'sort', 'ledger field'],
+    ['/api/estates?sort=--name', 'sort', 'ledger field'],
     ['/api/estates?subdistrict=不存在街道', 'subdistrict', 'unknown subdistrict'],
     ['/api/summary?district=nowhere', 'district', 'unknown district'],
     ['/api/estates?subdistrct=x', 'subdistrct', 'Unknown property'],

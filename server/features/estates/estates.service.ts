@@ -9,6 +9,7 @@ import {
   type EstateApiProperties,
   type EstateFilter,
   type EstateSummary,
+  type LedgerSort,
 } from '../../../core/contract/index.js';
 import { ledgerField, type YesNo } from '../../../core/ledger-fields.js';
 import { shorterListing, type EstateIdListing } from '../../../core/estate-id-listing.js';
@@ -150,18 +151,28 @@ async function resolveUnitCode(db: Queryable, table: keyof typeof UNIT_TABLES, f
   return row.code;
 }
 
+/** A page of the ledger: the rows skipped and at most how many follow, in a ledger field's order (by id when none). */
+export interface LedgerPage {
+  limit?: number | undefined;
+  offset?: number | undefined;
+  sort?: LedgerSort | undefined;
+}
+
 /** GET /api/estates */
-export async function listEstates(
-  ctx: ServiceContext<Queryable>,
-  filter: EstateFilter & { limit?: number | undefined },
-): Promise<EstateApiFeature[]> {
+export async function listEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter & LedgerPage): Promise<EstateApiFeature[]> {
   const { where, params } = await filterClause(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
-  let limitSql = '';
+  // The key is a ledger field's (parseLedgerSort), so its alias from estateSelectSql is safe to name.
+  const order = filter.sort ? `"${filter.sort.key}" ${filter.sort.order === 'descend' ? 'DESC' : 'ASC'} NULLS LAST, e.id` : 'e.id';
+  let pageSql = '';
   if (filter.limit !== undefined) {
     params.push(filter.limit);
-    limitSql = `LIMIT $${params.length}`;
+    pageSql += ` LIMIT $${params.length}`;
   }
-  const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} ${where} ORDER BY e.id ${limitSql}`, params);
+  if (filter.offset !== undefined) {
+    params.push(filter.offset);
+    pageSql += ` OFFSET $${params.length}`;
+  }
+  const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} ${where} ORDER BY ${order}${pageSql}`, params);
   return rows.map(toFeature);
 }
 
