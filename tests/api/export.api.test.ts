@@ -110,6 +110,28 @@ describe.each(testBackends())('export API on %s', (backend) => {
     expect(selection.features.map((f) => f.id)).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it('exports the atlas filter (sub-districts with "none", urgency, years, search) as the estates PostgreSQL selects, and says so in the title', async () => {
+    const [picked] = await api.db.query<{ code: string; needle: string }>(
+      `SELECT subdistrict_code AS code, substr(name, 1, 1) AS needle FROM estates WHERE year_built BETWEEN 1980 AND 2000 AND subdistrict_code IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    if (!picked) throw new Error('the demo city needs an estate built 1980–2000 in a sub-district');
+    const expected = (
+      await api.db.query<{ id: number }>(
+        `SELECT id FROM estates WHERE coalesce(subdistrict_code, '') = ANY($1::text[]) AND coalesce(urgent, false) = false
+            AND year_built BETWEEN 1980 AND 2000 AND (strpos(lower(name), $2) > 0 OR strpos(lower(code), $2) > 0 OR strpos(lower(coalesce(address, '')), $2) > 0)
+          ORDER BY id`,
+        [[picked.code, ''], picked.needle.toLowerCase()],
+      )
+    ).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const query = `subdistrictCodes=${encodeURIComponent(`${picked.code},`)}&urgent=no&yearFrom=1980&yearTo=2000&search=${encodeURIComponent(picked.needle)}`;
+    const geojson = JSON.parse((await api.raw(`/api/export?format=geojson&${query}`)).text) as EstateCollection;
+    expect(geojson.features.map((f) => f.id)).toEqual(expected);
+    const sheet = await readWorkbook((await api.raw(`/api/export?format=xlsx&${query}`)).bytes);
+    expect(sheet.rowCount).toBe(2 + expected.length + 1);
+    expect(String(sheet.getCell('A1').value)).toContain('按台账筛选条件');
+  });
+
   it('exports a selection of any size posted as a JSON body, with the same rules as the query', async () => {
     const post = (body: unknown) =>
       api.raw('/api/export', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -14,6 +14,8 @@ import { blendOver, colourDifference, hexToRgb, interpolateStops, type Rgb } fro
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { calendarDate } from '../../core/programme/progress-history';
 import { TILE_LAYERS } from '../../core/tiles/tile-layers';
+import { ledgerField } from '../../core/ledger-fields';
+import { LEDGER_PAGE_ROWS } from '../../client/src/features/ledger/ledger-paging';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
 import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP, STATUS_COLOURS } from '../../client/src/map/estate-colours';
 import { SUBDISTRICT_SHARE_OPACITY } from '../../client/src/map/estate-tiles';
@@ -77,6 +79,9 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   const areaRequests: URL[] = [];
   const dashboardRequests: URL[] = [];
   const communityRequests: URL[] = [];
+  const estateListRequests: URL[] = [];
+  /** GET /api/estates asked for the whole collection (no page): what a tiled city must never do. */
+  const wholeCollectionRequests = () => estateListRequests.filter((url) => !url.searchParams.has('limit')).map(String);
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${server.url}${path}`, { headers });
@@ -99,6 +104,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       if (url.pathname === '/api/facilities' || url.pathname === '/api/roads') areaRequests.push(url);
       if (url.pathname === '/api/dashboard') dashboardRequests.push(url);
       if (url.pathname === '/api/communities') communityRequests.push(url);
+      if (url.pathname === '/api/estates') estateListRequests.push(url);
     });
     await gotoAtlas(page, server.url, pageErrors);
   }, 180_000);
@@ -111,7 +117,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   it('draws the largest estate from tiles in its stage colour and opens it on click, without the estate collection', async () => {
     const config = await api<{ estateSource: { kind: string; estates: number } }>('/api/config');
     expect(config.estateSource.kind).toBe('tiles');
-    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(wholeCollectionRequests()).toEqual([]);
     expect(requested.some((path) => path.startsWith('/api/tiles/estates/'))).toBe(true);
 
     const estates = (await api<EstateCollection>('/api/estates')).features;
@@ -138,7 +144,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(await name.textContent()).toBe(estate.properties.name);
     // Opening it fetched that one estate, still not the collection.
     expect(requested).toContain(`/api/estates/${estate.id}`);
-    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(wholeCollectionRequests()).toEqual([]);
 
     const summary = await api<{ estates: number }>('/api/summary');
     expect((await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, '')).toBe(String(summary.estates));
@@ -347,7 +353,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await expect
       .poll(async () => (await page.getByTestId('summary-estates').textContent())?.replace(/[^\d]/g, ''), { timeout: 15_000 })
       .toBe(String(estates.length));
-    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(wholeCollectionRequests()).toEqual([]);
   }, 90_000);
 
   it('fades the estates outside the leaders’ plan year, which no tile carries, and shows them again when the filter is cleared', async () => {
@@ -376,7 +382,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await page.getByTestId('programme-filter-clear').click();
     await page.getByTestId('dashboard-toggle').click();
     await shows(outside, drawnIn(outside), 'in its colour again');
-    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(wholeCollectionRequests()).toEqual([]);
   }, 90_000);
 
   it('fades the estates the ledger’s text search does not find, which tiles cannot search, and shows them again when it is cleared', async () => {
@@ -401,9 +407,80 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await shows(found, drawnIn(found), 'in its colour, found by the search');
     await search('');
     await shows(other, drawnIn(other), 'in its colour again');
-    expect(requested.filter((path) => path === '/api/estates')).toEqual([]);
+    expect(wholeCollectionRequests()).toEqual([]);
     expect(requested.filter((path) => path === '/api/estates/matching').length).toBeGreaterThanOrEqual(1);
   }, 90_000);
+
+  it('pages the ledger from the server in a column’s order, counting and totalling the whole city, and opens a row the browser does not hold', async () => {
+    const order = await server.db.query<{ id: number; name: string }>(
+      'SELECT id, name FROM estates ORDER BY households DESC NULLS LAST, id',
+    );
+    const [city] = await server.db.query<{ households: number }>('SELECT sum(households)::int AS households FROM estates');
+    const digits = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\D/g, '');
+    const firstRowId = () => page.locator('.atlas-ledger .ant-table-row').first().getAttribute('data-estate-id');
+    const pageRange = () => page.locator('.atlas-ledger .ant-pagination-total-text').textContent();
+    expect(order.length).toBeGreaterThan(LEDGER_PAGE_ROWS);
+
+    await page.getByTestId('ledger-toggle').click();
+    await expect.poll(() => digits('ledger-count'), { timeout: 20_000 }).toBe(`${order.length}${order.length}`);
+    await expect.poll(() => digits('ledger-total-households')).toBe(String(city?.households));
+    await expect.poll(pageRange).toBe(`第 1–${LEDGER_PAGE_ROWS} 个，共 ${order.length} 个`);
+
+    // antd sorts ascending on the first click, descending on the second.
+    const households = page.locator('.atlas-ledger th', { hasText: ledgerField('households').label.zh });
+    await households.click();
+    await households.click();
+    await expect.poll(firstRowId, { timeout: 20_000 }).toBe(String(order[0]?.id));
+    await page.locator('.atlas-ledger .ant-pagination-item-2').click();
+    await expect.poll(firstRowId, { timeout: 20_000 }).toBe(String(order[LEDGER_PAGE_ROWS]?.id));
+    await expect.poll(pageRange).toBe(`第 ${LEDGER_PAGE_ROWS + 1}–${order.length} 个，共 ${order.length} 个`);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-ledger-page-2.png') });
+
+    // A row of page 2 is no estate the browser holds: opening it fetches it.
+    const opened = order[LEDGER_PAGE_ROWS + 1]!;
+    await page.locator(`.atlas-ledger .ant-table-row[data-estate-id="${opened.id}"] [data-testid="ledger-name"]`).click();
+    await expect.poll(() => page.getByTestId('estate-panel-name').textContent(), { timeout: 30_000 }).toBe(opened.name);
+    expect(requested).toContain(`/api/estates/${opened.id}`);
+    // Closed again: its selection outline would stay on the map the next test reads.
+    await page.locator('.ant-drawer-close:visible').first().click();
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'hidden', timeout: 10_000 });
+
+    // A new filter starts again at page 1 and counts only what it passes.
+    const searched = order[order.length - 1]!;
+    await page.getByTestId('ledger-search').locator('input').first().fill(searched.name);
+    await expect.poll(firstRowId, { timeout: 20_000 }).toBe(String(searched.id));
+    const matching = order.filter((e) => e.name.toLowerCase().includes(searched.name.toLowerCase())).length;
+    await expect.poll(() => digits('ledger-count')).toBe(`${matching}${order.length}`);
+    await page.getByTestId('ledger-search').locator('input').first().fill('');
+    await expect.poll(firstRowId, { timeout: 20_000 }).toBe(String(order[0]?.id));
+
+    for (const viewport of SCREENSHOT_VIEWPORTS) {
+      for (const lang of ['zh', 'en'] as const) {
+        await page.setViewportSize(viewport);
+        await page.getByTestId(`lang-${lang}`).click();
+        await page.locator('.atlas-ledger .ant-pagination-total-text').waitFor();
+        await page.screenshot({ path: join(OUTPUT_DIR, `tiles-ledger-${viewport.width}x${viewport.height}-${lang}.png`) });
+        // The dock opened on the tall window: shrinking the window lowers it, so the map's own buttons stay apart.
+        const found = await layoutProblems(
+          page,
+          [
+            '.atlas-ledger-toolbar .ant-btn',
+            '.atlas-ledger .ant-pagination li',
+            '.atlas-map-view-buttons .ant-btn',
+            '.atlas-select-tools .ant-btn',
+          ],
+          ['.atlas-ledger-label', '.atlas-ledger-count', '.atlas-ledger .ant-pagination-total-text'],
+        );
+        expect({ lang, viewport, ...found }).toEqual({ lang, viewport, covered: [], cut: [], rawKeys: [] });
+      }
+    }
+    await page.setViewportSize(SCREENSHOT_VIEWPORTS[0]);
+    await page.getByTestId('lang-zh').click();
+    await page.getByTestId('ledger-close').click();
+    // Every list the ledger asked for was one page, never the whole collection.
+    expect(wholeCollectionRequests()).toEqual([]);
+    expect(estateListRequests.every((url) => url.searchParams.get('limit') === String(LEDGER_PAGE_ROWS))).toBe(true);
+  }, 150_000);
 
   it('draws the community boundaries from tiles, having loaded only the communities’ names', async () => {
     // The names for the forms, never the outlines: a province's are megabytes.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clampDockHeight, initialDockHeight, LEDGER_DOCK, storeDockHeight } from '../../client/src/features/ledger/dock-height';
+import {
+  clampDockHeight,
+  fitDockToColumn,
+  initialDockHeight,
+  LEDGER_DOCK,
+  storeDockHeight,
+} from '../../client/src/features/ledger/dock-height';
 
 /** A Storage stand-in holding one map. */
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -37,6 +43,15 @@ describe('the ledger dock height', () => {
   it('never drags below the minimum or above three quarters of the column', () => {
     expect(clampDockHeight(10, 848)).toBe(LEDGER_DOCK.minPx);
     expect(clampDockHeight(5000, 848)).toBe(636);
+  });
+
+  it('lowers the dock when the window shrinks under it, so the map keeps its minimum, and never below the dock’s own', () => {
+    const shortColumnPx = 648;
+    const fitted = fitDockToColumn(LEDGER_DOCK.defaultPx, shortColumnPx);
+    expect(shortColumnPx - LEDGER_DOCK.summaryPx - fitted).toBe(LEDGER_DOCK.minMapPx);
+    // A tall window keeps the height as it was.
+    expect(fitDockToColumn(LEDGER_DOCK.defaultPx, 848)).toBe(LEDGER_DOCK.defaultPx);
+    expect(fitDockToColumn(LEDGER_DOCK.defaultPx, 300)).toBe(LEDGER_DOCK.minPx);
   });
 
   it('forgets quietly when the browser refuses to store', () => {

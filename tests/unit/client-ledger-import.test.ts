@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import type { EstateApiFeature } from '../../client/src/api/types';
 import { exportScopeFor } from '../../client/src/features/export/export-scope';
 import { EMPTY_ATLAS_FILTER } from '../../client/src/state/atlas-filter';
 import { exportUrl, fileNameFromDisposition } from '../../client/src/api/export';
@@ -160,28 +159,16 @@ describe('the import wizard steps', () => {
 });
 
 describe('the export scope', () => {
-  const rows = [{ id: 4 }, { id: 9 }] as EstateApiFeature[];
-  it('exports the atlas filter by sub-district when one sub-district is all it restricts', () => {
-    const scope = exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'] }, checkedEstateIds: [1] });
-    expect(scope).toEqual({ filter: { subdistrict: 'S2' } });
-    expect(exportUrl('xlsx', scope)).toBe('/api/export?format=xlsx&subdistrict=S2');
-    expect(exportUrl('csv', { filter: {} })).toBe('/api/export?format=csv');
+  it('sends the atlas filter whole: the server applies it by the same rules', () => {
+    const urgentInS2 = { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2', ''], urgent: ['yes' as const], search: ' 幸福 ' };
+    const scope = exportScopeFor('filter', { filter: urgentInS2, checkedEstateIds: [1] });
+    expect(scope).toEqual({ filter: urgentInS2 });
+    expect(exportUrl('xlsx', scope)).toBe(`/api/export?format=xlsx&subdistrictCodes=S2%2C&urgent=yes&search=${encodeURIComponent('幸福')}`);
+    expect(exportUrl('csv', exportScopeFor('filter', { filter: EMPTY_ATLAS_FILTER, checkedEstateIds: [] }))).toBe('/api/export?format=csv');
   });
 
-  it('exports everything when nothing is filtered', () => {
-    expect(exportScopeFor('filter', { rows, filter: EMPTY_ATLAS_FILTER, checkedEstateIds: [] })).toEqual({ filter: { subdistrict: null } });
-  });
-
-  it('exports the shown rows by id when the filter is more than one sub-district, and the checked rows by id', () => {
-    const urgentInS2 = { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S2'], urgent: ['yes' as const] };
-    expect(exportScopeFor('filter', { rows, filter: urgentInS2, checkedEstateIds: [] })).toEqual({ ids: [4, 9] });
-    expect(
-      exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: ['S1', 'S2'] }, checkedEstateIds: [] }),
-    ).toEqual({ ids: [4, 9] });
-    expect(exportScopeFor('filter', { rows, filter: { ...EMPTY_ATLAS_FILTER, subdistrictCodes: [''] }, checkedEstateIds: [] })).toEqual({
-      ids: [4, 9],
-    });
-    const checked = exportScopeFor('checked', { rows, filter: urgentInS2, checkedEstateIds: [1, 2] });
+  it('exports the checked rows by id', () => {
+    const checked = exportScopeFor('checked', { filter: EMPTY_ATLAS_FILTER, checkedEstateIds: [1, 2] });
     expect(checked).toEqual({ ids: [1, 2] });
     expect(exportUrl('geojson', checked)).toBe('/api/export?format=geojson&ids=1%2C2');
   });

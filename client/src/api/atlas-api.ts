@@ -13,7 +13,14 @@ import {
   isTileStages,
 } from './checks';
 import type { EstateIdListing } from '../../../core/estate-id-listing';
-import { COLLECTION_ESTATE_SOURCE, type FacilityCounts, type TileSources, type TileStages } from '../../../core/contract/index';
+import {
+  COLLECTION_ESTATE_SOURCE,
+  ledgerSortParam,
+  type FacilityCounts,
+  type LedgerSort,
+  type TileSources,
+  type TileStages,
+} from '../../../core/contract/index';
 import type {
   AtlasConfig,
   CommunityCollection,
@@ -29,7 +36,8 @@ import type {
 
 const invalid = invalidAnswer;
 
-function filterQuery(filter: EstateFilter = {}): Record<string, QueryValue> {
+/** The query of an estate filter (the atlas filter's parts only when they restrict), shared by the reads and the export. */
+export function filterQuery(filter: EstateFilter = {}): Record<string, QueryValue> {
   return {
     subdistrict: filter.subdistrict,
     district: filter.district,
@@ -66,6 +74,24 @@ export async function fetchConfig(signal?: AbortSignal): Promise<AtlasConfig> {
 
 export function fetchEstates(filter?: EstateFilter, signal?: AbortSignal): Promise<EstateCollection> {
   return getCollection<EstateCollection>('/api/estates', filterQuery(filter), signal);
+}
+
+/**
+ * GET /api/estates with `sort`, `offset` and `limit`: one page of the ledger, for a city whose
+ * browser holds only the estates it opened (the map draws the others from tiles).
+ */
+export function fetchLedgerPage(
+  filter: EstateFilter,
+  page: { offset: number; limit: number; sort: LedgerSort | null },
+  signal?: AbortSignal,
+): Promise<EstateCollection> {
+  const query = {
+    ...filterQuery(filter),
+    offset: page.offset,
+    limit: page.limit,
+    sort: page.sort ? ledgerSortParam(page.sort) : undefined,
+  };
+  return getCollection<EstateCollection>('/api/estates', query, signal);
 }
 
 /** GET /api/estates/:id: one estate, for a map that draws the others from tiles. */

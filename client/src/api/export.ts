@@ -4,6 +4,7 @@
  */
 import { buildUrl, request, type QueryValue } from './request';
 import type { EstateFilter } from './types';
+import { filterQuery } from './atlas-api';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,14 +20,7 @@ export function exportUrl(format: ExportFormat, scope: ExportScope): string {
 }
 
 function exportQuery(format: ExportFormat, scope: ExportScope): Record<string, QueryValue> {
-  return 'ids' in scope
-    ? { format, ids: scope.ids.join(',') }
-    : {
-        format,
-        subdistrict: scope.filter.subdistrict,
-        district: scope.filter.district,
-        bbox: scope.filter.bbox ? scope.filter.bbox.join(',') : undefined,
-      };
+  return 'ids' in scope ? { format, ids: scope.ids.join(',') } : { format, ...filterQuery(scope.filter) };
 }
 
 /** The file name of a `Content-Disposition` header (RFC 6266 `filename*` first), else null. */

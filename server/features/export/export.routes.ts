@@ -55,6 +55,12 @@ function describeScope(query: ExportRequest, count: number): string {
   if (query.ids) return `选中 ${count} 个小区`;
   const parts = [query.district, query.subdistrict].filter((part): part is string => part !== undefined);
   if (query.bbox) parts.push('地图范围内');
+  // The atlas filter (GET only): its parts are many, so the title says only that one applies.
+  if (
+    'search' in query &&
+    [query.subdistrictCodes, query.eligible, query.urgent, query.yearFrom, query.yearTo, query.search].some((v) => v !== undefined)
+  )
+    parts.push('按台账筛选条件');
   return parts.length > 0 ? parts.join('，') : '全部小区';
 }
 

@@ -6,7 +6,7 @@ import { Alert, App as AntApp, Button, Dropdown, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, fetchExport, type EstateApiFeature, type ExportFormat } from '../../api';
+import { EXPORT_FORMATS, fetchExport, type ExportFormat } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { useRefusal } from '../../state/use-can';
 import { saveBlob } from '../../shared/save-blob';
@@ -15,7 +15,8 @@ import './export.css';
 
 const FORMAT_LABEL_KEYS = { geojson: 'export.geojson', csv: 'export.csv', xlsx: 'export.xlsx' } as const;
 
-export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
+/** `filteredCount`: how many estates the atlas filter passes (the ledger's count). */
+export function ExportMenu({ filteredCount }: { filteredCount: number }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const checkedEstateIds = useAtlasStore((s) => s.checkedEstateIds);
@@ -28,7 +29,7 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
     setBusy(true);
     setError(null);
     try {
-      const scope = exportScopeFor(target, { rows, filter, checkedEstateIds });
+      const scope = exportScopeFor(target, { filter, checkedEstateIds });
       const file = await fetchExport(format, scope);
       saveBlob(file.blob, file.fileName);
       void message.success(t('export.done', { fileName: file.fileName }));
@@ -58,7 +59,7 @@ export function ExportMenu({ rows }: { rows: readonly EstateApiFeature[] }) {
         trigger={['click']}
         menu={{
           items: [
-            group('filter', rows.length, rows.length === 0),
+            group('filter', filteredCount, filteredCount === 0),
             group('checked', checkedEstateIds.length, checkedEstateIds.length === 0),
           ],
         }}

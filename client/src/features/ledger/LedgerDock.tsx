@@ -7,7 +7,7 @@ import { Button } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
-import { browserStorage, clampDockHeight, initialDockHeight, LEDGER_DOCK, storeDockHeight } from './dock-height';
+import { browserStorage, clampDockHeight, fitDockToColumn, initialDockHeight, LEDGER_DOCK, storeDockHeight } from './dock-height';
 import { LedgerTable } from './LedgerTable';
 import './ledger.css';
 
@@ -24,7 +24,7 @@ export function LedgerDock() {
   const columnHeight = useCallback(() => dockRef.current?.parentElement?.clientHeight ?? window.innerHeight - HEADER_PX, []);
 
   useEffect(() => {
-    const onResize = () => setHeightPx((h) => clampDockHeight(h, columnHeight()));
+    const onResize = () => setHeightPx((h) => fitDockToColumn(h, columnHeight()));
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, [columnHeight]);

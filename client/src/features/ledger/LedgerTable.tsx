@@ -1,22 +1,24 @@
 /**
- * The ledger (台账): the estates that pass the atlas filter in a virtualised antd Table. Its
+ * The ledger (台账): the estates that pass the atlas filter in a virtualised antd Table, all of
+ * them, or page by page from the server in a city drawn from tiles (use-ledger-rows.ts). Its
  * column filters, search and year range set the one atlas filter in the store, so they filter the
  * map and the summary strip too; a totals row of the rows and selection synced with the map.
  */
 import { Table } from 'antd';
 import type { GetRef, TableProps } from 'antd';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { isLedgerFieldKey } from '../../../../core/ledger-fields';
 import { useTranslation } from 'react-i18next';
 import type { EstateApiFeature } from '../../api';
 import { formatNumber } from '../../shared/format';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ExportMenu } from '../export/ExportMenu';
-import { estateTotals } from '../../../../core/estate-totals';
 import { ledgerColumns, ledgerTotalsRow, scrollWidthPx } from './ledger-columns';
 import { YES_NO, type YesNo } from '../../state/atlas-filter';
-import { useFilteredEstates } from '../../state/use-filtered-estates';
 import { LedgerToolbar } from './LedgerToolbar';
 import { useTableBodyHeight } from './use-table-body-height';
+import { useLedgerRows } from './use-ledger-rows';
+import { LEDGER_PAGE_ROWS } from './ledger-paging';
 
 type TableRef = GetRef<typeof Table<EstateApiFeature>>;
 
@@ -50,8 +52,7 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
   const tableRef = useRef<TableRef>(null);
   const clickedId = useRef<number | null>(null);
 
-  const { all: estates, filtered: rows } = useFilteredEstates();
-  const totals = useMemo(() => estateTotals(rows.map((f) => f.properties)), [rows]);
+  const { rows, shownCount, totalCount, totals, paging } = useLedgerRows();
   const subdistrictFilters = useMemo(
     () =>
       (data?.subdistricts.features ?? [])
@@ -73,10 +74,18 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
 
   const n = (value: number, digits = 0) => formatNumber(value, language, digits);
 
-  const columns = ledgerColumns({ t, language, filters, subdistrictFilters });
+  const columns = ledgerColumns({ t, language, filters, subdistrictFilters, ...(paging ? { serverSort: paging.sort } : {}) });
   const scrollXPx = scrollWidthPx(columns);
 
-  const onChange: TableProps<EstateApiFeature>['onChange'] = (_pagination, tableFilters) => {
+  const onChange: TableProps<EstateApiFeature>['onChange'] = (_pagination, tableFilters, sorter, extra) => {
+    if (extra.action === 'paginate') return;
+    if (extra.action === 'sort') {
+      // Only a paged ledger's columns sort by the server (their sorter is true); the others sort the rows held.
+      const column = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = String(column?.columnKey ?? '');
+      paging?.setSort(column?.order && isLedgerFieldKey(key) ? { key, order: column.order } : null);
+      return;
+    }
     setFilter({
       subdistrictCodes: stringValues(tableFilters.subdistrict),
       eligible: yesNoValues(tableFilters.eligible),
@@ -94,11 +103,11 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
         filters={filters}
         onFilters={setFilter}
         onReset={resetFilter}
-        shownCount={rows.length}
-        totalCount={estates.length}
+        shownCount={shownCount}
+        totalCount={totalCount}
         checkedCount={checkedEstateIds.length}
         n={n}
-        exportMenu={<ExportMenu rows={rows} />}
+        exportMenu={<ExportMenu filteredCount={shownCount} />}
       />
       <div className="atlas-ledger-table" ref={areaRef}>
         <Table<EstateApiFeature>
@@ -109,7 +118,21 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
           rowKey="id"
           columns={columns}
           dataSource={rows}
-          pagination={false}
+          loading={paging?.loading === true && rows.length === 0}
+          pagination={
+            paging
+              ? {
+                  current: paging.page,
+                  pageSize: LEDGER_PAGE_ROWS,
+                  // At least the rows shown, so antd never takes a page for the whole list while the count loads.
+                  total: Math.max(shownCount, (paging.page - 1) * LEDGER_PAGE_ROWS + rows.length),
+                  showSizeChanger: false,
+                  size: 'small',
+                  showTotal: (total, [from, to]) => t('ledger.pageRange', { from: n(from), to: n(to), total: n(total) }),
+                  onChange: paging.setPage,
+                }
+              : false
+          }
           scroll={{ x: scrollXPx, y: bodyHeightPx }}
           onChange={onChange}
           showSorterTooltip={false}
@@ -118,6 +141,8 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
             columnWidth: 40,
             fixed: 'left',
             selectedRowKeys: [...checkedEstateIds],
+            // A paged ledger keeps the rows checked on other pages.
+            preserveSelectedRowKeys: paging !== null,
             onChange: (keys) => setCheckedEstateIds(keys.map(Number)),
           }}
           onRow={(f) => ({
@@ -128,7 +153,7 @@ export function LedgerTable({ title, closeButton }: LedgerTableProps) {
               useAtlasStore.getState().requestFlyTo([f.id]);
             },
           })}
-          summary={() => ledgerTotalsRow(totals, t, n)}
+          summary={() => (totals ? ledgerTotalsRow(totals, t, n) : null)}
           locale={{ emptyText: t('ledger.empty') }}
         />
       </div>

@@ -33,6 +33,16 @@ export function initialDockHeight(columnPx: number, storage: Pick<Storage, 'getI
   return clampDockHeight(Math.min(LEDGER_DOCK.defaultPx, roomPx), columnPx);
 }
 
+/**
+ * The height after the window is resized: as before, but lower when the window no longer leaves the
+ * map `minMapPx` beside it (a dock opened on a tall window would otherwise squeeze the map's controls together).
+ * @example fitDockToColumn(420, 628) // 296: 628 − 72 (summary) − 260 (map)
+ */
+export function fitDockToColumn(heightPx: number, columnPx: number): number {
+  const roomPx = columnPx - LEDGER_DOCK.summaryPx - LEDGER_DOCK.minMapPx;
+  return clampDockHeight(Math.min(heightPx, roomPx), columnPx);
+}
+
 /** Remembers the planner's choice; a browser that refuses storage just forgets it. */
 export function storeDockHeight(heightPx: number, storage: Pick<Storage, 'setItem'> | null): void {
   try {

@@ -7,7 +7,7 @@ import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { isNumericKind, LEDGER_FIELDS, type LedgerField } from '../../../../core/ledger-fields';
-import type { EstateSummary } from '../../../../core/contract/index';
+import type { EstateSummary, LedgerSort } from '../../../../core/contract/index';
 import type { EstateApiFeature } from '../../api';
 import type { Language } from '../../shared/i18n/languages';
 import { formatLedgerValue } from '../../shared/ledger-format';
@@ -19,6 +19,8 @@ export interface LedgerColumnsInput {
   filters: AtlasFilter;
   /** The sub-districts offered in the sub-district column's filter. */
   subdistrictFilters: { text: string; value: string }[];
+  /** The server's order of a paged ledger (null: by id); absent when the table sorts the rows it holds. */
+  serverSort?: LedgerSort | null;
 }
 
 /** Pixels per character of a column's `widthChars`, plus room for the sorter and filter icons. */
@@ -42,7 +44,13 @@ function valueOf(feature: EstateApiFeature, field: LedgerField): Value {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
-export function ledgerColumns({ t, language, filters, subdistrictFilters }: LedgerColumnsInput): TableColumnsType<EstateApiFeature> {
+export function ledgerColumns({
+  t,
+  language,
+  filters,
+  subdistrictFilters,
+  serverSort,
+}: LedgerColumnsInput): TableColumnsType<EstateApiFeature> {
   const yesNoFilters = YES_NO.map((v) => ({ text: t(`ledger.${v}`), value: v }));
   /** The atlas filter's parts, by the column that offers them. */
   const filterOf: Record<string, { filters: { text: string; value: string }[]; filteredValue: string[] | null }> = {
@@ -62,7 +70,9 @@ export function ledgerColumns({ t, language, filters, subdistrictFilters }: Ledg
       fixed: FIXED_LEFT.has(field.key) ? 'left' : undefined,
       ellipsis: !numeric,
       align: numeric ? 'right' : undefined,
-      sorter: (a: EstateApiFeature, b: EstateApiFeature) => compareValues(valueOf(a, field), valueOf(b, field)),
+      ...(serverSort === undefined
+        ? { sorter: (a: EstateApiFeature, b: EstateApiFeature) => compareValues(valueOf(a, field), valueOf(b, field)) }
+        : { sorter: true, sortOrder: serverSort?.key === field.key ? serverSort.order : null }),
       ...filterOf[field.key],
       render: (_: unknown, f: EstateApiFeature) => {
         const text = formatLedgerValue(field.key, f.properties[field.key], language);

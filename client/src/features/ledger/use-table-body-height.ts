@@ -1,6 +1,6 @@
 /**
  * The virtual table needs its body height in pixels: the area left by the dock minus the table's
- * own chrome (header, totals row, scroll bar), measured again when the area or the rows change.
+ * own chrome (header, totals row, scroll bar, pagination), measured again when the area or the rows change.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
@@ -24,7 +24,8 @@ export function useTableBodyHeight(rows: unknown, language: string): { areaRef: 
   useLayoutEffect(() => {
     const area = areaRef.current;
     const body = area?.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder, .ant-table-body');
-    const table = area?.querySelector<HTMLElement>('.ant-table');
+    // The wrapper holds the pagination of a paged ledger as well as the table.
+    const table = area?.querySelector<HTMLElement>('.ant-table-wrapper');
     if (!body || !table) return;
     const chrome = table.getBoundingClientRect().height - body.getBoundingClientRect().height;
     if (chrome > 0 && Math.abs(chrome - chromePx) > 1) setChromePx(Math.ceil(chrome));

@@ -390,6 +390,8 @@ export const en: Resources = {
     yes: 'Yes',
     no: 'No',
     empty: 'No estates match the filters',
+    pageFailed: 'This page of the ledger could not be loaded; try again',
+    pageRange: '{{from}}–{{to}} of {{total}}',
   },
   export: {
     button: 'Export',

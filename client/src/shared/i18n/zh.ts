@@ -386,6 +386,8 @@ export const zh = {
     yes: '是',
     no: '否',
     empty: '没有符合条件的小区',
+    pageFailed: '台账这一页未能载入，请重试',
+    pageRange: '第 {{from}}–{{to}} 个，共 {{total}} 个',
   },
   export: {
     button: '导出',
