@@ -16,7 +16,7 @@ import { shorterListing, type EstateIdListing } from '../../../core/estate-id-li
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { InvalidError, NotFoundError } from '../../domain-errors.js';
-import { eligibleSql, ESTATE_FROM, estateSelectSql } from './estates.sql.js';
+import { eligibleSql, ESTATE_FROM, ESTATE_JOINS, estateSelectSql, sortValueSql } from './estates.sql.js';
 
 type EstateRow = Omit<EstateApiProperties, 'createdAt' | 'updatedAt'> & {
   geometry: MultiPolygon;
@@ -161,8 +161,6 @@ export interface LedgerPage {
 /** GET /api/estates */
 export async function listEstates(ctx: ServiceContext<Queryable>, filter: EstateFilter & LedgerPage): Promise<EstateApiFeature[]> {
   const { where, params } = await filterClause(ctx.db, filter, [ctx.settings.eligibilityCutoffYear]);
-  // The key is a ledger field's (parseLedgerSort), so its alias from estateSelectSql is safe to name.
-  const order = filter.sort ? `"${filter.sort.key}" ${filter.sort.order === 'descend' ? 'DESC' : 'ASC'} NULLS LAST, e.id` : 'e.id';
   let pageSql = '';
   if (filter.limit !== undefined) {
     params.push(filter.limit);
@@ -172,7 +170,23 @@ export async function listEstates(ctx: ServiceContext<Queryable>, filter: Estate
     params.push(filter.offset);
     pageSql += ` OFFSET $${params.length}`;
   }
-  const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} ${where} ORDER BY ${order}${pageSql}`, params);
+  if (!filter.sort) {
+    const rows = await ctx.db.query<EstateRow>(`SELECT ${estateSelectSql(1)} ${ESTATE_FROM} ${where} ORDER BY e.id${pageSql}`, params);
+    return rows.map(toFeature);
+  }
+  // The page is picked from the estates alone (and the one unit table a unit name needs), then
+  // joined and encoded: 200 000 estates sort in a third of the time the whole join takes.
+  const { value, join } = sortValueSql(filter.sort.key, 1);
+  const direction = filter.sort.order === 'descend' ? 'DESC' : 'ASC';
+  const rows = await ctx.db.query<EstateRow>(
+    `WITH page AS (
+       SELECT e.id, ${value} AS sort_value FROM estates e ${join} ${where}
+       ORDER BY sort_value ${direction} NULLS LAST, e.id${pageSql})
+     SELECT ${estateSelectSql(1)} FROM page p JOIN estates e ON e.id = p.id
+       ${ESTATE_JOINS}
+     ORDER BY p.sort_value ${direction} NULLS LAST, p.id`,
+    params,
+  );
   return rows.map(toFeature);
 }
 

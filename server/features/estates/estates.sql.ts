@@ -3,7 +3,14 @@
  * the SELECT that names every column by its API key, and the casts that read fields out of JSON.
  * Table and column names come only from the registry, never from a request.
  */
-import { INPUT_FIELDS, LEDGER_FIELDS, type LedgerValueKind } from '../../../core/ledger-fields.js';
+import {
+  INPUT_FIELDS,
+  LEDGER_FIELDS,
+  ledgerField,
+  type LedgerField,
+  type LedgerFieldKey,
+  type LedgerValueKind,
+} from '../../../core/ledger-fields.js';
 import type { EstateFields } from '../../../core/estate-schema.js';
 import type { SqlParam } from '../../db/index.js';
 
@@ -45,16 +52,26 @@ export function inputFromJsonSql(json: string): string {
 
 const UNIT_NAME_SQL: Readonly<Record<string, string>> = { district: 'd.name', subdistrict: 's.name', community: 'c.name' };
 
+/** The unit table a unit field's name comes from, joined as in ESTATE_FROM. */
+const UNIT_JOIN_SQL: Readonly<Record<string, string>> = {
+  district: 'LEFT JOIN districts d ON d.code = e.district_code',
+  subdistrict: 'LEFT JOIN subdistricts s ON s.code = e.subdistrict_code',
+  community: 'LEFT JOIN communities c ON c.code = e.community_code',
+};
+
+/** One ledger field's value of estate `e` (unit names from the joins of ESTATE_FROM). `$cutoffParam` is the eligibility cut-off year. */
+function fieldSql(field: LedgerField, cutoffParam: number): string {
+  if (field.key === 'eligible') return eligibleSql(cutoffParam);
+  if (field.source === 'unit') return UNIT_NAME_SQL[field.key] ?? 'NULL';
+  return `e.${field.column}`;
+}
+
 /**
  * The SELECT list of an estate as the API sends it, every property aliased to its API key so rows
  * need no mapping. `$cutoffParam` is the eligibility cut-off year.
  */
 export function estateSelectSql(cutoffParam: number): string {
-  const fields = LEDGER_FIELDS.map((field) => {
-    if (field.key === 'eligible') return `${eligibleSql(cutoffParam)} AS "eligible"`;
-    if (field.source === 'unit') return `${UNIT_NAME_SQL[field.key] ?? 'NULL'} AS "${field.key}"`;
-    return `e.${field.column} AS "${field.key}"`;
-  });
+  const fields = LEDGER_FIELDS.map((field) => `${fieldSql(field, cutoffParam)} AS "${field.key}"`);
   return [
     'e.id',
     'ST_AsGeoJSON(e.geom, 7)::json AS geometry',
@@ -69,8 +86,18 @@ export function estateSelectSql(cutoffParam: number): string {
   ].join(',\n  ');
 }
 
+/**
+ * A ledger field's value to sort estate `e` by, with the one join it needs (none for the
+ * estate's own columns): a page is picked from the estates alone before the rest is joined.
+ */
+export function sortValueSql(key: LedgerFieldKey, cutoffParam: number): { value: string; join: string } {
+  const field = ledgerField(key);
+  return { value: fieldSql(field, cutoffParam), join: field.source === 'unit' ? (UNIT_JOIN_SQL[field.key] ?? '') : '' };
+}
+
+/** The joins that name an estate `e`'s district, sub-district and community. */
+export const ESTATE_JOINS = Object.values(UNIT_JOIN_SQL).join('\n  ');
+
 export const ESTATE_FROM = `
   FROM estates e
-  LEFT JOIN districts d ON d.code = e.district_code
-  LEFT JOIN subdistricts s ON s.code = e.subdistrict_code
-  LEFT JOIN communities c ON c.code = e.community_code`;
+  ${ESTATE_JOINS}`;
