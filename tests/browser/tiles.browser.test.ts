@@ -482,9 +482,9 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(estateListRequests.every((url) => url.searchParams.get('limit') === String(LEDGER_PAGE_ROWS))).toBe(true);
   }, 150_000);
 
-  it('draws the community boundaries from tiles, having loaded only the communities’ names', async () => {
-    // The names for the forms, never the outlines: a province's are megabytes.
-    expect(communityRequests.map((url) => url.searchParams.get('geometry'))).toEqual(['none']);
+  it('draws the community boundaries from tiles, having loaded no community yet', async () => {
+    // Not the outlines (a province's are megabytes), and not the names either until the estate form needs them.
+    expect(communityRequests.map(String)).toEqual([]);
     const largest = (await api<EstateCollection>('/api/estates')).features.sort(
       (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
     )[0]!;
@@ -503,6 +503,44 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await expect.poll(purple, { timeout: 10_000, message: 'community boundaries hidden' }).toBeLessThan(5);
     for (const key of [...clutter, 'communities']) await page.getByTestId(`layer-toggle-${key}`).click();
   }, 60_000);
+
+  it('offers in the estate form the communities of the estate’s sub-district, their names loaded when the form first opens', async () => {
+    const largest = (await api<EstateCollection>('/api/estates')).features.sort(
+      (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
+    )[0]!;
+    const expected = (
+      await server.db.query<{ name: string }>('SELECT name FROM communities WHERE subdistrict_code = $1 ORDER BY name', [
+        largest.properties.subdistrictCode,
+      ])
+    ).map((r) => r.name);
+    expect(expected.length).toBeGreaterThan(0);
+    const centre = pointOnFeature(largest).geometry.coordinates as LngLat;
+    await jumpTo(page, centre, 16, 1500);
+    const [x, y] = await project(page, centre);
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.getByTestId('estate-panel-name').textContent(), { timeout: 30_000 }).toBe(largest.properties.name);
+    await page.getByTestId('edit-edit').click();
+    await page.getByTestId('edit-status').waitFor({ state: 'visible' });
+    // The names only, once.
+    await expect.poll(() => communityRequests.map((url) => url.searchParams.get('geometry'))).toEqual(['none']);
+
+    const select = page.getByTestId('form-community');
+    // Its own community named, not its code, once the names are in.
+    await expect.poll(() => select.textContent(), { timeout: 20_000 }).toBe(largest.properties.community);
+    await select.click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor({ timeout: 10_000 });
+    expect((await options.allTextContents()).sort()).toEqual([...expected].sort());
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-estate-form-communities.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('edit-cancel').click();
+    await page.getByTestId('edit-status').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
+    await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
+    // Opened again, the form has the names already.
+    expect(communityRequests).toHaveLength(1);
+  }, 90_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
     const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;

@@ -39,6 +39,19 @@ describe('splicing a write into the store', () => {
     expect(next.data?.facilities).toBe(before.data?.facilities);
   });
 
+  it('takes the community names a tiled city loads late, keeping the other documents, and ends the wait for them', () => {
+    const deferred: DataState = { ...before, data: before.data ? { ...before.data, communitiesDeferred: true } : null };
+    const names = {
+      type: 'FeatureCollection' as const,
+      features: [{ type: 'Feature' as const, id: 1, geometry: null, properties: { code: 'C1', name: '新华社区', subdistrictCode: 'S2' } }],
+    };
+    const next = data.communitiesLoaded(deferred, names);
+    expect(next.data?.communities).toBe(names);
+    expect(next.data?.communitiesDeferred).toBe(false);
+    expect(next.data?.estates).toBe(before.data?.estates);
+    expect(data.communitiesLoaded(data.initialData, names)).toEqual({});
+  });
+
   it('appends a created estate', () => {
     expect(ids(data.estateStored(before, estate(9)))).toEqual([1, 2, 3, 9]);
   });

@@ -21,6 +21,7 @@ import type { Language } from '../shared/i18n/languages';
 import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import type { Bbox } from '../../../core/geometry/bbox';
 import type {
+  CommunityCollection,
   EstateApiFeature,
   EstateCollection,
   FacilityCollection,
@@ -64,6 +65,7 @@ export interface AtlasActions {
   estateStored(estate: EstateApiFeature): void;
   estateRemoved(id: number): void;
   estatesReplaced(estates: EstateCollection): void;
+  communitiesLoaded(communities: CommunityCollection): void;
   setLedgerOpen(open: boolean): void;
   setCheckedEstateIds(ids: readonly number[]): void;
   requestFlyTo(estateIds: readonly number[], coveredRightPx?: number | null): void;
@@ -158,6 +160,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   estateStored: (estate) => set((s) => data.estateStored(s, estate)),
   estateRemoved: (id) => set((s) => data.estateRemoved(s, id)),
   estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates)),
+  communitiesLoaded: (communities) => set((s) => data.communitiesLoaded(s, communities)),
   setLedgerOpen: (open) => set((s) => ledger.setLedgerOpen(s, open)),
   setCheckedEstateIds: (ids) => set((s) => ledger.setCheckedEstateIds(s, ids)),
   requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),

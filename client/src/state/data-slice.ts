@@ -24,8 +24,13 @@ export interface AtlasData {
   roads: RoadCollection;
   subdistricts: SubdistrictCollection;
   communities: CommunityCollection;
-  /** In a city drawn from tiles, where the community boundaries come from (`communities` then holds no outlines). */
+  /**
+   * In a city drawn from tiles, where the community boundaries come from: `communities` then holds
+   * no outlines, and no names either until the estate form first needs them (communitiesLoaded).
+   */
   communityTiles?: TileLayerSource;
+  /** True while a tiled city's community names are not loaded yet. */
+  communitiesDeferred?: boolean;
   water: WaterCollection;
 }
 
@@ -153,6 +158,12 @@ export function estateRemoved(state: DataState, id: number): Partial<DataState> 
     state,
     features.filter((f) => f.id !== id),
   );
+}
+
+/** The community names a tiled city loads when the estate form first opens. */
+export function communitiesLoaded(state: DataState, communities: CommunityCollection): Partial<DataState> {
+  if (!state.data) return {};
+  return { data: { ...state.data, communities, communitiesDeferred: false } };
 }
 
 /** A freshly loaded estate collection (after an import) replaces the old one; the other documents stay. */

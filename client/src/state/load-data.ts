@@ -9,6 +9,7 @@ import {
   fetchTileSources,
   fetchWater,
   isAbortError,
+  type CommunityCollection,
   type EstateCollection,
   type FacilityCollection,
   type RoadCollection,
@@ -18,6 +19,7 @@ import { useAtlasStore } from './atlas-store';
 const NO_ESTATES: EstateCollection = { type: 'FeatureCollection', features: [] };
 const NO_FACILITIES: FacilityCollection = { type: 'FeatureCollection', features: [] };
 const NO_ROADS: RoadCollection = { type: 'FeatureCollection', features: [] };
+const NO_COMMUNITIES: CommunityCollection = { type: 'FeatureCollection', features: [] };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -37,16 +39,23 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       tiled ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
       tiled ? Promise.resolve(NO_ROADS) : fetchRoads({}, signal),
       fetchSubdistricts(signal),
-      // And the community boundaries: the map draws them from tiles, the forms need only the names.
-      fetchCommunities({ withOutlines: !tiled }, signal),
+      // And the communities: the map draws their boundaries from tiles, and the estate form loads their names when it first opens (features/edit/use-community-names.ts).
+      tiled ? Promise.resolve(NO_COMMUNITIES) : fetchCommunities({ withOutlines: true }, signal),
       fetchWater(signal),
       tiled ? fetchTileSources(signal) : Promise.resolve(null),
     ]);
     // The tiles' URL names the data version of now; after a change the browser asks again and gets a 304 while a tile is unchanged.
     const communityTiles = tileSources?.layers.communities;
-    useAtlasStore
-      .getState()
-      .dataLoaded({ config, estates, facilities, roads, subdistricts, communities, water, ...(communityTiles ? { communityTiles } : {}) });
+    useAtlasStore.getState().dataLoaded({
+      config,
+      estates,
+      facilities,
+      roads,
+      subdistricts,
+      communities,
+      water,
+      ...(communityTiles ? { communityTiles, communitiesDeferred: true } : {}),
+    });
   } catch (error) {
     if (isAbortError(error)) return;
     useAtlasStore.getState().dataFailed(messageOf(error));

@@ -15,6 +15,7 @@ import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
 import { stageLabelSuffix } from '../../map/estate-colours';
 import type { AtlasData } from '../../state/data-slice';
+import type { CommunityCollection } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
 import { ESTATE_PANEL_WIDTH_PX } from './SidePanel';
 import { homeEstates } from './home-estates';
@@ -30,6 +31,8 @@ import { SelectionCard } from '../zones/SelectionCard';
 import { useCoverageOverlay } from '../coverage/use-coverage-overlay';
 import { useZoneScene } from '../zones/use-zone-scene';
 import { ZoneBoundaryLayer } from '../zones/ZoneBoundaryLayer';
+
+const NO_COMMUNITY_OUTLINES: CommunityCollection = { type: 'FeatureCollection', features: [] };
 
 export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
@@ -95,6 +98,8 @@ export function MapView({ data }: { data: AtlasData }) {
   const initialEstatesRef = useRef(data.estates.features);
   // Roads change in place (a tiled city loads them by area, use-held-areas.ts): the map takes them without being rebuilt.
   const initialRoadsRef = useRef(data.roads);
+  // A tiled city draws the community boundaries from tiles: its names, loaded when the estate form first opens, must not rebuild the map.
+  const communityOutlines = data.communityTiles ? NO_COMMUNITY_OUTLINES : data.communities;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -104,7 +109,7 @@ export function MapView({ data }: { data: AtlasData }) {
       context: {
         water: data.water,
         roads: initialRoadsRef.current,
-        communities: data.communities,
+        communities: communityOutlines,
         communityTiles: data.communityTiles,
         subdistricts: data.subdistricts,
       },
@@ -130,7 +135,7 @@ export function MapView({ data }: { data: AtlasData }) {
       setAtlas(null);
     };
     // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
-  }, [data.water, data.communities, data.communityTiles, data.subdistricts, data.config]);
+  }, [data.water, communityOutlines, data.communityTiles, data.subdistricts, data.config]);
 
   useEffect(() => atlas?.setRoads(data.roads), [atlas, data.roads]);
 

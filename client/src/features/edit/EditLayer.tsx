@@ -25,6 +25,7 @@ import { EditToolbar } from './EditToolbar';
 import { EstateFormPanel, FORM_PANEL_WIDTH_PX } from './EstateFormPanel';
 import { validateFormValues, writePropertiesOf } from './form-model';
 import { SaveDialogs } from './SaveDialogs';
+import { useCommunityNames } from './use-community-names';
 import { useDrawSurface } from './use-draw-surface';
 import { useEditCommands } from './use-edit-commands';
 import { useEditShortcuts } from './use-edit-shortcuts';
@@ -61,6 +62,7 @@ export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAd
   const toolbar = toolbarState(session, Boolean(selected), saving, blocker);
 
   const active = session !== null;
+  const communitiesLoading = useCommunityNames(active);
   const blockerText = blocker
     ? blocker === 'selfIntersection'
       ? t('edit.selfIntersection', { count: crossings.length })
@@ -102,6 +104,7 @@ export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAd
         cutoffYear={data.config.eligibilityCutoffYear}
         subdistricts={data.subdistricts}
         communities={data.communities}
+        communitiesLoading={communitiesLoading}
         language={language}
         notice={session?.hadHoles ? <Alert type="warning" showIcon className="atlas-edit-alert" title={t('edit.holesDropped')} /> : null}
       />

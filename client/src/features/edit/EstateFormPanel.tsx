@@ -27,6 +27,8 @@ export interface EstateFormPanelProps {
   cutoffYear: number;
   subdistricts: SubdistrictCollection;
   communities: CommunityCollection;
+  /** The community names are still loading (a tiled city loads them when the form first opens). */
+  communitiesLoading?: boolean;
   language: Language;
   /** Shown above the fields (e.g. the holes warning). */
   notice?: ReactNode;
@@ -74,6 +76,7 @@ export function EstateFormPanel(props: EstateFormPanelProps) {
         value={values[field] ?? undefined}
         placeholder={t('form.auto')}
         options={field === 'subdistrictCode' ? subdistrictOptions : communityOptions}
+        loading={field === 'communityCode' && props.communitiesLoading === true}
         onChange={(value: string | undefined) =>
           onChange(
             field === 'subdistrictCode'

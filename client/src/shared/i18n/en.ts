@@ -352,6 +352,7 @@ export const en: Resources = {
     overrideReason: 'Reason',
     overrideReasonPlaceholder: 'Why this estate does not follow the year rule',
     auto: 'From location',
+    communitiesFailed: 'The communities could not be loaded; close the form and open it again',
     required: 'required',
     percent: '%',
     errors: {

@@ -348,6 +348,7 @@ export const zh = {
     overrideReason: '调整理由',
     overrideReasonPlaceholder: '说明为何不按年份判定',
     auto: '按位置自动填写',
+    communitiesFailed: '社区名单未能载入，请关闭表单后重新打开',
     required: '必填',
     percent: '%',
     errors: {
