@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addStage, moveStage, removeStage, updateStage, withIds } from '../../client/src/features/programme/stage-list-edits';
 import { DEFAULT_STAGES, stageListRefusal } from '../../core/programme/stages';
 import type { DashboardAnswer } from '../../core/contract/index';
-import { stageFunnelOption, subdistrictBarsOption } from '../../client/src/features/programme/chart-options';
+import {
+  CHARTED_SUBDISTRICTS_MAX,
+  chartedSubdistricts,
+  stageFunnelOption,
+  subdistrictBarsOption,
+} from '../../client/src/features/programme/chart-options';
 import * as programme from '../../client/src/state/programme-slice';
 
 const answer = {
@@ -48,6 +53,30 @@ describe('dashboard charts', () => {
     const option = subdistrictBarsOption(answer, words) as { yAxis: { data: string[] }; series: { data: number[] }[] };
     expect(option.yAxis.data).toEqual(['城中街道']);
     expect(option.series.map((s) => s.data)).toEqual([[2], [1], [0]]);
+  });
+  it('charts every sub-district in code order when they fit, else the ones with the most planned estates, most first', () => {
+    const many = Array.from({ length: CHARTED_SUBDISTRICTS_MAX + 5 }, (_, i) => ({
+      code: `S${String(i).padStart(3, '0')}`,
+      // Planned 0–4 repeating, started breaking the ties the other way round.
+      planned: i % 5,
+      started: i % 3,
+      completed: 0,
+      households: 1,
+    }));
+    const big = { ...answer, bySubdistrict: [...many, { code: null, planned: 99, started: 0, completed: 0, households: 1 }] };
+    const charted = chartedSubdistricts(big);
+    expect(charted.total).toBe(many.length);
+    expect(charted.rows).toHaveLength(CHARTED_SUBDISTRICTS_MAX);
+    const ranked = [...many].sort((a, b) => b.planned - a.planned || b.started - a.started || a.code.localeCompare(b.code));
+    expect(charted.rows.map((r) => r.code)).toEqual(ranked.slice(0, CHARTED_SUBDISTRICTS_MAX).map((r) => r.code));
+    // Every left-out sub-district has no more planned estates than the last one charted.
+    const last = charted.rows.at(-1)!;
+    for (const r of ranked.slice(CHARTED_SUBDISTRICTS_MAX)) expect(r.planned).toBeLessThanOrEqual(last.planned);
+    const option = subdistrictBarsOption(big, words) as { yAxis: { data: string[] } };
+    expect(option.yAxis.data).toHaveLength(CHARTED_SUBDISTRICTS_MAX);
+    // Few enough: all of them, in the answer's (code) order.
+    const few = { ...answer, bySubdistrict: many.slice(0, 4) };
+    expect(chartedSubdistricts(few)).toEqual({ rows: many.slice(0, 4), total: 4 });
   });
 });
 

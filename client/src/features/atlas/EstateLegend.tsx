@@ -1,5 +1,6 @@
 /** Legend of the current estate colouring: categories as swatches, ramps as a gradient bar. */
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatNumber } from '../../shared/format';
 import { rgbToCss } from '../../../../core/colour';
 import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP, type EstateLegend as EstateLegendSpec } from '../../map/estate-colours';
@@ -12,7 +13,8 @@ import { hasProgrammeFilter } from '../../../../core/programme/programme-filter'
 
 type Label = Extract<EstateLegendSpec, { kind: 'categories' }>['items'][number]['label'];
 
-function legendLabel(label: Label, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+// i18next's own TFunction: react-i18next's hook type multiplies the instantiations of a large resource (TS2589).
+function legendLabel(label: Label, t: TFunction, language: Language): string {
   if ('stage' in label)
     return t('legend.stage', {
       stage: label.stage[language],

@@ -3,6 +3,7 @@ import { Descriptions, Tag } from 'antd';
 import { SidePanel } from './SidePanel';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { EstateApiProperties } from '../../api';
 import { formatDateTime, formatNumber, m2ToMu } from '../../shared/format';
 import { rgbToCss } from '../../../../core/colour';
@@ -19,7 +20,8 @@ import { ProgressSection } from '../programme/ProgressSection';
 /** The record's bookkeeping, after the ledger fields. */
 const RECORD_FIELDS = ['version', 'createdAt', 'updatedAt'] as const;
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own TFunction: react-i18next's hook type multiplies the instantiations of a large resource (TS2589).
+type T = TFunction;
 
 /** Every ledger field of the registry in its order, then the record's version and times. */
 export function panelItems(p: EstateApiProperties, t: T, language: Language): NonNullable<DescriptionsProps['items']> {

@@ -2,6 +2,7 @@
 import { Alert, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { facilityTypeName } from '../../shared/i18n/facility-names';
 import { useAtlasStore } from '../../state/atlas-store';
 import type { MapPlacement } from '../../state/coverage-slice';
@@ -9,7 +10,8 @@ import type { AtlasData } from '../../state/data-slice';
 import type { Language } from '../../shared/i18n/languages';
 import { ESTATE_PANEL_WIDTH_PX } from '../atlas/SidePanel';
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own TFunction: react-i18next's hook type multiplies the instantiations of a large resource (TS2589).
+type T = TFunction;
 
 function placementText(placement: MapPlacement, data: AtlasData | null, language: Language, t: T): string {
   switch (placement.kind) {

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardAnswer } from '../../../../core/contract/index';
 import { RENOVATION_CATEGORIES } from '../../../../core/programme/renovation-items';
 import { useAtlasStore } from '../../state/atlas-store';
-import { categoryOption, fundingOption, overTimeOption, stageFunnelOption, subdistrictBarsOption, type ChartWords } from './chart-options';
+import {
+  categoryOption,
+  chartedSubdistricts,
+  fundingOption,
+  overTimeOption,
+  stageFunnelOption,
+  subdistrictBarsOption,
+  type ChartWords,
+} from './chart-options';
 import { EChart } from './EChart';
 
 function ChartBlock({ title, children }: { title: string; children: React.ReactNode }) {
@@ -45,7 +53,8 @@ export function DashboardCharts({ answer }: { answer: DashboardAnswer }) {
     }),
     [answer, language, words],
   );
-  const subdistrictCodes = answer.bySubdistrict.filter((r) => r.code !== null).map((r) => r.code!);
+  const charted = useMemo(() => chartedSubdistricts(answer), [answer]);
+  const subdistrictCodes = charted.rows.map((r) => r.code);
   const subdistrictRows = Math.max(3, subdistrictCodes.length);
 
   return (
@@ -73,6 +82,11 @@ export function DashboardCharts({ answer }: { answer: DashboardAnswer }) {
             if (code) setFilter({ subdistrictCodes: [code] });
           }}
         />
+        {charted.total > charted.rows.length ? (
+          <p className="programme-note" data-testid="chart-subdistricts-top">
+            {t('programme.chart.topSubdistricts', { shown: charted.rows.length, total: charted.total.toLocaleString() })}
+          </p>
+        ) : null}
       </ChartBlock>
       <ChartBlock title={t('programme.chart.overTime')}>
         <EChart testId="chart-over-time" ariaLabel={t('programme.chart.overTime')} option={options.overTime} heightPx={200} />

@@ -68,10 +68,30 @@ export function stageFunnelOption(answer: DashboardAnswer, language: Language): 
   };
 }
 
-/** Planned, started and completed estates per sub-district. */
+/** The most sub-districts the bar chart draws: a province has thousands, and a bar per one is neither readable nor quick. */
+export const CHARTED_SUBDISTRICTS_MAX = 20;
+
+type SubdistrictRow = DashboardAnswer['bySubdistrict'][number] & { code: string };
+
+/**
+ * The sub-districts the bar chart draws: every one in code order when they fit, else the
+ * `CHARTED_SUBDISTRICTS_MAX` with the most planned estates (then started, completed), most first;
+ * with how many there are in all.
+ * @example chartedSubdistricts(answerOf40).rows.length // 20, chartedSubdistricts(answerOf40).total // 40
+ */
+export function chartedSubdistricts(answer: DashboardAnswer): { rows: SubdistrictRow[]; total: number } {
+  const rows = answer.bySubdistrict.filter((r): r is SubdistrictRow => r.code !== null);
+  if (rows.length <= CHARTED_SUBDISTRICTS_MAX) return { rows, total: rows.length };
+  const ranked = [...rows].sort(
+    (a, b) => b.planned - a.planned || b.started - a.started || b.completed - a.completed || a.code.localeCompare(b.code),
+  );
+  return { rows: ranked.slice(0, CHARTED_SUBDISTRICTS_MAX), total: rows.length };
+}
+
+/** Planned, started and completed estates per charted sub-district (`chartedSubdistricts`). */
 export function subdistrictBarsOption(answer: DashboardAnswer, words: ChartWords): EChartsCoreOption {
-  const rows = answer.bySubdistrict.filter((r) => r.code !== null);
-  const names = rows.map((r) => answer.subdistrictNames[r.code!] ?? r.code!);
+  const { rows } = chartedSubdistricts(answer);
+  const names = rows.map((r) => answer.subdistrictNames[r.code] ?? r.code);
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, textStyle: TEXT },

@@ -735,6 +735,7 @@ export const en: Resources = {
     chart: {
       funnel: 'Stage funnel',
       bySubdistrict: 'Progress by sub-district (click to filter)',
+      topSubdistricts: 'The {{shown}} sub-districts with the most planned estates, of {{total}}',
       overTime: 'Cumulative starts and completions',
       funding: 'Funding received (10k yuan)',
       categories: 'Investment by category (10k yuan)',

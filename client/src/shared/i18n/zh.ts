@@ -730,6 +730,7 @@ export const zh = {
     chart: {
       funnel: '项目阶段漏斗',
       bySubdistrict: '各街道进度（点击筛选）',
+      topSubdistricts: '计划小区最多的 {{shown}} 个街道（共 {{total}} 个）',
       overTime: '累计开工与竣工',
       funding: '资金到位情况（万元）',
       categories: '各类改造内容投资（万元）',
