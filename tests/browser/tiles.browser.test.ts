@@ -504,7 +504,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     for (const key of [...clutter, 'communities']) await page.getByTestId(`layer-toggle-${key}`).click();
   }, 60_000);
 
-  it('offers in the estate form the communities of the estate’s sub-district, their names loaded when the form first opens', async () => {
+  it('offers in the estate form the communities of the estate’s sub-district, their names loaded when the form first opens, and a save updates the totals and the tiles’ version', async () => {
     const largest = (await api<EstateCollection>('/api/estates')).features.sort(
       (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
     )[0]!;
@@ -534,11 +534,25 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-estate-form-communities.png') });
     await page.keyboard.press('Escape');
 
-    await page.getByTestId('edit-cancel').click();
+    // A save in a tiled city: the server's totals and the tiles' data version follow it.
+    const households = page.locator('[data-testid="form-item-households"] input');
+    const before = Number(await households.inputValue());
+    await households.fill(String(before + 7));
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/estates/${largest.id}`) && r.request().method() === 'PATCH'),
+      page.getByTestId('edit-save').click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(200);
     await page.getByTestId('edit-status').waitFor({ state: 'detached', timeout: 10_000 });
+    const [city] = await server.db.query<{ households: number }>('SELECT sum(households)::int AS households FROM estates');
+    await expect
+      .poll(async () => ((await page.getByTestId('summary-households').textContent()) ?? '').replace(/\D/g, ''), { timeout: 15_000 })
+      .toBe(String(city?.households));
+    // The load asked for the tile layers once, and only the write asked again: opening estates does not.
+    await expect.poll(() => requested.filter((path) => path === '/api/tiles').length).toBe(2);
     await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
-    // Opened again, the form has the names already.
+    // The names were asked for once.
     expect(communityRequests).toHaveLength(1);
   }, 90_000);
 

@@ -52,13 +52,23 @@ describe('splicing a write into the store', () => {
     expect(data.communitiesLoaded(data.initialData, names)).toEqual({});
   });
 
+  it('counts writes (save, delete, import), not an estate a tiled city fetched because it was opened', () => {
+    expect(data.estateStored(before, estate(9)).estateWrites).toBe(1);
+    expect(data.estatesReplaced(before, { type: 'FeatureCollection', features: [] }).estateWrites).toBe(1);
+    const opened = data.estateOpened(before, estate(9));
+    expect(opened.estateWrites).toBeUndefined();
+    expect(ids(opened)).toEqual([1, 2, 3, 9]);
+  });
+
   it('appends a created estate', () => {
     expect(ids(data.estateStored(before, estate(9)))).toEqual([1, 2, 3, 9]);
   });
 
   it('removes a deleted estate, and changes nothing for an id it does not hold', () => {
     expect(ids(data.estateRemoved(before, 2))).toEqual([1, 3]);
-    expect(data.estateRemoved(before, 42)).toEqual({});
+    // Gone from the server all the same (a tiled city holds few estates): a write.
+    expect(data.estateRemoved(before, 42)).toEqual({ estateWrites: 1 });
+    expect(data.estateRemoved(before, 2).estateWrites).toBe(1);
   });
 
   it('gives the summary strip the stored estate: totals of the filtered estates follow the write', () => {

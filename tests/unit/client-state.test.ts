@@ -113,7 +113,7 @@ describe('the view slice', () => {
 
 describe('the data slice', () => {
   it('starts idle with no data or error', () => {
-    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, heldAreas: null, facilityWrites: 0 });
+    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, heldAreas: null, facilityWrites: 0, estateWrites: 0 });
   });
 
   it('clears an earlier error when loading starts again', () => {

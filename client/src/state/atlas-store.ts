@@ -63,6 +63,7 @@ export interface AtlasActions {
   dataFailed(message: string): void;
   /** A write's stored estate replaces (or joins) the one in the store; the summary strip follows. */
   estateStored(estate: EstateApiFeature): void;
+  estateOpened(estate: EstateApiFeature): void;
   estateRemoved(id: number): void;
   estatesReplaced(estates: EstateCollection): void;
   communitiesLoaded(communities: CommunityCollection): void;
@@ -158,6 +159,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   dataLoaded: (value) => set((s) => data.dataLoaded(s, value)),
   dataFailed: (message) => set((s) => data.dataFailed(s, message)),
   estateStored: (estate) => set((s) => data.estateStored(s, estate)),
+  estateOpened: (estate) => set((s) => data.estateOpened(s, estate)),
   estateRemoved: (id) => set((s) => data.estateRemoved(s, id)),
   estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates)),
   communitiesLoaded: (communities) => set((s) => data.communitiesLoaded(s, communities)),

@@ -15,7 +15,7 @@ import type {
   WaterCollection,
 } from '../api';
 import type { Bbox } from '../../../core/geometry/bbox';
-import type { TileLayerSource } from '../../../core/contract/index';
+import type { TileLayerSource, TileSources } from '../../../core/contract/index';
 
 export interface AtlasData {
   config: AtlasConfig;
@@ -31,6 +31,8 @@ export interface AtlasData {
   communityTiles?: TileLayerSource;
   /** True while a tiled city's community names are not loaded yet. */
   communitiesDeferred?: boolean;
+  /** A tiled city's tile layers as the load found them (GET /api/tiles), used until the first estate write. */
+  tileSources?: TileSources;
   water: WaterCollection;
 }
 
@@ -48,6 +50,11 @@ export interface DataState {
   heldAreas: readonly Bbox[] | null;
   /** Counts facility writes and reloads: what sums the facilities on the server follows it. */
   facilityWrites: number;
+  /**
+   * Counts estate writes (a save, a delete, an import): what the server answers for the whole
+   * ledger follows it (a tiled city's tiles, ledger page and totals), not an estate merely opened.
+   */
+  estateWrites: number;
 }
 
 export const initialData: DataState = {
@@ -56,6 +63,7 @@ export const initialData: DataState = {
   error: null,
   heldAreas: null,
   facilityWrites: 0,
+  estateWrites: 0,
 };
 
 export function dataLoading(): Partial<DataState> {
@@ -144,6 +152,15 @@ function withEstates(state: DataState, features: EstateApiFeature[]): Partial<Da
  * @example estateStored(state, patched).data?.estates.features // same order, `patched` in place
  */
 export function estateStored(state: DataState, estate: EstateApiFeature): Partial<DataState> {
+  if (!state.data) return {};
+  return { ...estateOpened(state, estate), estateWrites: state.estateWrites + 1 };
+}
+
+/**
+ * An estate a tiled city fetched because the user opened it joins the store as a stored one does,
+ * but nothing changed on the server: `estateWrites` stays.
+ */
+export function estateOpened(state: DataState, estate: EstateApiFeature): Partial<DataState> {
   const features = state.data?.estates.features ?? [];
   const index = features.findIndex((f) => f.id === estate.id);
   const next = index < 0 ? [...features, estate] : features.map((f, i) => (i === index ? estate : f));
@@ -152,12 +169,18 @@ export function estateStored(state: DataState, estate: EstateApiFeature): Partia
 
 /** A deleted estate leaves the collection. */
 export function estateRemoved(state: DataState, id: number): Partial<DataState> {
-  const features = state.data?.estates.features ?? [];
-  if (!features.some((f) => f.id === id)) return {};
-  return withEstates(
-    state,
-    features.filter((f) => f.id !== id),
-  );
+  if (!state.data) return {};
+  const features = state.data.estates.features;
+  const written = { estateWrites: state.estateWrites + 1 };
+  // Gone from the server even when the store did not hold it (a tiled city).
+  if (!features.some((f) => f.id === id)) return written;
+  return {
+    ...withEstates(
+      state,
+      features.filter((f) => f.id !== id),
+    ),
+    ...written,
+  };
 }
 
 /** The community names a tiled city loads when the estate form first opens. */
@@ -168,5 +191,6 @@ export function communitiesLoaded(state: DataState, communities: CommunityCollec
 
 /** A freshly loaded estate collection (after an import) replaces the old one; the other documents stay. */
 export function estatesReplaced(state: DataState, estates: EstateCollection): Partial<DataState> {
-  return withEstates(state, estates.features);
+  if (!state.data) return {};
+  return { ...withEstates(state, estates.features), estateWrites: state.estateWrites + 1 };
 }

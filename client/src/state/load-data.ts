@@ -54,7 +54,7 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       subdistricts,
       communities,
       water,
-      ...(communityTiles ? { communityTiles, communitiesDeferred: true } : {}),
+      ...(tileSources && communityTiles ? { tileSources, communityTiles, communitiesDeferred: true } : {}),
     });
   } catch (error) {
     if (isAbortError(error)) return;

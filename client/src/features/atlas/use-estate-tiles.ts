@@ -10,6 +10,7 @@ import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEstate, fetchMatchingEstates, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
+import type { TileSources } from '../../../../core/contract/index';
 import { STARTED_SHARE_RAMP } from '../../map/estate-colours';
 import { useAtlasStore } from '../../state/atlas-store';
 
@@ -26,8 +27,9 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
-  // A write answers with the stored estate: its tiles change. A programme change (the revision) only changes stages.
-  const estates = useAtlasStore((s) => s.data?.estates);
+  // An estate write changes the tiles (not an estate merely opened). A programme change (the revision) only changes stages.
+  const estateWrites = useAtlasStore((s) => s.estateWrites);
+  const loadedSources = useAtlasStore((s) => s.data?.tileSources);
   const revision = useAtlasStore((s) => s.programmeRevision);
   const replayDate = useAtlasStore((s) => s.replayDate);
   /** The last progress entry the tiles in use include (GET /api/tiles). */
@@ -41,20 +43,26 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
 
   useEffect(() => {
     if (!atlas || !tiled) return;
+    const use = (sources: TileSources) => {
+      const layer = sources.layers.estates;
+      const url = layer?.tiles[0];
+      if (!layer || !url) return;
+      atlas.setEstateTiles({ url, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
+      setStageCursor(sources.stageCursor);
+    };
+    // The load asked already; only a write since makes the data version worth asking again.
+    if (estateWrites === 0 && loadedSources) {
+      use(loadedSources);
+      return;
+    }
     const controller = new AbortController();
     fetchTileSources(controller.signal)
-      .then((sources) => {
-        const layer = sources.layers.estates;
-        const url = layer?.tiles[0];
-        if (!layer || !url) return;
-        atlas.setEstateTiles({ url, minZoom: layer.minzoom, maxZoom: layer.maxzoom });
-        setStageCursor(sources.stageCursor);
-      })
+      .then(use)
       .catch((error: unknown) => {
         if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
       });
     return () => controller.abort();
-  }, [atlas, tiled, estates, message, t]);
+  }, [atlas, tiled, estateWrites, loadedSources, message, t]);
 
   useEffect(() => {
     if (!atlas || !tiled || stageCursor === null) return;
@@ -111,14 +119,14 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [atlas, tiled, search, estates, message, t]);
+  }, [atlas, tiled, search, estateWrites, message, t]);
 
   useEffect(() => {
     if (!tiled || selectedEstateId === null) return;
     if (useAtlasStore.getState().data?.estates.features.some((f) => f.id === selectedEstateId)) return;
     const controller = new AbortController();
     fetchEstate(selectedEstateId, controller.signal)
-      .then((estate) => useAtlasStore.getState().estateStored(estate))
+      .then((estate) => useAtlasStore.getState().estateOpened(estate))
       .catch((error: unknown) => {
         if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
       });

@@ -17,8 +17,8 @@ export function useSummaryFigures(): Summary | null {
   const { filtered } = useFilteredEstates();
   const local = useMemo(() => (data && !tiled ? estateTotals(filtered.map((f) => f.properties)) : null), [data, tiled, filtered]);
   const [remote, setRemote] = useState<Summary | null>(null);
-  // A write answers with the stored estate, so a new estate collection means the totals may have changed.
-  const estates = data?.estates;
+  // An estate write may change the totals (an estate a tiled city merely opened does not).
+  const estateWrites = useAtlasStore((s) => s.estateWrites);
   useEffect(() => {
     if (!tiled) return;
     const controller = new AbortController();
@@ -26,6 +26,6 @@ export function useSummaryFigures(): Summary | null {
       .then(setRemote)
       .catch(() => setRemote(null));
     return () => controller.abort();
-  }, [tiled, estates, revision, filter]);
+  }, [tiled, estateWrites, revision, filter]);
   return tiled ? remote : local;
 }

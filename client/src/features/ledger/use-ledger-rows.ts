@@ -46,8 +46,8 @@ export function useLedgerRows(): LedgerRows {
   const { message } = AntApp.useApp();
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const cityEstates = useAtlasStore((s) => s.data?.config.estateSource.estates ?? 0);
-  // A write answers with the stored estate: the page may have changed.
-  const heldEstates = useAtlasStore((s) => s.data?.estates);
+  // An estate write may change the page (an estate merely opened does not).
+  const estateWrites = useAtlasStore((s) => s.estateWrites);
   const filter = useAtlasStore((s) => s.filter);
   const { all, filtered } = useFilteredEstates();
   const totals = useSummaryFigures();
@@ -66,7 +66,7 @@ export function useLedgerRows(): LedgerRows {
         if (!isAbortError(error)) void message.error(t('ledger.pageFailed'));
       });
     return () => controller.abort();
-  }, [tiled, filter, page, sort, key, heldEstates, message, t]);
+  }, [tiled, filter, page, sort, key, estateWrites, message, t]);
 
   if (!tiled) return { rows: filtered, shownCount: filtered.length, totalCount: all.length, totals, paging: null };
   return {
