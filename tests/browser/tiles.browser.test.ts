@@ -421,9 +421,13 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const pageRange = () => page.locator('.atlas-ledger .ant-pagination-total-text').textContent();
     expect(order.length).toBeGreaterThan(LEDGER_PAGE_ROWS);
 
+    const summaryRequests = () => requested.filter((path) => path === '/api/summary').length;
+    const summariesBefore = summaryRequests();
     await page.getByTestId('ledger-toggle').click();
     await expect.poll(() => digits('ledger-count'), { timeout: 20_000 }).toBe(`${order.length}${order.length}`);
     await expect.poll(() => digits('ledger-total-households')).toBe(String(city?.households));
+    // The ledger's totals are the summary strip's: opening it asks the server for none of its own.
+    expect(summaryRequests()).toBe(summariesBefore);
     await expect.poll(pageRange).toBe(`第 1–${LEDGER_PAGE_ROWS} 个，共 ${order.length} 个`);
 
     // antd sorts ascending on the first click, descending on the second.

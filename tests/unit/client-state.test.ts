@@ -113,7 +113,15 @@ describe('the view slice', () => {
 
 describe('the data slice', () => {
   it('starts idle with no data or error', () => {
-    expect(data.initialData).toEqual({ status: 'idle', data: null, error: null, heldAreas: null, facilityWrites: 0, estateWrites: 0 });
+    expect(data.initialData).toEqual({
+      status: 'idle',
+      data: null,
+      error: null,
+      heldAreas: null,
+      facilityWrites: 0,
+      estateWrites: 0,
+      serverSummary: null,
+    });
   });
 
   it('clears an earlier error when loading starts again', () => {

@@ -5,6 +5,7 @@ import { AppHeader } from './AppHeader';
 import { ControlPanel } from '../features/atlas/ControlPanel';
 import { MapArea } from '../features/atlas/MapArea';
 import { SummaryStrip } from '../features/atlas/SummaryStrip';
+import { SummarySync } from '../features/atlas/use-summary-figures';
 import { useEditStore } from '../features/edit/edit-store';
 import { LedgerDock } from '../features/ledger/LedgerDock';
 import { CoverageRun } from '../features/coverage/use-coverage-run';
@@ -38,6 +39,7 @@ export function AtlasFrame() {
     <Layout className="atlas-root">
       <CoverageRun />
       <ProgrammeSync />
+      <SummarySync />
       <Layout.Header className="atlas-header">
         <AppHeader siderCollapsed={siderCollapsed} onToggleSider={() => setSiderCollapsed((c) => !c)} />
       </Layout.Header>

@@ -27,6 +27,7 @@ import type {
   FacilityCollection,
   FacilityFeature,
   SessionInfo,
+  Summary,
   ZoneApiFeature,
   ZoneLinkFeature,
   ZoneSuggestion,
@@ -67,6 +68,7 @@ export interface AtlasActions {
   estateRemoved(id: number): void;
   estatesReplaced(estates: EstateCollection): void;
   communitiesLoaded(communities: CommunityCollection): void;
+  summaryLoaded(summary: Summary | null): void;
   setLedgerOpen(open: boolean): void;
   setCheckedEstateIds(ids: readonly number[]): void;
   requestFlyTo(estateIds: readonly number[], coveredRightPx?: number | null): void;
@@ -163,6 +165,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   estateRemoved: (id) => set((s) => data.estateRemoved(s, id)),
   estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates)),
   communitiesLoaded: (communities) => set((s) => data.communitiesLoaded(s, communities)),
+  summaryLoaded: (summary) => set((s) => data.summaryLoaded(s, summary)),
   setLedgerOpen: (open) => set((s) => ledger.setLedgerOpen(s, open)),
   setCheckedEstateIds: (ids) => set((s) => ledger.setCheckedEstateIds(s, ids)),
   requestFlyTo: (estateIds, coveredRightPx) => set((s) => ledger.requestFlyTo(s, estateIds, coveredRightPx)),

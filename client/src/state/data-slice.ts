@@ -12,6 +12,7 @@ import type {
   FacilityFeature,
   RoadCollection,
   SubdistrictCollection,
+  Summary,
   WaterCollection,
 } from '../api';
 import type { Bbox } from '../../../core/geometry/bbox';
@@ -55,6 +56,11 @@ export interface DataState {
    * ledger follows it (a tiled city's tiles, ledger page and totals), not an estate merely opened.
    */
   estateWrites: number;
+  /**
+   * A tiled city's totals over the estates the atlas filter passes, as GET /api/summary last answered
+   * (features/atlas/use-summary-figures.ts): one request for the summary strip and the ledger alike.
+   */
+  serverSummary: Summary | null;
 }
 
 export const initialData: DataState = {
@@ -64,6 +70,7 @@ export const initialData: DataState = {
   heldAreas: null,
   facilityWrites: 0,
   estateWrites: 0,
+  serverSummary: null,
 };
 
 export function dataLoading(): Partial<DataState> {
@@ -72,6 +79,11 @@ export function dataLoading(): Partial<DataState> {
 
 export function dataLoaded(_state: DataState, data: AtlasData): Partial<DataState> {
   return { status: 'ready', data, error: null, heldAreas: data.config.estateSource.kind === 'tiles' ? [] : null };
+}
+
+/** The server's totals for a tiled city, or null when they could not be had. */
+export function summaryLoaded(_state: DataState, summary: Summary | null): Partial<DataState> {
+  return { serverSummary: summary };
 }
 
 export function dataFailed(_state: DataState, message: string): Partial<DataState> {
