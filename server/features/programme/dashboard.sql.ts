@@ -32,7 +32,13 @@ export interface EstateFactsRow extends ProgrammeEstate {
 // An estate's item categories travel as one integer: bit i for RENOVATION_CATEGORIES[i].
 const ITEM_TYPE_IDS = RENOVATION_ITEM_TYPES.map((t) => t.id);
 const ITEM_TYPE_BITS = RENOVATION_ITEM_TYPES.map((t) => 1 << RENOVATION_CATEGORIES.indexOf(t.category));
-const categoriesOfBits = (bits: number): RenovationCategory[] => RENOVATION_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
+const categoryLists = new Map<number, RenovationCategory[]>();
+/** One list per combination of bits, shared: 200 000 estates need a few dozen lists, not 200 000. */
+function categoriesOfBits(bits: number): RenovationCategory[] {
+  let list = categoryLists.get(bits);
+  if (!list) categoryLists.set(bits, (list = RENOVATION_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0)));
+  return list;
+}
 
 /** The latest entry of estate `e.id` that counts on `date` (a parameter): `ORDER BY … LIMIT 1` on the (estate, date) index. */
 const latestCounting = (date: string, extra = '') => `
@@ -80,10 +86,14 @@ export async function loadEstateFacts(db: Queryable, asOf: IsoDate, before: IsoD
     ),
   ]);
   const itemsOf = new Map(items.map((i) => [i.estateId, i]));
-  return estates.map((e) => {
-    const own = itemsOf.get(e.id);
-    return { ...e, categories: categoriesOfBits(own?.categoryBits ?? 0), plannedInvestmentYuan: own?.costYuan ?? 0 };
-  });
+  // Completed in place: copying 200 000 rows with a spread cost more than parsing them.
+  const rows = estates as EstateFactsRow[];
+  for (const row of rows) {
+    const own = itemsOf.get(row.id);
+    row.categories = categoriesOfBits(own?.categoryBits ?? 0);
+    row.plannedInvestmentYuan = own?.costYuan ?? 0;
+  }
+  return rows;
 }
 
 /** Item totals per type and funding per source of `estateIds` (every estate when null), recorded on or before `asOf`. */
