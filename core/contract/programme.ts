@@ -1,4 +1,5 @@
 /** The programme routes' answers: /api/progress, /api/dashboard, /api/plans, /api/items, /api/funding. */
+import { z } from 'zod';
 import type { FundingSourceId } from '../programme/funding.js';
 import type { ProgrammeFigures } from '../programme/programme-figures.js';
 import type { EstateIdListing } from '../estate-id-listing.js';
@@ -37,6 +38,17 @@ export interface PlanRecord {
   /** Estates in the plan with their batch. */
   estates: { estateId: number; batch: number }[];
 }
+
+/**
+ * A change event of GET /api/events (`event: programme`): what changed, so a client knows what to
+ * reload. `estates` is a ledger record or outline created, edited or deleted; an import names no ids
+ * (`estateIds` empty), as its rows may be more than a PostgreSQL notification carries (8 000 bytes).
+ */
+export const programmeChangeSchema = z.object({
+  kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates']),
+  estateIds: z.array(z.number()),
+});
+export type ProgrammeChange = z.infer<typeof programmeChangeSchema>;
 
 /**
  * Most estates GET /api/dashboard?estates= may list by id: a tiled map asks for those it holds, and

@@ -222,6 +222,37 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
       expect(error.message).toContain('version');
     });
 
+    it('announces each stored create, edit and delete on the event stream with its estate, and a refused write not at all', async () => {
+      const controller = new AbortController();
+      const stream = await fetch(`${api.url}/api/events`, { headers: api.headers, signal: controller.signal });
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const changes = () =>
+        [...text.matchAll(/event: programme\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as { kind: string; estateIds: number[] });
+      const readUntil = async (done: () => boolean): Promise<void> => {
+        const deadline = Date.now() + 15_000;
+        while (!done() && Date.now() < deadline) {
+          const { value, done: ended } = await reader.read();
+          if (ended) break;
+          text += decoder.decode(value);
+        }
+      };
+      try {
+        await readUntil(() => text.includes('event: ready'));
+        // The LISTEN opens with the first stream: give it a moment to be in place.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const { estate } = await createEstate();
+        const current = await patched(estate, { notes: '第二版' });
+        await refused('PATCH', `/api/estates/${estate.id}`, { version: 1, properties: { notes: '过时' } }, 409);
+        expect((await call('DELETE', `/api/estates/${estate.id}?version=${current.properties.version}`)).status).toBe(204);
+        await readUntil(() => changes().length >= 3);
+        expect(changes()).toEqual([1, 2, 3].map(() => ({ kind: 'estates', estateIds: [estate.id] })));
+      } finally {
+        controller.abort();
+      }
+    });
+
     it('deletes with the current version (204), after which GET, PATCH and DELETE answer 404', async () => {
       const current = await patched((await createEstate()).estate, { notes: '第二版' });
       const reply = await call('DELETE', `/api/estates/${current.id}?version=${current.properties.version}`);

@@ -28,6 +28,7 @@ import {
   launchChromium,
   newAtlasPage,
   OUTPUT_DIR,
+  apiFetch,
   postJson,
   project,
   screenPixels,
@@ -39,6 +40,8 @@ import {
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { signIn } from '../helpers/sign-in';
+import { findFreeSpots } from '../helpers/free-spots';
+import { squareAround } from '../helpers/test-polygons';
 
 const LAND = hexToRgb(BASEMAP_COLOURS.land);
 
@@ -305,6 +308,40 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(await stageOf(estate.id)).toBe(to);
   }, 120_000);
 
+  it('draws an estate another planner adds and leaves it out again when they delete it, with the totals following', async () => {
+    const [free] = await findFreeSpots(server.db, 11);
+    if (!free) throw new Error('no free spot for a new estate');
+    const estatesCount = async () => ((await page.getByTestId('summary-estates').textContent()) ?? '').replace(/\D/g, '');
+    const [before] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
+    const added = await postJson<EstateApiFeature>(`${server.url}/api/estates`, {
+      type: 'Feature',
+      geometry: squareAround(free.lng, free.lat, 30),
+      properties: {
+        name: '别处新增小区',
+        address: '测试路2号',
+        yearBuilt: 1996,
+        buildings: 2,
+        households: 64,
+        floorAreaM2: 5200,
+        propertyType: 'housing_reform',
+        hazardLevel: 'none',
+      },
+    });
+    const stageColour = await stageColours();
+    // Not this browser's write: only the server's change event can bring it here.
+    await shows(added, stageColour(added), 'added elsewhere');
+    await expect.poll(estatesCount, { timeout: 15_000 }).toBe(String((before?.n ?? 0) + 1));
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-added-elsewhere.png') });
+
+    const deleted = await apiFetch(`${server.url}/api/estates/${added.id}?version=${added.properties.version}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    const [x, y] = await project(page, [free.lng, free.lat]);
+    await expect
+      .poll(async () => share(await screenPixels(page, x, y), stageColour(added)), { timeout: 20_000, message: `${added.id} deleted` })
+      .toBeLessThan(0.2);
+    await expect.poll(estatesCount, { timeout: 15_000 }).toBe(String(before?.n));
+  }, 90_000);
+
   /** How an estate is drawn in its stage colour today, by the dashboard's answer. */
   async function stageColours(): Promise<(estate: EstateApiFeature) => Rgb> {
     const dashboard = await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard');
@@ -518,6 +555,8 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       ])
     ).map((r) => r.name);
     expect(expected.length).toBeGreaterThan(0);
+    const tileLayersAsked = () => requested.filter((path) => path === '/api/tiles').length;
+    const tileLayersBefore = tileLayersAsked();
     const centre = pointOnFeature(largest).geometry.coordinates as LngLat;
     await jumpTo(page, centre, 16, 1500);
     const [x, y] = await project(page, centre);
@@ -552,8 +591,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await expect
       .poll(async () => ((await page.getByTestId('summary-households').textContent()) ?? '').replace(/\D/g, ''), { timeout: 15_000 })
       .toBe(String(city?.households));
-    // The load asked for the tile layers once, and only the write asked again: opening estates does not.
-    await expect.poll(() => requested.filter((path) => path === '/api/tiles').length).toBe(2);
+    // Only the write asked for the tile layers again (once: its own change event brings nothing new); opening the estate did not.
+    await expect.poll(tileLayersAsked).toBe(tileLayersBefore + 1);
+    await page.waitForTimeout(1000);
+    expect(tileLayersAsked()).toBe(tileLayersBefore + 1);
     await page.locator('.atlas-estate-drawer .ant-drawer-close').click();
     await page.getByTestId('estate-panel-name').waitFor({ state: 'detached', timeout: 10_000 });
     // The names were asked for once.

@@ -17,6 +17,7 @@ import {
   featureCollectionSchema,
   estateFeatureSchema,
   featureSchema,
+  programmeChangeSchema,
   sessionSchema,
   signInOptionsSchema,
   userListSchema,
@@ -32,6 +33,7 @@ export const isFeature = guard(featureSchema);
 /** An estate as the estate routes answer it: located, with its id, name and version. */
 export const isEstateFeature = guard(estateFeatureSchema);
 export const isSummary = guard(estateSummarySchema);
+export const isProgrammeChange = guard(programmeChangeSchema);
 export const isAtlasConfig = guard(atlasConfigSchema);
 export const isTileSources = guard(tileSourcesSchema);
 export const isTileStages = guard(tileStagesSchema);

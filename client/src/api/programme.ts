@@ -3,6 +3,7 @@ import type {
   DashboardAnswer,
   FundingRecord,
   PlanRecord,
+  ProgrammeChange,
   ProgressEntryAnswer,
   ProjectRef,
   RenovationItemRecord,
@@ -13,6 +14,7 @@ import type { ProgrammeFilter } from '../../../core/programme/programme-filter';
 import type { IsoDate, ProgressEntry, ProgressInput } from '../../../core/programme/progress-history';
 import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import { fileNameFromDisposition, type ExportFile } from './export';
+import { isProgrammeChange } from './checks';
 import { invalidAnswer } from './invalid';
 import { request, type QueryValue } from './request';
 
@@ -38,6 +40,17 @@ export function dashboardParams({ asOf, filter, period }: DashboardQuery): Recor
 }
 
 /** `estates`: the ids the per-estate list is limited to, comma-separated (dashboard-estates.ts); null for all. */
+/** The change a `programme` event of GET /api/events carries, or null when its data is no such change. */
+export function programmeChangeOf(data: unknown): ProgrammeChange | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const body: unknown = JSON.parse(data);
+    return isProgrammeChange(body) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function fetchDashboard(query: DashboardQuery, estates: string | null, signal?: AbortSignal): Promise<DashboardAnswer> {
   const body = await request('/api/dashboard', { query: { ...dashboardParams(query), estates }, signal });
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { byStage?: unknown }).byStage))

@@ -66,6 +66,7 @@ export interface AtlasActions {
   estateStored(estate: EstateApiFeature): void;
   estateOpened(estate: EstateApiFeature): void;
   estateRemoved(id: number): void;
+  estatesChanged(): void;
   estatesReplaced(estates: EstateCollection): void;
   communitiesLoaded(communities: CommunityCollection): void;
   summaryLoaded(summary: Summary | null): void;
@@ -163,6 +164,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   estateStored: (estate) => set((s) => data.estateStored(s, estate)),
   estateOpened: (estate) => set((s) => data.estateOpened(s, estate)),
   estateRemoved: (id) => set((s) => data.estateRemoved(s, id)),
+  estatesChanged: () => set((s) => data.estatesChanged(s)),
   estatesReplaced: (estates) => set((s) => data.estatesReplaced(s, estates)),
   communitiesLoaded: (communities) => set((s) => data.communitiesLoaded(s, communities)),
   summaryLoaded: (summary) => set((s) => data.summaryLoaded(s, summary)),

@@ -179,6 +179,14 @@ export function estateOpened(state: DataState, estate: EstateApiFeature): Partia
   return withEstates(state, next);
 }
 
+/**
+ * Estates the store does not hold changed on the server (a tiled city, or a planner elsewhere):
+ * what follows the whole ledger asks again, as after a write of this browser's own.
+ */
+export function estatesChanged(state: DataState): Partial<DataState> {
+  return { estateWrites: state.estateWrites + 1 };
+}
+
 /** A deleted estate leaves the collection. */
 export function estateRemoved(state: DataState, id: number): Partial<DataState> {
   if (!state.data) return {};

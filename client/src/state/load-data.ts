@@ -1,7 +1,9 @@
 /** Loads the map's documents through the API module into the store. */
 import {
+  ApiError,
   fetchCommunities,
   fetchConfig,
+  fetchEstate,
   fetchEstates,
   fetchFacilities,
   fetchRoads,
@@ -73,6 +75,37 @@ export async function reloadEstatesAfterImport(signal?: AbortSignal): Promise<vo
   // A map drawn from tiles asks for the new data version instead (a new collection object tells it to).
   const estates = data?.config.estateSource.kind === 'tiles' ? { ...data.estates } : await fetchEstates({}, signal);
   useAtlasStore.getState().estatesReplaced(estates);
+}
+
+/**
+ * Estates created, edited or deleted on the server, as GET /api/events announced them (by any
+ * planner, this one's own writes echoed too); no ids after an import. Each changed estate is fetched:
+ * one the store holds at the same version or later is this browser's own write, already in; a newer
+ * one replaces it; a city held whole takes a new estate and drops a deleted one. A tiled city's tiles,
+ * ledger page and totals ask again for an estate it does not hold.
+ */
+export async function followEstateChanges(estateIds: readonly number[]): Promise<void> {
+  if (!useAtlasStore.getState().data) return;
+  if (estateIds.length === 0) return reloadEstatesAfterImport();
+  for (const id of estateIds) {
+    const estate = await fetchEstate(id).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    });
+    // Read after the answer: this browser's own write may have been stored meanwhile.
+    const store = useAtlasStore.getState();
+    const held = store.data?.estates.features.find((f) => f.id === id);
+    const tiled = store.data?.config.estateSource.kind === 'tiles';
+    if (estate === null) {
+      if (held || tiled) store.estateRemoved(id);
+    } else if (held) {
+      if (held.properties.version < estate.properties.version) store.estateStored(estate);
+    } else if (tiled) {
+      store.estatesChanged();
+    } else {
+      store.estateStored(estate);
+    }
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { givenUnitCodes, UNIT_CODE_FIELDS, writableProperties, type UnitCodeFiel
 import { estateAuditRecord, recordAudit } from '../audit/audit.service.js';
 import { getEstate } from './estates.service.js';
 import { afterMemberReshaped, beforeMemberDeleted } from '../zones/zone-membership.js';
+import { notifyProgrammeChange } from '../programme/programme-events.js';
 import { INPUT_COLUMNS, inputParams } from './estates.sql.js';
 import { assertGeometry, findOverlaps, OverlapError, storedGeometrySql } from './geometry-checks.js';
 
@@ -138,6 +139,7 @@ export async function createEstate(ctx: ServiceContext, input: NewEstate, option
       before: null,
       after: await estateAuditRecord(tx, row.id),
     });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [row.id] });
     return getEstate(txCtx, row.id);
   });
 }
@@ -207,6 +209,7 @@ export async function updateEstate(
     const txCtx = withDb(ctx, tx);
     if (geojson !== null) await afterMemberReshaped(txCtx, id);
     await recordAudit(txCtx, { action: 'update', entity: 'estate', entityId: id, before, after: await estateAuditRecord(tx, id) });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] });
     return getEstate(txCtx, id);
   });
 }
@@ -220,5 +223,6 @@ export async function deleteEstate(ctx: ServiceContext, id: number, version: num
     await beforeMemberDeleted(withDb(ctx, tx), id);
     await tx.query('DELETE FROM estates WHERE id = $1', [id]);
     await recordAudit(withDb(ctx, tx), { action: 'delete', entity: 'estate', entityId: id, before, after: null });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] });
   });
 }

@@ -16,6 +16,7 @@ import { INPUT_COLUMNS, inputFromJsonSql } from '../estates/estates.sql.js';
 import { checkWorkTable, loadWorkTable } from './import-checks.js';
 import { flagCodesRepeatedInFile, prepareRow, type PreparedRow } from './import-rows.js';
 import { checkImportZones, importZoneGroups, insertImportZones, type ImportZoneGroup } from './import-zones.js';
+import { notifyProgrammeChange } from '../programme/programme-events.js';
 
 /** Problems that `allowOverlap` turns from refusals into accepted facts. */
 const OVERLAP_CODES: ReadonlySet<ImportRowProblemCode> = new Set(['overlap_existing', 'overlap_in_file']);
@@ -102,6 +103,7 @@ export async function commitImport(
       rows[index]?.problems.push(found),
     );
     if (zoneIds.length < zones.length) throw new ImportRejectedError(reports);
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [] });
     return { layerId: created.id, inserted: ids.length, ids: ids.map((row) => row.new_id) };
   });
 }

@@ -4,17 +4,12 @@
  * of every app instance, not only the one that took the write; each instance relays it to its
  * open event streams.
  */
+import type { ProgrammeChange } from '../../../core/contract/index.js';
 import type { Db, Queryable } from '../../db/index.js';
 
 export const PROGRAMME_CHANNEL = 'programme_changes';
 /** A comment line now and then keeps proxies from closing an idle stream. */
 const KEEP_ALIVE_MS = 25_000;
-
-/** What a change event says: what changed, so a client knows what to reload. */
-export interface ProgrammeChange {
-  kind: 'progress' | 'plan' | 'items' | 'funding' | 'stages';
-  estateIds: number[];
-}
 
 /** Announces a change from inside the writing transaction (delivered on commit, dropped on rollback). */
 export async function notifyProgrammeChange(tx: Queryable, change: ProgrammeChange): Promise<void> {

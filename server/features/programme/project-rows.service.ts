@@ -12,7 +12,8 @@ import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { NotFoundError, RejectedError } from '../../domain-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { notifyProgrammeChange, type ProgrammeChange } from './programme-events.js';
+import type { ProgrammeChange } from '../../../core/contract/index.js';
+import { notifyProgrammeChange } from './programme-events.js';
 
 const projectFields = {
   estateId: z.number().int().positive().optional(),

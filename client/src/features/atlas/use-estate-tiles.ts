@@ -5,9 +5,8 @@
  * atlas and programme filters leave out, fills the sub-districts by their progress below the
  * tiles' first zoom, and loads each estate the user opens, which the store does not yet hold.
  */
-import { App as AntApp } from 'antd';
 import { memo, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorNotice } from './use-error-notice';
 import { fetchEstate, fetchMatchingEstates, fetchTileSources, fetchTileStages, isAbortError } from '../../api';
 import type { MapAdapter } from '../../map/map-adapter';
 import type { TileSources } from '../../../../core/contract/index';
@@ -24,8 +23,7 @@ export const EstateTilesSync = memo(function EstateTilesSync({ atlas }: { atlas:
 });
 
 export function useEstateTiles(atlas: MapAdapter | null): void {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const tilesFailed = useErrorNotice((t) => t('status.tilesFailed'));
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   // An estate write changes the tiles (not an estate merely opened). A programme change (the revision) only changes stages.
   const estateWrites = useAtlasStore((s) => s.estateWrites);
@@ -59,10 +57,10 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     fetchTileSources(controller.signal)
       .then(use)
       .catch((error: unknown) => {
-        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+        if (!isAbortError(error)) tilesFailed();
       });
     return () => controller.abort();
-  }, [atlas, tiled, estateWrites, loadedSources, message, t]);
+  }, [atlas, tiled, estateWrites, loadedSources, tilesFailed]);
 
   useEffect(() => {
     if (!atlas || !tiled || stageCursor === null) return;
@@ -70,10 +68,10 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     fetchTileStages(stageCursor, replayDate, controller.signal)
       .then((answer) => atlas.setEstateTileStages(new Map(answer.estates)))
       .catch((error: unknown) => {
-        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+        if (!isAbortError(error)) tilesFailed();
       });
     return () => controller.abort();
-  }, [atlas, tiled, stageCursor, revision, replayDate, message, t]);
+  }, [atlas, tiled, stageCursor, revision, replayDate, tilesFailed]);
 
   useEffect(() => {
     if (!atlas || !tiled) return;
@@ -112,14 +110,14 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
       fetchMatchingEstates({ search }, controller.signal)
         .then((listing) => atlas.setEstateTileListing('search', listing))
         .catch((error: unknown) => {
-          if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+          if (!isAbortError(error)) tilesFailed();
         });
     }, SEARCH_PAUSE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [atlas, tiled, search, estateWrites, message, t]);
+  }, [atlas, tiled, search, estateWrites, tilesFailed]);
 
   useEffect(() => {
     if (!tiled || selectedEstateId === null) return;
@@ -128,8 +126,8 @@ export function useEstateTiles(atlas: MapAdapter | null): void {
     fetchEstate(selectedEstateId, controller.signal)
       .then((estate) => useAtlasStore.getState().estateOpened(estate))
       .catch((error: unknown) => {
-        if (!isAbortError(error)) void message.error(t('status.tilesFailed'));
+        if (!isAbortError(error)) tilesFailed();
       });
     return () => controller.abort();
-  }, [tiled, selectedEstateId, message, t]);
+  }, [tiled, selectedEstateId, tilesFailed]);
 }

@@ -3,9 +3,8 @@
  * table sorts them), or one page of them from the server when the map draws the city from tiles
  * and the browser holds only the estates opened (GET /api/estates with sort, offset and limit).
  */
-import { App as AntApp } from 'antd';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorNotice } from '../atlas/use-error-notice';
 import type { LedgerSort } from '../../../../core/contract/index';
 import { fetchLedgerPage, isAbortError, type EstateApiFeature, type Summary } from '../../api';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -42,8 +41,7 @@ interface PageChoice {
 }
 
 export function useLedgerRows(): LedgerRows {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const pageFailed = useErrorNotice((t) => t('ledger.pageFailed'));
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const cityEstates = useAtlasStore((s) => s.data?.config.estateSource.estates ?? 0);
   // An estate write may change the page (an estate merely opened does not).
@@ -63,10 +61,10 @@ export function useLedgerRows(): LedgerRows {
     fetchLedgerPage(filter, { offset: (page - 1) * LEDGER_PAGE_ROWS, limit: LEDGER_PAGE_ROWS, sort }, controller.signal)
       .then((collection) => setAnswer({ key, rows: collection.features }))
       .catch((error: unknown) => {
-        if (!isAbortError(error)) void message.error(t('ledger.pageFailed'));
+        if (!isAbortError(error)) pageFailed();
       });
     return () => controller.abort();
-  }, [tiled, filter, page, sort, key, estateWrites, message, t]);
+  }, [tiled, filter, page, sort, key, estateWrites, pageFailed]);
 
   if (!tiled) return { rows: filtered, shownCount: filtered.length, totalCount: all.length, totals, paging: null };
   return {

@@ -1,10 +1,11 @@
 /**
  * Keeps the dashboard's answer in step: reloads it when the replay date, the filter or the
  * programme changes, and listens to the server's change events (GET /api/events) so a planner's
- * entry elsewhere shows here without a reload.
+ * entry or estate edit elsewhere shows here without a reload.
  */
 import { useEffect } from 'react';
-import { ApiError, fetchDashboard } from '../../api';
+import { ApiError, fetchDashboard, programmeChangeOf } from '../../api';
+import { followEstateChanges } from '../../state/load-data';
 import { useAtlasStore } from '../../state/atlas-store';
 import { dashboardEstatesParam } from './dashboard-estates';
 
@@ -43,9 +44,19 @@ export function useProgrammeSync(): void {
     const source = new EventSource('/api/events');
     let connectedBefore = false;
     const changed = () => useAtlasStore.getState().programmeChanged();
-    source.addEventListener('programme', changed);
+    // A failed fetch leaves the store as it was: the next change or reconnect tries again.
+    const follow = (estateIds: readonly number[]) => void followEstateChanges(estateIds).catch(() => undefined);
+    source.addEventListener('programme', (event) => {
+      changed();
+      const change = programmeChangeOf(event.data);
+      if (change?.kind === 'estates') follow(change.estateIds);
+    });
     source.addEventListener('ready', () => {
-      if (connectedBefore) changed();
+      if (connectedBefore) {
+        changed();
+        // Which estates changed while the stream was down is not known: all of them may have.
+        follow([]);
+      }
       connectedBefore = true;
     });
     return () => source.close();
