@@ -25,6 +25,7 @@ import {
   startAppUnderTest,
   waitForModalSettled,
 } from './browser-helpers';
+import { newEstateFeature } from '../helpers/estate-fixture';
 
 type LngLat = [number, number];
 
@@ -338,6 +339,48 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     expect(stored.properties.name).toBe(mine);
     expect(stored.properties.version).toBe(estate.properties.version + 2);
     await page.getByTestId('lang-zh').click();
+  });
+
+  it('follows an estate another planner adds, edits and deletes while the map is open, without a reload', async () => {
+    await openFresh();
+    const shown = async (key: 'estates' | 'eligible') =>
+      ((await page.getByTestId(`summary-${key}`).textContent()) ?? '').replace(/\D/g, '');
+    /** The summary strip, computed in this browser from the estates it holds, agrees with the server's. */
+    const agrees = async () => {
+      const server = await getJson<{ estates: number; eligible: number }>(`${baseUrl}/api/summary`);
+      await expect.poll(() => shown('estates'), { timeout: 15_000 }).toBe(String(server.estates));
+      await expect.poll(() => shown('eligible'), { timeout: 15_000 }).toBe(String(server.eligible));
+      return server;
+    };
+    const before = await agrees();
+    const current = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
+    const spot = findEmptySpot(current, subdistricts, water, 120);
+    const created = await apiFetch(`${baseUrl}/api/estates`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(newEstateFeature({ type: 'Polygon', coordinates: [[...square(spot, 30), square(spot, 30)[0]!]] })),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const added = (await created.json()) as EstateApiFeature;
+    expect((await agrees()).estates).toBe(before.estates + 1);
+    // Held like any other: it opens from the map.
+    await jumpTo(page, spot, 17);
+    const [x, y] = await project(page, spot);
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.getByTestId('estate-panel-name').textContent(), { timeout: 15_000 }).toBe('别处新增小区');
+    await page.keyboard.press('Escape');
+
+    const edited = await apiFetch(`${baseUrl}/api/estates/${added.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: added.properties.version, properties: { yearBuilt: 2008 } }),
+    });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    expect((await agrees()).eligible).toBe(before.eligible);
+
+    const version = ((await edited.json()) as EstateApiFeature).properties.version;
+    expect((await apiFetch(`${baseUrl}/api/estates/${added.id}?version=${version}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await agrees()).estates).toBe(before.estates);
   });
 
   it('snaps a vertex onto a neighbour, explains an overlap, saves a second part as a MultiPolygon on request and deletes after confirmation', async () => {

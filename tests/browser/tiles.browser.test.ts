@@ -42,6 +42,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 import { signIn } from '../helpers/sign-in';
 import { findFreeSpots } from '../helpers/free-spots';
 import { squareAround } from '../helpers/test-polygons';
+import { newEstateFeature } from '../helpers/estate-fixture';
 
 const LAND = hexToRgb(BASEMAP_COLOURS.land);
 
@@ -313,20 +314,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     if (!free) throw new Error('no free spot for a new estate');
     const estatesCount = async () => ((await page.getByTestId('summary-estates').textContent()) ?? '').replace(/\D/g, '');
     const [before] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM estates');
-    const added = await postJson<EstateApiFeature>(`${server.url}/api/estates`, {
-      type: 'Feature',
-      geometry: squareAround(free.lng, free.lat, 30),
-      properties: {
-        name: '别处新增小区',
-        address: '测试路2号',
-        yearBuilt: 1996,
-        buildings: 2,
-        households: 64,
-        floorAreaM2: 5200,
-        propertyType: 'housing_reform',
-        hazardLevel: 'none',
-      },
-    });
+    const added = await postJson<EstateApiFeature>(`${server.url}/api/estates`, newEstateFeature(squareAround(free.lng, free.lat, 30)));
     const stageColour = await stageColours();
     // Not this browser's write: only the server's change event can bring it here.
     await shows(added, stageColour(added), 'added elsewhere');

@@ -1,4 +1,5 @@
-/** A complete estate record for client unit tests; each test overrides only what it is about. */
+/** Estate records for tests: complete ones for client unit tests, and new ones to POST; each test overrides only what it is about. */
+import type { Feature, Polygon } from 'geojson';
 import type { EstateApiFeature, EstateApiProperties } from '../../core/contract/index.js';
 
 /** The properties of a surveyed estate in 城中街道 (every ledger field known). */
@@ -41,4 +42,23 @@ export function estateProperties(id: number, overrides: Partial<EstateApiPropert
 /** The same as a Feature with an empty geometry. */
 export function estateFeature(id: number, overrides: Partial<EstateApiProperties> = {}): EstateApiFeature {
   return { type: 'Feature', id, geometry: { type: 'MultiPolygon', coordinates: [] }, properties: estateProperties(id, overrides) };
+}
+
+/** A POST /api/estates body: an estate another planner adds (built before 2000, so eligible), with `overrides`. */
+export function newEstateFeature(geometry: Polygon, overrides: Record<string, unknown> = {}): Feature<Polygon> {
+  return {
+    type: 'Feature',
+    geometry,
+    properties: {
+      name: '别处新增小区',
+      address: '测试路2号',
+      yearBuilt: 1996,
+      buildings: 2,
+      households: 64,
+      floorAreaM2: 5200,
+      propertyType: 'housing_reform',
+      hazardLevel: 'none',
+      ...overrides,
+    },
+  };
 }
