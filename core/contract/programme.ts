@@ -41,11 +41,12 @@ export interface PlanRecord {
 
 /**
  * A change event of GET /api/events (`event: programme`): what changed, so a client knows what to
- * reload. `estates` is a ledger record or outline created, edited or deleted; an import names no ids
- * (`estateIds` empty), as its rows may be more than a PostgreSQL notification carries (8 000 bytes).
+ * reload. `estates` is a ledger record or outline created, edited or deleted; `zones` a zone created,
+ * edited or deleted, with its members before and after. An empty `estateIds` names none: any may have
+ * changed (an import, or more estates than a PostgreSQL notification carries, 8 000 bytes).
  */
 export const programmeChangeSchema = z.object({
-  kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates']),
+  kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates', 'zones']),
   estateIds: z.array(z.number()),
 });
 export type ProgrammeChange = z.infer<typeof programmeChangeSchema>;

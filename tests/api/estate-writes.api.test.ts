@@ -5,6 +5,7 @@ import type { EstateApiFeature } from '../../core/contract/index.js';
 import { testBackends } from '../helpers/test-db.js';
 import { startTestServer, type Reply, type TestServer } from '../helpers/test-server.js';
 import { findFreeSpots, type FreeSpot } from '../helpers/free-spots.js';
+import { openChangeStream } from '../helpers/event-stream.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -223,33 +224,15 @@ describe.each(testBackends())('estate writes API on %s', (backend) => {
     });
 
     it('announces each stored create, edit and delete on the event stream with its estate, and a refused write not at all', async () => {
-      const controller = new AbortController();
-      const stream = await fetch(`${api.url}/api/events`, { headers: api.headers, signal: controller.signal });
-      const reader = stream.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const changes = () =>
-        [...text.matchAll(/event: programme\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as { kind: string; estateIds: number[] });
-      const readUntil = async (done: () => boolean): Promise<void> => {
-        const deadline = Date.now() + 15_000;
-        while (!done() && Date.now() < deadline) {
-          const { value, done: ended } = await reader.read();
-          if (ended) break;
-          text += decoder.decode(value);
-        }
-      };
+      const stream = await openChangeStream(api.url, api.headers);
       try {
-        await readUntil(() => text.includes('event: ready'));
-        // The LISTEN opens with the first stream: give it a moment to be in place.
-        await new Promise((resolve) => setTimeout(resolve, 500));
         const { estate } = await createEstate();
         const current = await patched(estate, { notes: '第二版' });
         await refused('PATCH', `/api/estates/${estate.id}`, { version: 1, properties: { notes: '过时' } }, 409);
         expect((await call('DELETE', `/api/estates/${estate.id}?version=${current.properties.version}`)).status).toBe(204);
-        await readUntil(() => changes().length >= 3);
-        expect(changes()).toEqual([1, 2, 3].map(() => ({ kind: 'estates', estateIds: [estate.id] })));
+        expect(await stream.waitFor(3)).toEqual([1, 2, 3].map(() => ({ kind: 'estates', estateIds: [estate.id] })));
       } finally {
-        controller.abort();
+        stream.close();
       }
     });
 

@@ -10,6 +10,7 @@ import { localPlane } from '../../core/zones/local-metric.js';
 import { testBackends } from '../helpers/test-db.js';
 import { checkSuggestionOutlines, outlineToleranceM2 } from '../helpers/zone-outline-check.js';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/test-server.js';
+import { openChangeStream } from '../helpers/event-stream.js';
 
 interface ProblemBody {
   error: { code: string; message: string; params: Record<string, unknown> };
@@ -112,6 +113,35 @@ describe.each(testBackends())('zones (%s)', (backend) => {
         [link.properties.a, link.properties.b, proj],
       );
       expect(link.properties.distanceM).toBeCloseTo(d?.d ?? -1, 1);
+    }
+  });
+
+  it('announces a zone created, edited and deleted with its members before and after, so open dashboards reload', async () => {
+    // Two neighbours (within the 50 m gap) in no zone yet.
+    const [pair] = await server.db.query<{ a: number; b: number }>(
+      `SELECT a.id AS a, b.id AS b FROM estates a, estates b
+       WHERE a.id < b.id AND ST_DWithin(ST_Transform(a.geom, $1::text), ST_Transform(b.geom, $1::text), 50)
+         AND NOT EXISTS (SELECT 1 FROM zone_estates ze WHERE ze.estate_id IN (a.id, b.id))
+       ORDER BY a.id, b.id LIMIT 1`,
+      [proj],
+    );
+    if (!pair) throw new Error('the demo city has no two neighbours outside a zone');
+    const { a, b } = pair;
+    const stream = await openChangeStream(server.url, planner.headers);
+    try {
+      const created = await planner.request<ZoneApiFeature>('POST', '/api/zones', { name: '通知测试片区', estateIds: [a, b] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { id, properties } = created.body;
+      const edited = await planner.request<ZoneApiFeature>('PATCH', `/api/zones/${id}`, { version: properties.version, estateIds: [a] });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      expect((await planner.request('DELETE', `/api/zones/${id}?version=${edited.body.properties.version}`)).status).toBe(204);
+      expect(await stream.waitFor(3)).toEqual([
+        { kind: 'zones', estateIds: [a, b] },
+        { kind: 'zones', estateIds: [a, b] },
+        { kind: 'zones', estateIds: [a] },
+      ]);
+    } finally {
+      stream.close();
     }
   });
 

@@ -11,9 +11,22 @@ export const PROGRAMME_CHANNEL = 'programme_changes';
 /** A comment line now and then keeps proxies from closing an idle stream. */
 const KEEP_ALIVE_MS = 25_000;
 
+/** PostgreSQL refuses a notification payload of 8 000 bytes or more. */
+const MAX_PAYLOAD_BYTES = 7_900;
+
+/**
+ * The notification's payload: the change, or, when it names more estates than a notification
+ * carries (a zone of 2 000 members), the change naming none, which a client reads as "any may have
+ * changed" — a write must not fail for the size of its announcement.
+ */
+export function changePayload(change: ProgrammeChange): string {
+  const payload = JSON.stringify(change);
+  return Buffer.byteLength(payload) < MAX_PAYLOAD_BYTES ? payload : JSON.stringify({ ...change, estateIds: [] });
+}
+
 /** Announces a change from inside the writing transaction (delivered on commit, dropped on rollback). */
 export async function notifyProgrammeChange(tx: Queryable, change: ProgrammeChange): Promise<void> {
-  await tx.query('SELECT pg_notify($1, $2)', [PROGRAMME_CHANNEL, JSON.stringify(change)]);
+  await tx.query('SELECT pg_notify($1, $2)', [PROGRAMME_CHANNEL, changePayload(change)]);
 }
 
 /** An open server-sent-events response, as the route hands it over (the service knows no HTTP). */

@@ -17,6 +17,7 @@ import { assertUnitsExist, lockEstateWrites } from '../estates/estate-writes.ser
 import { assertGeometry, storedGeometrySql } from '../estates/geometry-checks.js';
 import { checkZoneMembers, zoneOutline } from './zone-rules-check.js';
 import { totalledFieldsSql, zoneAuditRecord } from './zones.sql.js';
+import { notifyProgrammeChange } from '../programme/programme-events.js';
 
 /** What a planner sets on a zone (route bodies after validation). */
 export interface ZoneInput {
@@ -153,7 +154,9 @@ export async function createZone(ctx: ServiceContext, input: ZoneInput): Promise
   return ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     const txCtx = withDb(ctx, tx);
-    return getZone(txCtx, await insertZone(txCtx, input));
+    const id = await insertZone(txCtx, input);
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...input.estateIds] });
+    return getZone(txCtx, id);
   });
 }
 
@@ -208,6 +211,8 @@ export async function updateZone(ctx: ServiceContext, id: number, patch: ZonePat
     );
     await setMembers(tx, id, next.estateIds);
     await recordAudit(txCtx, { action: 'update', entity: 'zone', entityId: id, before, after: await zoneAuditRecord(tx, id) });
+    const members = new Set([...stored.estateIds, ...next.estateIds]);
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...members].sort((a, b) => a - b) });
     return getZone(txCtx, id);
   });
 }
@@ -217,9 +222,10 @@ export async function deleteZone(ctx: ServiceContext, id: number, version: numbe
   await ctx.db.transaction(async (tx) => {
     await lockEstateWrites(tx);
     const txCtx = withDb(ctx, tx);
-    await lockZone(txCtx, id, version);
+    const stored = await lockZone(txCtx, id, version);
     const before = await zoneAuditRecord(tx, id);
     await tx.query('DELETE FROM zones WHERE id = $1', [id]);
     await recordAudit(txCtx, { action: 'delete', entity: 'zone', entityId: id, before, after: null });
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: stored.estateIds });
   });
 }
