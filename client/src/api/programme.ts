@@ -39,7 +39,6 @@ export function dashboardParams({ asOf, filter, period }: DashboardQuery): Recor
   };
 }
 
-/** `estates`: the ids the per-estate list is limited to, comma-separated (dashboard-estates.ts); null for all. */
 /** The change a `programme` event of GET /api/events carries, or null when its data is no such change. */
 export function programmeChangeOf(data: unknown): ProgrammeChange | null {
   if (typeof data !== 'string') return null;
@@ -51,6 +50,7 @@ export function programmeChangeOf(data: unknown): ProgrammeChange | null {
   }
 }
 
+/** `estates`: the ids the per-estate list is limited to, comma-separated (dashboard-estates.ts); null for all. */
 export async function fetchDashboard(query: DashboardQuery, estates: string | null, signal?: AbortSignal): Promise<DashboardAnswer> {
   const body = await request('/api/dashboard', { query: { ...dashboardParams(query), estates }, signal });
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { byStage?: unknown }).byStage))
