@@ -167,7 +167,7 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
         expect(await page.getByTestId('menu-users').count()).toBe(expected.admin ? 1 : 0);
         expect(await page.getByTestId('menu-audit').count()).toBe(expected.admin ? 1 : 0);
         await page.getByTestId('menu-sign-out').click();
-        await page.getByTestId('signin-page').waitFor({ timeout: 10_000 });
+        await page.getByTestId('signin-page').waitFor({ timeout: 30_000 });
         expect((await page.request.get(`${url}/api/estates`)).status()).toBe(401);
       } finally {
         await page.close();
@@ -263,7 +263,7 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
       // The server no longer knows this browser: the next call answers 401.
       await page.context().clearCookies();
       await openMenuItem(page, 'menu-users');
-      await page.getByTestId('signin-page').waitFor({ timeout: 10_000 });
+      await page.getByTestId('signin-page').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('signin-reason').textContent()).toBe(problemMessage('session_expired', {}, 'en'));
       expect(await page.getByTestId('signin-submit').textContent()).toBe(en.auth.submit);
     } finally {
@@ -353,7 +353,7 @@ describe.skipIf(skipBrowserTests)('accounts in the browser', () => {
 
       await page.getByTestId('password-current').fill(DEMO_ACCOUNTS.designer.password);
       await page.getByTestId('password-save').click();
-      await page.getByTestId('signin-page').waitFor({ timeout: 10_000 });
+      await page.getByTestId('signin-page').waitFor({ timeout: 30_000 });
       await page.getByText(zh.account.passwordChanged).waitFor();
       await signInThroughForm(page, DEMO_ACCOUNTS.designer.username, 'a-new-designer-password');
       await waitForMap(page);
