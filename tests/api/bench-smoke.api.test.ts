@@ -101,6 +101,7 @@ describe.runIf(templateUrl)('benchmark smoke run', () => {
       const lines = await smokeRun('tests/bench/browser.bench.ts', {
         BENCH_ESTATES: '300',
         BENCH_RECOLOUR_CHANGES: '2',
+        BENCH_STAGE_CHANGES: '2',
         BENCH_CITY_DIR: join(tmpdir(), 'atlas-bench-smoke-city-300'),
       });
       expect(lines.map((line) => line.name)).toEqual([

@@ -10,7 +10,8 @@
  *   colouring to the map settling, the median of BENCH_RECOLOUR_CHANGES (default 6) alternating
  *   changes (target ≤ 16 ms with tiles);
  * - recolouring after a stage change: main-thread script from a planner's progress entry (posted
- *   beside the page) to the map settling with the estate in its new colour, less the page's idle
+ *   beside the page) to the map settling with the estate in its new colour, the median of
+ *   BENCH_STAGE_CHANGES (default 5) on different estates, less the page's idle
  *   script over as long (about none, since deck.gl's loop takes frames only while the map is busy);
  *   the tiled page's dashboard reload, which does not colour its map, is held back meanwhile, while
  *   the collection's colours come from it;
@@ -41,6 +42,8 @@ const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_TIMEOUT_S ?? 240) * 1000;
 const RECOLOUR_TARGET_MS = 16;
 /** Colouring changes measured per page (alternating), of which the median is recorded. */
 const RECOLOUR_CHANGES = Number(process.env.BENCH_RECOLOUR_CHANGES ?? 6);
+/** Stage changes measured per page (each on another estate), of which the median is recorded. */
+const STAGE_CHANGES = Number(process.env.BENCH_STAGE_CHANGES ?? 5);
 
 type Mode = 'tiles' | 'collection';
 
@@ -51,13 +54,22 @@ interface PageFigures {
   longestTaskMs: number;
   recolourScriptMs: number;
   recolourSamplesMs: number[];
-  /** Script of the recolouring after a stage change, net of idle; and the raw figure and idle rate it came from. */
-  stageChange: { netMs: number; rawMs: number; windowMs: number; idleMsPerS: number; shown: boolean };
+  /** Script of the recolouring after a stage change, net of idle, the median of STAGE_CHANGES; the raw figure and idle rate
+   * of that sample; every sample's net figure; whether every estate showed its new colour. */
+  stageChange: StageChangeFigures & { samplesMs: number[] };
   heapMiB: number;
   /** The largest API answers of the first load, "path size MB". */
   downloads: string[];
   /** The slowest API answers before the first draw, request to last byte. */
   slowest: string[];
+}
+
+interface StageChangeFigures {
+  netMs: number;
+  rawMs: number;
+  windowMs: number;
+  idleMsPerS: number;
+  shown: boolean;
 }
 
 async function metric(cdp: CDPSession, name: string): Promise<number> {
@@ -88,8 +100,12 @@ async function takeLongTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 }
 
-/** An estate near `centre` with a next stage to move on to, where it is drawn. */
-async function estateToMove(db: Db, centre: [number, number]): Promise<{ id: number; at: [number, number]; from: string; to: string }> {
+/** `count` estates near `centre`, each with a next stage to move on to, and where each is drawn. */
+async function estatesToMove(
+  db: Db,
+  centre: [number, number],
+  count: number,
+): Promise<{ id: number; at: [number, number]; from: string; to: string }[]> {
   const rows = await db.query<{ id: number; lng: number; lat: number; stage: string }>(
     `SELECT e.id, ST_X(p) AS lng, ST_Y(p) AS lat, coalesce(k.stage, $3) AS stage
      FROM estates e LEFT JOIN estate_current_state k ON k.estate_id = e.id, LATERAL ST_PointOnSurface(e.geom) p
@@ -97,11 +113,12 @@ async function estateToMove(db: Db, centre: [number, number]): Promise<{ id: num
     [centre[0], centre[1], DEFAULT_STAGE],
   );
   const ids = DEFAULT_STAGE_CATALOGUE.ids;
-  for (const row of rows) {
+  const movable = rows.flatMap((row) => {
     const to = ids[ids.indexOf(row.stage as (typeof ids)[number]) + 1];
-    if (to) return { id: row.id, at: [row.lng, row.lat], from: row.stage, to };
-  }
-  throw new Error('no estate near the centre can move on a stage');
+    return to ? [{ id: row.id, at: [row.lng, row.lat] as [number, number], from: row.stage, to }] : [];
+  });
+  if (movable.length < count) throw new Error(`only ${movable.length} estates near the centre can move on a stage`);
+  return movable.slice(0, count);
 }
 
 /**
@@ -115,7 +132,7 @@ async function stageChangeScript(
   url: string,
   estate: { id: number; at: [number, number]; to: string },
   via: '/api/tiles/estates/stages' | '/api/dashboard',
-): Promise<PageFigures['stageChange']> {
+): Promise<StageChangeFigures> {
   await page.evaluate(
     (c) => (window as unknown as { __atlas: { map: { jumpTo(v: unknown): void } } }).__atlas.map.jumpTo({ center: c, zoom: 16 }),
     estate.at,
@@ -129,7 +146,13 @@ async function stageChangeScript(
 
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  if (via !== '/api/dashboard')
+  const held = via !== '/api/dashboard';
+  const heldDashboard = held
+    ? page
+        .waitForResponse((response) => new URL(response.url()).pathname === '/api/dashboard', { timeout: TIMEOUT_MS })
+        .catch(() => undefined)
+    : Promise.resolve(undefined);
+  if (held)
     await page.route('**/api/dashboard?**', async (route) => {
       await released;
       await route.continue().catch(() => undefined);
@@ -159,6 +182,9 @@ async function stageChangeScript(
   const shown = pixels.filter((p) => colourDifference(p, expected) < 8).length / pixels.length >= 0.6;
   release();
   await page.unroute('**/api/dashboard?**');
+  // The held dashboard answers and draws now, outside this window; the next sample's idle rate must not count it.
+  await heldDashboard;
+  await settle(page);
   return { netMs: rawMs - (idleMsPerS * windowMs) / 1000, rawMs, windowMs, idleMsPerS, shown };
 }
 
@@ -205,7 +231,7 @@ async function measure(browser: Browser, url: string, centre: [number, number], 
       longestTaskMs: Number.NaN,
       recolourScriptMs: Number.NaN,
       recolourSamplesMs: [],
-      stageChange: { netMs: Number.NaN, rawMs: Number.NaN, windowMs: Number.NaN, idleMsPerS: Number.NaN, shown: false },
+      stageChange: { netMs: Number.NaN, rawMs: Number.NaN, windowMs: Number.NaN, idleMsPerS: Number.NaN, shown: false, samplesMs: [] },
       heapMiB: Number.NaN,
       downloads,
       slowest,
@@ -262,8 +288,17 @@ async function measure(browser: Browser, url: string, centre: [number, number], 
   }
   const recolourScriptMs = median(recolourSamplesMs);
 
-  const estate = await estateToMove(db, centre);
-  const stageChange = await stageChangeScript(page, cdp, url, estate, mode === 'tiles' ? '/api/tiles/estates/stages' : '/api/dashboard');
+  // One change's script moves by more than the 16 ms target between runs (a collection of the last
+  // answer's garbage falls in one window or the next), so several, each on another estate.
+  const stageSamples: StageChangeFigures[] = [];
+  for (const estate of await estatesToMove(db, centre, STAGE_CHANGES))
+    stageSamples.push(await stageChangeScript(page, cdp, url, estate, mode === 'tiles' ? '/api/tiles/estates/stages' : '/api/dashboard'));
+  const middle = [...stageSamples].sort((a, b) => a.netMs - b.netMs)[Math.floor((stageSamples.length - 1) / 2)]!;
+  const stageChange = {
+    ...middle,
+    shown: stageSamples.every((sample) => sample.shown),
+    samplesMs: stageSamples.map((sample) => sample.netMs),
+  };
   await page.close();
   return {
     firstDrawMs,
@@ -337,7 +372,7 @@ try {
       })`,
     });
     const change = (f: PageFigures['stageChange']) =>
-      `${f.netMs.toFixed(1)} ms net (${f.rawMs.toFixed(1)} ms over ${(f.windowMs / 1000).toFixed(1)} s, idle ${f.idleMsPerS.toFixed(1)} ms/s)${f.shown ? '' : ', new colour NOT seen'}`;
+      `${f.netMs.toFixed(1)} ms net, the median of ${f.samplesMs.map((ms) => ms.toFixed(0)).join(', ')} ms (${f.rawMs.toFixed(1)} ms over ${(f.windowMs / 1000).toFixed(1)} s, idle ${f.idleMsPerS.toFixed(1)} ms/s)${f.shown ? '' : ', a new colour NOT seen'}`;
     recordBench({
       name: `browser: recolour after a stage change, ${size}`,
       ours: tiles.stageChange.netMs,

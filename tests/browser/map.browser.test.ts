@@ -200,7 +200,7 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
   it('asks the browser for no animation frames while nobody touches the map', async () => {
     await settle(page);
     const asked = await page.evaluate(async () => {
-      // The last pointer move or MapLibre frame keeps deck.gl's loop awake for half a second (deck-frames.ts).
+      // The last pointer or camera move keeps deck.gl's loop awake for half a second (deck-frames.ts).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       let count = 0;
       const original = window.requestAnimationFrame.bind(window);

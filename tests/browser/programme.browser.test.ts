@@ -121,8 +121,21 @@ describe.skipIf(skipBrowserTests)('the renovation programme in the browser', () 
 
   it('replays an earlier date: the slider back to the start shows the figures of that day', async () => {
     const handle = leader.locator('.programme-replay-slider .ant-slider-handle');
+    // While the day's figures load, the title shows a loading mark, gone when they arrive.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await leader.route('**/api/dashboard?**', async (route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    });
     await handle.focus();
     await leader.keyboard.press('Home');
+    const loading = leader.getByTestId('dashboard-loading');
+    await loading.waitFor({ state: 'visible', timeout: 10_000 });
+    await leader.locator('.programme-drawer .ant-drawer-header').screenshot({ path: join(OUTPUT_DIR, 'programme-loading.png') });
+    release();
+    await leader.unroute('**/api/dashboard?**');
+    await loading.waitFor({ state: 'hidden', timeout: 15_000 });
     await leader.waitForFunction(() => document.querySelector('[data-testid="dashboard-body"]')?.getAttribute('data-as-of') !== null, null);
     const asOf = (await leader.getByTestId('replay-date').textContent())!.trim();
     await leader.waitForFunction(

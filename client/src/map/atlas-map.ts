@@ -91,7 +91,10 @@ export class AtlasMap implements MapAdapter {
     };
     this.overlay = new MapboxOverlay(overlayProps);
     this.map.addControl(this.overlay);
-    this.map.on('render', () => this.deckFrames.wake());
+    // A camera move, not every MapLibre frame: tiles arriving and feature-state changes (a stage
+    // recolouring) repaint the map without changing what deck.gl draws, and MapboxOverlay itself
+    // redraws deck.gl on each MapLibre frame where the view changed.
+    for (const type of ['move', 'resize'] as const) this.map.on(type, () => this.deckFrames.wake());
     // The container outlives this map (MapView makes a new one in it when its data changes).
     for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const)
       options.container.addEventListener(type, () => this.deckFrames.wake(), {

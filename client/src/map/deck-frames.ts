@@ -35,7 +35,7 @@ export class DeckFrames implements AnimationFrameProvider {
   };
 
   /**
-   * Something may change what deck.gl draws: a MapLibre frame (the camera moved), a pointer on the
+   * Something may change what deck.gl draws: a camera move (layers update for the new view), a pointer on the
    * map (deck.gl picks in its frame), new layers, or deck.gl's own drawing, which may take frames.
    */
   wake(): void {

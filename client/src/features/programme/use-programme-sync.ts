@@ -3,7 +3,7 @@
  * programme changes, and listens to the server's change events (GET /api/events) so a planner's
  * entry or estate edit elsewhere shows here without a reload.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ApiError, fetchDashboard, programmeChangeOf } from '../../api';
 import { followEstateChanges } from '../../state/load-data';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -21,8 +21,12 @@ export function useProgrammeSync(): void {
   const subdistrictCodes = useAtlasStore((s) => s.filter.subdistrictCodes);
   const revision = useAtlasStore((s) => s.programmeRevision);
   const period = useAtlasStore((s) => s.reportingPeriod);
-  // A string: the same set of estates re-renders nothing and asks nothing again.
-  const estates = useAtlasStore((s) => dashboardEstatesParam(s, s.zones));
+  const data = useAtlasStore((s) => s.data);
+  const status = useAtlasStore((s) => s.status);
+  const zones = useAtlasStore((s) => s.zones);
+  // A string: the same set of estates asks nothing again. Derived here, not in a selector, which
+  // would walk every held estate and zone member on each change to the store (3 ms a time).
+  const estates = useMemo(() => dashboardEstatesParam({ data, status }, zones), [data, status, zones]);
 
   useEffect(() => {
     if (estates === undefined) return;
