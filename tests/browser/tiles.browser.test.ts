@@ -285,6 +285,8 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await shows(from);
     const tileRequests = () => requested.filter((path) => /^\/api\/tiles\/estates\/\d+\//.test(path)).length;
     const tilesBefore = tileRequests();
+    const summaryRequests = () => requested.filter((path) => path === '/api/summary').length;
+    const summariesBefore = summaryRequests();
 
     // A planner elsewhere records the next stage: the server's change event recolours the estate here.
     await postJson(`${server.url}/api/progress`, { estateId: estate.id, date: calendarDate(new Date()), stage: to, progressPct: 5 });
@@ -306,6 +308,8 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     // No tile was asked for again: the stages came as a list of estates, coloured over the tiles held.
     expect(tileRequests()).toBe(tilesBefore);
     expect(requested.filter((path) => path === '/api/tiles/estates/stages').length).toBeGreaterThanOrEqual(3);
+    // Nor the totals: they are of ledger fields, which no stage moves.
+    expect(summaryRequests()).toBe(summariesBefore);
     expect(await stageOf(estate.id)).toBe(to);
   }, 120_000);
 

@@ -19,12 +19,14 @@ export function useSummaryFigures(): Summary | null {
   return tiled ? serverSummary : local;
 }
 
-/** Asks the server for a tiled city's totals when the filter, an estate write or the programme changes; draws nothing. */
+/**
+ * Asks the server for a tiled city's totals when the filter or an estate changes; draws nothing.
+ * Not on a progress entry: the totals are of ledger fields, which no stage moves.
+ */
 export function SummarySync(): null {
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const filter = useAtlasStore((s) => s.filter);
-  const revision = useAtlasStore((s) => s.programmeRevision);
-  // An estate write may change the totals (an estate a tiled city merely opened does not).
+  // An estate write here or announced from elsewhere (an estate a tiled city merely opened is not one).
   const estateWrites = useAtlasStore((s) => s.estateWrites);
   useEffect(() => {
     if (!tiled) return;
@@ -36,6 +38,6 @@ export function SummarySync(): null {
         if (!isAbortError(error)) summaryLoaded(null);
       });
     return () => controller.abort();
-  }, [tiled, estateWrites, revision, filter]);
+  }, [tiled, estateWrites, filter]);
   return null;
 }
