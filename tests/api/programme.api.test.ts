@@ -16,6 +16,7 @@ import { DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages.js';
 import { openDb, type Db } from '../../server/db/index.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { openChangeStream } from '../helpers/event-stream.js';
 
 interface ErrorBody {
   error: { code: string; message: string; params?: Record<string, unknown> };
@@ -446,32 +447,16 @@ describe.each(testBackends())('renovation programme on %s', (backend) => {
     const otherDb = copy.url ? await openDb({ databaseUrl: copy.url, pgliteDataDir: '' }) : copy.db;
     const other = await startTestServer({ db: otherDb, as: 'leader' });
     try {
-      const controller = new AbortController();
-      const stream = await fetch(`${other.url}/api/events`, { headers: other.headers, signal: controller.signal });
-      expect(stream.headers.get('content-type')).toContain('text/event-stream');
-      const reader = stream.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const readUntil = async (needle: string): Promise<void> => {
-        const deadline = Date.now() + 15_000;
-        while (!text.includes(needle) && Date.now() < deadline) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += decoder.decode(value);
-        }
-      };
-      await readUntil('event: ready');
-      // The LISTEN of the other instance is opened with the first stream; give it a moment to be in place.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const stream = await openChangeStream(other.url, other.headers);
+      expect(stream.contentType).toContain('text/event-stream');
       const [estate] = await freshEstates(copy.db, 1);
       expect(
         (await server.request('POST', '/api/progress', { estateId: estate!.id, date: '2026-05-01', stage: 'reserve', progressPct: 0 }))
           .status,
       ).toBe(201);
-      await readUntil('event: programme');
-      controller.abort();
-      expect(text).toContain('event: programme');
-      expect(text).toContain(`"estateIds":[${estate!.id}]`);
+      const changes = await stream.waitFor(1);
+      stream.close();
+      expect(changes).toContainEqual(expect.objectContaining({ estateIds: [estate!.id] }));
     } finally {
       await other.close();
       if (otherDb !== copy.db) await otherDb.close();

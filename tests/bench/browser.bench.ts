@@ -33,7 +33,7 @@ import { signIn } from '../helpers/sign-in.js';
 import { benchCityDb } from './bench-db.js';
 import { startBenchApp } from './bench-http.js';
 import { recordBench } from './bench-results.js';
-import { median } from './median.js';
+import { median, middleSample } from './median.js';
 
 const ESTATES = Number(process.env.BENCH_ESTATES ?? 200_000);
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/atlas_bench_browser';
@@ -293,7 +293,7 @@ async function measure(browser: Browser, url: string, centre: [number, number], 
   const stageSamples: StageChangeFigures[] = [];
   for (const estate of await estatesToMove(db, centre, STAGE_CHANGES))
     stageSamples.push(await stageChangeScript(page, cdp, url, estate, mode === 'tiles' ? '/api/tiles/estates/stages' : '/api/dashboard'));
-  const middle = [...stageSamples].sort((a, b) => a.netMs - b.netMs)[Math.floor((stageSamples.length - 1) / 2)]!;
+  const middle = middleSample(stageSamples, (sample) => sample.netMs)!;
   const stageChange = {
     ...middle,
     shown: stageSamples.every((sample) => sample.shown),

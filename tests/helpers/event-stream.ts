@@ -2,6 +2,8 @@
 import type { ProgrammeChange } from '../../core/contract/index.js';
 
 export interface ChangeStream {
+  /** The answer's Content-Type. */
+  contentType: string | null;
   /** The changes announced so far. */
   changes(): ProgrammeChange[];
   /** Reads until `count` changes have come (or 15 s have passed) and returns them. */
@@ -29,6 +31,7 @@ export async function openChangeStream(url: string, headers: Record<string, stri
   // The LISTEN opens with the first stream: give it a moment to be in place.
   await new Promise((resolve) => setTimeout(resolve, 500));
   return {
+    contentType: response.headers.get('content-type'),
     changes,
     waitFor: async (count) => {
       await readUntil(() => changes().length >= count);
