@@ -310,6 +310,9 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
   it('renames a zone after a version conflict is explained and reloaded, then deletes it after confirmation', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const zone = await someZone();
+    // The page follows zone changes over GET /api/events; with its stream down (or before the change is
+    // announced) it still holds the older version when the planner saves, which is the case under test.
+    await page.route('**/api/events', (route) => route.abort());
     await gotoAtlas(page, baseUrl, problems);
     await page.getByTestId('zones-toggle').click();
     await page.getByTestId(`zone-list-item-${zone.id}`).click();
@@ -354,6 +357,59 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     const left = await getJson<ZoneCollection>(`${baseUrl}/api/zones`);
     expect(left.features.map((z) => z.id)).not.toContain(zone.id);
     expect(await page.getByTestId(`zone-list-item-${zone.id}`).count()).toBe(0);
+    await page.unroute('**/api/events');
+  });
+
+  it('follows a zone another planner creates, renames and deletes while the map is open, without a reload', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await gotoAtlas(page, baseUrl, problems);
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const zoned = new Set((await getJson<ZoneCollection>(`${baseUrl}/api/zones`)).features.flatMap((z) => z.properties.estateIds));
+    const chain = neighbourChains(estates).find((c) => c.every((e) => !zoned.has(e.id)));
+    if (!chain) throw new Error('no three neighbouring estates outside every zone');
+    // Another planner's session (apiFetch signs in on its own), not this page.
+    const zone = await postJson<ZoneApiFeature>(`${baseUrl}/api/zones`, { name: '别处新建片区', estateIds: chain.map((e) => e.id) });
+    const link = (await getJson<ZoneDetail>(`${baseUrl}/api/zones/${zone.id}/detail`)).links[0]?.geometry.coordinates;
+    if (!link || link.length < 2) throw new Error('the zone has no neighbour link');
+    const [p0 = [0, 0], p1 = [0, 0]] = link;
+    const between: LngLat = [((p0[0] ?? 0) + (p1[0] ?? 0)) / 2, ((p0[1] ?? 0) + (p1[1] ?? 0)) / 2];
+    await jumpTo(page, between, 16.5, 400);
+
+    // The map draws the new zone: a click between its members opens it.
+    const panelName = () =>
+      page
+        .getByTestId('zone-panel-name')
+        .textContent({ timeout: 500 })
+        .catch(() => '');
+    await expect
+      .poll(
+        async () => {
+          const [x, y] = await project(page, between);
+          await page.mouse.click(x, y);
+          return panelName();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toContain('别处新建片区');
+
+    const renamed = await apiFetch(`${baseUrl}/api/zones/${zone.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: zone.properties.version, name: '别处改名片区' }),
+    });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    await expect.poll(panelName, { timeout: 15_000 }).toContain('别处改名片区');
+
+    const { version } = ((await renamed.json()) as ZoneApiFeature).properties;
+    expect((await apiFetch(`${baseUrl}/api/zones/${zone.id}?version=${version}`, { method: 'DELETE' })).status).toBe(204);
+    // The open panel goes back to the list, which no longer names it, and the map no longer opens it.
+    await page.getByTestId('zone-panel').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => page.getByTestId(`zone-list-item-${zone.id}`).count(), { timeout: 10_000 }).toBe(0);
+    const [x, y] = await project(page, between);
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('zone-panel').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
   it('draws a zone boundary by dragging an outline vertex outward, refuses one that misses a member, and goes back to the computed outline', async () => {

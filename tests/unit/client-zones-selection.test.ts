@@ -98,6 +98,19 @@ describe('the zone slice', () => {
     expect(zones.zoneRemoved(state({ zones: [zone(1, [1]), zone(2, [2])], selectedZoneId: 2 }), 1)).toEqual({ zones: [zone(2, [2])] });
   });
 
+  it('takes a reloaded list whole, and goes back to the list when the zone its panel showed is no longer in it', () => {
+    const open = state({ zones: [zone(1, [1]), zone(2, [2])], zonePanel: 'zone', selectedZoneId: 1 });
+    expect(zones.zonesLoaded(open, [zone(1, [1, 3], 2)])).toEqual({ zones: [zone(1, [1, 3], 2)], zonesError: null });
+    expect(zones.zonesLoaded(open, [zone(2, [2])])).toEqual({
+      zones: [zone(2, [2])],
+      zonesError: null,
+      selectedZoneId: null,
+      zoneLinks: [],
+      zonePanel: 'list',
+    });
+    expect(zones.zonesLoaded(state({ zonesError: 'down' }), [])).toEqual({ zones: [], zonesError: null });
+  });
+
   it('keeps the links of a zone reopened, drops those of another', () => {
     const links = [
       { type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [] }, properties: { a: 1, b: 2, distanceM: 10 } },

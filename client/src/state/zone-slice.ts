@@ -78,8 +78,10 @@ export function setSelectTool(_state: ZoneState, tool: SelectTool): Partial<Zone
   return { selectTool: tool };
 }
 
-export function zonesLoaded(_state: ZoneState, zones: readonly ZoneApiFeature[]): Partial<ZoneState> {
-  return { zones, zonesError: null };
+/** The list as the server answered it; a zone the panel showed that is gone (deleted elsewhere) closes the panel, as zoneRemoved does. */
+export function zonesLoaded(state: ZoneState, zones: readonly ZoneApiFeature[]): Partial<ZoneState> {
+  const closing = state.selectedZoneId !== null && !zones.some((z) => z.id === state.selectedZoneId);
+  return { zones, zonesError: null, ...(closing ? { selectedZoneId: null, zoneLinks: [], zonePanel: 'list' as const } : {}) };
 }
 
 export function zonesFailed(_state: ZoneState, message: string): Partial<ZoneState> {

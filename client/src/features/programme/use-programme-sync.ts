@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { ApiError, fetchDashboard, programmeChangeOf } from '../../api';
 import { followEstateChanges } from '../../state/load-data';
+import { loadZones } from '../../state/load-zones';
 import { useAtlasStore } from '../../state/atlas-store';
 import { dashboardEstatesParam } from './dashboard-estates';
 
@@ -54,12 +55,15 @@ export function useProgrammeSync(): void {
       changed();
       const change = programmeChangeOf(event.data);
       if (change?.kind === 'estates') follow(change.estateIds);
+      // A zone created, changed or deleted by anyone: the list is small, so it is asked again whole.
+      if (change?.kind === 'zones') void loadZones();
     });
     source.addEventListener('ready', () => {
       if (connectedBefore) {
         changed();
         // Which estates changed while the stream was down is not known: all of them may have.
         follow([]);
+        void loadZones();
       }
       connectedBefore = true;
     });
