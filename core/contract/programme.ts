@@ -46,7 +46,7 @@ export interface PlanRecord {
  * changed (an import, or more estates than a PostgreSQL notification carries, 8 000 bytes).
  */
 export const programmeChangeSchema = z.object({
-  kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates', 'zones']),
+  kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates', 'zones', 'facilities']),
   estateIds: z.array(z.number()),
 });
 export type ProgrammeChange = z.infer<typeof programmeChangeSchema>;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse, FacilityFeature } from '../../core/contract/index.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { openChangeStream } from '../helpers/event-stream.js';
 
 /** A facility as the API takes it: a GeoJSON Point Feature. */
 function facility(lng: unknown, lat: unknown, properties: Record<string, unknown>) {
@@ -34,6 +35,28 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
   afterAll(async () => {
     await server.close();
     await copy.dispose();
+  });
+
+  it('announces each stored create, edit, delete and import on the event stream, and a refused write not at all', async () => {
+    const stream = await openChangeStream(server.url, server.headers);
+    try {
+      const created = await server.request<FacilityFeature>('POST', '/api/facilities', facility(109.41, 24.33, { type: 'kindergarten' }));
+      expect(created.status).toBe(201);
+      const id = Number(created.body.id);
+      expect((await server.request('PATCH', `/api/facilities/${id}`, { version: 1, properties: { name: '改名' } })).status).toBe(200);
+      expect((await server.request('PATCH', `/api/facilities/${id}`, { version: 1, properties: { name: '过时' } })).status).toBe(409);
+      expect((await server.request('DELETE', `/api/facilities/${id}?version=2`)).status).toBe(204);
+      const imported = await server.request('POST', '/api/facilities/import', {
+        source: 'events.csv',
+        type: 'FeatureCollection',
+        features: [facility(109.41, 24.34, { type: 'kindergarten' })],
+      });
+      expect(imported.status).toBe(201);
+      // No estate changes with a facility: the dashboard has nothing to reload.
+      expect(await stream.waitFor(4)).toEqual([1, 2, 3, 4].map(() => ({ kind: 'facilities', estateIds: [] })));
+    } finally {
+      stream.close();
+    }
   });
 
   it('creates, edits and deletes a facility with versions, audited', async () => {

@@ -112,6 +112,46 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     expect((await facilities()).features.some((f) => f.id === facility.id)).toBe(false);
   });
 
+  it('follows a facility another user adds, renames and deletes while the map is open, without a reload', async () => {
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const write = async (method: string, path: string, body?: unknown) => {
+      const reply = await apiFetch(`${app.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(reply.status, await reply.clone().text()).toBeLessThan(300);
+      return reply.status === 204 ? null : ((await reply.json()) as FacilityCollection['features'][number]);
+    };
+    // Another session (apiFetch signs in on its own), at the open spot the first test used and left empty.
+    const added = await write('POST', '/api/facilities', {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: openSpot },
+      properties: { type: 'kindergarten', name: '别处新增幼儿园', status: 'existing' },
+    });
+    await jumpTo(page, openSpot, 16, 600);
+    const panelName = () =>
+      page
+        .getByTestId('facility-panel-name')
+        .textContent({ timeout: 500 })
+        .catch(() => '');
+    // The map draws it: a click on its spot opens it.
+    await expect
+      .poll(
+        async () => {
+          await clickAt(page, openSpot);
+          return panelName();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('别处新增幼儿园');
+    const renamed = await write('PATCH', `/api/facilities/${added!.id}`, { version: 1, properties: { name: '别处改名幼儿园' } });
+    await expect.poll(panelName, { timeout: 15_000 }).toBe('别处改名幼儿园');
+    await write('DELETE', `/api/facilities/${added!.id}?version=${renamed!.properties.version}`);
+    await page.getByTestId('facility-panel').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
   it('imports a GCJ-02 CSV: types from Chinese names, positions within 2 m of the truth, unknown types named', async () => {
     const truth: LngLat[] = [0, 1, 2].map((i) => [openSpot[0] + i * 0.001, openSpot[1] - 0.001]);
     const shifted = truth.map((p) => fromWgs84({ type: 'Point', coordinates: p }, 'gcj02').coordinates);

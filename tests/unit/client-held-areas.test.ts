@@ -210,4 +210,18 @@ describe('facilities and roads held by area', () => {
     // The roads held stay: an import changes no road.
     expect(cleared.data?.roads).toBe(held.data?.roads);
   });
+
+  it('replaces the facilities of the areas asked again after a change elsewhere, and keeps those of an area that joined meanwhile', () => {
+    const areaC: Bbox = [120.15, 30, 120.2, 30.1];
+    const asked = { ...tiled, ...data.areaMerged(tiled, areaA, layers([1, 2, 3])) };
+    const joined = { ...asked, ...data.areaMerged(asked, areaC, layers([160])) };
+    // Asked for areaA only: 1 and 3 deleted elsewhere, 2 edited, 4 added.
+    const edited = { ...facility(2), properties: { ...facility(2).properties, name: 'F2 renamed' } };
+    const answer = { type: 'FeatureCollection' as const, features: [edited, facility(4)] };
+    const refreshed = data.facilitiesRefreshed(joined, [areaA], [answer, answer]);
+    expect(refreshed.data?.facilities.features.map((f) => f.id)).toEqual([160, 2, 4]);
+    expect(refreshed.data?.facilities.features[1]?.properties.name).toBe('F2 renamed');
+    expect(refreshed.facilityWrites).toBe(joined.facilityWrites + 1);
+    expect(data.facilitiesRefreshed(loaded(COLLECTION_ESTATE_SOURCE), [areaA], [answer])).toEqual({});
+  });
 });

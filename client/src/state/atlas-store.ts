@@ -114,6 +114,7 @@ export interface AtlasActions {
   facilitiesReplaced(facilities: FacilityCollection): void;
   areaMerged(area: Bbox, layers: AreaLayers): void;
   facilitiesCleared(): void;
+  facilitiesRefreshed(areas: readonly Bbox[], answers: readonly FacilityCollection[]): void;
   clearVirtualFacilities(): void;
   setReplayDate(date: IsoDate | null): void;
   setProgrammeFilter(patch: Partial<ProgrammeOnlyFilter>): void;
@@ -215,6 +216,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   facilitiesReplaced: (facilities) => set((s) => data.facilitiesReplaced(s, facilities)),
   areaMerged: (area, layers) => set((s) => data.areaMerged(s, area, layers)),
   facilitiesCleared: () => set((s) => data.facilitiesCleared(s)),
+  facilitiesRefreshed: (areas, answers) => set((s) => data.facilitiesRefreshed(s, areas, answers)),
   coverageFailed: (message) => set((s) => coverage.coverageFailed(s, message)),
   setReplayDate: (date) => set((s) => programme.setReplayDate(s, date)),
   setProgrammeFilter: (patch) => set((s) => programme.setProgrammeFilter(s, patch)),

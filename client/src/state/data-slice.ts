@@ -15,7 +15,7 @@ import type {
   Summary,
   WaterCollection,
 } from '../api';
-import type { Bbox } from '../../../core/geometry/bbox';
+import { bboxContains, type Bbox } from '../../../core/geometry/bbox';
 import type { TileLayerSource, TileSources } from '../../../core/contract/index';
 
 export interface AtlasData {
@@ -145,6 +145,19 @@ export function areaMerged(state: DataState, area: Bbox, layers: AreaLayers): Pa
     roads: roads ? { ...state.data.roads, features: roads } : state.data.roads,
   };
   return { data, heldAreas };
+}
+
+/**
+ * A facility changed elsewhere, in a tiled city: the answers for the areas asked again replace what
+ * the store held in those areas; facilities of an area that joined meanwhile stay.
+ * @example facilitiesRefreshed(state, state.heldAreas, answers).data.facilities // the areas' facilities as answered
+ */
+export function facilitiesRefreshed(state: DataState, areas: readonly Bbox[], answers: readonly FacilityCollection[]): Partial<DataState> {
+  if (!state.data || state.heldAreas === null) return {};
+  const answered = new Map(answers.flatMap((answer) => answer.features).map((f) => [f.id, f]));
+  const inAsked = ([lng = 0, lat = 0]: readonly number[]) => areas.some((area) => bboxContains(area, [lng, lat, lng, lat]));
+  const kept = state.data.facilities.features.filter((f) => !answered.has(f.id) && !inAsked(f.geometry.coordinates));
+  return withFacilities(state, [...kept, ...answered.values()]);
 }
 
 /** After a facility import in a tiled city: no facilities held, every area loads again (its roads already held stay). */

@@ -109,6 +109,17 @@ export async function followEstateChanges(estateIds: readonly number[]): Promise
 }
 
 /**
+ * After a facility changed elsewhere (GET /api/events): the whole collection again, or, in a city
+ * drawn from tiles, the areas it holds asked again in place, so nothing on screen blinks out.
+ */
+export async function refreshFacilities(signal?: AbortSignal): Promise<void> {
+  const areas = useAtlasStore.getState().heldAreas;
+  if (areas === null) return useAtlasStore.getState().facilitiesReplaced(await fetchFacilities({}, signal));
+  const answers = await Promise.all(areas.map((area) => fetchFacilities({ bbox: area }, signal)));
+  useAtlasStore.getState().facilitiesRefreshed(areas, answers);
+}
+
+/**
  * After facilities were imported or saved in bulk: the whole collection again, or, in a city drawn
  * from tiles, an empty store whose areas then load afresh.
  */

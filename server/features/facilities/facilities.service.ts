@@ -1,13 +1,18 @@
 /**
  * Facility writes (POST/PATCH/DELETE /api/facilities, POST /api/facilities/import): each in one
- * transaction with its audit record; updates and deletes carry the version the caller edited.
+ * transaction with its audit record and its announcement on GET /api/events (delivered on commit);
+ * updates and deletes carry the version the caller edited.
  */
 import type { FacilityInput } from '../../../core/facilities/facility-record.js';
-import type { FacilityFeature } from '../../../core/contract/index.js';
+import type { FacilityFeature, ProgrammeChange } from '../../../core/contract/index.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
 import { ConflictError, NotFoundError } from '../../domain-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { notifyProgrammeChange } from '../programme/programme-events.js';
+
+/** No estate changes with a facility: open maps ask for the facilities they hold again. */
+const FACILITIES_CHANGED: ProgrammeChange = { kind: 'facilities', estateIds: [] };
 
 const FACILITY_COLUMNS = `id, ST_AsGeoJSON(geom, 7)::json AS geometry, type, name, status, source, version`;
 
@@ -53,6 +58,7 @@ export async function createFacility(ctx: ServiceContext, input: FacilityInput, 
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     const created = featureOf(row);
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'facility', entityId: row.id, before: null, after: created });
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
     return created;
   });
 }
@@ -80,6 +86,7 @@ export async function updateFacility(ctx: ServiceContext, id: number, patch: Fac
     if (!row) throw new Error('UPDATE … RETURNING gave no row');
     const after = featureOf(row);
     await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'facility', entityId: id, before, after });
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
     return after;
   });
 }
@@ -89,6 +96,7 @@ export async function deleteFacility(ctx: ServiceContext, id: number, version: n
     const before = await lockVersion(tx, id, version);
     await tx.query('DELETE FROM facilities WHERE id = $1', [id]);
     await recordAudit({ ...ctx, db: tx }, { action: 'delete', entity: 'facility', entityId: id, before, after: null });
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
   });
 }
 
@@ -127,6 +135,7 @@ export async function importFacilities(
         after: { source, created: ids.length, byType },
       },
     );
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
     return { created: ids.length, ids };
   });
 }

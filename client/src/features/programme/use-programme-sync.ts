@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { ApiError, fetchDashboard, programmeChangeOf } from '../../api';
-import { followEstateChanges } from '../../state/load-data';
+import { followEstateChanges, refreshFacilities } from '../../state/load-data';
 import { loadZones } from '../../state/load-zones';
 import { useAtlasStore } from '../../state/atlas-store';
 import { dashboardEstatesParam } from './dashboard-estates';
@@ -52,8 +52,10 @@ export function useProgrammeSync(): void {
     // A failed fetch leaves the store as it was: the next change or reconnect tries again.
     const follow = (estateIds: readonly number[]) => void followEstateChanges(estateIds).catch(() => undefined);
     source.addEventListener('programme', (event) => {
-      changed();
       const change = programmeChangeOf(event.data);
+      // A facility is no programme figure: the dashboard stays, the map's facilities follow.
+      if (change?.kind === 'facilities') return void refreshFacilities().catch(() => undefined);
+      changed();
       if (change?.kind === 'estates') follow(change.estateIds);
       // A zone created, changed or deleted by anyone: the list is small, so it is asked again whole.
       if (change?.kind === 'zones') void loadZones();
@@ -64,6 +66,7 @@ export function useProgrammeSync(): void {
         // Which estates changed while the stream was down is not known: all of them may have.
         follow([]);
         void loadZones();
+        void refreshFacilities().catch(() => undefined);
       }
       connectedBefore = true;
     });
