@@ -37,6 +37,8 @@ export interface ServiceContext<D extends Queryable = Db> {
   actor: Actor | null;
   /** The request's id (also in the request log), kept with its audit entries. */
   requestId: string | null;
+  /** The browser tab that sent the request (CLIENT_ID_HEADER), named as the origin of the change it announces. */
+  clientId: string | null;
 }
 
 /** The context of a running app. */
@@ -58,6 +60,7 @@ export function serviceContext(
     now,
     actor: null,
     requestId: null,
+    clientId: null,
   };
 }
 

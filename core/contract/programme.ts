@@ -45,9 +45,19 @@ export interface PlanRecord {
  * edited or deleted, with its members before and after. An empty `estateIds` names none: any may have
  * changed (an import, or more estates than a PostgreSQL notification carries, 8 000 bytes).
  */
+/**
+ * The header a browser tab sends with its writes, naming itself: the change it causes comes back on
+ * GET /api/events with that `origin`, and the tab that already holds the result asks nothing again.
+ */
+export const CLIENT_ID_HEADER = 'X-Atlas-Client';
+/** What a client id may be; anything else is ignored (the write goes through, announced without origin). */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+
 export const programmeChangeSchema = z.object({
   kind: z.enum(['progress', 'plan', 'items', 'funding', 'stages', 'estates', 'zones', 'facilities']),
   estateIds: z.array(z.number()),
+  /** The client id of the tab whose write it was (CLIENT_ID_HEADER), when it sent one. */
+  origin: z.string().optional(),
 });
 export type ProgrammeChange = z.infer<typeof programmeChangeSchema>;
 

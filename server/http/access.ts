@@ -9,6 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { Router, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { roleMeets, type Access, type Permission } from '../../core/access.js';
+import { CLIENT_ID_HEADER, CLIENT_ID_PATTERN } from '../../core/contract/index.js';
 import type { ServiceContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../domain-errors.js';
 import { findSession, verifyCredentials, type ActiveSession } from '../features/auth/auth.service.js';
@@ -102,7 +103,9 @@ async function sessionOf(base: ServiceContext, req: Request, res: Response): Pro
 /** 401 without a session, 403 without the CSRF token on a write, 403 when the role lacks the permission. */
 export async function authorise(base: ServiceContext, access: Access, req: Request, res: Response): Promise<ServiceContext> {
   const requestId = requestIdOf(req);
-  if (access === 'public') return { ...base, requestId };
+  const sentClientId = req.get(CLIENT_ID_HEADER);
+  const clientId = sentClientId !== undefined && CLIENT_ID_PATTERN.test(sentClientId) ? sentClientId : null;
+  if (access === 'public') return { ...base, requestId, clientId };
   const session = await sessionOf(base, req, res);
   if (!session) throw new UnauthenticatedError();
   if (!SAFE_METHODS.has(req.method) && !csrfMatches(req.get(CSRF_HEADER), session.csrfToken)) {
@@ -111,7 +114,7 @@ export async function authorise(base: ServiceContext, access: Access, req: Reque
   if (!roleMeets(session.actor.role, access)) {
     throw new ForbiddenError('forbidden', { role: session.actor.role, permission: access satisfies Permission | 'signed_in' });
   }
-  return { ...base, actor: session.actor, requestId };
+  return { ...base, actor: session.actor, requestId, clientId };
 }
 
 function guard(base: ServiceContext, access: Access): Guard {

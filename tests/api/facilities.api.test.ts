@@ -5,7 +5,7 @@
  * write is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageResponse, FacilityFeature } from '../../core/contract/index.js';
+import { CLIENT_ID_HEADER, type CoverageResponse, type FacilityFeature } from '../../core/contract/index.js';
 import { openTestDb, testBackends, type TestDb } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { openChangeStream } from '../helpers/event-stream.js';
@@ -54,6 +54,26 @@ describe.each(testBackends())('facility and gate writes on %s', (backend) => {
       expect(imported.status).toBe(201);
       // No estate changes with a facility: the dashboard has nothing to reload.
       expect(await stream.waitFor(4)).toEqual([1, 2, 3, 4].map(() => ({ kind: 'facilities', estateIds: [] })));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('names the writing tab as the origin of its announcement, and ignores a malformed tab name', async () => {
+    const stream = await openChangeStream(server.url, server.headers);
+    try {
+      const post = (clientId: string) =>
+        fetch(`${server.url}/api/facilities`, {
+          method: 'POST',
+          headers: { ...server.headers, 'Content-Type': 'application/json', [CLIENT_ID_HEADER]: clientId },
+          body: JSON.stringify(facility(109.41, 24.35, { type: 'kindergarten' })),
+        });
+      expect((await post('tab-0123456789')).status).toBe(201);
+      expect((await post('not a tab name')).status).toBe(201);
+      expect(await stream.waitFor(2)).toEqual([
+        { kind: 'facilities', estateIds: [], origin: 'tab-0123456789' },
+        { kind: 'facilities', estateIds: [] },
+      ]);
     } finally {
       stream.close();
     }

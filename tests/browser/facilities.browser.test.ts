@@ -10,7 +10,7 @@
 import { distance, pointOnFeature } from '@turf/turf';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateCollection, FacilityCollection } from '../../client/src/api';
 import { fromWgs84 } from '../../core/io/source-crs';
@@ -65,6 +65,12 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
 
   it('adds a facility with a map click, names it, moves it and makes it planned', async () => {
     const before = (await facilities()).features.length;
+    // Each write comes back on the event stream; this tab, which wrote it, asks for the facilities no more.
+    const reloads: string[] = [];
+    const countReload = (request: Request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname === '/api/facilities') reloads.push(request.url());
+    };
+    page.on('request', countReload);
     await jumpTo(page, openSpot, 16, 600);
     await page.getByTestId('facility-add').click();
     await page.getByTestId('placement-banner').waitFor();
@@ -97,6 +103,9 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     const moved = (await facilities()).features.find((f) => f.id === created.id)!;
     expect(distance(moved.geometry.coordinates, target, { units: 'meters' })).toBeLessThan(3);
     await page.getByTestId('placement-banner').waitFor({ state: 'detached' });
+    await page.waitForTimeout(1500);
+    page.off('request', countReload);
+    expect(reloads).toEqual([]);
   });
 
   it('opens a facility by clicking it on the map, and deletes it', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchConfig, fetchEstates, fetchSummary } from '../../client/src/api/atlas-api';
 import { isAtlasConfig, isEstateFeature, isFeature, isFeatureCollection, isSummary } from '../../client/src/api/checks';
 import { signIn } from '../../client/src/api/auth';
+import { CLIENT_ID_PATTERN } from '../../core/contract/index';
 import {
   ApiError,
   buildUrl,
@@ -9,6 +10,7 @@ import {
   parseErrorBody,
   request,
   requestHeaders,
+  CLIENT_ID,
   setCsrfToken,
   setSessionLostHandler,
 } from '../../client/src/api/request';
@@ -277,7 +279,7 @@ describe('request', () => {
     expect(url).toBe('/api/estates?allowOverlap=true');
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe('{"name":"A"}');
-    expect(init?.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+    expect(init?.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlas-Client': CLIENT_ID });
   });
 
   it('keeps the server message and the details of an error answer for the caller to explain', async () => {
@@ -310,11 +312,24 @@ describe('the CSRF token and a lost session', () => {
     const headerOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('X-CSRF-Token');
     expect(headerOf(calls[0]?.[1])).toBe('csrf-123');
     expect(headerOf(calls[1]?.[1])).toBeNull();
-    expect(requestHeaders('DELETE', false)).toEqual({ Accept: 'application/json', 'X-CSRF-Token': 'csrf-123' });
+    expect(requestHeaders('DELETE', false)).toEqual({
+      Accept: 'application/json',
+      'X-CSRF-Token': 'csrf-123',
+      'X-Atlas-Client': CLIENT_ID,
+    });
+  });
+
+  it('names this tab on writes with a client id the server accepts, and not on reads', () => {
+    expect(CLIENT_ID).toMatch(CLIENT_ID_PATTERN);
+    expect(requestHeaders('GET', false)).toEqual({ Accept: 'application/json' });
   });
 
   it('sends no token before sign-in', () => {
-    expect(requestHeaders('POST', true)).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+    expect(requestHeaders('POST', true)).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'X-Atlas-Client': CLIENT_ID,
+    });
   });
 
   it('keeps the token of a sign-in for later writes', async () => {

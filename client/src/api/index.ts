@@ -8,7 +8,7 @@ export * from './users';
 export * from './tokens';
 export * from './audit';
 export * from './zones';
-export { ApiError, isAbortError, setSessionLostHandler } from './request';
+export { ApiError, CLIENT_ID, isAbortError, setSessionLostHandler } from './request';
 export * from './coverage';
 export * from './facilities';
 export * from './programme';

@@ -4,6 +4,7 @@
  * (docs/API.md) becomes an ApiError with a readable message and the body's details.
  */
 import { isRecord } from '../../../core/checks';
+import { CLIENT_ID_HEADER } from '../../../core/contract/index';
 import type { FieldIssue } from '../../../core/estate-schema';
 import type { Bilingual } from '../../../core/ledger-fields';
 import { problemMessage, type ProblemParams } from '../../../core/problems';
@@ -20,6 +21,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/**
+ * This tab's name for its writes (CLIENT_ID_HEADER): the changes they cause come back on GET
+ * /api/events with it as `origin`, and this tab, which already holds the result, asks nothing again.
+ * From getRandomValues, which (unlike randomUUID) also works on a plain-HTTP intranet address.
+ */
+export const CLIENT_ID = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /** Called when any call but sign-in answers 401: the session ended (expired, signed out elsewhere). */
 let onSessionLost: ((error: ApiError) => void) | null = null;
 
@@ -31,13 +39,16 @@ export function setSessionLostHandler(handler: ((error: ApiError) => void) | nul
 const SESSION_LOSS_EXEMPT = ['/api/auth/login'];
 
 /**
- * The headers of a request: JSON, plus the CSRF token on anything but GET.
- * @example requestHeaders('POST', true) // { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': '…' }
+ * The headers of a request: JSON, plus the CSRF token and this tab's client id on anything but GET.
+ * @example requestHeaders('POST', true) // { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': '…', 'X-Atlas-Client': '…' }
  */
 export function requestHeaders(method: RequestOptions['method'], hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (hasBody) headers['Content-Type'] = 'application/json';
-  if ((method ?? 'GET') !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  if ((method ?? 'GET') !== 'GET') {
+    if (csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+    headers[CLIENT_ID_HEADER] = CLIENT_ID;
+  }
   return headers;
 }
 

@@ -139,7 +139,7 @@ export async function createEstate(ctx: ServiceContext, input: NewEstate, option
       before: null,
       after: await estateAuditRecord(tx, row.id),
     });
-    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [row.id] });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [row.id] }, ctx);
     return getEstate(txCtx, row.id);
   });
 }
@@ -209,7 +209,7 @@ export async function updateEstate(
     const txCtx = withDb(ctx, tx);
     if (geojson !== null) await afterMemberReshaped(txCtx, id);
     await recordAudit(txCtx, { action: 'update', entity: 'estate', entityId: id, before, after: await estateAuditRecord(tx, id) });
-    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] }, ctx);
     return getEstate(txCtx, id);
   });
 }
@@ -223,6 +223,6 @@ export async function deleteEstate(ctx: ServiceContext, id: number, version: num
     await beforeMemberDeleted(withDb(ctx, tx), id);
     await tx.query('DELETE FROM estates WHERE id = $1', [id]);
     await recordAudit(withDb(ctx, tx), { action: 'delete', entity: 'estate', entityId: id, before, after: null });
-    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [id] }, ctx);
   });
 }

@@ -58,7 +58,7 @@ export async function createFacility(ctx: ServiceContext, input: FacilityInput, 
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     const created = featureOf(row);
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'facility', entityId: row.id, before: null, after: created });
-    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED, ctx);
     return created;
   });
 }
@@ -86,7 +86,7 @@ export async function updateFacility(ctx: ServiceContext, id: number, patch: Fac
     if (!row) throw new Error('UPDATE … RETURNING gave no row');
     const after = featureOf(row);
     await recordAudit({ ...ctx, db: tx }, { action: 'update', entity: 'facility', entityId: id, before, after });
-    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED, ctx);
     return after;
   });
 }
@@ -96,7 +96,7 @@ export async function deleteFacility(ctx: ServiceContext, id: number, version: n
     const before = await lockVersion(tx, id, version);
     await tx.query('DELETE FROM facilities WHERE id = $1', [id]);
     await recordAudit({ ...ctx, db: tx }, { action: 'delete', entity: 'facility', entityId: id, before, after: null });
-    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED, ctx);
   });
 }
 
@@ -135,7 +135,7 @@ export async function importFacilities(
         after: { source, created: ids.length, byType },
       },
     );
-    await notifyProgrammeChange(tx, FACILITIES_CHANGED);
+    await notifyProgrammeChange(tx, FACILITIES_CHANGED, ctx);
     return { created: ids.length, ids };
   });
 }

@@ -103,7 +103,7 @@ export async function commitImport(
       rows[index]?.problems.push(found),
     );
     if (zoneIds.length < zones.length) throw new ImportRejectedError(reports);
-    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [] });
+    await notifyProgrammeChange(tx, { kind: 'estates', estateIds: [] }, ctx);
     return { layerId: created.id, inserted: ids.length, ids: ids.map((row) => row.new_id) };
   });
 }

@@ -109,7 +109,7 @@ export async function savePlan(ctx: ServiceContext, year: number, body: PlanBody
     );
     const after = (await getPlan(tx, year))!;
     await recordAudit({ ...ctx, db: tx }, { action: before ? 'update' : 'create', entity: 'annual_plan', entityId: year, before, after });
-    await notifyProgrammeChange(tx, { kind: 'plan', estateIds: ids });
+    await notifyProgrammeChange(tx, { kind: 'plan', estateIds: ids }, ctx);
     return after;
   });
 }

@@ -5,6 +5,7 @@
  * open event streams.
  */
 import type { ProgrammeChange } from '../../../core/contract/index.js';
+import type { ServiceContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/index.js';
 
 export const PROGRAMME_CHANNEL = 'programme_changes';
@@ -24,9 +25,13 @@ export function changePayload(change: ProgrammeChange): string {
   return Buffer.byteLength(payload) < MAX_PAYLOAD_BYTES ? payload : JSON.stringify({ ...change, estateIds: [] });
 }
 
-/** Announces a change from inside the writing transaction (delivered on commit, dropped on rollback). */
-export async function notifyProgrammeChange(tx: Queryable, change: ProgrammeChange): Promise<void> {
-  await tx.query('SELECT pg_notify($1, $2)', [PROGRAMME_CHANNEL, changePayload(change)]);
+/**
+ * Announces a change from inside the writing transaction (delivered on commit, dropped on rollback),
+ * naming the browser tab that wrote it when it said which it is.
+ */
+export async function notifyProgrammeChange(tx: Queryable, change: ProgrammeChange, by: Pick<ServiceContext, 'clientId'>): Promise<void> {
+  const announced = by.clientId === null ? change : { ...change, origin: by.clientId };
+  await tx.query('SELECT pg_notify($1, $2)', [PROGRAMME_CHANNEL, changePayload(announced)]);
 }
 
 /** An open server-sent-events response, as the route hands it over (the service knows no HTTP). */

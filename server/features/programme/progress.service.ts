@@ -103,7 +103,7 @@ export async function appendProgress(ctx: ServiceContext, input: ProgressInput):
     );
     for (const entry of entries)
       await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: 'progress_entry', entityId: entry.id, before: null, after: entry });
-    await notifyProgrammeChange(tx, { kind: 'progress', estateIds: estates.map((e) => e.id) });
+    await notifyProgrammeChange(tx, { kind: 'progress', estateIds: estates.map((e) => e.id) }, ctx);
     return entries;
   });
 }

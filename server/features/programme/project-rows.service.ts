@@ -118,7 +118,7 @@ async function insertRow<R extends { id: number; estateId: number | null; zoneId
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     await recordAudit({ ...ctx, db: tx }, { action: 'create', entity: spec.entity, entityId: row.id, before: null, after: row });
-    await notifyProgrammeChange(tx, { kind: spec.kind, estateIds: await touchedEstates(tx, row) });
+    await notifyProgrammeChange(tx, { kind: spec.kind, estateIds: await touchedEstates(tx, row) }, ctx);
     return row;
   });
 }
@@ -131,7 +131,7 @@ async function deleteRow(ctx: ServiceContext, spec: RowSpec, id: number): Promis
     );
     if (!row) throw new NotFoundError(`${spec.entity} ${id}`);
     await recordAudit({ ...ctx, db: tx }, { action: 'delete', entity: spec.entity, entityId: id, before: row, after: null });
-    await notifyProgrammeChange(tx, { kind: spec.kind, estateIds: await touchedEstates(tx, row) });
+    await notifyProgrammeChange(tx, { kind: spec.kind, estateIds: await touchedEstates(tx, row) }, ctx);
   });
 }
 

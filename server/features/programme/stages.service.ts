@@ -79,7 +79,7 @@ export async function saveStageCatalogue(ctx: ServiceContext, body: StagesBody):
       { ...ctx, db: tx },
       { action: 'update', entity: 'stage_catalogue', entityId: 'stages', before: before.stages ?? DEFAULT_STAGES, after: after.stages },
     );
-    await notifyProgrammeChange(tx, { kind: 'stages', estateIds: [] });
+    await notifyProgrammeChange(tx, { kind: 'stages', estateIds: [] }, ctx);
     return after;
   });
 }

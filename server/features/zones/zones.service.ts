@@ -155,7 +155,7 @@ export async function createZone(ctx: ServiceContext, input: ZoneInput): Promise
     await lockEstateWrites(tx);
     const txCtx = withDb(ctx, tx);
     const id = await insertZone(txCtx, input);
-    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...input.estateIds] });
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...input.estateIds] }, ctx);
     return getZone(txCtx, id);
   });
 }
@@ -212,7 +212,7 @@ export async function updateZone(ctx: ServiceContext, id: number, patch: ZonePat
     await setMembers(tx, id, next.estateIds);
     await recordAudit(txCtx, { action: 'update', entity: 'zone', entityId: id, before, after: await zoneAuditRecord(tx, id) });
     const members = new Set([...stored.estateIds, ...next.estateIds]);
-    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...members].sort((a, b) => a - b) });
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: [...members].sort((a, b) => a - b) }, ctx);
     return getZone(txCtx, id);
   });
 }
@@ -226,6 +226,6 @@ export async function deleteZone(ctx: ServiceContext, id: number, version: numbe
     const before = await zoneAuditRecord(tx, id);
     await tx.query('DELETE FROM zones WHERE id = $1', [id]);
     await recordAudit(txCtx, { action: 'delete', entity: 'zone', entityId: id, before, after: null });
-    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: stored.estateIds });
+    await notifyProgrammeChange(tx, { kind: 'zones', estateIds: stored.estateIds }, ctx);
   });
 }

@@ -4,7 +4,7 @@
  * entry or estate edit elsewhere shows here without a reload.
  */
 import { useEffect, useMemo } from 'react';
-import { ApiError, fetchDashboard, programmeChangeOf } from '../../api';
+import { ApiError, CLIENT_ID, fetchDashboard, programmeChangeOf } from '../../api';
 import { followEstateChanges, refreshFacilities } from '../../state/load-data';
 import { loadZones } from '../../state/load-zones';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -53,12 +53,14 @@ export function useProgrammeSync(): void {
     const follow = (estateIds: readonly number[]) => void followEstateChanges(estateIds).catch(() => undefined);
     source.addEventListener('programme', (event) => {
       const change = programmeChangeOf(event.data);
+      // This tab's own write: the store took its answer already, so the map asks nothing again.
+      const followMap = change?.origin !== CLIENT_ID;
       // A facility is no programme figure: the dashboard stays, the map's facilities follow.
-      if (change?.kind === 'facilities') return void refreshFacilities().catch(() => undefined);
+      if (change?.kind === 'facilities') return void (followMap && refreshFacilities().catch(() => undefined));
       changed();
-      if (change?.kind === 'estates') follow(change.estateIds);
-      // A zone created, changed or deleted by anyone: the list is small, so it is asked again whole.
-      if (change?.kind === 'zones') void loadZones();
+      if (change?.kind === 'estates' && followMap) follow(change.estateIds);
+      // A zone created, changed or deleted by anyone else: the list is small, so it is asked again whole.
+      if (change?.kind === 'zones' && followMap) void loadZones();
     });
     source.addEventListener('ready', () => {
       if (connectedBefore) {
