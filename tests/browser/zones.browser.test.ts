@@ -412,114 +412,121 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
-  it('draws a zone boundary by dragging an outline vertex outward, refuses one that misses a member, and goes back to the computed outline', async () => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const taken = new Set((await getJson<ZoneCollection>(`${baseUrl}/api/zones`)).features.flatMap((z) => z.properties.estateIds));
-    let zone: ZoneApiFeature | null = null;
-    for (const chain of neighbourChains(estates.filter((e) => !taken.has(e.id))).slice(0, 5)) {
-      const response = await apiFetch(`${baseUrl}/api/zones`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: `范围测试片区 ${Date.now() % 100000}`, estateIds: chain.map((e) => e.id) }),
-      });
-      if (response.status === 201) {
-        zone = (await response.json()) as ZoneApiFeature;
-        break;
+  // About 25 s alone; twice that when the machine runs other browsers too.
+  it(
+    'draws a zone boundary by dragging an outline vertex outward, refuses one that misses a member, and goes back to the computed outline',
+    { timeout: 150_000 },
+    async () => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const taken = new Set((await getJson<ZoneCollection>(`${baseUrl}/api/zones`)).features.flatMap((z) => z.properties.estateIds));
+      let zone: ZoneApiFeature | null = null;
+      for (const chain of neighbourChains(estates.filter((e) => !taken.has(e.id))).slice(0, 5)) {
+        const response = await apiFetch(`${baseUrl}/api/zones`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: `范围测试片区 ${Date.now() % 100000}`, estateIds: chain.map((e) => e.id) }),
+        });
+        if (response.status === 201) {
+          zone = (await response.json()) as ZoneApiFeature;
+          break;
+        }
       }
-    }
-    if (!zone) throw new Error('no three free neighbouring estates to make a zone of');
-    const zoneUrl = `${baseUrl}/api/zones/${zone.id}`;
-    expect(zone.properties.boundary).toBe('computed');
+      if (!zone) throw new Error('no three free neighbouring estates to make a zone of');
+      const zoneUrl = `${baseUrl}/api/zones/${zone.id}`;
+      expect(zone.properties.boundary).toBe('computed');
 
-    await gotoAtlas(page, baseUrl, problems);
-    await page.getByTestId('zones-toggle').click();
-    await page.getByTestId(`zone-list-item-${zone.id}`).click();
-    await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
-    await page.waitForTimeout(900);
-    // The zone in the middle of the map left of the drawer.
-    const labelAt = polygonLabelPoint(zone.geometry);
-    await jumpTo(page, labelAt, 16.5, 400);
-    const [x0] = await project(page, labelAt);
-    const [x1] = await project(page, [labelAt[0] + 0.001, labelAt[1]]);
-    await jumpTo(page, [labelAt[0] + (200 / (x1 - x0)) * 0.001, labelAt[1]], 16.5, 400);
+      await gotoAtlas(page, baseUrl, problems);
+      await page.getByTestId('zones-toggle').click();
+      await page.getByTestId(`zone-list-item-${zone.id}`).click();
+      await page.getByTestId('zone-panel-name').waitFor({ state: 'visible' });
+      await page.waitForTimeout(900);
+      // The zone in the middle of the map left of the drawer.
+      const labelAt = polygonLabelPoint(zone.geometry);
+      await jumpTo(page, labelAt, 16.5, 400);
+      const [x0] = await project(page, labelAt);
+      const [x1] = await project(page, [labelAt[0] + 0.001, labelAt[1]]);
+      await jumpTo(page, [labelAt[0] + (200 / (x1 - x0)) * 0.001, labelAt[1]], 16.5, 400);
 
-    /** The outline's vertex farthest from its middle, and the way out from the middle, on screen. */
-    const farthestVertex = async (outline: ZoneApiFeature) => {
-      const ring = outline.geometry.coordinates[0]?.[0] ?? [];
-      const points = await Promise.all(ring.map(([lng = 0, lat = 0]) => project(page, [lng, lat])));
-      const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
-      const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
-      const far = points.reduce((best, p) => (Math.hypot(p[0] - cx, p[1] - cy) > Math.hypot(best[0] - cx, best[1] - cy) ? p : best));
-      const lengthPx = Math.hypot(far[0] - cx, far[1] - cy);
-      return { at: far, out: [(far[0] - cx) / lengthPx, (far[1] - cy) / lengthPx] as const };
-    };
-    const drag = async ([fromX, fromY]: PixelPoint, [toX, toY]: PixelPoint) => {
-      await page.mouse.move(fromX, fromY, { steps: 3 });
-      await page.mouse.down();
-      await page.mouse.move(toX, toY, { steps: 10 });
-      await page.mouse.up();
-      await page.waitForTimeout(300);
-    };
-    const patchOf = () => page.waitForResponse((r) => r.url() === zoneUrl && r.request().method() === 'PATCH');
+      /** The outline's vertex farthest from its middle, and the way out from the middle, on screen. */
+      const farthestVertex = async (outline: ZoneApiFeature) => {
+        const ring = outline.geometry.coordinates[0]?.[0] ?? [];
+        const points = await Promise.all(ring.map(([lng = 0, lat = 0]) => project(page, [lng, lat])));
+        const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
+        const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
+        const far = points.reduce((best, p) => (Math.hypot(p[0] - cx, p[1] - cy) > Math.hypot(best[0] - cx, best[1] - cy) ? p : best));
+        const lengthPx = Math.hypot(far[0] - cx, far[1] - cy);
+        return { at: far, out: [(far[0] - cx) / lengthPx, (far[1] - cy) / lengthPx] as const };
+      };
+      const drag = async ([fromX, fromY]: PixelPoint, [toX, toY]: PixelPoint) => {
+        await page.mouse.move(fromX, fromY, { steps: 3 });
+        await page.mouse.down();
+        await page.mouse.move(toX, toY, { steps: 10 });
+        await page.mouse.up();
+        await page.waitForTimeout(300);
+      };
+      const patchOf = () => page.waitForResponse((r) => r.url() === zoneUrl && r.request().method() === 'PATCH');
 
-    await page.getByTestId('zone-boundary-edit').click();
-    await page.getByTestId('zone-boundary-editing').waitFor({ state: 'visible' });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'zones-boundary-edit-1440x900-zh.png') });
-    await checkLayout(
-      'zones-boundary-edit 1440x900-zh',
-      ['[data-testid="zone-boundary-save"]', '[data-testid="zone-boundary-cancel"]'],
-      ZONE_LABELS,
-    );
+      await page.getByTestId('zone-boundary-edit').click();
+      await page.getByTestId('zone-boundary-editing').waitFor({ state: 'visible' });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUTPUT_DIR, 'zones-boundary-edit-1440x900-zh.png') });
+      await checkLayout(
+        'zones-boundary-edit 1440x900-zh',
+        ['[data-testid="zone-boundary-save"]', '[data-testid="zone-boundary-cancel"]'],
+        ZONE_LABELS,
+      );
 
-    // Outward by 40 px: the boundary is drawn and its area grows.
-    const outward = await farthestVertex(zone);
-    await drag(outward.at, [outward.at[0] + 40 * outward.out[0], outward.at[1] + 40 * outward.out[1]]);
-    const [saved] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-save').click()]);
-    expect(saved.status(), await saved.text()).toBe(200);
-    await page.getByTestId('zone-boundary-editing').waitFor({ state: 'detached' });
-    const drawn = await getJson<ZoneApiFeature>(zoneUrl);
-    expect(drawn.properties.boundary).toBe('drawn');
-    expect(drawn.properties.outlineAreaM2).toBeGreaterThan(zone.properties.outlineAreaM2);
-    expect(await page.getByTestId('zone-boundary').textContent()).toContain('人工绘制');
+      // Outward by 40 px: the boundary is drawn and its area grows.
+      const outward = await farthestVertex(zone);
+      await drag(outward.at, [outward.at[0] + 40 * outward.out[0], outward.at[1] + 40 * outward.out[1]]);
+      const [saved] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-save').click()]);
+      expect(saved.status(), await saved.text()).toBe(200);
+      await page.getByTestId('zone-boundary-editing').waitFor({ state: 'detached' });
+      const drawn = await getJson<ZoneApiFeature>(zoneUrl);
+      expect(drawn.properties.boundary).toBe('drawn');
+      expect(drawn.properties.outlineAreaM2).toBeGreaterThan(zone.properties.outlineAreaM2);
+      expect(await page.getByTestId('zone-boundary').textContent()).toContain('人工绘制');
 
-    // That vertex dragged onto the nearest member's label point: the boundary cuts the member, the server refuses it.
-    await page.getByTestId('zone-boundary-edit').click();
-    await page.getByTestId('zone-boundary-editing').waitFor({ state: 'visible' });
-    await page.waitForTimeout(500);
-    const inward = await farthestVertex(drawn);
-    const memberPoints = await Promise.all(
-      drawn.properties.estateIds.map((id) => project(page, polygonLabelPoint(estates.find((e) => e.id === id)?.geometry ?? zone.geometry))),
-    );
-    const nearest = memberPoints.reduce((best, p) =>
-      Math.hypot(p[0] - inward.at[0], p[1] - inward.at[1]) < Math.hypot(best[0] - inward.at[0], best[1] - inward.at[1]) ? p : best,
-    );
-    await drag(inward.at, nearest);
-    const [refused] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-save').click()]);
-    expect(refused.status(), await refused.text()).toBe(422);
-    const notice = page.locator('.ant-message-notice', { hasText: '片区范围没有包含以下成员小区' });
-    await notice.waitFor({ state: 'visible', timeout: 5000 });
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'zones-boundary-refused-1440x900-zh.png') });
-    const unchanged = await getJson<ZoneApiFeature>(zoneUrl);
-    expect(unchanged.properties).toMatchObject({
-      boundary: 'drawn',
-      version: drawn.properties.version,
-      outlineAreaM2: drawn.properties.outlineAreaM2,
-    });
-    expect(unchanged.geometry).toEqual(drawn.geometry);
+      // That vertex dragged onto the nearest member's label point: the boundary cuts the member, the server refuses it.
+      await page.getByTestId('zone-boundary-edit').click();
+      await page.getByTestId('zone-boundary-editing').waitFor({ state: 'visible' });
+      await page.waitForTimeout(500);
+      const inward = await farthestVertex(drawn);
+      const memberPoints = await Promise.all(
+        drawn.properties.estateIds.map((id) =>
+          project(page, polygonLabelPoint(estates.find((e) => e.id === id)?.geometry ?? zone.geometry)),
+        ),
+      );
+      const nearest = memberPoints.reduce((best, p) =>
+        Math.hypot(p[0] - inward.at[0], p[1] - inward.at[1]) < Math.hypot(best[0] - inward.at[0], best[1] - inward.at[1]) ? p : best,
+      );
+      await drag(inward.at, nearest);
+      const [refused] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-save').click()]);
+      expect(refused.status(), await refused.text()).toBe(422);
+      const notice = page.locator('.ant-message-notice', { hasText: '片区范围没有包含以下成员小区' });
+      await notice.waitFor({ state: 'visible', timeout: 5000 });
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(OUTPUT_DIR, 'zones-boundary-refused-1440x900-zh.png') });
+      const unchanged = await getJson<ZoneApiFeature>(zoneUrl);
+      expect(unchanged.properties).toMatchObject({
+        boundary: 'drawn',
+        version: drawn.properties.version,
+        outlineAreaM2: drawn.properties.outlineAreaM2,
+      });
+      expect(unchanged.geometry).toEqual(drawn.geometry);
 
-    // Cancel, then back to the outline computed around the members.
-    await page.getByTestId('zone-boundary-cancel').click();
-    await page.getByTestId('zone-boundary-editing').waitFor({ state: 'detached' });
-    const [computed] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-computed').click()]);
-    expect(computed.status(), await computed.text()).toBe(200);
-    const back = await getJson<ZoneApiFeature>(zoneUrl);
-    expect(back.properties.boundary).toBe('computed');
-    expect(back.properties.outlineAreaM2).toBeCloseTo(zone.properties.outlineAreaM2, 0);
-    await page.getByTestId('zone-boundary-computed').waitFor({ state: 'detached' });
-    expect(problems).toEqual([]);
-  });
+      // Cancel, then back to the outline computed around the members.
+      await page.getByTestId('zone-boundary-cancel').click();
+      await page.getByTestId('zone-boundary-editing').waitFor({ state: 'detached' });
+      const [computed] = await Promise.all([patchOf(), page.getByTestId('zone-boundary-computed').click()]);
+      expect(computed.status(), await computed.text()).toBe(200);
+      const back = await getJson<ZoneApiFeature>(zoneUrl);
+      expect(back.properties.boundary).toBe('computed');
+      expect(back.properties.outlineAreaM2).toBeCloseTo(zone.properties.outlineAreaM2, 0);
+      await page.getByTestId('zone-boundary-computed').waitFor({ state: 'detached' });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('lays the zone screens out at 1440 × 900 and 1024 × 700 in Chinese and English', { timeout: 240_000 }, async () => {
     for (const viewport of [
