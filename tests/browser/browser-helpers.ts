@@ -84,6 +84,17 @@ function openOption(page: Page, label: string): Locator {
   return page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: exactly });
 }
 
+/** The text of `testId` on the page now, or '' when it is not there (for polling what a panel shows). */
+export function shownText(page: Page, testId: string): Promise<string> {
+  return page
+    .getByTestId(testId)
+    .textContent({ timeout: 500 })
+    .then(
+      (text) => text ?? '',
+      () => '',
+    );
+}
+
 /** Polls `check` for up to `ms`; answers whether it became true. */
 async function becomes(page: Page, check: () => Promise<boolean>, ms: number): Promise<boolean> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await page.waitForTimeout(100)) {

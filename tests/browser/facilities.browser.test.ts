@@ -23,6 +23,7 @@ import {
   openAtlasPage,
   OUTPUT_DIR,
   project,
+  shownText,
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
@@ -139,11 +140,7 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
       properties: { type: 'kindergarten', name: '别处新增幼儿园', status: 'existing' },
     });
     await jumpTo(page, openSpot, 16, 600);
-    const panelName = () =>
-      page
-        .getByTestId('facility-panel-name')
-        .textContent({ timeout: 500 })
-        .catch(() => '');
+    const panelName = () => shownText(page, 'facility-panel-name');
     // The map draws it: a click on its spot opens it.
     await expect
       .poll(

@@ -35,6 +35,7 @@ import {
   OUTPUT_DIR,
   project,
   screenPixels,
+  shownText,
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
@@ -376,11 +377,7 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await jumpTo(page, between, 16.5, 400);
 
     // The map draws the new zone: a click between its members opens it.
-    const panelName = () =>
-      page
-        .getByTestId('zone-panel-name')
-        .textContent({ timeout: 500 })
-        .catch(() => '');
+    const panelName = () => shownText(page, 'zone-panel-name');
     await expect
       .poll(
         async () => {

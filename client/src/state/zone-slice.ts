@@ -78,10 +78,13 @@ export function setSelectTool(_state: ZoneState, tool: SelectTool): Partial<Zone
   return { selectTool: tool };
 }
 
+/** A zone panel whose zone is gone goes back to the list. */
+const BACK_TO_LIST = { selectedZoneId: null, zoneLinks: [], zonePanel: 'list' } as const satisfies Partial<ZoneState>;
+
 /** The list as the server answered it; a zone the panel showed that is gone (deleted elsewhere) closes the panel, as zoneRemoved does. */
 export function zonesLoaded(state: ZoneState, zones: readonly ZoneApiFeature[]): Partial<ZoneState> {
   const closing = state.selectedZoneId !== null && !zones.some((z) => z.id === state.selectedZoneId);
-  return { zones, zonesError: null, ...(closing ? { selectedZoneId: null, zoneLinks: [], zonePanel: 'list' as const } : {}) };
+  return { zones, zonesError: null, ...(closing ? BACK_TO_LIST : {}) };
 }
 
 export function zonesFailed(_state: ZoneState, message: string): Partial<ZoneState> {
@@ -100,7 +103,7 @@ export function zoneRemoved(state: ZoneState, id: number): Partial<ZoneState> {
   const closing = state.selectedZoneId === id;
   return {
     zones: (state.zones ?? []).filter((z) => z.id !== id),
-    ...(closing ? { selectedZoneId: null, zoneLinks: [], zonePanel: 'list' as const } : {}),
+    ...(closing ? BACK_TO_LIST : {}),
   };
 }
 
