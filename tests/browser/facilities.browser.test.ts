@@ -29,7 +29,7 @@ import {
   waitForModalSettled,
   chooseSelectOption,
 } from './browser-helpers';
-import { layoutProblems } from './layout-checks';
+import { layoutProblems, overlappingBoxes } from './layout-checks';
 
 type LngLat = [number, number];
 
@@ -306,8 +306,16 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
           ['[data-testid="placement-banner"]', '[data-testid="facility-tools"]'],
           ['.ant-descriptions-item-label'],
         );
+        // The banner shares the map's top-left corner with the edit toolbar, the select buttons and the zoom.
+        const overlaps = await overlappingBoxes(
+          page,
+          '[data-testid="placement-banner"]',
+          '[data-testid="edit-toolbar"] .ant-btn, [data-testid="select-tools"] .ant-btn, .maplibregl-ctrl-group, .ant-drawer-open .ant-drawer-content-wrapper',
+        );
         problems.push(
-          ...[...found.covered, ...found.cut, ...found.rawKeys].map((p) => `${viewport.width}×${viewport.height} ${lang}: ${p}`),
+          ...[...found.covered, ...found.cut, ...found.rawKeys, ...overlaps].map(
+            (p) => `${viewport.width}×${viewport.height} ${lang}: ${p}`,
+          ),
         );
         await page.screenshot({ path: join(OUTPUT_DIR, `facility-panel-${lang}-${viewport.width}.png`) });
         await page.getByTestId('placement-cancel').click();

@@ -109,3 +109,32 @@ export async function layoutProblemsWithin(
   const within = (selectors: readonly string[]) => selectors.map((selector) => `${scope} ${selector}`);
   return layoutProblems(page, within(controls), within(labels));
 }
+
+/**
+ * Pairs of visible elements, one from `a` and one from `b`, whose boxes intersect: a centre-point
+ * check misses a banner lying over the end of a button.
+ */
+export async function overlappingBoxes(page: Page, a: string, b: string): Promise<string[]> {
+  return page.evaluate(
+    ([selectorA, selectorB]) => {
+      const boxes = (selector: string) =>
+        [...document.querySelectorAll(selector)]
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && r.height > 0);
+      const name = (el: Element) => `${el.getAttribute('data-testid') ?? el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      const found: string[] = [];
+      for (const first of boxes(selectorA)) {
+        for (const second of boxes(selectorB)) {
+          const apart =
+            first.r.right <= second.r.left ||
+            second.r.right <= first.r.left ||
+            first.r.bottom <= second.r.top ||
+            second.r.bottom <= first.r.top;
+          if (!apart) found.push(`${name(first.el)} overlaps ${name(second.el)}`);
+        }
+      }
+      return found;
+    },
+    [a, b] as const,
+  );
+}

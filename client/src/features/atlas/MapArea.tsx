@@ -6,7 +6,6 @@ import { useAtlasStore } from '../../state/atlas-store';
 import { loadAtlasData } from '../../state/load-data';
 import { EstatePanel } from './EstatePanel';
 import { FacilityPanel } from '../facilities/FacilityPanel';
-import { PlacementBanner } from '../facilities/PlacementBanner';
 import { CreateZoneModal } from '../zones/CreateZoneModal';
 import { ZoneDrawer } from '../zones/ZoneDrawer';
 
@@ -59,7 +58,6 @@ export function MapArea() {
       {data ? <ZoneDrawer /> : null}
       {data ? <EstatePanel /> : null}
       {data ? <FacilityPanel /> : null}
-      {data ? <PlacementBanner /> : null}
       {data ? <CreateZoneModal /> : null}
     </div>
   );

@@ -25,12 +25,16 @@ import { useMapCamera } from './use-map-camera';
 import { EstateTilesSync } from './use-estate-tiles';
 import { useHeldAreas } from './use-held-areas';
 import { EditLayer } from '../edit/EditLayer';
+import { PlacementBanner } from '../facilities/PlacementBanner';
 import { handleMapClick } from '../zones/map-click';
 import { SelectGesture } from '../zones/SelectGesture';
 import { SelectionCard } from '../zones/SelectionCard';
 import { useCoverageOverlay } from '../coverage/use-coverage-overlay';
 import { useZoneScene } from '../zones/use-zone-scene';
 import { ZoneBoundaryLayer } from '../zones/ZoneBoundaryLayer';
+
+// One element for the life of the module, so the memoised EditLayer is not re-rendered by a new prop.
+const PLACEMENT_BANNER = <PlacementBanner />;
 
 const NO_COMMUNITY_OUTLINES: CommunityCollection = { type: 'FeatureCollection', features: [] };
 
@@ -194,7 +198,7 @@ export function MapView({ data }: { data: AtlasData }) {
         />
       ) : null}
       <MapViewButtons estates={estates} />
-      {atlas ? <EditLayer atlas={atlas} data={data} /> : null}
+      {atlas ? <EditLayer atlas={atlas} data={data} notice={PLACEMENT_BANNER} /> : null}
       {atlas ? <ZoneBoundaryLayer atlas={atlas} /> : null}
       {atlas ? <SelectGesture atlas={atlas} rootRef={rootRef} estates={estates} onGestureStart={hidePointer} /> : null}
       <SelectionCard estates={estates} />

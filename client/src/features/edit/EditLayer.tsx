@@ -6,7 +6,7 @@
  * component renders them and wires the hooks.
  */
 import { Alert } from 'antd';
-import { memo, useMemo, useReducer } from 'react';
+import { memo, useMemo, useReducer, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaOfPartsM2 } from '../../../../core/geometry/area-of-parts';
 import { partsOf } from '../../../../core/geometry/polygon-parts';
@@ -34,12 +34,20 @@ import './edit.css';
 /** Space kept between the toolbar and the map's edge or a side panel. */
 const OVERLAY_GAP_PX = 12;
 
-export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAdapter; data: AtlasData }) {
+interface EditLayerProps {
+  atlas: MapAdapter;
+  data: AtlasData;
+  /** Shown under the toolbar in the same column, so the two can never overlap (the placement banner). */
+  notice?: ReactNode;
+}
+
+export const EditLayer = memo(function EditLayer({ atlas, data, notice }: EditLayerProps) {
   const { t } = useTranslation();
   const session = useEditStore((s) => s.session);
   const saving = useEditStore((s) => s.saving);
   const language = useAtlasStore((s) => s.language);
   const selectedEstateId = useAtlasStore((s) => s.selectedEstateId);
+  const facilityPanelOpen = useAtlasStore((s) => s.selectedFacilityId !== null);
   const [form, dispatch] = useReducer(editFormReducer, initialEditForm);
 
   const estates = data.estates.features;
@@ -70,8 +78,8 @@ export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAd
     : null;
   const geometryChanged = session?.original ? !sameParts(partsOf(session.original.geometry).parts, session.history.present) : true;
 
-  // The estate panel or the form covers the map's right side; the toolbar and status stay left of it.
-  const rightPanelOpen = active || selected !== undefined;
+  // The estate or facility panel or the form covers the map's right side; the column stays left of it.
+  const rightPanelOpen = active || selected !== undefined || facilityPanelOpen;
 
   return (
     <>
@@ -93,6 +101,7 @@ export const EditLayer = memo(function EditLayer({ atlas, data }: { atlas: MapAd
         {session ? (
           <EditStatus tool={session.tool} areaM2={areaM2} crossingCount={crossings.length} blockerText={blockerText} language={language} />
         ) : null}
+        <div className="atlas-edit-notice">{notice}</div>
       </div>
       <EstateFormPanel
         open={active}

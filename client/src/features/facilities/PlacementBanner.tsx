@@ -8,7 +8,6 @@ import { useAtlasStore } from '../../state/atlas-store';
 import type { MapPlacement } from '../../state/coverage-slice';
 import type { AtlasData } from '../../state/data-slice';
 import type { Language } from '../../shared/i18n/languages';
-import { ESTATE_PANEL_WIDTH_PX } from '../atlas/SidePanel';
 
 // i18next's own TFunction: react-i18next's hook type multiplies the instantiations of a large resource (TS2589).
 type T = TFunction;
@@ -36,7 +35,6 @@ export function PlacementBanner() {
   const data = useAtlasStore((s) => s.data);
   const language = useAtlasStore((s) => s.language);
   const setPlacement = useAtlasStore((s) => s.setMapPlacement);
-  const panelOpen = useAtlasStore((s) => s.selectedEstateId !== null || s.selectedFacilityId !== null);
 
   useEffect(() => {
     if (!placement) return;
@@ -49,20 +47,19 @@ export function PlacementBanner() {
 
   if (!placement) return null;
   return (
-    // Centred over the part of the map the side panel leaves free.
-    <div className="facility-placement" data-testid="placement-banner" style={{ right: panelOpen ? ESTATE_PANEL_WIDTH_PX : 0 }}>
-      <Alert
-        className="facility-placement-alert"
-        type={error ? 'error' : 'info'}
-        showIcon
-        title={placementText(placement, data, language, t)}
-        description={error ?? undefined}
-        action={
-          <Button size="small" data-testid="placement-cancel" onClick={() => setPlacement(null)}>
-            {t('facility.placing.cancel')}
-          </Button>
-        }
-      />
-    </div>
+    // Shown in the map's top-left column under the edit toolbar (EditLayer's notice slot).
+    <Alert
+      className="facility-placement"
+      data-testid="placement-banner"
+      type={error ? 'error' : 'info'}
+      showIcon
+      title={placementText(placement, data, language, t)}
+      description={error ?? undefined}
+      action={
+        <Button size="small" data-testid="placement-cancel" onClick={() => setPlacement(null)}>
+          {t('facility.placing.cancel')}
+        </Button>
+      }
+    />
   );
 }
