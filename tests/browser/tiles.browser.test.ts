@@ -33,6 +33,7 @@ import {
   project,
   screenPixels,
   shownCoverageGaps,
+  shownText,
   skipBrowserTests,
   toggleSelectOption,
   chooseSelectOption,
@@ -333,6 +334,59 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       .toBeLessThan(0.2);
     await expect.poll(estatesCount, { timeout: 15_000 }).toBe(String(before?.n));
   }, 90_000);
+
+  it('draws a facility another user adds in an area it holds, follows its rename and leaves it out when it is deleted, asking by area only', async () => {
+    const [, spot] = await findFreeSpots(server.db, 13);
+    if (!spot) throw new Error('no free spot for a new facility');
+    const at: LngLat = [spot.lng, spot.lat];
+    await jumpTo(page, at, 16, 1500);
+    // The area round the spot is held before the other user writes: only the change event can bring the facility.
+    const facilityAsks = () => areaRequests.filter((url) => url.pathname === '/api/facilities').length;
+    let settled = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = facilityAsks();
+          const still = now === settled;
+          settled = now;
+          await page.waitForTimeout(700);
+          return still;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const asksBefore = facilityAsks();
+    const added = await postJson<{ id: number; properties: { version: number } }>(`${server.url}/api/facilities`, {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: at },
+      properties: { type: 'kindergarten', name: '瓦片城新增幼儿园', status: 'existing' },
+    });
+    const panelName = () => shownText(page, 'facility-panel-name');
+    await expect
+      .poll(
+        async () => {
+          const [x, y] = await project(page, at);
+          await page.mouse.click(x, y);
+          return panelName();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('瓦片城新增幼儿园');
+    const renamed = await apiFetch(`${server.url}/api/facilities/${added.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: added.properties.version, properties: { name: '瓦片城改名幼儿园' } }),
+    });
+    expect(renamed.status).toBe(200);
+    await expect.poll(panelName, { timeout: 15_000 }).toBe('瓦片城改名幼儿园');
+    const version = ((await renamed.json()) as { properties: { version: number } }).properties.version;
+    const deleted = await apiFetch(`${server.url}/api/facilities/${added.id}?version=${version}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    await page.getByTestId('facility-panel').waitFor({ state: 'detached', timeout: 15_000 });
+    // Each change asked again for the held areas, each by its box: never the whole city's facilities.
+    expect(facilityAsks()).toBeGreaterThan(asksBefore);
+    expect(areaRequests.filter((url) => !url.searchParams.has('bbox')).map(String)).toEqual([]);
+  }, 120_000);
 
   /** How an estate is drawn in its stage colour today, by the dashboard's answer. */
   async function stageColours(): Promise<(estate: EstateApiFeature) => Rgb> {
