@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoly
 import { z } from 'zod';
 import type { FacilityStatus } from '../facilities/facility-record.js';
 import type { EstateIdListing } from '../estate-id-listing.js';
+import type { LngLat } from '../geometry/lng-lat.js';
 
 /** Road classes of the walk and basemap network, widest first. */
 export const ROAD_CLASSES = ['arterial', 'secondary', 'branch', 'path'] as const;
@@ -34,6 +35,8 @@ export interface SubdistrictProperties {
   districtCode: string;
   estates: number;
   households: number;
+  /** Where the name is drawn: a point inside the outline (core/geometry/label-points.ts). */
+  labelPoint: LngLat;
 }
 
 export interface CommunityProperties {
@@ -49,7 +52,13 @@ export interface WaterProperties {
 
 export type FacilityCollection = FeatureCollection<Point, FacilityProperties>;
 export type RoadCollection = FeatureCollection<LineString | MultiLineString, RoadProperties>;
-export type SubdistrictCollection = FeatureCollection<MultiPolygon | Polygon, SubdistrictProperties>;
+/**
+ * Each feature carries its GeoJSON `bbox`; without its outline (`null`) when asked with
+ * `geometry=none`: a map drawn from tiles draws the boundaries from tiles.
+ */
+export type SubdistrictCollection = FeatureCollection<MultiPolygon | Polygon | null, SubdistrictProperties>;
+/** GET /api/subdistricts with the outlines (no `geometry=none`). */
+export type OutlinedSubdistrictCollection = FeatureCollection<MultiPolygon | Polygon, SubdistrictProperties>;
 /** Without geometries (`null`) when asked with `geometry=none`: a map drawn from tiles draws the boundaries from tiles. */
 export type CommunityCollection = FeatureCollection<MultiPolygon | Polygon | null, CommunityProperties>;
 export type WaterCollection = FeatureCollection<MultiPolygon | Polygon, WaterProperties>;
@@ -76,11 +85,11 @@ export type FacilityCounts = z.output<typeof facilityCountsSchema>;
 /** The estate source of a server that does not say: load the collection. */
 export const COLLECTION_ESTATE_SOURCE: EstateSource = { kind: 'collection', estates: 0, yearBuilt: null, households: null };
 
-/** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
 /** One layer of GET /api/tiles, as a MapLibre vector source takes it. */
 export const tileLayerSourceSchema = z.object({ tiles: z.array(z.string()).min(1), minzoom: z.number().int(), maxzoom: z.number().int() });
 export type TileLayerSource = z.output<typeof tileLayerSourceSchema>;
 
+/** GET /api/tiles: the data version and, per layer, its tile URL template and zooms (TileJSON's names). */
 export const tileSourcesSchema = z.object({
   version: z.string(),
   /**

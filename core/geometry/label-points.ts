@@ -1,6 +1,6 @@
 /** Where text labels go: pure geometry on GeoJSON, no map library involved. */
 import { along, bbox, distance, length, pointOnFeature } from '@turf/turf';
-import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { BBox, Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LngLat } from './lng-lat.js';
 
 export interface LineLabel {
@@ -41,8 +41,17 @@ export function labelWidthPx(text: string, sizePx: number): number {
  * province's thousands of sub-districts are not all named at once, on top of each other.
  */
 export function polygonLabel(text: string, geometry: Polygon | MultiPolygon, widthPx: number): PointLabel {
-  const [minLng = 0, , maxLng = 0] = bbox(geometry);
-  return { text, position: polygonLabelPoint(geometry), minZoom: zoomSpanningPx(maxLng - minLng, widthPx) };
+  return placedLabel(text, polygonLabelPoint(geometry), bbox(geometry), widthPx);
+}
+
+/**
+ * `polygonLabel` for a polygon known by its label point and box (a sub-district listed without its
+ * outline); with no box, drawn at every zoom.
+ */
+export function placedLabel(text: string, position: LngLat, box: BBox | undefined, widthPx: number): PointLabel {
+  if (!box) return { text, position };
+  const [minLng = 0, , maxLng = 0] = box;
+  return { text, position, minZoom: zoomSpanningPx(maxLng - minLng, widthPx) };
 }
 
 /**

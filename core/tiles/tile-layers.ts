@@ -23,6 +23,9 @@ export const TILE_LAYERS = {
   facilities: { minZoom: 12, attributes: { type: 0, status: 0, name: 15 } },
   // Boundaries only, from the zoom the estates come in at: below it the sub-districts' fill says more.
   communities: { minZoom: 12, attributes: { code: 0, subdistrictCode: 0 } },
+  // Boundaries at every zoom: below the estates' first zoom the map fills them by their share of
+  // estates started (client/src/map/estate-tiles.ts), matched by code.
+  subdistricts: { minZoom: 0, attributes: { code: 0 } },
 } as const;
 
 export type TileLayerId = keyof typeof TILE_LAYERS;

@@ -101,8 +101,8 @@ export const bboxOnlyQuery = z.object({ bbox: bboxParam.optional() }).strict();
 
 export const noQuery = z.object({}).strict();
 
-/** GET /api/communities: `geometry=none` leaves the outlines out (a tiled map draws them from tiles). */
-export const communityQuery = z
+/** GET /api/communities and /api/subdistricts: `geometry=none` leaves the outlines out (a tiled map draws them from tiles). */
+export const outlineQuery = z
   .object({ geometry: z.enum(['none'], { error: 'geometry can only be none (leave the outlines out)' }).optional() })
   .strict();
 

@@ -1,4 +1,4 @@
-import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACILITY_TYPE_IDS } from '../../core/facility-catalogue.js';
 import { testBackends } from '../helpers/test-db.js';
@@ -72,6 +72,44 @@ describe.each(testBackends())('reference layers API on %s', (backend) => {
     expect(names.body.features.map((f) => f.geometry)).toEqual(whole.map(() => null));
     expect(names.body.features.map((f) => [f.id, f.properties])).toEqual(whole.map((f) => [f.id, f.properties]));
     const bad = await api.get<{ error: { message: string } }>('/api/communities?geometry=full');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('geometry');
+  });
+
+  it('lists the sub-districts without their outlines for a map drawn from tiles, each with the box and a label point PostGIS agrees with', async () => {
+    type Listed = FeatureCollection<Polygon | MultiPolygon | null, { code: string; labelPoint: [number, number] }>;
+    const whole = (await api.get<Listed>('/api/subdistricts')).body.features;
+    const bare = await api.get<Listed>('/api/subdistricts?geometry=none');
+    expect(bare.status).toBe(200);
+    expect(bare.body.features.map((f) => f.geometry)).toEqual(whole.map(() => null));
+    // The same ids, properties and boxes either way: a tiled map names and frames them as the other does.
+    expect(bare.body.features.map((f) => [f.id, f.properties, f.bbox])).toEqual(whole.map((f) => [f.id, f.properties, f.bbox]));
+    const truth = await api.db.query<{ id: number; code: string; xmin: number; ymin: number; xmax: number; ymax: number }>(
+      `SELECT id, code, ST_XMin(geom) AS xmin, ST_YMin(geom) AS ymin, ST_XMax(geom) AS xmax, ST_YMax(geom) AS ymax FROM subdistricts ORDER BY code`,
+    );
+    expect(bare.body.features.map((f) => [f.id, f.properties.code])).toEqual(truth.map((t) => [t.id, t.code]));
+    for (const [i, f] of bare.body.features.entries()) {
+      const t = truth[i]!;
+      const [west = 0, south = 0, east = 0, north = 0] = f.bbox ?? [];
+      for (const [ours, theirs] of [
+        [west, t.xmin],
+        [south, t.ymin],
+        [east, t.xmax],
+        [north, t.ymax],
+      ] as const)
+        expect(Math.abs(ours - theirs), f.properties.code).toBeLessThan(1e-6);
+    }
+    const outside = await api.db.query<{ code: string }>(
+      `SELECT s.code FROM subdistricts s, json_to_recordset($1::json) AS l(code text, lng float8, lat float8)
+       WHERE l.code = s.code AND NOT ST_Contains(s.geom, ST_SetSRID(ST_MakePoint(l.lng, l.lat), 4326))`,
+      [
+        JSON.stringify(
+          bare.body.features.map((f) => ({ code: f.properties.code, lng: f.properties.labelPoint[0], lat: f.properties.labelPoint[1] })),
+        ),
+      ],
+    );
+    expect(outside).toEqual([]);
+    const bad = await api.get<{ error: { message: string } }>('/api/subdistricts?geometry=full');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('geometry');
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../core/programme/progress-history.js';
 import { DEFAULT_STAGE, DEFAULT_STAGE_CATALOGUE } from '../../core/programme/stages.js';
 import { TILE_EXTENT, tileContaining, type TileCoord } from '../../core/tiles/tile-grid.js';
-import type { TileLayerId } from '../../core/tiles/tile-layers.js';
+import { TILE_LAYER_IDS, type TileLayerId } from '../../core/tiles/tile-layers.js';
 import { serviceContext } from '../../server/context.js';
 import { loadConfig } from '../../server/config.js';
 import { renderTile } from '../../server/features/tiles/tiles.service.js';
@@ -138,6 +138,20 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
       expect(communities.find((f) => f.id === row.id)!.properties).toEqual({ code: row.code, subdistrictCode: row.subdistrict_code });
     }
     expect((await server.raw(tilePath('communities', { z: 11, x: busy.x >> 3, y: busy.y >> 3 }))).status).toBe(204);
+  });
+
+  it('serves the sub-district boundaries at every zoom, each sub-district PostGIS finds in the tile with its code', async () => {
+    for (const z of [14, 10, 6]) {
+      const coord: TileCoord = { z, x: busy.x >> (14 - z), y: busy.y >> (14 - z) };
+      const features = decode((await server.raw(tilePath('subdistricts', coord))).bytes, 'subdistricts');
+      const inside = await idsInEnvelope(copy.db, 'subdistricts', 'geom', coord);
+      expect(inside.length, `z${z}`).toBeGreaterThan(0);
+      expect(features.map((f) => f.id).sort(), `z${z}`).toEqual(expect.arrayContaining(inside));
+      const codes = await copy.db.query<{ id: number; code: string }>('SELECT id, code FROM subdistricts WHERE id = ANY($1::int[])', [
+        inside,
+      ]);
+      for (const row of codes) expect(features.find((f) => f.id === row.id)!.properties).toEqual({ code: row.code });
+    }
   });
 
   it('serves zones and facilities, each with what PostGIS finds in the tile', async () => {
@@ -369,7 +383,7 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const ctx = serviceContext(copy.db, loadConfig({}));
     const coords = [14, 15, 16, 12, 10].map((z) => ({ z, x: busy.x >> (14 - z), y: busy.y >> (14 - z) }));
     let compared = 0;
-    for (const layer of ['estates', 'zones', 'facilities', 'communities'] as const) {
+    for (const layer of TILE_LAYER_IDS) {
       for (const coord of coords) {
         const [fromPostgis, fromJs] = await Promise.all([renderTile(ctx, layer, coord, 'postgis'), renderTile(ctx, layer, coord, 'js')]);
         const a = fromPostgis ? decode(fromPostgis, layer) : [];

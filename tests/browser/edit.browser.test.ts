@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { area, bbox, booleanPointInPolygon, point, pointOnFeature, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
-import type { EstateApiFeature, EstateCollection, SubdistrictCollection, WaterCollection } from '../../client/src/api/types';
+import type { EstateApiFeature, EstateCollection, OutlinedSubdistrictCollection, WaterCollection } from '../../client/src/api/types';
 import {
   apiFetch,
   type AppUnderTest,
@@ -47,7 +47,7 @@ function metresToDegrees(lat: number): { lng: number; lat: number } {
  */
 function findEmptySpot(
   estates: EstateApiFeature[],
-  subdistricts: SubdistrictCollection,
+  subdistricts: OutlinedSubdistrictCollection,
   water: WaterCollection,
   clearanceM: number,
 ): LngLat {
@@ -93,7 +93,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
   let browser: Browser;
   let page: Page;
   let estates: EstateApiFeature[];
-  let subdistricts: SubdistrictCollection;
+  let subdistricts: OutlinedSubdistrictCollection;
   let water: WaterCollection;
   const writes: string[] = [];
   const problems: string[] = [];
@@ -106,7 +106,7 @@ describe.skipIf(skipBrowserTests)('drawing and editing estates on the map', () =
     server = await startAppUnderTest();
     baseUrl = server.url;
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
-    subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
+    subdistricts = await getJson<OutlinedSubdistrictCollection>(`${baseUrl}/api/subdistricts`);
     water = await getJson<WaterCollection>(`${baseUrl}/api/water`);
     browser = await launchChromium();
     page = await newAtlasPage(browser);

@@ -11,7 +11,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bbox } from '@turf/turf';
-import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
+import type { EstateApiFeature, EstateCollection, OutlinedSubdistrictCollection } from '../../client/src/api/types';
 import {
   apiFetch,
   type AppUnderTest,
@@ -107,7 +107,7 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
   let browser: Browser;
   let page: Page;
   let estates: EstateApiFeature[];
-  let subdistricts: SubdistrictCollection;
+  let subdistricts: OutlinedSubdistrictCollection;
   let homeCamera: { lng: number; lat: number; zoom: number };
 
   beforeAll(async () => {
@@ -120,7 +120,7 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
     });
     if (created.status !== 201) throw new Error(`could not create the far-away estate: HTTP ${created.status} ${await created.text()}`);
     estates = (await getJson<EstateCollection>(`${baseUrl}/api/estates`)).features;
-    subdistricts = await getJson<SubdistrictCollection>(`${baseUrl}/api/subdistricts`);
+    subdistricts = await getJson<OutlinedSubdistrictCollection>(`${baseUrl}/api/subdistricts`);
     browser = await launchChromium();
     page = await openAtlasPage(browser, baseUrl);
     homeCamera = await cameraAtRest(page);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, pointOnFeature } from '@turf/turf';
-import type { EstateApiFeature, EstateCollection, SubdistrictCollection } from '../../client/src/api/types';
+import type { EstateApiFeature, EstateCollection, OutlinedSubdistrictCollection } from '../../client/src/api/types';
 import { blendOver, colourDifference, hexToRgb, interpolateStops, type Rgb } from '../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { calendarDate } from '../../core/programme/progress-history';
@@ -84,6 +84,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   const areaRequests: URL[] = [];
   const dashboardRequests: URL[] = [];
   const communityRequests: URL[] = [];
+  const subdistrictRequests: URL[] = [];
   const estateListRequests: URL[] = [];
   /** GET /api/estates asked for the whole collection (no page): what a tiled city must never do. */
   const wholeCollectionRequests = () => estateListRequests.filter((url) => !url.searchParams.has('limit')).map(String);
@@ -109,6 +110,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
       if (url.pathname === '/api/facilities' || url.pathname === '/api/roads') areaRequests.push(url);
       if (url.pathname === '/api/dashboard') dashboardRequests.push(url);
       if (url.pathname === '/api/communities') communityRequests.push(url);
+      if (url.pathname === '/api/subdistricts') subdistrictRequests.push(url);
       if (url.pathname === '/api/estates') estateListRequests.push(url);
     });
     await gotoAtlas(page, server.url, pageErrors);
@@ -419,7 +421,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const outside = estates.find(
       (e) => e.properties.subdistrictCode !== inside.properties.subdistrictCode && colourDifference(drawnIn(e), FADED) > 15,
     )!;
-    const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
+    const subdistricts = (await api<OutlinedSubdistrictCollection>('/api/subdistricts')).features;
     const name = subdistricts.find((f) => f.properties.code === inside.properties.subdistrictCode)!.properties.name;
     const pick = () => toggleSelectOption(page, 'subdistrict-filter', name);
     await pick();
@@ -591,6 +593,24 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     for (const key of [...clutter, 'communities']) await page.getByTestId(`layer-toggle-${key}`).click();
   }, 60_000);
 
+  it('draws the sub-district boundaries from tiles, having listed the sub-districts without their outlines', async () => {
+    expect(subdistrictRequests.length).toBeGreaterThan(0);
+    expect(subdistrictRequests.filter((url) => url.searchParams.get('geometry') !== 'none').map(String)).toEqual([]);
+    // Only the land and the sub-district boundaries left: the boundaries are the only purple there.
+    const clutter = ['estates', 'facilities', 'roads', 'communities', 'labels'] as const;
+    for (const key of clutter) await page.getByTestId(`layer-toggle-${key}`).click();
+    const centre: LngLat = [109.41, 24.31];
+    await jumpTo(page, centre, 13.5, 1500);
+    const [x, y] = await project(page, centre);
+    const purple = async () => (await screenPixels(page, x, y, 150)).filter(([r, g, b]) => r > g + 5 && b > g + 15).length;
+    await expect.poll(purple, { timeout: 20_000, message: 'sub-district boundary pixels' }).toBeGreaterThan(40);
+    expect(requested.some((path) => path.startsWith('/api/tiles/subdistricts/13/'))).toBe(true);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-subdistrict-boundaries.png') });
+    await page.getByTestId('layer-toggle-subdistricts').click();
+    await expect.poll(purple, { timeout: 10_000, message: 'sub-district boundaries hidden' }).toBeLessThan(5);
+    for (const key of [...clutter, 'subdistricts']) await page.getByTestId(`layer-toggle-${key}`).click();
+  }, 60_000);
+
   it('offers in the estate form the communities of the estate’s sub-district, their names loaded when the form first opens, and a save updates the totals and the tiles’ version', async () => {
     const largest = (await api<EstateCollection>('/api/estates')).features.sort(
       (a, b) => b.properties.landAreaM2 - a.properties.landAreaM2,
@@ -648,7 +668,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
   }, 90_000);
 
   it('fills each sub-district by its share of estates started below the tiles’ first zoom', async () => {
-    const subdistricts = (await api<SubdistrictCollection>('/api/subdistricts')).features;
+    const subdistricts = (await api<OutlinedSubdistrictCollection>('/api/subdistricts')).features;
     const dashboard = await api<{ bySubdistrict: { code: string | null; started: number }[] }>('/api/dashboard');
     // The sub-district with the most estates started, at a point away from its label.
     const rows = subdistricts

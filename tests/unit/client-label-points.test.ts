@@ -7,6 +7,7 @@ import {
   labelsAt,
   labelWidthPx,
   lineMidLabel,
+  placedLabel,
   polygonLabel,
   polygonLabelPoint,
   roadLabels,
@@ -207,7 +208,45 @@ describe('bounds of features', () => {
       [109.5, 24.4],
     ]);
   });
+
+  it('takes a feature’s own bbox, and frames a feature listed without its outline by it alone', () => {
+    const bare: Feature<null> = { type: 'Feature', bbox: [109.2, 24.1, 109.3, 24.15], geometry: null, properties: {} };
+    expect(boundsOf([bare])).toEqual([
+      [109.2, 24.1],
+      [109.3, 24.15],
+    ]);
+    expect(
+      boundsOf([
+        bare,
+        road('a', [
+          [109.4, 24.3],
+          [109.5, 24.35],
+        ]),
+      ]),
+    ).toEqual([
+      [109.2, 24.1],
+      [109.5, 24.35],
+    ]);
+    // No outline and no box: nothing to frame.
+    expect(boundsOf([{ ...bare, bbox: undefined }])).toBeNull();
+  });
 });
+
+/** A square `side` degrees wide with its south-west corner at 109 °E 24 °N. */
+function square(side: number): Polygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [109, 24],
+        [109 + side, 24],
+        [109 + side, 24 + side],
+        [109, 24 + side],
+        [109, 24],
+      ],
+    ],
+  };
+}
 
 describe('labels drawn from the zoom where their shape holds them', () => {
   it('finds the zoom at which a width in degrees spans a width in pixels (512-pixel world at zoom 0)', () => {
@@ -228,18 +267,6 @@ describe('labels drawn from the zoom where their shape holds them', () => {
   });
 
   it('names a sub-district 1.1 km wide from about zoom 12.4, and one ten times wider 3.3 zoom levels earlier', () => {
-    const square = (side: number): Polygon => ({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [109, 24],
-          [109 + side, 24],
-          [109 + side, 24 + side],
-          [109, 24 + side],
-          [109, 24],
-        ],
-      ],
-    });
     const small = polygonLabel('和平街道', square(KM_AT_EQUATOR_DEG), 76);
     const large = polygonLabel('和平街道', square(10 * KM_AT_EQUATOR_DEG), 76);
     // 76 px = 0.01° × 512 × 2^z / 360 → z = log2(76 × 360 / 5.12) ≈ 12.38
@@ -248,6 +275,13 @@ describe('labels drawn from the zoom where their shape holds them', () => {
     expect(labelsAt([small, large], 12)).toEqual([large]);
     expect(labelsAt([small, large], 12.5)).toEqual([small, large]);
     expect(labelsAt([{ text: 'always', position: [0, 0] }], 0)).toHaveLength(1);
+  });
+
+  it('places a label known by its point and box (a sub-district listed without its outline) as its outline would', () => {
+    const side = 3 * KM_AT_EQUATOR_DEG;
+    const fromOutline = polygonLabel('和平街道', square(side), 76);
+    expect(placedLabel('和平街道', fromOutline.position, [109, 24, 109 + side, 24 + side], 76)).toEqual(fromOutline);
+    expect(placedLabel('和平街道', [109, 24], undefined, 76)).toEqual({ text: '和平街道', position: [109, 24] });
   });
 
   it('redraws the deck layers at each half zoom and where labels or tiled facilities appear, and nowhere else', () => {

@@ -145,8 +145,9 @@ export function fetchRoads(query: { bbox?: [number, number, number, number] } = 
   return getCollection<RoadCollection>('/api/roads', { bbox: query.bbox?.join(',') }, signal);
 }
 
-export function fetchSubdistricts(signal?: AbortSignal): Promise<SubdistrictCollection> {
-  return getCollection<SubdistrictCollection>('/api/subdistricts', undefined, signal);
+/** `withOutlines: false` for a map that draws the boundaries from tiles: names, boxes and label points only. */
+export function fetchSubdistricts({ withOutlines }: { withOutlines: boolean }, signal?: AbortSignal): Promise<SubdistrictCollection> {
+  return getCollection<SubdistrictCollection>('/api/subdistricts', withOutlines ? undefined : { geometry: 'none' }, signal);
 }
 
 /** `withOutlines: false` for a map that draws the boundaries from tiles and needs the names only. */

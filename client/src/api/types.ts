@@ -15,6 +15,7 @@ export type {
   FacilityCollection,
   FacilityFeature,
   RoadCollection,
+  OutlinedSubdistrictCollection,
   SubdistrictCollection,
   WaterCollection,
 } from '../../../core/contract/index';

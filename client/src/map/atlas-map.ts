@@ -6,7 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapboxOverlay, type MapboxOverlayProps } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { BasemapConfig, EstateApiFeature, RoadCollection } from '../api';
@@ -183,11 +183,11 @@ export class AtlasMap implements MapAdapter {
     this.tiles.setStages(stages);
   }
 
-  fitTo(features: readonly Feature[], animate = true): void {
+  fitTo(features: readonly Feature<Geometry | null>[], animate = true): void {
     if (fitFeatures(this.map, features, animate)) this.fitted = true;
   }
 
-  flyTo(features: readonly Feature[], coveredRightPx = 0): void {
+  flyTo(features: readonly Feature<Geometry | null>[], coveredRightPx = 0): void {
     flyToFeatures(this.map, features, coveredRightPx);
   }
 

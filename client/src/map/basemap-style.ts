@@ -14,8 +14,9 @@ import { MAP_LAND_HEX } from '../../../core/palette-rules';
 import type { TileLayerSource } from '../../../core/contract/index';
 import type { TileLayerId } from '../../../core/tiles/tile-layers';
 
-/** The tile layer (and the source layer in its tiles) of the community boundaries. */
+/** The tile layers (and the source layers in their tiles) of the community and sub-district boundaries. */
 const COMMUNITY_TILE_LAYER: TileLayerId = 'communities';
+export const SUBDISTRICT_TILE_LAYER: TileLayerId = 'subdistricts';
 
 export type StyleSpecification = Exclude<MapOptions['style'], string | undefined>;
 type LayerSpecification = StyleSpecification['layers'][number];
@@ -42,6 +43,8 @@ export interface BasemapContext {
   /** A city drawn from tiles draws the community boundaries from these (GET /api/tiles), not from `communities`. */
   communityTiles?: TileLayerSource | undefined;
   subdistricts: SubdistrictCollection;
+  /** A city drawn from tiles draws the sub-district boundaries from these; `subdistricts` then holds no outlines. */
+  subdistrictTiles?: TileLayerSource | undefined;
 }
 
 /** Which MapLibre layers belong to which layer toggle of the UI. */
@@ -118,9 +121,15 @@ function offlineBaseLayers(): LayerSpecification[] {
   ];
 }
 
-function communitySource({ communities, communityTiles }: BasemapContext): SourceSpecification {
-  if (communityTiles) return { type: 'vector', ...communityTiles };
-  return geojson({ ...communities, features: communities.features.filter(hasOutline) });
+/** Boundaries from tiles when the city is drawn from tiles, else from the listed outlines. */
+function outlineSource(collection: FeatureCollection<Geometry | null>, tiles: TileLayerSource | undefined): SourceSpecification {
+  if (tiles) return { type: 'vector', ...tiles };
+  return geojson({ ...collection, features: collection.features.filter(hasOutline) });
+}
+
+/** What a layer over a boundary source adds to read it from tiles (its source layer and first zoom). */
+function fromTiles(layer: TileLayerId, tiles: TileLayerSource | undefined): { 'source-layer'?: string; minzoom?: number } {
+  return tiles ? { 'source-layer': layer, minzoom: tiles.minzoom } : {};
 }
 
 function hasOutline<F extends Feature<Geometry | null>>(feature: F): feature is F & Feature<Geometry> {
@@ -128,7 +137,10 @@ function hasOutline<F extends Feature<Geometry | null>>(feature: F): feature is 
 }
 
 function overlaySources(ctx: BasemapContext): Record<string, SourceSpecification> {
-  return { communities: communitySource(ctx), subdistricts: geojson(ctx.subdistricts) };
+  return {
+    communities: outlineSource(ctx.communities, ctx.communityTiles),
+    subdistricts: outlineSource(ctx.subdistricts, ctx.subdistrictTiles),
+  };
 }
 
 function overlayLayers(ctx: BasemapContext): LayerSpecification[] {
@@ -137,13 +149,14 @@ function overlayLayers(ctx: BasemapContext): LayerSpecification[] {
       id: 'communities-line',
       type: 'line',
       source: 'communities',
-      ...(ctx.communityTiles ? { 'source-layer': COMMUNITY_TILE_LAYER, minzoom: ctx.communityTiles.minzoom } : {}),
+      ...fromTiles(COMMUNITY_TILE_LAYER, ctx.communityTiles),
       paint: { 'line-color': BASEMAP_COLOURS.community, 'line-width': 1, 'line-dasharray': [2, 2], 'line-opacity': 0.9 },
     },
     {
       id: 'subdistricts-line',
       type: 'line',
       source: 'subdistricts',
+      ...fromTiles(SUBDISTRICT_TILE_LAYER, ctx.subdistrictTiles),
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': BASEMAP_COLOURS.subdistrict,
@@ -158,6 +171,7 @@ function overlayLayers(ctx: BasemapContext): LayerSpecification[] {
       id: 'subdistricts-selected',
       type: 'line',
       source: 'subdistricts',
+      ...fromTiles(SUBDISTRICT_TILE_LAYER, ctx.subdistrictTiles),
       filter: ['==', ['get', 'code'], ''],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': BASEMAP_COLOURS.subdistrictSelected, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 3, 17, 6] },

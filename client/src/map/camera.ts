@@ -1,6 +1,6 @@
 /** Camera moves of the MapLibre map: framing features, keeping them clear of side panels. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { boundsOf } from '../../../core/geometry/bounds-of';
 import { polygonLabelPoint } from '../../../core/geometry/label-points';
 import type { LngLat } from '../../../core/geometry/lng-lat';
@@ -17,7 +17,7 @@ export const MAP_DEFAULTS = {
 };
 
 /** Frames the features; false when there is nothing to frame. Without animation the camera jumps, which tests rely on. */
-export function fitFeatures(map: MapLibreMap, features: readonly Feature[], animate: boolean): boolean {
+export function fitFeatures(map: MapLibreMap, features: readonly Feature<Geometry | null>[], animate: boolean): boolean {
   const bounds = boundsOf(features);
   if (!bounds) return false;
   map.fitBounds(bounds, { padding: MAP_DEFAULTS.fitPaddingPx, maxZoom: MAP_DEFAULTS.fitMaxZoom, duration: animate ? 600 : 0 });
@@ -25,7 +25,7 @@ export function fitFeatures(map: MapLibreMap, features: readonly Feature[], anim
 }
 
 /** Flies to the features, keeping them clear of a panel over the right `coveredRightPx` pixels of the map. */
-export function flyToFeatures(map: MapLibreMap, features: readonly Feature[], coveredRightPx: number): void {
+export function flyToFeatures(map: MapLibreMap, features: readonly Feature<Geometry | null>[], coveredRightPx: number): void {
   const bounds = boundsOf(features);
   if (!bounds) return;
   const pad = MAP_DEFAULTS.fitPaddingPx;

@@ -13,6 +13,7 @@ import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
 import type { EstateIdListing } from '../../../core/estate-id-listing';
 import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
 import type { EstateTileSummary } from './map-types';
+import { SUBDISTRICT_TILE_LAYER } from './basemap-style';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
 export interface EstateTileSpec {
@@ -211,12 +212,15 @@ export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: Est
       'line-width': ['case', isSelected, 4, isHovered, 2.5, 1],
     },
   });
-  if (map.getSource(SUBDISTRICT_SOURCE)) {
+  const subdistricts = map.getSource(SUBDISTRICT_SOURCE);
+  if (subdistricts) {
     map.addLayer(
       {
         id: ESTATE_TILE_IDS.subdistrictFill,
         type: 'fill',
         source: SUBDISTRICT_SOURCE,
+        // A tiled city's sub-districts come as tiles too (basemap-style.ts).
+        ...(subdistricts.type === 'vector' ? { 'source-layer': SUBDISTRICT_TILE_LAYER } : {}),
         maxzoom: spec.minZoom,
         paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': SUBDISTRICT_SHARE_OPACITY },
       },

@@ -4,7 +4,7 @@
  * implements it in the browser, FakeMapAdapter in unit tests. It knows nothing of the store:
  * the features hand it plain values and get events back through callbacks.
  */
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { LngLat, PixelPoint } from '../../../core/geometry/lng-lat';
 import type { Parts } from '../../../core/geometry/polygon-parts';
 import type { SnapIndex } from '../../../core/geometry/snap-to-estates';
@@ -88,9 +88,9 @@ export interface MapAdapter {
   /** Below the tiles' first zoom, fills the sub-districts by their progress (null: no fill). */
   setSubdistrictShares(shares: SubdistrictShares | null): void;
   /** Frames the given features (estates, or sub-districts when the estates come as tiles); without animation the camera jumps. */
-  fitTo(features: readonly Feature[], animate?: boolean): void;
+  fitTo(features: readonly Feature<Geometry | null>[], animate?: boolean): void;
   /** Flies to features, keeping them clear of a panel over the right `coveredRightPx` pixels. */
-  flyTo(features: readonly Feature[], coveredRightPx?: number): void;
+  flyTo(features: readonly Feature<Geometry | null>[], coveredRightPx?: number): void;
   /** Pans sideways when the estate lies under a panel covering the right `coveredRightPx` pixels. */
   reveal(feature: EstateApiFeature, coveredRightPx: number): void;
   /** What would be picked at a viewport position. */

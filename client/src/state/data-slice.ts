@@ -30,6 +30,8 @@ export interface AtlasData {
    * no outlines, and no names either until the estate form first needs them (communitiesLoaded).
    */
   communityTiles?: TileLayerSource;
+  /** In a city drawn from tiles, where the sub-district boundaries come from: `subdistricts` then holds no outlines. */
+  subdistrictTiles?: TileLayerSource;
   /** True while a tiled city's community names are not loaded yet. */
   communitiesDeferred?: boolean;
   /** A tiled city's tile layers as the load found them (GET /api/tiles), used until the first estate write. */

@@ -40,7 +40,7 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       // Its facilities and roads too: the store holds those of the areas the user looks at (features/atlas/use-held-areas.ts).
       tiled ? Promise.resolve(NO_FACILITIES) : fetchFacilities({}, signal),
       tiled ? Promise.resolve(NO_ROADS) : fetchRoads({}, signal),
-      fetchSubdistricts(signal),
+      fetchSubdistricts({ withOutlines: !tiled }, signal),
       // And the communities: the map draws their boundaries from tiles, and the estate form loads their names when it first opens (features/edit/use-community-names.ts).
       tiled ? Promise.resolve(NO_COMMUNITIES) : fetchCommunities({ withOutlines: true }, signal),
       fetchWater(signal),
@@ -48,6 +48,7 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
     ]);
     // The tiles' URL names the data version of now; after a change the browser asks again and gets a 304 while a tile is unchanged.
     const communityTiles = tileSources?.layers.communities;
+    const subdistrictTiles = tileSources?.layers.subdistricts;
     useAtlasStore.getState().dataLoaded({
       config,
       estates,
@@ -57,6 +58,7 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       communities,
       water,
       ...(tileSources && communityTiles ? { tileSources, communityTiles, communitiesDeferred: true } : {}),
+      ...(subdistrictTiles ? { subdistrictTiles } : {}),
     });
   } catch (error) {
     if (isAbortError(error)) return;

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context.js';
 import { declareRoutes, type DeclaredRoutes } from '../../http/access.js';
-import { bboxOnlyQuery, communityQuery, facilityQuery, noQuery } from '../../http/query-schemas.js';
+import { bboxOnlyQuery, facilityQuery, outlineQuery, noQuery } from '../../http/query-schemas.js';
 import { countFacilities, listCommunities, listFacilities, listRoads, listSubdistricts, listWaterAreas } from './layers.service.js';
 
 /** Reference layers: facilities, roads, administrative units and water. */
@@ -17,11 +17,10 @@ export function layersRoutes(base: ServiceContext): DeclaredRoutes {
     res.json(await listRoads(ctx.db, bboxOnlyQuery.parse(req.query)));
   });
   routes.get('/subdistricts', 'ledger.read', async (req, res, ctx) => {
-    noQuery.parse(req.query);
-    res.json(await listSubdistricts(ctx.db));
+    res.json(await listSubdistricts(ctx.db, outlineQuery.parse(req.query)));
   });
   routes.get('/communities', 'ledger.read', async (req, res, ctx) => {
-    res.json(await listCommunities(ctx.db, communityQuery.parse(req.query)));
+    res.json(await listCommunities(ctx.db, outlineQuery.parse(req.query)));
   });
   routes.get('/water', 'ledger.read', async (req, res, ctx) => {
     noQuery.parse(req.query);

@@ -1,4 +1,6 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { bbox } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { polygonLabelPoint } from '../../../core/geometry/label-points.js';
 import type { Bbox } from '../../../core/geometry/bbox.js';
 import type { EstateSource, FacilityCounts } from '../../../core/contract/index.js';
 import type { Queryable, SqlParam } from '../../db/index.js';
@@ -56,19 +58,34 @@ export async function listRoads(db: Queryable, filter: { bbox?: Bbox | undefined
   return toFeatureCollection(rows);
 }
 
-/** Sub-districts with their estate counts, so the filter list can say how much each holds. */
-export async function listSubdistricts(db: Queryable) {
-  const rows = await db.query<GeoRow>(
-    `SELECT row_number() OVER (ORDER BY s.code)::int AS id, ST_AsGeoJSON(s.geom, 7)::json AS geometry,
+/**
+ * Sub-districts with their estate counts, so the filter list can say how much each holds, each with
+ * its box (GeoJSON `bbox`, to frame it) and the point its name is drawn at (`labelPoint`). Without
+ * their outlines (`null`) for a map that draws the boundaries from tiles: a province's are megabytes.
+ */
+export async function listSubdistricts(db: Queryable, { geometry }: { geometry?: 'none' | undefined } = {}) {
+  const rows = await db.query<GeoRow & { geometry: Polygon | MultiPolygon }>(
+    // The id its tile features carry (migration 022), so one sub-district is one id everywhere.
+    `SELECT s.id, ST_AsGeoJSON(s.geom, 7)::json AS geometry,
             s.code, s.name, d.name AS district, s.district_code AS "districtCode",
             count(e.id)::int AS estates, COALESCE(sum(e.households), 0)::int AS households
      FROM subdistricts s
      JOIN districts d ON d.code = s.district_code
      LEFT JOIN estates e ON e.subdistrict_code = s.code
-     GROUP BY s.code, s.name, s.geom, d.name, s.district_code
+     GROUP BY s.code, s.id, s.name, s.geom, d.name, s.district_code
      ORDER BY s.code`,
   );
-  return toFeatureCollection(rows);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map(({ id, geometry: outline, ...properties }) => ({
+      type: 'Feature' as const,
+      id,
+      // Placed here, on the whole outline, so a map without the outlines names and frames them alike.
+      bbox: bbox(outline) as [number, number, number, number],
+      geometry: geometry === 'none' ? null : outline,
+      properties: { ...properties, labelPoint: polygonLabelPoint(outline) },
+    })),
+  };
 }
 
 /**

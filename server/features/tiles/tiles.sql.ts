@@ -85,6 +85,12 @@ const LAYER_SQL: Readonly<Record<TileLayerId, LayerSql>> = {
     simplify: true,
     attributes: { code: column('t.code'), subdistrictCode: column('t.subdistrict_code') },
   },
+  subdistricts: {
+    from: column('subdistricts t'),
+    geometry: 't.geom',
+    simplify: true,
+    attributes: { code: column('t.code') },
+  },
 };
 
 function tileArgs(p: Params, { z, x, y }: TileCoord): string {

@@ -9,7 +9,7 @@ import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
 import type { MapAdapter } from '../../map/map-adapter';
 import type { FacilityDatum, MapPointerEvent, MapViewport } from '../../map/map-types';
-import { polygonLabel, polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
+import { placedLabel, polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
 import { subdistrictLabelWidthPx } from '../../map/deck-layers';
 import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
@@ -81,7 +81,10 @@ export function MapView({ data }: { data: AtlasData }) {
   // Each kind of label is placed once per change of its own layer: a new colouring must not place every street name again.
   const roadLabelPoints = useMemo(() => roadLabels(data.roads.features), [data.roads]);
   const subdistrictLabels = useMemo(
-    () => data.subdistricts.features.map((f) => polygonLabel(f.properties.name, f.geometry, subdistrictLabelWidthPx(f.properties.name))),
+    () =>
+      data.subdistricts.features.map(({ properties: { name, labelPoint }, bbox }) =>
+        placedLabel(name, labelPoint, bbox, subdistrictLabelWidthPx(name)),
+      ),
     [data.subdistricts],
   );
   const estateLabels = useMemo(
@@ -116,6 +119,7 @@ export function MapView({ data }: { data: AtlasData }) {
         communities: communityOutlines,
         communityTiles: data.communityTiles,
         subdistricts: data.subdistricts,
+        subdistrictTiles: data.subdistrictTiles,
       },
       basemap: data.config.basemap,
       callbacks: {
@@ -139,7 +143,7 @@ export function MapView({ data }: { data: AtlasData }) {
       setAtlas(null);
     };
     // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
-  }, [data.water, communityOutlines, data.communityTiles, data.subdistricts, data.config]);
+  }, [data.water, communityOutlines, data.communityTiles, data.subdistricts, data.subdistrictTiles, data.config]);
 
   useEffect(() => atlas?.setRoads(data.roads), [atlas, data.roads]);
 
