@@ -19,8 +19,11 @@
  *
  * A collection that has not drawn within BENCH_BROWSER_TIMEOUT_S (default 240) is recorded at that
  * bound, as a lower limit. BENCH_DATABASE_URL names a server database the bench drops and recreates
- * (default …/atlas_bench_browser); BENCH_REUSE=1 keeps one an earlier run loaded.
+ * (default …/atlas_bench_browser); BENCH_REUSE=1 keeps one an earlier run loaded. BENCH_PROFILE=<path
+ * prefix> writes a CPU profile of each stage change's window (`<prefix>-<answer>-<estate>-<ms>.cpuprofile`, for
+ * Chrome's DevTools), best with an unminified build (`npx vite build --minify false`).
  */
+import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Db } from '../../server/db/index.js';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style.js';
@@ -158,6 +161,11 @@ async function stageChangeScript(
       await route.continue().catch(() => undefined);
     });
   const headers = await signIn(url, 'admin');
+  if (process.env.BENCH_PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const started = performance.now();
   const before = await metric(cdp, 'ScriptDuration');
   const answered = page.waitForResponse((response) => new URL(response.url()).pathname === via, { timeout: TIMEOUT_MS });
@@ -171,6 +179,13 @@ async function stageChangeScript(
   await settle(page);
   const rawMs = ((await metric(cdp, 'ScriptDuration')) - before) * 1000;
   const windowMs = performance.now() - started;
+  if (process.env.BENCH_PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(
+      `${process.env.BENCH_PROFILE}-${via.replace(/\W/g, '')}-${estate.id}-${Math.round(rawMs)}.cpuprofile`,
+      JSON.stringify(profile),
+    );
+  }
   // Not counted: whether the estate shows its new stage's colour.
   const [x, y] = await page.evaluate(
     (c) => (window as unknown as { __atlas: { project(p: unknown): [number, number] } }).__atlas.project(c),
