@@ -19,6 +19,7 @@ import {
   OUTPUT_DIR,
   skipBrowserTests,
   startAppUnderTest,
+  shownText,
 } from './browser-helpers';
 
 interface HookView {
@@ -164,9 +165,18 @@ describe.skipIf(skipBrowserTests)('the ledger table', () => {
     }
     if (!chosen) throw new Error('no estate clickable on the map');
     expect(await page.locator(`.atlas-ledger [data-estate-id="${chosen.estate.id}"]`).count()).toBe(0);
-    await page.mouse.click(chosen.x, chosen.y);
     const row = page.locator(`.atlas-ledger [data-estate-id="${chosen.estate.id}"]`);
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    const { name } = chosen.estate.properties;
+    // A click on a busy machine can be taken for the start of a drag: clicked again until the estate is selected.
+    await expect
+      .poll(
+        async () => {
+          if ((await shownText(page, 'estate-panel-name')) !== name) await page.mouse.click(chosen.x, chosen.y);
+          return row.isVisible();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe(true);
     await page.waitForFunction(
       (id) => document.querySelector(`.atlas-ledger [data-estate-id="${id}"]`)?.classList.contains('atlas-ledger-row-selected') === true,
       chosen.estate.id,

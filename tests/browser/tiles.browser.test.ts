@@ -636,10 +636,17 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const select = page.getByTestId('form-community');
     // Its own community named, not its code, once the names are in.
     await expect.poll(() => select.textContent(), { timeout: 20_000 }).toBe(largest.properties.community);
-    await select.click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor({ timeout: 10_000 });
-    expect((await options.allTextContents()).sort()).toEqual([...expected].sort());
+    // Read while the list shows; opened again if it has closed (a store update can re-render it as it opens).
+    await expect
+      .poll(
+        async () => {
+          if ((await options.count()) === 0) await select.click();
+          return (await options.allTextContents()).sort();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toEqual([...expected].sort());
     await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-estate-form-communities.png') });
     await page.keyboard.press('Escape');
 
