@@ -16,7 +16,7 @@ import type {
   WaterCollection,
 } from '../api';
 import { bboxContains, type Bbox } from '../../../core/geometry/bbox';
-import type { TileLayerSource, TileSources } from '../../../core/contract/index';
+import type { TileSources } from '../../../core/contract/index';
 
 export interface AtlasData {
   config: AtlasConfig;
@@ -24,17 +24,14 @@ export interface AtlasData {
   facilities: FacilityCollection;
   roads: RoadCollection;
   subdistricts: SubdistrictCollection;
+  /** In a city drawn from tiles: no outlines (drawn from `tileSources`), and no names until the estate form first needs them (communitiesLoaded). */
   communities: CommunityCollection;
-  /**
-   * In a city drawn from tiles, where the community boundaries come from: `communities` then holds
-   * no outlines, and no names either until the estate form first needs them (communitiesLoaded).
-   */
-  communityTiles?: TileLayerSource;
-  /** In a city drawn from tiles, where the sub-district boundaries come from: `subdistricts` then holds no outlines. */
-  subdistrictTiles?: TileLayerSource;
   /** True while a tiled city's community names are not loaded yet. */
   communitiesDeferred?: boolean;
-  /** A tiled city's tile layers as the load found them (GET /api/tiles), used until the first estate write. */
+  /**
+   * A tiled city's tile layers as the load found them (GET /api/tiles): the estates' until the first
+   * estate write; the community and sub-district boundaries' for the life of the map (their lists then hold no outlines).
+   */
   tileSources?: TileSources;
   water: WaterCollection;
 }

@@ -46,9 +46,6 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       fetchWater(signal),
       tiled ? fetchTileSources(signal) : Promise.resolve(null),
     ]);
-    // The tiles' URL names the data version of now; after a change the browser asks again and gets a 304 while a tile is unchanged.
-    const communityTiles = tileSources?.layers.communities;
-    const subdistrictTiles = tileSources?.layers.subdistricts;
     useAtlasStore.getState().dataLoaded({
       config,
       estates,
@@ -57,8 +54,8 @@ export async function loadAtlasData(signal?: AbortSignal): Promise<void> {
       subdistricts,
       communities,
       water,
-      ...(tileSources && communityTiles ? { tileSources, communityTiles, communitiesDeferred: true } : {}),
-      ...(subdistrictTiles ? { subdistrictTiles } : {}),
+      // The tiles' URL names the data version of now; after a change the browser asks again and gets a 304 while a tile is unchanged.
+      ...(tileSources ? { tileSources, communitiesDeferred: true } : {}),
     });
   } catch (error) {
     if (isAbortError(error)) return;

@@ -106,7 +106,9 @@ export function MapView({ data }: { data: AtlasData }) {
   // Roads change in place (a tiled city loads them by area, use-held-areas.ts): the map takes them without being rebuilt.
   const initialRoadsRef = useRef(data.roads);
   // A tiled city draws the community boundaries from tiles: its names, loaded when the estate form first opens, must not rebuild the map.
-  const communityOutlines = data.communityTiles ? NO_COMMUNITY_OUTLINES : data.communities;
+  const communityTiles = data.tileSources?.layers.communities;
+  const subdistrictTiles = data.tileSources?.layers.subdistricts;
+  const communityOutlines = communityTiles ? NO_COMMUNITY_OUTLINES : data.communities;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -117,9 +119,9 @@ export function MapView({ data }: { data: AtlasData }) {
         water: data.water,
         roads: initialRoadsRef.current,
         communities: communityOutlines,
-        communityTiles: data.communityTiles,
+        communityTiles,
         subdistricts: data.subdistricts,
-        subdistrictTiles: data.subdistrictTiles,
+        subdistrictTiles,
       },
       basemap: data.config.basemap,
       callbacks: {
@@ -143,7 +145,7 @@ export function MapView({ data }: { data: AtlasData }) {
       setAtlas(null);
     };
     // A reloaded estate collection (after a save or an import) updates the scene, not the map itself.
-  }, [data.water, communityOutlines, data.communityTiles, data.subdistricts, data.subdistrictTiles, data.config]);
+  }, [data.water, communityOutlines, communityTiles, data.subdistricts, subdistrictTiles, data.config]);
 
   useEffect(() => atlas?.setRoads(data.roads), [atlas, data.roads]);
 
