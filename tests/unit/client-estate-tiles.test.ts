@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { createEstateColouring } from '../../client/src/map/estate-colours';
 import fc from 'fast-check';
-import { listedState, tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
+import { listedState, subdistrictShareExpression, tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
 import { estateIdListing } from '../../core/estate-id-listing';
-import { FILTERED_OUT_COLOUR } from '../../client/src/map/estate-colours';
+import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP } from '../../client/src/map/estate-colours';
 import { EMPTY_ATLAS_FILTER, excludedEstateIds, YES_NO, type AtlasFilter } from '../../client/src/state/atlas-filter';
 import type { ColourBy } from '../../client/src/map/map-types';
 import type { EstateApiProperties } from '../../client/src/api/types';
@@ -178,5 +178,23 @@ describe('estate tile colours', () => {
     expect(evaluate(tileColourExpression(colouring.tileRule), tileProperties(withoutYear, DEFAULT_STAGE))).toEqual([
       ...colouring.colourOf(withoutYear),
     ]);
+  });
+
+  it('fills each sub-district by its share of estates started on the ramp, one with no share at its start', () => {
+    const stops = STARTED_SHARE_RAMP;
+    const expression = subdistrictShareExpression({
+      byCode: new Map([
+        ['S01', 0],
+        ['S02', 1],
+        ['S03', 0.5],
+      ]),
+      stops,
+    });
+    expect(evaluate(expression, { code: 'S01' })).toEqual([...stops[0]!]);
+    expect(evaluate(expression, { code: 'S02' })).toEqual([...stops[stops.length - 1]!]);
+    expect(evaluate(expression, { code: 'S03' })).toEqual([...stops[Math.floor(stops.length / 2)]!]);
+    expect(evaluate(expression, { code: 'S99' })).toEqual([...stops[0]!]);
+    expect(evaluate(subdistrictShareExpression({ byCode: new Map(), stops }), { code: 'S01' })).toEqual([...stops[0]!]);
+    expect(subdistrictShareExpression(null)).toBe('rgba(0,0,0,0)');
   });
 });

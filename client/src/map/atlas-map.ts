@@ -14,7 +14,15 @@ import { basemapKind, offlineStyle, type BasemapContext, type BasemapKind } from
 import { cameraOf, fitFeatures, flyToFeatures, revealFeature } from './camera';
 import { createMapLibreMap } from './create-maplibre-map';
 import { DeckFrames, type AnimationFrameProvider } from './deck-frames';
-import { buildDeckLayers, importPreviewLayer, deckZoomBand, pickedTarget } from './deck-layers';
+import {
+  buildDeckLayers,
+  deckInputs,
+  importPreviewLayer,
+  deckZoomBand,
+  pickedTarget,
+  sameDeckInputs,
+  type DeckInputs,
+} from './deck-layers';
 import { TerraDrawSurface } from './draw-surface';
 import type { DrawSurface, DrawSurfaceOptions, MapAdapter, MapAdapterCallbacks, MapCamera } from './map-adapter';
 import type { ImportPreview, MapPointerEvent, MapScene, MapTarget, SceneInput, VisibleLayers } from './map-types';
@@ -64,6 +72,8 @@ export class AtlasMap implements MapAdapter {
   private fitted = false;
   private ready = false;
   private deckFramesSinceScene = 0;
+  /** What the layers deck.gl has were built from. */
+  private deckInputs: DeckInputs | null = null;
   private destroyed = false;
   /** False while an edit session owns the pointer (client/src/edit): deck.gl then neither picks nor selects. */
   private interactive = true;
@@ -134,8 +144,8 @@ export class AtlasMap implements MapAdapter {
   render(scene: SceneInput): void {
     this.sceneInput = scene;
     this.scene = this.hiddenEstateIds.size ? { ...scene, estates: scene.estates.filter((f) => !this.hiddenEstateIds.has(f.id)) } : scene;
-    this.deckFramesSinceScene = 0;
-    this.renderDeck();
+    // The frames counted for the layers deck.gl has stand when the scene builds the same ones.
+    if (this.renderDeck()) this.deckFramesSinceScene = 0;
   }
 
   /** Draws (or with null removes) the rows of an import that are not yet written. */
@@ -268,8 +278,9 @@ export class AtlasMap implements MapAdapter {
     this.map.remove();
   }
 
-  private renderDeck(): void {
-    if (!this.scene || this.destroyed) return;
+  /** Hands deck.gl layers built from the scene; false when they would equal the layers it has. */
+  private renderDeck(): boolean {
+    if (!this.scene || this.destroyed) return false;
     const scene: MapScene = {
       ...this.scene,
       zoom: this.map.getZoom(),
@@ -282,10 +293,14 @@ export class AtlasMap implements MapAdapter {
       selectedEstateId: scene.selectedEstateId,
       hoveredEstateId: scene.hoveredEstateId,
     });
+    const inputs = deckInputs(scene, this.preview);
+    if (sameDeckInputs(this.deckInputs, inputs)) return false;
+    this.deckInputs = inputs;
     const layers = buildDeckLayers(scene);
     if (this.preview) layers.push(importPreviewLayer(this.preview));
     this.overlay.setProps({ layers });
     this.deckFrames.wake();
+    return true;
   }
 
   private handlePointer(info: PickingInfo, kind: 'hover' | 'click', additive = false): void {

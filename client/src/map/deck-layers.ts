@@ -210,6 +210,25 @@ function labelLayers(scene: MapScene): Layer[] {
   ];
 }
 
+/**
+ * What deck.gl's layers are built from, compared field by field (`sameDeckInputs`): equal inputs
+ * build equal layers, so the overlay is left alone. deck.gl's own diff of a dozen new layer objects
+ * costs 1–20 ms of script, as much as a tiled recolouring's whole budget. A tiled city's colouring,
+ * fading and changed outlines are MapLibre's alone: deck.gl's estate layer is hidden then.
+ */
+export type DeckInputs = Readonly<Record<keyof MapScene, unknown>> & { preview: ImportPreview | null };
+
+export function deckInputs(scene: MapScene, preview: ImportPreview | null): DeckInputs {
+  // Read by the estate layer alone, which is hidden while the estates come from tiles.
+  const estateLayerOnly = scene.tiledEstates ? { colouring: null, faded: null, changed: null } : {};
+  return { ...scene, ...estateLayerOnly, preview };
+}
+
+export function sameDeckInputs(a: DeckInputs | null, b: DeckInputs): boolean {
+  if (!a) return false;
+  return (Object.keys(b) as (keyof DeckInputs)[]).every((key) => Object.is(a[key], b[key]));
+}
+
 export function buildDeckLayers(scene: MapScene): Layer[] {
   return [
     zoneFillLayer(scene),

@@ -236,15 +236,30 @@ export function setEstateTileUrl(map: MapLibreMap, url: string): void {
   if (source && 'setTiles' in source && typeof source.setTiles === 'function') (source.setTiles as (tiles: string[]) => void)([url]);
 }
 
+/**
+ * MapLibre validates a paint value against the style spec before taking it, 2–13 ms of script for a
+ * colouring's expression and more for the sub-districts' (one pair per sub-district). These
+ * expressions are built here and held to MapLibre's own expression parser by the unit tests
+ * (client-estate-tiles.test.ts), so the map takes them unvalidated.
+ */
+const BUILT_HERE = { validate: false } as const;
+
 export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule, filter: EstateTileFilter | null): void {
-  if (map.getLayer(ESTATE_TILE_IDS.fill)) map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileFillExpression(rule, filter));
+  if (map.getLayer(ESTATE_TILE_IDS.fill))
+    map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileFillExpression(rule, filter), BUILT_HERE);
+}
+
+/** Each sub-district's fill colour by its share of estates started (by code); transparent with no shares. */
+export function subdistrictShareExpression(shares: SubdistrictShares | null): ExpressionSpecification | string {
+  if (!shares) return 'rgba(0,0,0,0)';
+  const pairs = [...shares.byCode].flatMap(([code, share]) => [code, share]);
+  const share = (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, 0] : ['literal', 0]) as unknown as ExpressionSpecification;
+  return rampExpression(share, 0, 1, shares.stops);
 }
 
 export function setSubdistrictShares(map: MapLibreMap, shares: SubdistrictShares | null): void {
-  if (!map.getLayer(ESTATE_TILE_IDS.subdistrictFill)) return;
-  const pairs = [...(shares?.byCode ?? [])].flatMap(([code, share]) => [code, share]);
-  const share = (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, 0] : ['literal', 0]) as unknown as ExpressionSpecification;
-  map.setPaintProperty(ESTATE_TILE_IDS.subdistrictFill, 'fill-color', shares ? rampExpression(share, 0, 1, shares.stops) : 'rgba(0,0,0,0)');
+  if (map.getLayer(ESTATE_TILE_IDS.subdistrictFill))
+    map.setPaintProperty(ESTATE_TILE_IDS.subdistrictFill, 'fill-color', subdistrictShareExpression(shares), BUILT_HERE);
 }
 
 /**

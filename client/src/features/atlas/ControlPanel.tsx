@@ -67,6 +67,8 @@ function ColouringSection() {
     <Section title={t('colourBy.label')}>
       <Select
         data-testid="colour-by"
+        // Seven options: a virtual list would only measure their heights as it opens and closes.
+        virtual={false}
         className="atlas-full-width"
         value={colourBy}
         options={COLOUR_BY_OPTIONS.map((option) => ({

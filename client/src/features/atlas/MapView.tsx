@@ -9,7 +9,7 @@ import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
 import type { MapAdapter } from '../../map/map-adapter';
 import type { FacilityDatum, MapPointerEvent, MapViewport } from '../../map/map-types';
-import { placedLabel, polygonLabelPoint, roadLabels } from '../../../../core/geometry/label-points';
+import { placedLabel, polygonLabelPoint, roadLabels, type PointLabel } from '../../../../core/geometry/label-points';
 import { subdistrictLabelWidthPx } from '../../map/deck-layers';
 import { exposeTestHook } from '../../map/test-hook';
 import { excludedEstateIds } from '../../state/atlas-filter';
@@ -37,6 +37,7 @@ import { ZoneBoundaryLayer } from '../zones/ZoneBoundaryLayer';
 const PLACEMENT_BANNER = <PlacementBanner />;
 
 const NO_COMMUNITY_OUTLINES: CommunityCollection = { type: 'FeatureCollection', features: [] };
+const NO_ESTATE_LABELS: readonly PointLabel[] = [];
 
 export function MapView({ data }: { data: AtlasData }) {
   const { t } = useTranslation();
@@ -89,10 +90,14 @@ export function MapView({ data }: { data: AtlasData }) {
   );
   const estateLabels = useMemo(
     () =>
-      data.estates.features.map((f) => ({
-        text: colourBy === 'stage' ? f.properties.name + stageLabelSuffix(programmeByEstate.get(f.properties.id)) : f.properties.name,
-        position: polygonLabelPoint(f.geometry),
-      })),
+      // The same empty list each time: a tiled city holds no estates until one is opened, and a new
+      // list would make deck.gl diff its layers on each colouring change for nothing.
+      data.estates.features.length === 0
+        ? NO_ESTATE_LABELS
+        : data.estates.features.map((f) => ({
+            text: colourBy === 'stage' ? f.properties.name + stageLabelSuffix(programmeByEstate.get(f.properties.id)) : f.properties.name,
+            position: polygonLabelPoint(f.geometry),
+          })),
     [data.estates, colourBy, programmeByEstate],
   );
   const labels = useMemo(
