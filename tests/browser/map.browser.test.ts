@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
-import type { MapTarget } from '../../client/src/map/map-types';
+import { COLOUR_BY_OPTIONS, type MapTarget } from '../../client/src/map/map-types';
 import {
   apiFetch,
   type AppUnderTest,
@@ -23,6 +23,7 @@ import {
   screenPixels,
   chooseSelectOption,
 } from './browser-helpers';
+import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
 type Rgb = [number, number, number];
 
@@ -258,5 +259,43 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
       }
     }
     expect(overflowing).toEqual([]);
+  });
+
+  it('lists every colouring in the open menu, each whole and clickable, at 1440 × 900 and 1024 × 700 in Chinese and English', async () => {
+    const menu = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+    for (const viewport of SCREENSHOT_VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      // Below 1200 px the controls fold away as the window narrows: unfold them.
+      if (viewport.width < 1200) {
+        await expect.poll(() => page.getByTestId('controls-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
+        await page.getByTestId('controls-toggle').click();
+      }
+      await expect
+        .poll(() =>
+          page.getByTestId('colour-by').evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit !== null && el.contains(hit);
+          }),
+        )
+        .toBe(true);
+      for (const lang of ['zh', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        await page.getByTestId('colour-by').click();
+        await page.locator(`${menu} .ant-select-item-option`).first().waitFor();
+        // Past the opening animation, so the boxes are where they stay.
+        await page.waitForTimeout(400);
+        const where = `${viewport.width}×${viewport.height} ${lang}`;
+        expect(await page.locator(`${menu} .ant-select-item-option`).count(), where).toBe(COLOUR_BY_OPTIONS.length);
+        expect(await layoutProblemsWithin(page, menu, ['.ant-select-item-option'], ['.ant-select-item-option-content']), where).toEqual({
+          covered: [],
+          cut: [],
+          rawKeys: [],
+        });
+        await page.screenshot({ path: join(OUTPUT_DIR, `colour-by-menu-${viewport.width}x${viewport.height}-${lang}.png`) });
+        await page.keyboard.press('Escape');
+        await page.locator(menu).waitFor({ state: 'hidden' });
+      }
+    }
   });
 });

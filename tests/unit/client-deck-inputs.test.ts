@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deckInputs, sameDeckInputs } from '../../client/src/map/deck-layers';
+import { estateFeature } from '../helpers/estate-fixture';
 import { LAYER_KEYS, type ImportPreview, type MapScene, type VisibleLayers } from '../../client/src/map/map-types';
 
 // Two colourings as the map receives them: only their identity matters here.
@@ -57,6 +58,20 @@ describe('deck.gl layer inputs', () => {
       expect(sameDeckInputs(deckInputs(before, null), deckInputs({ ...before, [key]: recoloured(before)[key] }, null))).toBe(false);
   });
 
+  it('over tiles, follow the hover and the selection only onto estates the scene holds (MapLibre marks the others)', () => {
+    const opened = estateFeature(5);
+    const before = scene({ estates: [opened] });
+    const inputs = deckInputs(before, null);
+    for (const key of ['hoveredEstateId', 'selectedEstateId'] as const) {
+      expect(sameDeckInputs(inputs, deckInputs({ ...before, [key]: 9 }, null)), `${key} on a tile`).toBe(true);
+      expect(sameDeckInputs(inputs, deckInputs({ ...before, [key]: 5 }, null)), `${key} on the held estate`).toBe(false);
+      const drawnByDeck = scene({ estates: [opened], tiledEstates: false });
+      expect(sameDeckInputs(deckInputs(drawnByDeck, null), deckInputs({ ...drawnByDeck, [key]: 9 }, null)), `${key} without tiles`).toBe(
+        false,
+      );
+    }
+  });
+
   it('differ when anything else deck.gl draws from changes, or the estates stop coming from tiles', () => {
     const before = scene();
     const inputs = deckInputs(before, null);
@@ -64,7 +79,6 @@ describe('deck.gl layer inputs', () => {
     for (const after of [
       { ...before, estates: [] },
       { ...before, zoom: 14.5 },
-      { ...before, hoveredEstateId: 7 },
       { ...before, zones: { ...before.zones } },
       { ...before, tiledEstates: false },
     ])

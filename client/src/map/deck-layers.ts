@@ -214,14 +214,25 @@ function labelLayers(scene: MapScene): Layer[] {
  * What deck.gl's layers are built from, compared field by field (`sameDeckInputs`): equal inputs
  * build equal layers, so the overlay is left alone. deck.gl's own diff of a dozen new layer objects
  * costs 1–20 ms of script, as much as a tiled recolouring's whole budget. A tiled city's colouring,
- * fading and changed outlines are MapLibre's alone: deck.gl's estate layer is hidden then.
+ * fading, changed outlines, and its hover and selection off the held estates are MapLibre's alone.
  */
 export type DeckInputs = Readonly<Record<keyof MapScene, unknown>> & { preview: ImportPreview | null };
 
 export function deckInputs(scene: MapScene, preview: ImportPreview | null): DeckInputs {
-  // Read by the estate layer alone, which is hidden while the estates come from tiles.
-  const estateLayerOnly = scene.tiledEstates ? { colouring: null, faded: null, changed: null } : {};
-  return { ...scene, ...estateLayerOnly, preview };
+  if (!scene.tiledEstates) return { ...scene, preview };
+  // The highlight layer outlines only estates the scene holds: over tiles, MapLibre's feature state
+  // marks the others, so hovering across a tiled city leaves deck.gl alone.
+  const held = (id: number | null) => (id !== null && scene.estates.some((estate) => estate.id === id) ? id : null);
+  return {
+    ...scene,
+    // Read by the estate layer alone, which is hidden while the estates come from tiles.
+    colouring: null,
+    faded: null,
+    changed: null,
+    hoveredEstateId: held(scene.hoveredEstateId),
+    selectedEstateId: held(scene.selectedEstateId),
+    preview,
+  };
 }
 
 export function sameDeckInputs(a: DeckInputs | null, b: DeckInputs): boolean {
