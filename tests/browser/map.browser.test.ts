@@ -23,7 +23,7 @@ import {
   screenPixels,
   chooseSelectOption,
 } from './browser-helpers';
-import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
+import { layoutProblems, layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
 type Rgb = [number, number, number];
 
@@ -271,14 +271,8 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
         await page.getByTestId('controls-toggle').click();
       }
       await expect
-        .poll(() =>
-          page.getByTestId('colour-by').evaluate((el) => {
-            const r = el.getBoundingClientRect();
-            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            return hit !== null && el.contains(hit);
-          }),
-        )
-        .toBe(true);
+        .poll(async () => (await layoutProblems(page, ['[data-testid="colour-by"]'], ['[data-testid="colour-by"]'])).covered)
+        .toEqual([]);
       for (const lang of ['zh', 'en'] as const) {
         await page.getByTestId(`lang-${lang}`).click();
         await page.getByTestId('colour-by').click();
