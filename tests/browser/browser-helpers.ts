@@ -103,6 +103,11 @@ async function becomes(page: Page, check: () => Promise<boolean>, ms: number): P
   return false;
 }
 
+/** Chooses the map's colouring `label` among the colour-by choices (Playwright scrolls to it and checks that it took). */
+export async function chooseColouring(page: Page, label: string): Promise<void> {
+  await page.getByTestId('colour-by').getByRole('radio', { name: label, exact: true }).check({ timeout: 10_000 });
+}
+
 /** What says a choice in a select took, and how long to wait for it. */
 export interface ChoiceTook {
   check: () => Promise<boolean>;

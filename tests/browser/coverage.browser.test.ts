@@ -27,7 +27,7 @@ import {
   shownCoverageGaps,
   skipBrowserTests,
   startAppUnderTest,
-  chooseSelectOption,
+  chooseColouring,
 } from './browser-helpers';
 import { layoutProblems } from './layout-checks';
 
@@ -61,7 +61,7 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
   });
 
   it('colours estates by their number of gaps, with estates and households per band', async () => {
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '生活圈缺项数');
+    await chooseColouring(page, '生活圈缺项数');
     const legend = page.getByTestId('estate-legend');
     await legend.getByTestId('estate-legend-gaps-0').waitFor({ timeout: 30_000 });
     const text = (await legend.textContent()) ?? '';
@@ -141,7 +141,7 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     const type = expectedGaps[0]!;
     const city = await getJson<CoverageResponse>(`${app.url}/api/coverage?scope=city&model=network`);
     const within = city.estates.filter((e) => e.types[type as keyof typeof e.types]?.covered).length;
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '某类设施可达性');
+    await chooseColouring(page, '某类设施可达性');
     await page.getByTestId('reach-type').click();
     await page.keyboard.type(FACILITY_CATALOGUE.find((t) => t.id === type)!.nameZh);
     await page.keyboard.press('Enter');
@@ -172,7 +172,7 @@ describe.skipIf(skipBrowserTests)('life-circle coverage in the browser', () => {
     await page.getByTestId('sites-try').click();
     await expect.poll(async () => (await band.textContent()) ?? '', { timeout: 60_000 }).toContain(`${within + newlyCovered} 个小区`);
     await page.screenshot({ path: join(OUTPUT_DIR, 'coverage-sites-zh-1440.png') });
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '生活圈缺项数');
+    await chooseColouring(page, '生活圈缺项数');
   });
 
   it('shows a zone’s pooled gaps and the members still short, as the API pools them', async () => {

@@ -27,7 +27,7 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
-  chooseSelectOption,
+  chooseColouring,
 } from './browser-helpers';
 import { layoutProblems, overlappingBoxes } from './layout-checks';
 
@@ -207,7 +207,7 @@ describe.skipIf(skipBrowserTests)('facilities and gates in the browser', () => {
     const planned = (await facilities()).features.filter((f) => f.properties.status === 'planned');
     expect(planned).toHaveLength(1);
     expect(distance(planned[0]!.geometry.coordinates, inside, { units: 'meters' })).toBeLessThan(3);
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '生活圈缺项数');
+    await chooseColouring(page, '生活圈缺项数');
     expect(await page.getByTestId('coverage-include-planned').locator('input[type=checkbox]').isChecked()).toBe(true);
     expect(pageErrors).toEqual([]);
   });

@@ -22,7 +22,7 @@ import {
   startAppUnderTest,
   screenPixels,
   toggleSelectOption,
-  chooseSelectOption,
+  chooseColouring,
 } from './browser-helpers';
 
 type Rgb = readonly [number, number, number];
@@ -168,7 +168,7 @@ describe.skipIf(skipBrowserTests)('the atlas filter and the map view', () => {
 
   it('shows the sidebar sub-district in the ledger, and a ledger filter changes the summary strip and fades the map', async () => {
     // The kept estates are checked in their eligibility colours (the default colouring is the programme's stage).
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '是否纳入改造范围');
+    await chooseColouring(page, '是否纳入改造范围');
     await page.getByTestId('ledger-toggle').click();
     const count = page.getByTestId('ledger-count');
     await count.waitFor({ timeout: 10_000 });

@@ -21,9 +21,9 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   screenPixels,
-  chooseSelectOption,
+  chooseColouring,
 } from './browser-helpers';
-import { layoutProblems, layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
+import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
 type Rgb = [number, number, number];
 
@@ -114,7 +114,7 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
 
   it('draws the largest urgent, eligible and not eligible estates in the design colours of their status', async () => {
     // The map opens coloured by the programme's stage (tests/browser/programme.browser.test.ts); eligibility is its own colouring.
-    await chooseSelectOption(page, page.getByTestId('colour-by'), '是否纳入改造范围');
+    await chooseColouring(page, '是否纳入改造范围');
     await settle(page);
     const largest = (keep: (p: EstateApiFeature['properties']) => boolean) =>
       estates.filter((f) => keep(f.properties)).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0];
@@ -261,8 +261,8 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
     expect(overflowing).toEqual([]);
   });
 
-  it('lists every colouring in the open menu, each whole and clickable, at 1440 × 900 and 1024 × 700 in Chinese and English', async () => {
-    const menu = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  it('shows every colouring as a choice, each whole and clickable, at 1440 × 900 and 1024 × 700 in Chinese and English', async () => {
+    const group = '[data-testid="colour-by"]';
     for (const viewport of SCREENSHOT_VIEWPORTS) {
       await page.setViewportSize(viewport);
       // Below 1200 px the controls fold away as the window narrows: unfold them.
@@ -270,25 +270,15 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
         await expect.poll(() => page.getByTestId('controls-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
         await page.getByTestId('controls-toggle').click();
       }
-      await expect
-        .poll(async () => (await layoutProblems(page, ['[data-testid="colour-by"]'], ['[data-testid="colour-by"]'])).covered)
-        .toEqual([]);
       for (const lang of ['zh', 'en'] as const) {
         await page.getByTestId(`lang-${lang}`).click();
-        await page.getByTestId('colour-by').click();
-        await page.locator(`${menu} .ant-select-item-option`).first().waitFor();
-        // Past the opening animation, so the boxes are where they stay.
-        await page.waitForTimeout(400);
+        await page.locator(group).scrollIntoViewIfNeeded();
         const where = `${viewport.width}×${viewport.height} ${lang}`;
-        expect(await page.locator(`${menu} .ant-select-item-option`).count(), where).toBe(COLOUR_BY_OPTIONS.length);
-        expect(await layoutProblemsWithin(page, menu, ['.ant-select-item-option'], ['.ant-select-item-option-content']), where).toEqual({
-          covered: [],
-          cut: [],
-          rawKeys: [],
-        });
-        await page.screenshot({ path: join(OUTPUT_DIR, `colour-by-menu-${viewport.width}x${viewport.height}-${lang}.png`) });
-        await page.keyboard.press('Escape');
-        await page.locator(menu).waitFor({ state: 'hidden' });
+        expect(await page.locator(`${group} .ant-radio-wrapper`).count(), where).toBe(COLOUR_BY_OPTIONS.length);
+        await expect
+          .poll(() => layoutProblemsWithin(page, group, ['.ant-radio-wrapper'], ['.ant-radio-label']), { message: where })
+          .toEqual({ covered: [], cut: [], rawKeys: [] });
+        await page.screenshot({ path: join(OUTPUT_DIR, `colour-by-${viewport.width}x${viewport.height}-${lang}.png`) });
       }
     }
   });

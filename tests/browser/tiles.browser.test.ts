@@ -36,7 +36,7 @@ import {
   shownText,
   skipBrowserTests,
   toggleSelectOption,
-  chooseSelectOption,
+  chooseColouring,
 } from './browser-helpers';
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -51,27 +51,14 @@ function share(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
   return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
 }
 
-/** Picks a colouring from the menu. */
-function chooseColouring(page: Page, label: string): Promise<void> {
-  return chooseSelectOption(page, page.getByTestId('colour-by'), label);
-}
-
-/** The colourings the menu offers but disables, sorted; the menu is opened again if it closes before they are read. */
+/** The colourings offered but disabled, sorted. */
 async function disabledColourings(page: Page): Promise<string[]> {
-  const disabled = page.locator('.ant-select-dropdown:visible .ant-select-item-option-disabled');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId('colour-by').click();
-    const texts = await disabled
-      .first()
-      .waitFor({ timeout: 10_000 })
-      .then(
-        () => disabled.allTextContents(),
-        () => [],
-      );
-    await page.keyboard.press('Escape');
-    if (texts.length > 0) return texts.sort();
+  const choices = page.getByTestId('colour-by').getByRole('radio');
+  const disabled: string[] = [];
+  for (const choice of await choices.all()) {
+    if (await choice.isDisabled()) disabled.push((await choice.evaluate((el) => el.closest('label')?.textContent ?? '')).trim());
   }
-  return [];
+  return disabled.sort();
 }
 
 describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
@@ -245,7 +232,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const expected = blendOver([...STATUS_COLOURS.urgent, ESTATE_FILL_ALPHA], LAND);
     await expect.poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
 
-    // And back: the same estate in its stage's colour.
+    // And back: the same estate in its stage's colour, the colouring the map opened with, its tiles not cut again.
+    await page.waitForTimeout(1000);
+    const tilesCut = () => page.evaluate(() => window.__atlas?.estateTilesCut ?? Number.NaN);
+    const cutBefore = await tilesCut();
     await chooseColouring(page, '改造状态（项目阶段）');
     const [stage] = (await api<{ estates: { estateId: number; stage: string }[] }>('/api/dashboard')).estates.filter(
       (e) => e.estateId === urgent.id,
@@ -254,6 +244,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     if (!stageColour) throw new Error(`no colour for the stage of estate ${urgent.id}`);
     const staged = blendOver([...hexToRgb(stageColour.colour), ESTATE_FILL_ALPHA], LAND);
     await expect.poll(async () => share(await screenPixels(page, x, y), staged), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
+    expect(await tilesCut()).toBe(cutBefore);
   }, 60_000);
 
   it('recolours an estate when its progress is recorded elsewhere and on a replayed day, without fetching a tile again', async () => {

@@ -11,6 +11,8 @@ import { useAtlasStore } from '../state/atlas-store';
 import { localeOf } from '../shared/format';
 import { UI_FONT_FAMILIES } from './theme';
 
+const NO_WAVE = { disabled: true } as const;
+
 export function App() {
   const language = useAtlasStore((s) => s.language);
   const authStatus = useAtlasStore((s) => s.authStatus);
@@ -30,6 +32,8 @@ export function App() {
     <ConfigProvider
       locale={language === 'zh' ? zhCN : enUS}
       theme={{ token: { colorPrimary: '#1f5fa8', fontFamily: UI_FONT_FAMILIES[language], borderRadius: 6 } }}
+      // No ripple on clicks: antd mounts a React root for each one, script taken from the map's redraw.
+      wave={NO_WAVE}
     >
       <AntApp className="atlas-app">
         {authStatus === 'signedIn' ? (

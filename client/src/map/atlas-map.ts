@@ -262,6 +262,10 @@ export class AtlasMap implements MapAdapter {
     return this.ready;
   }
 
+  get estateTilesCut(): number {
+    return this.tiles.tilesCut;
+  }
+
   get basemapKind(): BasemapKind {
     return this.kind;
   }

@@ -7,7 +7,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { EstateApiFeature, EstateApiProperties } from '../api';
 import { withAlpha, type Rgba } from '../../../core/colour';
-import { estateFill } from './estate-colours';
+import { ESTATE_MARKS, estateFill } from './estate-colours';
 import { facilityColour } from './facility-style';
 import { labelsAt, labelWidthPx, type LineLabel, type PointLabel } from '../../../core/geometry/label-points';
 import type { FacilityDatum, ImportPreview, MapScene, MapTarget, SceneInput } from './map-types';
@@ -72,10 +72,7 @@ function labelsAtStep(labels: readonly PointLabel[], zoom: number): PointLabel[]
   return shown;
 }
 
-const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
-const HOVER_OUTLINE: Rgba = [255, 255, 255, 255];
-const HOVER_FILL: Rgba = [255, 255, 255, 70];
-const ESTATE_OUTLINE: Rgba = [255, 255, 255, 220];
+const { selectedOutline: SELECTED_OUTLINE, hoverOutline: HOVER_OUTLINE, hoverFill: HOVER_FILL, outline: ESTATE_OUTLINE } = ESTATE_MARKS;
 const FADED_OUTLINE: Rgba = [255, 255, 255, 90];
 /** The outline of an estate whose stage changed this period ("changes since last report"). */
 export const CHANGED_OUTLINE: Rgba = [200, 0, 90, 255];

@@ -21,6 +21,15 @@ export const STATUS_COLOURS: Readonly<Record<EstateStatus, Rgb>> = {
 };
 
 /** Estates outside the filter stay visible as context, faded. */
+/** How the map marks estates, the same over deck.gl's estates and MapLibre's tiles. */
+export const ESTATE_MARKS = {
+  outline: [255, 255, 255, 220],
+  selectedOutline: [20, 54, 160, 255],
+  hoverOutline: [255, 255, 255, 255],
+  /** Laid over the hovered estate's fill (not the selected one's, which its outline marks). */
+  hoverFill: [255, 255, 255, 70],
+} as const satisfies Record<string, Rgba>;
+
 export const FILTERED_OUT_COLOUR: Rgba = [160, 166, 176, 70];
 
 /** Older estates are darker (more in need); the ramp runs from oldest to newest. */
@@ -77,6 +86,8 @@ export type EstateTileRule =
   | { kind: 'fixed'; colour: Rgb };
 
 export interface EstateColouring {
+  /** The choice this colouring answers. */
+  colourBy: ColourBy;
   /** Changes whenever colours change; used as a deck.gl update trigger. */
   key: string;
   colourOf(p: EstateApiProperties): Rgb;
@@ -98,7 +109,10 @@ export function gapBandOf(gaps: number): (typeof GAP_BANDS)[number] {
   return GAP_BANDS.find((b) => gaps >= b.min && gaps <= b.max) ?? GAP_BANDS[GAP_BANDS.length - 1]!;
 }
 
-function gapColouring(estates: readonly EstateApiProperties[], coverage: ReadonlyMap<number, EstateCoverage> | null): EstateColouring {
+/** A colouring before it is labelled with its choice (createEstateColouring adds it). */
+type ColouringOf = Omit<EstateColouring, 'colourBy'>;
+
+function gapColouring(estates: readonly EstateApiProperties[], coverage: ReadonlyMap<number, EstateCoverage> | null): ColouringOf {
   const tally = GAP_BANDS.map(() => ({ estates: 0, households: 0 }));
   if (coverage) {
     for (const p of estates) {
@@ -155,7 +169,7 @@ function reachColouring(
   estates: readonly EstateApiProperties[],
   coverage: ReadonlyMap<number, EstateCoverage> | null,
   typeId: FacilityTypeId,
-): EstateColouring {
+): ColouringOf {
   const tally = REACH_BANDS.map(() => ({ estates: 0, households: 0 }));
   let radiusM = 0;
   for (const p of estates) {
@@ -200,7 +214,7 @@ export function stageColour(catalogue: StageCatalogue, stage: StageId): Rgb {
   return hexToRgb(catalogue.definition(stage).colour);
 }
 
-function stageColouring(programme: ProgrammeColouringInput | null): EstateColouring {
+function stageColouring(programme: ProgrammeColouringInput | null): ColouringOf {
   const stageOf = (id: number): StageId => programme?.byEstate.get(id)?.stage ?? DEFAULT_STAGE;
   const catalogue = programme?.catalogue ?? DEFAULT_STAGE_CATALOGUE;
   const colours = new Map(catalogue.stages.map((s) => [s.id, hexToRgb(s.colour)]));
@@ -268,6 +282,18 @@ export function createEstateColouring(
   programme: ProgrammeColouringInput | null = null,
   ledgerRanges: LedgerRanges | null = null,
 ): EstateColouring {
+  return { colourBy, ...colouringOf(colourBy, estates, subdistricts, coverage, reachTypeId, programme, ledgerRanges) };
+}
+
+function colouringOf(
+  colourBy: ColourBy,
+  estates: readonly EstateApiProperties[],
+  subdistricts: readonly SubdistrictRef[],
+  coverage: ReadonlyMap<number, EstateCoverage> | null,
+  reachTypeId: FacilityTypeId,
+  programme: ProgrammeColouringInput | null,
+  ledgerRanges: LedgerRanges | null,
+): ColouringOf {
   switch (colourBy) {
     case 'stage':
       return stageColouring(programme);
@@ -314,9 +340,14 @@ export function createEstateColouring(
     case 'subdistrict': {
       // Order by code so a sub-district keeps its colour whatever the estates' order.
       const known = [...subdistricts].sort((a, b) => a.code.localeCompare(b.code));
+      // A set, not a scan of the list per estate: a province has 10 000 sub-districts and 200 000 estates.
+      const knownCodes = new Set(known.map((s) => s.code));
       for (const p of estates) {
         const code = p.subdistrictCode;
-        if (code !== null && !known.some((s) => s.code === code)) known.push({ code, name: p.subdistrict ?? code });
+        if (code !== null && !knownCodes.has(code)) {
+          knownCodes.add(code);
+          known.push({ code, name: p.subdistrict ?? code });
+        }
       }
       const colourByCode = new Map(
         known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]),

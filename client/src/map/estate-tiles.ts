@@ -5,14 +5,14 @@
  * expression over the tile's attributes, so recolouring every estate costs one style change.
  * Below the tiles' first zoom the sub-districts are filled by their progress instead.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FillLayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 // A dependency of maplibre-gl, which re-exports it only inside its own types.
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Rgb, Rgba } from '../../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../../core/palette-rules';
 import type { EstateIdListing } from '../../../core/estate-id-listing';
-import { FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
-import type { EstateTileSummary } from './map-types';
+import { ESTATE_MARKS, FILTERED_OUT_COLOUR, type EstateTileRule } from './estate-colours';
+import type { ColourBy, EstateTileSummary } from './map-types';
 import { SUBDISTRICT_TILE_LAYER } from './basemap-style';
 
 /** Where the tiles are: a URL template with {z}/{x}/{y} (absolute, since MapLibre fetches in a worker) and the zooms served. */
@@ -32,10 +32,18 @@ export interface SubdistrictShares {
 export const ESTATE_TILE_IDS = {
   source: 'estate-tiles',
   sourceLayer: 'estates',
-  fill: 'estate-tiles-fill',
+  hover: 'estate-tiles-hover',
   line: 'estate-tiles-line',
   subdistrictFill: 'subdistrict-shares-fill',
 } as const;
+
+/**
+ * The fill layer of one colouring. A colouring once chosen keeps its layer, cut from the same tiles
+ * in one bucket with the others (MapLibre shares the geometry of layers alike but for paint), and
+ * only the shown one is drawn: choosing it again changes which layer is drawn, a repaint, where a
+ * new data-driven colour would make MapLibre cut and upload every tile again.
+ */
+export const estateFillLayerId = (colourBy: ColourBy): string => `estate-tiles-fill-${colourBy}`;
 
 /** The source of the sub-district outlines in the offline and overlay styles (basemap-style.ts). */
 const SUBDISTRICT_SOURCE = 'subdistricts';
@@ -43,9 +51,6 @@ const SUBDISTRICT_LINE_LAYER = 'subdistricts-line';
 
 /** The sub-districts' fill below the tiles' first zoom lets the river and the roads show through. */
 export const SUBDISTRICT_SHARE_OPACITY = 0.7;
-
-const OUTLINE: Rgba = [255, 255, 255, 220];
-const SELECTED_OUTLINE: Rgba = [20, 54, 160, 255];
 
 function css([r, g, b]: Rgb | Rgba, alpha = 1): string {
   return `rgba(${r},${g},${b},${alpha})`;
@@ -181,8 +186,31 @@ export function tileFillExpression(rule: EstateTileRule, filter: EstateTileFilte
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
 
-/** Adds the estate tile source and its layers (again after a style change), below nothing: deck.gl draws over them. */
-export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: EstateTileRule, filter: EstateTileFilter | null): void {
+/** A fill layer's opacity as a whole: 1 for the colouring shown, 0 (not drawn at all) for the others. */
+const layerOpacity = (shown: boolean): number => (shown ? 1 : 0);
+
+const fillLayer = (colourBy: ColourBy, rule: EstateTileRule, filter: EstateTileFilter | null, minZoom: number): FillLayerSpecification => ({
+  id: estateFillLayerId(colourBy),
+  type: 'fill',
+  source: ESTATE_TILE_IDS.source,
+  'source-layer': ESTATE_TILE_IDS.sourceLayer,
+  minzoom: minZoom,
+  paint: {
+    'fill-color': tileFillExpression(rule, filter),
+    // Constant: a feature-state term here would make every colouring's layer redo its paint on each hover and stage change.
+    'fill-opacity': ESTATE_FILL_ALPHA / 255,
+    'fill-layer-opacity': layerOpacity(false),
+    // A colouring shows at once: a layer fading in or out is drawn through a texture, frame by frame.
+    'fill-layer-opacity-transition': { duration: 0, delay: 0 },
+  },
+});
+
+/**
+ * Adds the estate tile source and its layers but the colourings' (again after a style change),
+ * below nothing: deck.gl draws over them. Each colouring's fill goes in under the hover wash
+ * (addEstateTileColouring).
+ */
+export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec): void {
   if (map.getSource(ESTATE_TILE_IDS.source)) return;
   map.addSource(ESTATE_TILE_IDS.source, {
     type: 'vector',
@@ -190,15 +218,19 @@ export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: Est
     minzoom: spec.minZoom,
     maxzoom: spec.maxZoom,
   });
+  // The hovered estate's wash, as deck.gl lays it over a held estate (deck-layers.ts), in one layer for every colouring.
+  const [r, g, b, hoverAlpha] = ESTATE_MARKS.hoverFill;
   map.addLayer({
-    id: ESTATE_TILE_IDS.fill,
+    id: ESTATE_TILE_IDS.hover,
     type: 'fill',
     source: ESTATE_TILE_IDS.source,
     'source-layer': ESTATE_TILE_IDS.sourceLayer,
     minzoom: spec.minZoom,
     paint: {
-      'fill-color': tileFillExpression(rule, filter),
-      'fill-opacity': ['case', isHovered, Math.min(1, ESTATE_FILL_ALPHA / 255 + 0.1), ESTATE_FILL_ALPHA / 255],
+      'fill-color': css([r, g, b]),
+      // No antialiased edge pass: the outline layer above draws the edges.
+      'fill-antialias': false,
+      'fill-opacity': ['case', ['all', isHovered, ['!', isSelected]], hoverAlpha / 255, 0],
     },
   });
   map.addLayer({
@@ -208,7 +240,14 @@ export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: Est
     'source-layer': ESTATE_TILE_IDS.sourceLayer,
     minzoom: spec.minZoom,
     paint: {
-      'line-color': ['case', isSelected, css(SELECTED_OUTLINE), isHovered, css([255, 255, 255]), css(OUTLINE, OUTLINE[3] / 255)],
+      'line-color': [
+        'case',
+        isSelected,
+        css(ESTATE_MARKS.selectedOutline),
+        isHovered,
+        css(ESTATE_MARKS.hoverOutline),
+        css(ESTATE_MARKS.outline, ESTATE_MARKS.outline[3] / 255),
+      ],
       'line-width': ['case', isSelected, 4, isHovered, 2.5, 1],
     },
   });
@@ -225,7 +264,7 @@ export function addEstateTiles(map: MapLibreMap, spec: EstateTileSpec, rule: Est
         paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': SUBDISTRICT_SHARE_OPACITY },
       },
       // Under the boundary lines, which stay visible over the fill.
-      map.getLayer(SUBDISTRICT_LINE_LAYER) ? SUBDISTRICT_LINE_LAYER : ESTATE_TILE_IDS.fill,
+      map.getLayer(SUBDISTRICT_LINE_LAYER) ? SUBDISTRICT_LINE_LAYER : ESTATE_TILE_IDS.hover,
     );
   }
 }
@@ -244,9 +283,32 @@ export function setEstateTileUrl(map: MapLibreMap, url: string): void {
  */
 const BUILT_HERE = { validate: false } as const;
 
-export function setEstateTileColours(map: MapLibreMap, rule: EstateTileRule, filter: EstateTileFilter | null): void {
-  if (map.getLayer(ESTATE_TILE_IDS.fill))
-    map.setPaintProperty(ESTATE_TILE_IDS.fill, 'fill-color', tileFillExpression(rule, filter), BUILT_HERE);
+/** Adds a colouring's fill layer, hidden, the first time the colouring is chosen (MapLibre cuts the tiles again): under the hover wash, over the sub-districts' fill. */
+export function addEstateTileColouring(
+  map: MapLibreMap,
+  spec: EstateTileSpec,
+  colourBy: ColourBy,
+  rule: EstateTileRule,
+  filter: EstateTileFilter | null,
+): void {
+  if (!map.getLayer(estateFillLayerId(colourBy))) map.addLayer(fillLayer(colourBy, rule, filter, spec.minZoom), ESTATE_TILE_IDS.hover);
+}
+
+/** Colours a colouring's fill layer by its rule, faded outside the filter (MapLibre cuts the tiles again). */
+export function setEstateTileColour(map: MapLibreMap, colourBy: ColourBy, rule: EstateTileRule, filter: EstateTileFilter | null): void {
+  const id = estateFillLayerId(colourBy);
+  if (map.getLayer(id)) map.setPaintProperty(id, 'fill-color', tileFillExpression(rule, filter), BUILT_HERE);
+}
+
+/** Shows one colouring's fill layer in place of another's. */
+export function showEstateTileColouring(map: MapLibreMap, shown: ColourBy, previous: ColourBy | null): void {
+  for (const [colourBy, opacity] of [
+    [previous, layerOpacity(false)],
+    [shown, layerOpacity(true)],
+  ] as const) {
+    const id = colourBy === null ? null : estateFillLayerId(colourBy);
+    if (id && map.getLayer(id)) map.setPaintProperty(id, 'fill-layer-opacity', opacity, BUILT_HERE);
+  }
 }
 
 /** Each sub-district's fill colour by its share of estates started (by code); transparent with no shares. */
@@ -298,8 +360,10 @@ export function markEstate(map: MapLibreMap, state: 'selected' | 'hovered', id: 
 
 /** The estate drawn from tiles at a point of the map container: its id, and its hover card's figures where the tile names it. */
 export function estateTileAt(map: MapLibreMap, x: number, y: number): { id: number; summary: EstateTileSummary | null } | null {
-  if (!map.getLayer(ESTATE_TILE_IDS.fill)) return null;
-  const [feature] = map.queryRenderedFeatures([x, y], { layers: [ESTATE_TILE_IDS.fill] });
+  // The hover layer holds every estate, whichever colouring is shown.
+  const layer = ESTATE_TILE_IDS.hover;
+  if (!map.getLayer(layer)) return null;
+  const [feature] = map.queryRenderedFeatures([x, y], { layers: [layer] });
   if (typeof feature?.id !== 'number') return null;
   const { name, households, floorAreaM2 } = feature.properties as Record<string, unknown>;
   const figure = (value: unknown): number | null => (typeof value === 'number' ? value : null);

@@ -187,6 +187,8 @@ export class FakeMapAdapter implements MapAdapter {
     return this.scene !== null;
   }
 
+  readonly estateTilesCut = 0;
+
   resize(): void {}
 
   destroy(): void {

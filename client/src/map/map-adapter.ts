@@ -103,6 +103,8 @@ export interface MapAdapter {
   createDrawSurface(options: DrawSurfaceOptions): DrawSurface;
   readonly camera: MapCamera;
   readonly isReady: boolean;
+  /** Estate tiles cut (loaded, or cut again for a new colour or filter) since the map opened: what a colouring change costs. */
+  readonly estateTilesCut: number;
   resize(): void;
   destroy(): void;
 }

@@ -14,6 +14,8 @@ export interface AtlasTestHook {
   /** What deck.gl picks at a viewport position. */
   pick(x: number, y: number): MapTarget | null;
   readonly ready: boolean;
+  /** Estate tiles MapLibre has cut since the map opened. */
+  readonly estateTilesCut: number;
 }
 
 declare global {
@@ -29,6 +31,9 @@ export function exposeTestHook(atlas: MapAdapter): () => void {
     pick: (x, y) => atlas.pick(x, y),
     get ready() {
       return atlas.isReady;
+    },
+    get estateTilesCut() {
+      return atlas.estateTilesCut;
     },
   };
   window.__atlas = hook;

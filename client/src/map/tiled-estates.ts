@@ -6,15 +6,18 @@
  * calls `attach` after every style load and `detach` before a style change.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { EstateColouring } from './estate-colours';
+import type { EstateColouring, EstateTileRule } from './estate-colours';
 import {
+  addEstateTileColouring,
   addEstateTiles,
   EMPTY_TILE_FILTER,
   ESTATE_TILE_IDS,
+  estateFillLayerId,
   estateTileAt,
   markEstate,
-  setEstateTileColours,
+  setEstateTileColour,
   setEstateTileUrl,
+  showEstateTileColouring,
   setSubdistrictShares,
   setTileListing,
   setTileStages,
@@ -25,14 +28,34 @@ import {
   type TileListing,
   type TileListingKind,
 } from './estate-tiles';
-import type { MapTarget } from './map-types';
+import type { ColourBy, MapTarget } from './map-types';
 
 /** What of the scene the tile layers show. */
 export interface TiledEstatesScene {
-  colouring: Pick<EstateColouring, 'key' | 'tileRule'>;
+  colouring: Pick<EstateColouring, 'colourBy' | 'tileRule'>;
   estatesVisible: boolean;
   selectedEstateId: number | null;
   hoveredEstateId: number | null;
+}
+
+interface ShownTiles {
+  /** The colourings with a fill layer, each with the rule and filter it draws (`drawnKey`). */
+  fills: Map<ColourBy, string>;
+  colourBy: ColourBy | null;
+  selected: number | null;
+  hovered: number | null;
+}
+
+const NOTHING_SHOWN = (): ShownTiles => ({ fills: new Map(), colourBy: null, selected: null, hovered: null });
+
+/** Rules as JSON, once per rule: the scene is shown on every hover, and a sub-district rule lists every sub-district. */
+const RULE_KEYS = new WeakMap<EstateTileRule, string>();
+
+/** What a fill layer draws: a colouring's rule under a filter (its expression's key). */
+function drawnKey(rule: EstateTileRule, filterKey: string): string {
+  let key = RULE_KEYS.get(rule);
+  if (key === undefined) RULE_KEYS.set(rule, (key = JSON.stringify(rule)));
+  return `${key}|${filterKey}`;
 }
 
 export class TiledEstates {
@@ -50,16 +73,21 @@ export class TiledEstates {
   #listingsShown = new Map<TileListingKind, readonly number[]>();
   /** The key of the filter's expression: a change to the search alone, which tiles cannot apply, changes nothing. */
   #filterKey = 'null';
-  /** What the layers show now: the colouring and filter drawn, the selected and hovered estate. */
-  #shown: { colouringKey: string; filterKey: string; selected: number | null; hovered: number | null } = {
-    colouringKey: '',
-    filterKey: '',
-    selected: null,
-    hovered: null,
-  };
+  /** What the layers show now: the colourings drawn, the one shown, the selected and hovered estate. */
+  #shown: ShownTiles = NOTHING_SHOWN();
+
+  /** Estate tiles MapLibre has cut (loaded, or cut again for a new colour or filter) since the map opened. */
+  #tilesCut = 0;
 
   constructor(map: MapLibreMap) {
     this.#map = map;
+    map.on('sourcedata', (event) => {
+      if (event.sourceId === ESTATE_TILE_IDS.source && event.tile !== undefined) this.#tilesCut += 1;
+    });
+  }
+
+  get tilesCut(): number {
+    return this.#tilesCut;
   }
 
   get isTiled(): boolean {
@@ -119,8 +147,9 @@ export class TiledEstates {
     }
     this.#showColours();
     const visible = scene.estatesVisible ? 'visible' : 'none';
-    for (const id of [ESTATE_TILE_IDS.fill, ESTATE_TILE_IDS.line]) {
-      if (this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== visible)
+    for (const id of [...[...this.#shown.fills.keys()].map(estateFillLayerId), ESTATE_TILE_IDS.hover, ESTATE_TILE_IDS.line]) {
+      // A layer added without a visibility shows.
+      if (this.#map.getLayer(id) && (this.#map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visible)
         this.#map.setLayoutProperty(id, 'visibility', visible);
     }
     const shown = this.#shown;
@@ -145,9 +174,12 @@ export class TiledEstates {
   /** Adds the source and layers when all they need is known; their feature state starts empty. */
   #add(): void {
     if (!this.#attached || !this.#spec || !this.#scene || this.#map.getSource(ESTATE_TILE_IDS.source)) return;
-    addEstateTiles(this.#map, this.#spec, this.#scene.colouring.tileRule, this.#shownFilter());
+    const { colourBy, tileRule } = this.#scene.colouring;
+    addEstateTiles(this.#map, this.#spec);
+    addEstateTileColouring(this.#map, this.#spec, colourBy, tileRule, this.#shownFilter());
     setSubdistrictShares(this.#map, this.#shares);
-    this.#shown = { colouringKey: this.#scene.colouring.key, filterKey: this.#filterKey, selected: null, hovered: null };
+    this.#shown = NOTHING_SHOWN();
+    this.#shown.fills.set(colourBy, drawnKey(tileRule, this.#filterKey));
     this.#stagesShown = new Map();
     this.#markStages();
     this.#listingsShown = new Map();
@@ -162,14 +194,22 @@ export class TiledEstates {
     return { ...(this.#filter ?? EMPTY_TILE_FILTER), listed };
   }
 
+  /**
+   * Shows the scene's colouring: its layer is added the first time it is chosen, coloured again
+   * when its rule or the filter changed since it was drawn (MapLibre cuts the tiles again), and
+   * otherwise only shown in place of the other (a repaint). Hidden layers wait until chosen again.
+   */
   #showColours(): void {
-    if (!this.#isDrawn() || !this.#scene) return;
+    if (!this.#isDrawn() || !this.#scene || !this.#spec) return;
     const shown = this.#shown;
-    const { colouring } = this.#scene;
-    if (colouring.key === shown.colouringKey && this.#filterKey === shown.filterKey) return;
-    setEstateTileColours(this.#map, colouring.tileRule, this.#shownFilter());
-    shown.colouringKey = colouring.key;
-    shown.filterKey = this.#filterKey;
+    const { colourBy, tileRule } = this.#scene.colouring;
+    const key = drawnKey(tileRule, this.#filterKey);
+    const drawn = shown.fills.get(colourBy);
+    if (drawn === undefined) addEstateTileColouring(this.#map, this.#spec, colourBy, tileRule, this.#shownFilter());
+    else if (drawn !== key) setEstateTileColour(this.#map, colourBy, tileRule, this.#shownFilter());
+    shown.fills.set(colourBy, key);
+    if (colourBy !== shown.colourBy) showEstateTileColouring(this.#map, colourBy, shown.colourBy);
+    shown.colourBy = colourBy;
   }
 
   #markStages(): void {

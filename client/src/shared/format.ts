@@ -10,12 +10,18 @@ export function localeOf(language: Language): string {
   return LOCALES[language];
 }
 
+/** One formatter per language and precision: `toLocaleString` with options builds a new one on each call (0.1–0.3 ms). */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** @example formatNumber(8593, 'zh') // '8,593' */
 export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
-  return value.toLocaleString(LOCALES[language], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  });
+  const key = `${language}:${fractionDigits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** @example m2ToMu(666.67) // ≈ 1 */

@@ -1,5 +1,5 @@
 /** Left-hand controls: the sub-district part of the atlas filter (shared with the ledger), colour-by, layer toggles and the legends. */
-import { Checkbox, Select } from 'antd';
+import { Checkbox, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../../state/atlas-store';
@@ -63,22 +63,27 @@ function ColouringSection() {
   const tiled = useAtlasStore((s) => s.data?.config.estateSource.kind === 'tiles');
   const colourBy = useAtlasStore((s) => s.colourBy);
   const setColourBy = useAtlasStore((s) => s.setColourBy);
+  const options = useMemo(
+    () =>
+      COLOUR_BY_OPTIONS.map((option) => ({
+        value: option,
+        label: t(`colourBy.${option}`),
+        // A city drawn from tiles holds no per-estate life-circle results to colour by.
+        disabled: tiled && COVERAGE_COLOURINGS.includes(option),
+      })),
+    [t, tiled],
+  );
   return (
     <Section title={t('colourBy.label')}>
-      <Select
+      {/* All seven choices in sight, each one click: a menu would take two, and its opening and closing cost more script than the recolouring. */}
+      <Radio.Group
         data-testid="colour-by"
-        // Seven options: a virtual list would only measure their heights as it opens and closes.
-        virtual={false}
-        className="atlas-full-width"
+        vertical
         value={colourBy}
-        options={COLOUR_BY_OPTIONS.map((option) => ({
-          value: option,
-          label: t(`colourBy.${option}`),
-          // A city drawn from tiles holds no per-estate life-circle results to colour by.
-          disabled: tiled && COVERAGE_COLOURINGS.includes(option),
-        }))}
-        onChange={(value: string) => {
-          if (isColourBy(value)) setColourBy(value);
+        options={options}
+        onChange={(e) => {
+          const value: unknown = e.target.value;
+          if (typeof value === 'string' && isColourBy(value)) setColourBy(value);
         }}
         aria-label={t('colourBy.label')}
       />

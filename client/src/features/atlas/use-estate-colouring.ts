@@ -11,17 +11,23 @@ export function useEstateColouring(): EstateColouring | null {
   const dashboard = useAtlasStore((s) => s.dashboard);
   const byEstate = useAtlasStore((s) => s.programmeByEstate);
   const catalogue = useAtlasStore((s) => s.stageCatalogue);
+  // Once per load, not per colouring: a province lists thousands of sub-districts.
+  const estates = useMemo(() => data?.estates.features.map((f) => f.properties) ?? [], [data?.estates]);
+  const subdistricts = useMemo(
+    () => data?.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })) ?? [],
+    [data?.subdistricts],
+  );
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
       colourBy,
-      data.estates.features.map((f) => f.properties),
-      data.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
+      estates,
+      subdistricts,
       coverage,
       reachTypeId,
       dashboard ? { byEstate, byStage: dashboard.byStage, catalogue } : null,
       // With tiles the browser holds a few estates: ramps span the ledger's ranges instead.
       data.config.estateSource.kind === 'tiles' ? data.config.estateSource : null,
     );
-  }, [colourBy, data, coverage, reachTypeId, dashboard, byEstate, catalogue]);
+  }, [colourBy, data, estates, subdistricts, coverage, reachTypeId, dashboard, byEstate, catalogue]);
 }
