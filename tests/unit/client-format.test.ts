@@ -33,6 +33,20 @@ describe('number formatting', () => {
     expect(formatNumber(43.5, 'en', 2)).toBe('43.50');
   });
 
+  it('formats each language and precision as toLocaleString does, whatever was formatted before', () => {
+    for (const [value, digits] of [
+      [1234.5678, 0],
+      [1234.5678, 1],
+      [0.005, 2],
+      [-98765.4321, 3],
+      [1234.5678, 0],
+    ] as const)
+      for (const language of ['zh', 'en'] as const)
+        expect(formatNumber(value, language, digits)).toBe(
+          value.toLocaleString(localeOf(language), { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+        );
+  });
+
   it('uses the Chinese and British locales', () => {
     expect(localeOf('zh')).toBe('zh-CN');
     expect(localeOf('en')).toBe('en-GB');
