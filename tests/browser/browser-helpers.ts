@@ -4,6 +4,7 @@
  * and how to wait for the map's test hook.
  */
 import type { LngLat } from '../../core/geometry/lng-lat';
+import { colourDifference, type Rgb } from '../../core/colour';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -310,6 +311,29 @@ export async function screenPixels(page: Page, x: number, y: number, half = 3): 
   const pixels: [number, number, number][] = [];
   for (let i = 0; i + 3 < rgba.length; i += 4) pixels.push([rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0]);
   return pixels;
+}
+
+/** Sets the window's size with the controls shown: below 1200 px they fold away as the window narrows, so this unfolds them. */
+export async function setViewportWithControls(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  if (viewport.width >= 1200) return;
+  await page.waitForFunction(() => document.querySelector('[data-testid="controls-sider"]')?.getBoundingClientRect().width === 0);
+  await page.getByTestId('controls-toggle').click();
+}
+
+/** The share of `pixels` within `tolerance` (CIEDE2000) of `expected`. */
+export function shareOfColour(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
+  return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
+}
+
+/** The colour of a legend line's swatch, as the page paints it. */
+export async function legendSwatchColour(page: Page, testId: string): Promise<Rgb> {
+  const css = await page
+    .getByTestId(testId)
+    .locator('.atlas-swatch')
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r = Number.NaN, g = Number.NaN, b = Number.NaN] = (css.match(/\d+/g) ?? []).map(Number);
+  return [r, g, b];
 }
 
 /** The facility types the opened estate's life-circle section lists as missing, sorted. */

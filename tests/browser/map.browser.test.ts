@@ -9,8 +9,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { pointOnFeature } from '@turf/turf';
-import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
+import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { EstateApiFeature, EstateCollection, OutlinedSubdistrictCollection } from '../../client/src/api/types';
+import { blendOver, hexToRgb } from '../../core/colour';
+import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
+import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
 import { COLOUR_BY_OPTIONS, type MapTarget } from '../../client/src/map/map-types';
 import {
   apiFetch,
@@ -22,10 +25,16 @@ import {
   startAppUnderTest,
   screenPixels,
   chooseColouring,
+  jumpTo,
+  legendSwatchColour,
+  shareOfColour,
+  setViewportWithControls,
 } from './browser-helpers';
 import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
 type Rgb = [number, number, number];
+
+const LAND = hexToRgb(BASEMAP_COLOURS.land);
 
 /** Per-channel difference allowed between the expected and the screenshot colour (blending, dithering). */
 const COLOUR_TOLERANCE = 14;
@@ -264,12 +273,7 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
   it('shows every colouring as a choice, each whole and clickable, at 1440 × 900 and 1024 × 700 in Chinese and English', async () => {
     const group = '[data-testid="colour-by"]';
     for (const viewport of SCREENSHOT_VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      // Below 1200 px the controls fold away as the window narrows: unfold them.
-      if (viewport.width < 1200) {
-        await expect.poll(() => page.getByTestId('controls-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
-        await page.getByTestId('controls-toggle').click();
-      }
+      await setViewportWithControls(page, viewport);
       for (const lang of ['zh', 'en'] as const) {
         await page.getByTestId(`lang-${lang}`).click();
         await page.locator(group).scrollIntoViewIfNeeded();
@@ -282,4 +286,57 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
       }
     }
   });
+  it('names the sub-districts in view in the legend of the sub-district colouring, in the colours their estates are drawn, at both sizes in both languages', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('lang-zh').click();
+    await chooseColouring(page, '所属街道');
+    const subdistricts = (await getJson<OutlinedSubdistrictCollection>(`${baseUrl}/api/subdistricts`)).features.filter(
+      (f) => f.properties.estates > 0,
+    );
+    const legend = page.getByTestId('estate-legend-subdistricts');
+    const names = () => legend.locator('li:not([data-testid="estate-legend-subdistricts-count"])').allTextContents();
+
+    // Close on the largest estate: its sub-district is named, in the colour the estate is drawn in, and not all are.
+    const estate = [...estates].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 17);
+    await settle(page);
+    const code = estate.properties.subdistrictCode!;
+    await expect.poll(() => page.getByTestId(`estate-legend-${code}`).textContent()).toBe(estate.properties.subdistrict);
+    expect((await names()).length).toBeLessThan(subdistricts.length);
+    const swatch = await legendSwatchColour(page, `estate-legend-${code}`);
+    // Below the estate's name, which is drawn at its label point.
+    const [, south, , north] = bbox(estate);
+    const below: [number, number] = [lng, lat - (north - south) * 0.25];
+    expect(booleanPointInPolygon(below, estate)).toBe(true);
+    const [x, y] = await project(page, below);
+    expect(shareOfColour(await screenPixels(page, x, y), blendOver([...swatch, ESTATE_FILL_ALPHA], LAND))).toBeGreaterThanOrEqual(0.6);
+
+    // The whole city: every sub-district that holds estates, each in its own colour (the demo city has seven).
+    await page.getByTestId('view-all-data').click();
+    await page.mouse.move(700, 500);
+    await settle(page);
+    await expect.poll(async () => (await names()).sort()).toEqual(subdistricts.map((f) => f.properties.name).sort());
+    expect(await page.getByTestId('estate-legend-subdistricts-count').textContent()).toBe('视图内的街道已全部列出');
+    const swatches = await Promise.all(subdistricts.map((f) => legendSwatchColour(page, `estate-legend-${f.properties.code}`)));
+    expect(new Set(swatches.map((c) => c.join(','))).size).toBe(subdistricts.length);
+
+    for (const viewport of SCREENSHOT_VIEWPORTS) {
+      await setViewportWithControls(page, viewport);
+      for (const lang of ['zh', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        await legend.scrollIntoViewIfNeeded();
+        const where = `${viewport.width}×${viewport.height} ${lang}`;
+        await expect
+          .poll(() => layoutProblemsWithin(page, '[data-testid="estate-legend"]', ['.atlas-legend-item'], ['.atlas-legend-label']), {
+            message: where,
+          })
+          .toEqual({ covered: [], cut: [], rawKeys: [] });
+        await page.screenshot({ path: join(OUTPUT_DIR, `subdistrict-legend-${viewport.width}x${viewport.height}-${lang}.png`) });
+      }
+    }
+    await page.getByTestId('lang-zh').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await chooseColouring(page, '改造状态（项目阶段）');
+  }, 90_000);
 });

@@ -37,6 +37,8 @@ import {
   skipBrowserTests,
   toggleSelectOption,
   chooseColouring,
+  shareOfColour,
+  legendSwatchColour,
 } from './browser-helpers';
 import { layoutProblems, SCREENSHOT_VIEWPORTS } from './layout-checks';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -46,10 +48,6 @@ import { squareAround } from '../helpers/test-polygons';
 import { newEstateFeature } from '../helpers/estate-fixture';
 
 const LAND = hexToRgb(BASEMAP_COLOURS.land);
-
-function share(pixels: readonly Rgb[], expected: Rgb, tolerance = 8): number {
-  return pixels.filter((p) => colourDifference(p, expected) < tolerance).length / pixels.length;
-}
 
 /** The colourings offered but disabled, sorted. */
 async function disabledColourings(page: Page): Promise<string[]> {
@@ -129,7 +127,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const expected = blendOver([...hexToRgb(colour), ESTATE_FILL_ALPHA], LAND);
     // Tiles arrive after the camera move; a busy machine takes its time.
     await expect
-      .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `rgb(${expected.join(',')})` })
+      .poll(async () => shareOfColour(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `rgb(${expected.join(',')})` })
       .toBeGreaterThanOrEqual(0.6);
 
     await page.mouse.click(x, y);
@@ -230,7 +228,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await jumpTo(page, [lng, lat], 16, 1500);
     const [x, y] = await project(page, [lng, lat]);
     const expected = blendOver([...STATUS_COLOURS.urgent, ESTATE_FILL_ALPHA], LAND);
-    await expect.poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
+    await expect.poll(async () => shareOfColour(await screenPixels(page, x, y), expected), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
 
     // And back: the same estate in its stage's colour, the colouring the map opened with, its tiles not cut again.
     await page.waitForTimeout(1000);
@@ -243,8 +241,33 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const stageColour = (await api<{ stages: { id: string; colour: string }[] }>('/api/stages')).stages.find((s) => s.id === stage?.stage);
     if (!stageColour) throw new Error(`no colour for the stage of estate ${urgent.id}`);
     const staged = blendOver([...hexToRgb(stageColour.colour), ESTATE_FILL_ALPHA], LAND);
-    await expect.poll(async () => share(await screenPixels(page, x, y), staged), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
+    await expect.poll(async () => shareOfColour(await screenPixels(page, x, y), staged), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
     expect(await tilesCut()).toBe(cutBefore);
+  }, 60_000);
+
+  it('colours estates by sub-district from the tiles as the legend names the sub-districts in view', async () => {
+    const estates = (await api<EstateCollection>('/api/estates')).features;
+    const subdistricts = (await api<OutlinedSubdistrictCollection>('/api/subdistricts')).features;
+    // Two neighbouring sub-districts' largest estates: consecutive codes, different colours.
+    const [first, second] = [...new Set(estates.map((f) => f.properties.subdistrictCode))].sort();
+    const largestIn = (code: string | null | undefined) =>
+      estates.filter((f) => f.properties.subdistrictCode === code).sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    await chooseColouring(page, '所属街道');
+    const drawn: Rgb[] = [];
+    for (const estate of [largestIn(first), largestIn(second)]) {
+      const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+      await jumpTo(page, [lng, lat], 16, 1500);
+      const code = estate.properties.subdistrictCode!;
+      const name = subdistricts.find((s) => s.properties.code === code)?.properties.name;
+      // Zoomed in on the estate, the legend names its sub-district.
+      await expect.poll(() => page.getByTestId(`estate-legend-${code}`).textContent()).toBe(name);
+      const colour = blendOver([...(await legendSwatchColour(page, `estate-legend-${code}`)), ESTATE_FILL_ALPHA], LAND);
+      const [x, y] = await project(page, [lng, lat]);
+      await expect.poll(async () => shareOfColour(await screenPixels(page, x, y), colour), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.6);
+      drawn.push(colour);
+    }
+    expect(colourDifference(drawn[0]!, drawn[1]!)).toBeGreaterThan(10);
+    await chooseColouring(page, '改造状态（项目阶段）');
   }, 60_000);
 
   it('recolours an estate when its progress is recorded elsewhere and on a replayed day, without fetching a tile again', async () => {
@@ -274,7 +297,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const [x, y] = await project(page, [lng, lat]);
     const shows = (stage: string) =>
       expect
-        .poll(async () => share(await screenPixels(page, x, y), drawn(stage)), { timeout: 20_000, message: `${estate.id} in ${stage}` })
+        .poll(async () => shareOfColour(await screenPixels(page, x, y), drawn(stage)), {
+          timeout: 20_000,
+          message: `${estate.id} in ${stage}`,
+        })
         .toBeGreaterThanOrEqual(0.6);
     await shows(from);
     const tileRequests = () => requested.filter((path) => /^\/api\/tiles\/estates\/\d+\//.test(path)).length;
@@ -323,7 +349,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     expect(deleted.status).toBe(204);
     const [x, y] = await project(page, [free.lng, free.lat]);
     await expect
-      .poll(async () => share(await screenPixels(page, x, y), stageColour(added)), { timeout: 20_000, message: `${added.id} deleted` })
+      .poll(async () => shareOfColour(await screenPixels(page, x, y), stageColour(added)), {
+        timeout: 20_000,
+        message: `${added.id} deleted`,
+      })
       .toBeLessThan(0.2);
     await expect.poll(estatesCount, { timeout: 15_000 }).toBe(String(before?.n));
   }, 90_000);
@@ -397,7 +426,7 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     await jumpTo(page, [lng, lat], 16, 1500);
     const [x, y] = await project(page, [lng, lat]);
     await expect
-      .poll(async () => share(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `${estate.id} ${what}` })
+      .poll(async () => shareOfColour(await screenPixels(page, x, y), expected), { timeout: 20_000, message: `${estate.id} ${what}` })
       .toBeGreaterThanOrEqual(0.6);
   }
 
@@ -683,7 +712,10 @@ describe.skipIf(skipBrowserTests)('a city drawn from vector tiles', () => {
     const ramp = interpolateStops(STARTED_SHARE_RAMP, top.started / top.f.properties.estates);
     const expected = blendOver([...ramp, Math.round(SUBDISTRICT_SHARE_OPACITY * 255)], LAND);
     await expect
-      .poll(async () => share(await screenPixels(page, x, y, 1), expected, 10), { timeout: 20_000, message: `rgb(${expected.join(',')})` })
+      .poll(async () => shareOfColour(await screenPixels(page, x, y, 1), expected, 10), {
+        timeout: 20_000,
+        message: `rgb(${expected.join(',')})`,
+      })
       .toBeGreaterThanOrEqual(0.6);
     await page.screenshot({ path: join(OUTPUT_DIR, 'tiles-subdistricts.png') });
     for (const key of clutter) await page.getByTestId(`layer-toggle-${key}`).click();

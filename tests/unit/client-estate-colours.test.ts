@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateApiProperties } from '../../client/src/api/types';
 import { blendOver, hexToRgb, interpolateStops, rgbToCss, withAlpha } from '../../core/colour';
-import { CATEGORY_PALETTE, createEstateColouring, estateFill, FILTERED_OUT_COLOUR, reachBandOf } from '../../client/src/map/estate-colours';
+import {
+  CATEGORY_PALETTE,
+  createEstateColouring,
+  estateFill,
+  FILTERED_OUT_COLOUR,
+  reachBandOf,
+  subdistrictColour,
+} from '../../client/src/map/estate-colours';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import type { EstateCoverage } from '../../core/coverage/coverage';
 import { estateStatus } from '../../core/estate-status';
@@ -97,7 +104,7 @@ describe('estate status', () => {
 });
 
 describe('colouring by status', () => {
-  const colouring = createEstateColouring('eligibility', [], []);
+  const colouring = createEstateColouring('eligibility', []);
 
   it('paints urgent estates red, eligible ones orange and the rest grey-blue', () => {
     expect(colouring.colourOf(estate({ urgent: true, eligible: false }))).toEqual(RED);
@@ -120,7 +127,7 @@ describe('colouring by status', () => {
 
 describe('colouring by year built', () => {
   const estates = [estate({ yearBuilt: 2000 }), estate({ yearBuilt: 1980 }), estate({ yearBuilt: 1990 })];
-  const colouring = createEstateColouring('yearBuilt', estates, []);
+  const colouring = createEstateColouring('yearBuilt', estates);
 
   it('paints the oldest estate darkest red and the newest palest', () => {
     expect(colouring.colourOf(estate({ yearBuilt: 1980 }))).toEqual([0x67, 0x00, 0x1f]);
@@ -136,61 +143,60 @@ describe('colouring by year built', () => {
 
 describe('colouring by households', () => {
   it('paints the fewest households palest green and the most darkest green', () => {
-    const colouring = createEstateColouring('households', [estate({ households: 100 }), estate({ households: 500 })], []);
+    const colouring = createEstateColouring('households', [estate({ households: 100 }), estate({ households: 500 })]);
     expect(colouring.colourOf(estate({ households: 100 }))).toEqual([0xd9, 0xf0, 0xa3]);
     expect(colouring.colourOf(estate({ households: 500 }))).toEqual([0x00, 0x44, 0x1b]);
     expect(colouring.key).toBe('households:100:500');
   });
 
   it('uses the middle of the ramp when all estates have the same count', () => {
-    const colouring = createEstateColouring('households', [estate({ households: 80 })], []);
+    const colouring = createEstateColouring('households', [estate({ households: 80 })]);
     expect(colouring.colourOf(estate({ households: 80 }))).toEqual([0x41, 0xab, 0x5d]);
   });
 
   it('gives a 0–0 range when there are no estates', () => {
-    expect(createEstateColouring('households', [], []).legend).toMatchObject({ kind: 'ramp', min: 0, max: 0 });
+    expect(createEstateColouring('households', []).legend).toMatchObject({ kind: 'ramp', min: 0, max: 0 });
   });
 });
 
 describe('colouring by sub-district', () => {
-  const subdistricts = [
-    { code: 'S02', name: '河西街道' },
-    { code: 'S01', name: '城中街道' },
-  ];
-
-  it('gives sub-districts palette colours in code order, whatever order they arrive in', () => {
-    const colouring = createEstateColouring('subdistrict', [], subdistricts);
-    expect(colouring.colourOf(estate({ subdistrictCode: 'S01' }))).toEqual(CATEGORY_PALETTE[0]);
-    expect(colouring.colourOf(estate({ subdistrictCode: 'S02' }))).toEqual(CATEGORY_PALETTE[1]);
+  it('gives consecutive codes consecutive palette colours, by the last character', () => {
+    const colouring = createEstateColouring('subdistrict', []);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S01' }))).toEqual(CATEGORY_PALETTE[1]);
+    expect(colouring.colourOf(estate({ subdistrictCode: 'S02' }))).toEqual(CATEGORY_PALETTE[2]);
+    expect(subdistrictColour('450202009')).toEqual(CATEGORY_PALETTE[9]);
+    expect(subdistrictColour('450202010')).toEqual(CATEGORY_PALETTE[0]);
     expect(CATEGORY_PALETTE[0]).toEqual([0x34, 0x5d, 0x02]);
-    expect(colouring.key).toBe('subdistrict:S01,S02');
   });
 
-  it('adds a sub-district known only from an estate after the listed ones, named as the estate names it', () => {
-    const colouring = createEstateColouring('subdistrict', [estate({ subdistrictCode: 'S00', subdistrict: '新区街道' })], subdistricts);
-    expect(colouring.key).toBe('subdistrict:S01,S02,S00');
-    expect(colouring.colourOf(estate({ subdistrictCode: 'S00' }))).toEqual(CATEGORY_PALETTE[2]);
-    expect(colouring.legend.kind === 'categories' ? colouring.legend.items.map((i) => i.label) : null).toEqual([
-      { text: '城中街道' },
-      { text: '河西街道' },
-      { text: '新区街道' },
-    ]);
+  it('gives ten consecutive codes ten different colours, then wraps round the palette', () => {
+    const colours = Array.from({ length: 11 }, (_, i) => rgbToCss(subdistrictColour(`4502020${String(i + 1).padStart(2, '0')}`)));
+    expect(new Set(colours.slice(0, 10)).size).toBe(10);
+    expect(colours[10]).toBe(colours[0]);
+    // Letters too, case-blind: a and A, then a and k, ten apart.
+    expect(subdistrictColour('Sa')).toEqual(subdistrictColour('SA'));
+    expect(subdistrictColour('Sa')).toEqual(subdistrictColour('Sk'));
+    expect(subdistrictColour('Sa')).not.toEqual(subdistrictColour('Sb'));
   });
 
-  it('wraps round the palette after ten sub-districts', () => {
-    const many = Array.from({ length: 11 }, (_, i) => ({ code: `S${String(i).padStart(2, '0')}`, name: `街道${i}` }));
-    const colouring = createEstateColouring('subdistrict', [], many);
-    expect(colouring.colourOf(estate({ subdistrictCode: 'S10' }))).toEqual(CATEGORY_PALETTE[0]);
+  it('keeps a sub-district’s colour whatever other sub-districts or estates there are', () => {
+    const alone = createEstateColouring('subdistrict', []);
+    const crowded = createEstateColouring('subdistrict', [estate({ subdistrictCode: 'S00' }), estate({ subdistrictCode: 'S05' })]);
+    expect(crowded.key).toBe(alone.key);
+    expect(crowded.colourOf(estate({ subdistrictCode: 'S03' }))).toEqual(alone.colourOf(estate({ subdistrictCode: 'S03' })));
+    expect(alone.legend).toEqual({ kind: 'subdistricts' });
   });
 
-  it('paints an estate of an unknown sub-district grey-blue', () => {
-    const colouring = createEstateColouring('subdistrict', [], subdistricts);
-    expect(colouring.colourOf(estate({ subdistrictCode: 'S99' }))).toEqual(GREY_BLUE);
+  it('paints an estate without a sub-district, or with a code ending outside 0–9 and a–z, grey-blue', () => {
+    const colouring = createEstateColouring('subdistrict', []);
+    expect(colouring.colourOf(estate({ subdistrictCode: null }))).toEqual(GREY_BLUE);
+    expect(colouring.colourOf(estate({ subdistrictCode: '' }))).toEqual(GREY_BLUE);
+    expect(colouring.colourOf(estate({ subdistrictCode: '城中街道' }))).toEqual(GREY_BLUE);
   });
 });
 
 describe('estate fill', () => {
-  const colouring = createEstateColouring('eligibility', [], []);
+  const colouring = createEstateColouring('eligibility', []);
 
   it('draws an estate in its colour at the estate opacity', () => {
     expect(ESTATE_FILL_ALPHA).toBe(215);
@@ -230,7 +236,7 @@ describe('colouring by the reach of one facility type', () => {
       [2, coverageOf(450)],
       [3, coverageOf(null)],
     ]);
-    const colouring = createEstateColouring('reach', estates, [], coverage, 'kindergarten');
+    const colouring = createEstateColouring('reach', estates, coverage, 'kindergarten');
     if (colouring.legend.kind !== 'categories') throw new Error('expected categories');
     const params = colouring.legend.items.map((item) => ('params' in item.label ? item.label.params : null));
     expect(params).toEqual([

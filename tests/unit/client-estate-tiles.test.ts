@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
-import { createEstateColouring } from '../../client/src/map/estate-colours';
+import { createEstateColouring, subdistrictColour } from '../../client/src/map/estate-colours';
 import fc from 'fast-check';
 import { listedState, subdistrictShareExpression, tileColourExpression, tileFillExpression } from '../../client/src/map/estate-tiles';
 import { estateIdListing } from '../../core/estate-id-listing';
@@ -70,14 +70,13 @@ const byEstate = new Map<number, EstateProgramme>(
     },
   ]),
 );
-const subdistricts = ['S01', 'S02', 'S03'].map((code) => ({ code, name: code }));
 const programme = { byEstate, byStage: [], catalogue: DEFAULT_STAGE_CATALOGUE };
 
 describe('estate tile colours', () => {
   it.each(['stage', 'eligibility', 'yearBuilt', 'households', 'subdistrict'] as ColourBy[])(
     '%s: every estate as the GeoJSON map colours it',
     (colourBy) => {
-      const colouring = createEstateColouring(colourBy, estates, subdistricts, null, 'kindergarten', programme, {
+      const colouring = createEstateColouring(colourBy, estates, null, 'kindergarten', programme, {
         yearBuilt: [1950, 2010],
         households: [0, 1000],
       });
@@ -91,20 +90,35 @@ describe('estate tile colours', () => {
     },
   );
 
+  it('colours any sub-district code on a tile as the GeoJSON map and the legend do, with no list of codes', () => {
+    const expression = tileColourExpression(createEstateColouring('subdistrict', []).tileRule);
+    // Short codes over digits, letters of either case, a Chinese character and punctuation, or none.
+    const code = fc.string({ unit: fc.constantFrom(...'0123456789aZkQz街-_ '), maxLength: 12 });
+    fc.assert(
+      fc.property(code, (c) => {
+        expect(evaluate(expression, { subdistrictCode: c })).toEqual(subdistrictColour(c));
+      }),
+      { numRuns: 500 },
+    );
+    // A tile leaves out an estate's missing code.
+    expect(evaluate(expression, {})).toEqual(createEstateColouring('subdistrict', []).colourOf({ ...estates[0]!, subdistrictCode: null }));
+    expect(JSON.stringify(expression).length).toBeLessThan(1000);
+  });
+
   it('colours a stage the catalogue no longer has as an estate outside the programme', () => {
-    const colouring = createEstateColouring('stage', estates, subdistricts, null, 'kindergarten', programme);
+    const colouring = createEstateColouring('stage', estates, null, 'kindergarten', programme);
     const expression = tileColourExpression(colouring.tileRule);
     expect(evaluate(expression, { stage: 'gone' })).toEqual(evaluate(expression, { stage: DEFAULT_STAGE }));
   });
 
   it('colours by the stage set on the feature (a later entry, a replayed day) over the one its tile was cut with', () => {
-    const colouring = createEstateColouring('stage', estates, subdistricts, null, 'kindergarten', programme);
+    const colouring = createEstateColouring('stage', estates, null, 'kindergarten', programme);
     const expression = tileColourExpression(colouring.tileRule);
     const [first, second] = DEFAULT_STAGE_CATALOGUE.ids as [string, string];
     expect(evaluate(expression, { stage: first }, { stage: second })).toEqual(evaluate(expression, { stage: second }));
     expect(evaluate(expression, { stage: first }, { stage: second })).not.toEqual(evaluate(expression, { stage: first }));
     // Other colourings read the tile alone.
-    const bySubdistrict = tileColourExpression(createEstateColouring('subdistrict', estates, subdistricts).tileRule);
+    const bySubdistrict = tileColourExpression(createEstateColouring('subdistrict', estates).tileRule);
     expect(evaluate(bySubdistrict, { subdistrictCode: 'S01' }, { stage: second })).toEqual(
       evaluate(bySubdistrict, { subdistrictCode: 'S01' }),
     );
@@ -173,7 +187,7 @@ describe('estate tile colours', () => {
   });
 
   it('gives an estate without a year the no-figure colour on the year ramp', () => {
-    const colouring = createEstateColouring('yearBuilt', estates, subdistricts);
+    const colouring = createEstateColouring('yearBuilt', estates);
     const withoutYear = estates.find((p) => p.yearBuilt === null)!;
     expect(evaluate(tileColourExpression(colouring.tileRule), tileProperties(withoutYear, DEFAULT_STAGE))).toEqual([
       ...colouring.colourOf(withoutYear),

@@ -54,12 +54,11 @@ function recordingMap() {
 const estates = [1, 2, 3].map(
   (id) => estateFeature(id, { subdistrictCode: `S0${id}`, yearBuilt: 1980 + id, households: 100 * id }).properties,
 );
-const subdistricts = ['S01', 'S02', 'S03'].map((code) => ({ code, name: code }));
 const ranges: LedgerRanges = { yearBuilt: [1970, 2000], households: [10, 900] };
 
 /** The scene as the map hands it over, with the colouring the store makes for the choice. */
 function scene(colourBy: ColourBy, ledgerRanges = ranges): TiledEstatesScene {
-  const colouring = createEstateColouring(colourBy, estates, subdistricts, null, 'kindergarten', null, ledgerRanges);
+  const colouring = createEstateColouring(colourBy, estates, null, 'kindergarten', null, ledgerRanges);
   return { colouring, estatesVisible: true, selectedEstateId: null, hoveredEstateId: null };
 }
 const ruleOf = (colourBy: ColourBy, ledgerRanges = ranges) => scene(colourBy, ledgerRanges).colouring.tileRule;

@@ -120,13 +120,16 @@ export class AtlasMap implements MapAdapter {
       this.tiles.attach();
     });
     this.map.on('idle', () => this.checkReady());
-    this.map.on('moveend', () => {
+    const reportView = (): void => {
       const bounds = this.map.getBounds();
       this.callbacks.onViewChange?.({
         bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
         zoom: this.map.getZoom(),
       });
-    });
+    };
+    // The first view too: a map framed before it loads has no move to end.
+    this.map.once('load', reportView);
+    this.map.on('moveend', reportView);
     this.map.on('error', (event) => this.handleMapError(event));
     this.map.on('zoom', () => {
       const band = deckZoomBand(this.map.getZoom());

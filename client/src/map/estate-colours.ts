@@ -72,15 +72,19 @@ export type EstateLegend =
         colour: Rgb;
       }[];
     }
-  | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[] };
+  | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[] }
+  /** Too many to list: the legend names the sub-districts in view, each in `subdistrictColour`. */
+  | { kind: 'subdistricts' };
 
 /**
  * The same colouring as a rule over the attributes an estate tile carries (core/tiles/tile-layers.ts),
- * for a map that draws the estates from vector tiles: a lookup by value, the first flag that is
- * set, or a ramp. `fixed` when the colour depends on something tiles do not carry (life-circle results).
+ * for a map that draws the estates from vector tiles: a lookup by value, a code's last character,
+ * the first flag that is set, or a ramp. `fixed` when the colour depends on something tiles do not carry (life-circle results).
  */
 export type EstateTileRule =
-  | { kind: 'match'; attribute: 'stage' | 'subdistrictCode'; colours: readonly (readonly [string, Rgb])[]; fallback: Rgb }
+  | { kind: 'match'; attribute: 'stage'; colours: readonly (readonly [string, Rgb])[]; fallback: Rgb }
+  /** The palette colour at the place of the value's last character in `alphabet` (`subdistrictColour`). */
+  | { kind: 'codeSlot'; attribute: 'subdistrictCode'; alphabet: string; palette: readonly Rgb[]; fallback: Rgb }
   | { kind: 'flags'; flags: readonly (readonly ['urgent' | 'eligible', Rgb])[]; fallback: Rgb }
   | { kind: 'ramp'; attribute: 'yearBuilt' | 'households'; min: number; max: number; stops: readonly Rgb[]; fallback: Rgb }
   | { kind: 'fixed'; colour: Rgb };
@@ -243,9 +247,24 @@ export function stageLabelSuffix(programme: EstateProgramme | undefined): string
   return programme?.stage === STARTED_STAGE ? ` ${Math.round(programme.progressPct)}%` : '';
 }
 
-export interface SubdistrictRef {
-  code: string;
-  name: string;
+/**
+ * The characters whose place, modulo the palette's length, picks a code's colour by its last
+ * character: consecutive codes (450202001, 450202002 …; S01, S02 …), as neighbouring sub-districts
+ * are numbered, differ in colour. Case-blind. The tile rule reads the same place with MapLibre's
+ * `index-of`, so the map and the legend agree without a list of every code.
+ */
+export const CODE_SLOT_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A sub-district's colour, from its code alone: it never moves when another sub-district is added,
+ * and a province's 10 000 codes need no lookup table. A code ending in another character (a letter
+ * outside a–z, a Chinese character) is drawn in the fallback grey-blue.
+ * @example subdistrictColour('450202001') // CATEGORY_PALETTE[1]
+ */
+export function subdistrictColour(code: string): Rgb {
+  const last = code.slice(-1).toLowerCase();
+  const place = last === '' ? -1 : CODE_SLOT_ALPHABET.indexOf(last);
+  return place < 0 ? STATUS_COLOURS.notEligible : (CATEGORY_PALETTE[place % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible);
 }
 
 function extent(values: number[]): [number, number] {
@@ -271,24 +290,22 @@ export interface LedgerRanges {
 /**
  * The colouring for a choice over a set of estates (ramps span the estates' own range, or the
  * ledger's when `ledgerRanges` gives one).
- * @example createEstateColouring('eligibility', estates, []).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
+ * @example createEstateColouring('eligibility', estates).colourOf({ ...p, urgent: true }) // STATUS_COLOURS.urgent
  */
 export function createEstateColouring(
   colourBy: ColourBy,
   estates: readonly EstateApiProperties[],
-  subdistricts: readonly SubdistrictRef[],
   coverage: ReadonlyMap<number, EstateCoverage> | null = null,
   reachTypeId: FacilityTypeId = 'kindergarten',
   programme: ProgrammeColouringInput | null = null,
   ledgerRanges: LedgerRanges | null = null,
 ): EstateColouring {
-  return { colourBy, ...colouringOf(colourBy, estates, subdistricts, coverage, reachTypeId, programme, ledgerRanges) };
+  return { colourBy, ...colouringOf(colourBy, estates, coverage, reachTypeId, programme, ledgerRanges) };
 }
 
 function colouringOf(
   colourBy: ColourBy,
   estates: readonly EstateApiProperties[],
-  subdistricts: readonly SubdistrictRef[],
   coverage: ReadonlyMap<number, EstateCoverage> | null,
   reachTypeId: FacilityTypeId,
   programme: ProgrammeColouringInput | null,
@@ -337,35 +354,20 @@ function colouringOf(
         legend: { kind: 'ramp', attribute: colourBy, min, max, stops },
       };
     }
-    case 'subdistrict': {
-      // Order by code so a sub-district keeps its colour whatever the estates' order.
-      const known = [...subdistricts].sort((a, b) => a.code.localeCompare(b.code));
-      // A set, not a scan of the list per estate: a province has 10 000 sub-districts and 200 000 estates.
-      const knownCodes = new Set(known.map((s) => s.code));
-      for (const p of estates) {
-        const code = p.subdistrictCode;
-        if (code !== null && !knownCodes.has(code)) {
-          knownCodes.add(code);
-          known.push({ code, name: p.subdistrict ?? code });
-        }
-      }
-      const colourByCode = new Map(
-        known.map((s, i) => [s.code, CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] ?? STATUS_COLOURS.notEligible]),
-      );
+    case 'subdistrict':
       return {
-        key: `subdistrict:${known.map((s) => s.code).join(',')}`,
-        colourOf: (p) => (p.subdistrictCode === null ? undefined : colourByCode.get(p.subdistrictCode)) ?? STATUS_COLOURS.notEligible,
-        tileRule: { kind: 'match', attribute: 'subdistrictCode', colours: [...colourByCode], fallback: STATUS_COLOURS.notEligible },
-        legend: {
-          kind: 'categories',
-          items: known.map((s) => ({
-            key: s.code,
-            label: { text: s.name },
-            colour: colourByCode.get(s.code) ?? STATUS_COLOURS.notEligible,
-          })),
+        // The colour follows from each code alone, so the colouring never changes with the ledger.
+        key: 'subdistrict',
+        colourOf: (p) => (p.subdistrictCode === null ? STATUS_COLOURS.notEligible : subdistrictColour(p.subdistrictCode)),
+        tileRule: {
+          kind: 'codeSlot',
+          attribute: 'subdistrictCode',
+          alphabet: CODE_SLOT_ALPHABET,
+          palette: CATEGORY_PALETTE,
+          fallback: STATUS_COLOURS.notEligible,
         },
+        legend: { kind: 'subdistricts' },
       };
-    }
   }
 }
 

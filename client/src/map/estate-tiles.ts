@@ -77,9 +77,20 @@ export function tileColourExpression(rule: EstateTileRule): ExpressionSpecificat
       if (rule.colours.length === 0) return css(rule.fallback);
       const pairs = rule.colours.flatMap(([value, colour]) => [value, css(colour)]);
       // A stage set on the feature (setTileStages) wins over the one the tile was cut with.
-      const value: ExpressionSpecification =
-        rule.attribute === 'stage' ? ['coalesce', ['feature-state', STAGE_STATE], ['get', 'stage']] : ['get', rule.attribute];
+      const value: ExpressionSpecification = ['coalesce', ['feature-state', STAGE_STATE], ['get', rule.attribute]];
       return ['match', ['to-string', value], ...pairs, css(rule.fallback)] as ExpressionSpecification;
+    }
+    case 'codeSlot': {
+      const code: ExpressionSpecification = ['to-string', ['get', rule.attribute]];
+      const last: ExpressionSpecification = ['downcase', ['slice', code, ['-', ['length', code], 1]]];
+      const place: ExpressionSpecification = ['index-of', last, rule.alphabet];
+      const slots = rule.palette.flatMap((colour, i) => [i, css(colour)]);
+      return [
+        'case',
+        ['any', ['==', last, ''], ['<', place, 0]],
+        css(rule.fallback),
+        ['match', ['%', place, rule.palette.length], ...slots, css(rule.fallback)],
+      ] as unknown as ExpressionSpecification;
     }
     case 'flags': {
       const cases = rule.flags.flatMap(([flag, colour]) => [['to-boolean', ['get', flag]], css(colour)]);

@@ -16,7 +16,7 @@ import * as programme from './programme-slice';
 import type { AtlasFilter } from './atlas-filter';
 import type { FilterState } from './filter-slice';
 import type { LedgerState } from './ledger-slice';
-import type { ColourBy, ImportPreview, LayerKey } from '../map/map-types';
+import type { ColourBy, ImportPreview, LayerKey, MapViewport } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
 import type { ReportingPeriodKind } from '../../../core/programme/reporting-period';
 import type { Bbox } from '../../../core/geometry/bbox';
@@ -52,6 +52,7 @@ export interface AtlasActions {
   setHovered(hovered: HoverTarget | null): void;
   setColourBy(colourBy: ColourBy): void;
   setReachType(typeId: FacilityTypeId): void;
+  setMapViewport(viewport: MapViewport): void;
   setLayerVisible(layer: LayerKey, visible: boolean): void;
   setLanguage(language: Language): void;
   /** Changes parts of the one atlas filter (sidebar and ledger alike). */
@@ -153,6 +154,7 @@ export const useAtlasStore = create<AtlasState>()((set) => ({
   setHovered: (hovered) => set((s) => selection.setHovered(s, hovered)),
   setColourBy: (colourBy) => set((s) => view.setColourBy(s, colourBy)),
   setReachType: (typeId) => set((s) => view.setReachType(s, typeId)),
+  setMapViewport: (viewport) => set((s) => view.setMapViewport(s, viewport)),
   setLayerVisible: (layer, visible) => set((s) => view.setLayerVisible(s, layer, visible)),
   setLanguage: (language) => set((s) => view.setLanguage(s, language)),
   setFilter: (patch) => set((s) => filters.setFilter(s, patch)),

@@ -1,5 +1,5 @@
 /** How the map is shown: colouring, visible layers, language and facility types (the filter is filter-slice.ts). */
-import type { ColourBy, LayerKey, VisibleLayers } from '../map/map-types';
+import type { ColourBy, LayerKey, MapViewport, VisibleLayers } from '../map/map-types';
 import type { Language } from '../shared/i18n/languages';
 import { FACILITY_CATALOGUE, type FacilityTypeId } from '../../../core/facility-catalogue';
 
@@ -11,6 +11,8 @@ export interface ViewState {
   hiddenFacilityTypes: readonly string[];
   /** The facility type whose reach colours the estates when colouring by reach. */
   reachTypeId: FacilityTypeId;
+  /** What the map shows, as of its last move (null before it has drawn). */
+  mapViewport: MapViewport | null;
 }
 
 export const DEFAULT_VISIBLE_LAYERS: VisibleLayers = {
@@ -34,6 +36,7 @@ export const initialView: ViewState = {
   language: 'zh',
   hiddenFacilityTypes: DEFAULT_HIDDEN_FACILITY_TYPES,
   reachTypeId: 'kindergarten',
+  mapViewport: null,
 };
 
 export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<ViewState> {
@@ -42,6 +45,10 @@ export function setColourBy(_state: ViewState, colourBy: ColourBy): Partial<View
 
 export function setReachType(_state: ViewState, reachTypeId: FacilityTypeId): Partial<ViewState> {
   return { reachTypeId };
+}
+
+export function setMapViewport(_state: ViewState, mapViewport: MapViewport): Partial<ViewState> {
+  return { mapViewport };
 }
 
 export function setLayerVisible(state: ViewState, layer: LayerKey, visible: boolean): Partial<ViewState> {

@@ -7,6 +7,7 @@ import { FILTERED_OUT_COLOUR, STARTED_SHARE_RAMP, type EstateLegend as EstateLeg
 import { TILE_LAYERS } from '../../../../core/tiles/tile-layers';
 import type { Language } from '../../shared/i18n/languages';
 import { useEstateColouring } from './use-estate-colouring';
+import { SubdistrictLegend } from './SubdistrictLegend';
 import { useAtlasStore } from '../../state/atlas-store';
 import { hasActiveFilter } from '../../state/atlas-filter';
 import { hasProgrammeFilter } from '../../../../core/programme/programme-filter';
@@ -48,6 +49,8 @@ export function EstateLegend() {
             </li>
           ))}
         </ul>
+      ) : legend.kind === 'subdistricts' ? (
+        <SubdistrictLegend />
       ) : (
         <div className="atlas-ramp">
           <div

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useEstateColouring } from './use-estate-colouring';
 import { AtlasMap } from '../../map/atlas-map';
 import type { MapAdapter } from '../../map/map-adapter';
-import type { FacilityDatum, MapPointerEvent, MapViewport } from '../../map/map-types';
+import type { FacilityDatum, MapPointerEvent } from '../../map/map-types';
 import { placedLabel, polygonLabelPoint, roadLabels, type PointLabel } from '../../../../core/geometry/label-points';
 import { subdistrictLabelWidthPx } from '../../map/deck-layers';
 import { exposeTestHook } from '../../map/test-hook';
@@ -46,7 +46,6 @@ export function MapView({ data }: { data: AtlasData }) {
   const [atlas, setAtlas] = useState<MapAdapter | null>(null);
   const [pointer, setPointer] = useState<MapPointerEvent | null>(null);
   const [basemapFallback, setBasemapFallback] = useState(false);
-  const [viewport, setViewport] = useState<MapViewport | null>(null);
 
   const colouring = useEstateColouring();
   const visibleLayers = useAtlasStore((s) => s.visibleLayers);
@@ -136,8 +135,8 @@ export function MapView({ data }: { data: AtlasData }) {
         },
         onClick: handleMapClick,
         onBasemapFallback: () => setBasemapFallback(true),
-        // Only a city drawn from tiles loads by view (use-held-areas.ts); the others need no re-render per move.
-        onViewChange: data.config.estateSource.kind === 'tiles' ? setViewport : undefined,
+        // Read by the areas a tiled city loads (use-held-areas.ts) and the sub-districts' legend.
+        onViewChange: (viewport) => useAtlasStore.getState().setMapViewport(viewport),
       },
     });
     const removeHook = exposeTestHook(map);
@@ -185,7 +184,7 @@ export function MapView({ data }: { data: AtlasData }) {
     atlas?.setVisibleLayers(visibleLayers);
   }, [atlas, visibleLayers]);
 
-  useHeldAreas(viewport);
+  useHeldAreas();
   useMapCamera(atlas, { estates, subdistricts: data.subdistricts, panelWidthPx: ESTATE_PANEL_WIDTH_PX });
 
   useEffect(() => {

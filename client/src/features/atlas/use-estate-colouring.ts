@@ -11,23 +11,18 @@ export function useEstateColouring(): EstateColouring | null {
   const dashboard = useAtlasStore((s) => s.dashboard);
   const byEstate = useAtlasStore((s) => s.programmeByEstate);
   const catalogue = useAtlasStore((s) => s.stageCatalogue);
-  // Once per load, not per colouring: a province lists thousands of sub-districts.
+  // Once per load, not per colouring.
   const estates = useMemo(() => data?.estates.features.map((f) => f.properties) ?? [], [data?.estates]);
-  const subdistricts = useMemo(
-    () => data?.subdistricts.features.map((f) => ({ code: f.properties.code, name: f.properties.name })) ?? [],
-    [data?.subdistricts],
-  );
   return useMemo(() => {
     if (!data) return null;
     return createEstateColouring(
       colourBy,
       estates,
-      subdistricts,
       coverage,
       reachTypeId,
       dashboard ? { byEstate, byStage: dashboard.byStage, catalogue } : null,
       // With tiles the browser holds a few estates: ramps span the ledger's ranges instead.
       data.config.estateSource.kind === 'tiles' ? data.config.estateSource : null,
     );
-  }, [colourBy, data, estates, subdistricts, coverage, reachTypeId, dashboard, byEstate, catalogue]);
+  }, [colourBy, data, estates, coverage, reachTypeId, dashboard, byEstate, catalogue]);
 }

@@ -8,14 +8,15 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bbox } from '../../../../core/geometry/bbox';
 import { fetchFacilities, fetchRoads, isAbortError } from '../../api';
-import type { MapViewport } from '../../map/map-types';
 import { useAtlasStore } from '../../state/atlas-store';
 import { estateWant, facilitySearchM, nextHeldArea, viewWant } from './held-areas';
 
-export function useHeldAreas(viewport: MapViewport | null): void {
+export function useHeldAreas(): void {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const areas = useAtlasStore((s) => s.heldAreas);
+  // Only a city drawn from tiles holds areas; the others need no re-render per move.
+  const viewport = useAtlasStore((s) => (s.heldAreas === null ? null : s.mapViewport));
   const estate = useAtlasStore((s) =>
     s.selectedEstateId === null ? undefined : s.data?.estates.features.find((f) => f.id === s.selectedEstateId),
   );
