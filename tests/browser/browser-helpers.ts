@@ -313,6 +313,22 @@ export async function screenPixels(page: Page, x: number, y: number, half = 3): 
   return pixels;
 }
 
+/** Waits until the estate panel's slide-in and any map pan have finished, so screenshots are not mid-animation. */
+export async function settle(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await page.evaluate(() => {
+      const panel = document.querySelector('.atlas-estate-drawer .ant-drawer-content-wrapper')?.getBoundingClientRect();
+      const map = (window as unknown as { __atlas: { map: { getCenter(): unknown; isMoving(): boolean } } }).__atlas.map;
+      return JSON.stringify([panel?.x ?? null, map.getCenter(), map.isMoving()]);
+    });
+    if (now === last && !now.endsWith('true]')) return;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the page kept moving for 5 s');
+}
+
 /** Sets the window's size with the controls shown: below 1200 px they fold away as the window narrows, so this unfolds them. */
 export async function setViewportWithControls(page: Page, viewport: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(viewport);

@@ -27,6 +27,7 @@ import {
   OUTPUT_DIR,
   skipBrowserTests,
   startAppUnderTest,
+  settle,
 } from './browser-helpers';
 import { HELSINKI_RESIDENTIAL } from '../helpers/realdata.js';
 
@@ -59,11 +60,6 @@ function vertices(geometry: Polygon | MultiPolygon): Position[] {
 function maxVertexDistanceM(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
   const others = vertices(b);
   return Math.max(...vertices(a).map((p) => Math.min(...others.map((q) => distance(p, q, { units: 'meters' })))));
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __atlas: HookView }).__atlas.map.isMoving(), null, { timeout: 10_000 });
-  await page.waitForTimeout(400);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
-import { apiFetch, type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  apiFetch,
+  type AppUnderTest,
+  gotoAtlas,
+  launchChromium,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+  settle,
+} from './browser-helpers';
 import { layoutProblems, uncoveredMapSize } from './layout-checks';
 
 const VIEWPORTS = [
@@ -53,13 +62,6 @@ async function project(page: Page, lngLat: [number, number]): Promise<[number, n
 }
 
 /** Lets slide-ins, map pans and tooltips finish before a check or a screenshot. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __atlas: { map: { isMoving(): boolean } } }).__atlas.map.isMoving(), null, {
-    timeout: 10_000,
-  });
-  await page.waitForTimeout(450);
-}
-
 describe.skipIf(skipBrowserTests)('the layout at 1024 × 700 and 1440 × 900 in both languages', () => {
   let server: AppUnderTest | null = null;
   let browser: Browser;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection, OutlinedSubdistrictCollection } from '../../client/src/api/types';
-import { blendOver, hexToRgb } from '../../core/colour';
+import { blendOver, colourDifference, hexToRgb } from '../../core/colour';
 import { ESTATE_FILL_ALPHA } from '../../core/palette-rules';
 import { BASEMAP_COLOURS } from '../../client/src/map/basemap-style';
 import { COLOUR_BY_OPTIONS, type MapTarget } from '../../client/src/map/map-types';
@@ -29,6 +29,7 @@ import {
   legendSwatchColour,
   shareOfColour,
   setViewportWithControls,
+  settle,
 } from './browser-helpers';
 import { layoutProblemsWithin, SCREENSHOT_VIEWPORTS } from './layout-checks';
 
@@ -65,22 +66,6 @@ async function pick(page: Page, x: number, y: number): Promise<MapTarget | null>
     },
     [x, y] as const,
   );
-}
-
-/** Waits until the panel's slide-in and any map pan have finished, so screenshots are not mid-animation. */
-async function settle(page: Page): Promise<void> {
-  let last = '';
-  for (let i = 0; i < 50; i++) {
-    const now = await page.evaluate(() => {
-      const panel = document.querySelector('.atlas-estate-drawer .ant-drawer-content-wrapper')?.getBoundingClientRect();
-      const map = (window as unknown as { __atlas: { map: { getCenter(): unknown; isMoving(): boolean } } }).__atlas.map;
-      return JSON.stringify([panel?.x ?? null, map.getCenter(), map.isMoving()]);
-    });
-    if (now === last && !now.endsWith('true]')) return;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the page kept moving for 5 s');
 }
 
 function close(a: Rgb, b: Rgb): boolean {
@@ -339,4 +324,30 @@ describe.skipIf(skipBrowserTests)('the map page', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await chooseColouring(page, '改造状态（项目阶段）');
   }, 90_000);
+  it('draws the zoom buttons over the estates deck.gl draws, not under them', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const estate = [...estates].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    const [lng = 0, lat = 0] = pointOnFeature(estate).geometry.coordinates;
+    await jumpTo(page, [lng, lat], 17);
+    await settle(page);
+    // Move the estate under the zoom-in button: pixels per degree from two projections.
+    const button = (await page.locator('.maplibregl-ctrl-zoom-in').boundingBox())!;
+    const [bx, by] = [button.x + button.width / 2, button.y + button.height / 2];
+    const [ex, ey] = await project(page, [lng, lat]);
+    const [eastX] = await project(page, [lng + 0.001, lat]);
+    const [, northY] = await project(page, [lng, lat + 0.001]);
+    await jumpTo(page, [lng + ((ex - bx) / (eastX - ex)) * 0.001, lat + ((ey - by) / (northY - ey)) * 0.001], 17);
+    await settle(page);
+    const [ux, uy] = await project(page, [lng, lat]);
+    expect(Math.hypot(ux - bx, uy - by)).toBeLessThan(3);
+    // The estate right of the button, in its fill …
+    const fill = await screenPixels(page, button.x + button.width + 8, by, 1);
+    expect(fill.every((p) => colourDifference(p, [255, 255, 255]) > 10)).toBe(true);
+    // … and the button's own white corner above it.
+    const corner = await screenPixels(page, button.x + 5, button.y + 5, 1);
+    expect(
+      corner.every((p) => colourDifference(p, [255, 255, 255]) < 3),
+      JSON.stringify(corner),
+    ).toBe(true);
+  });
 });

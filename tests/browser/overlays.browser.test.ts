@@ -11,7 +11,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import type { EstateApiFeature, EstateCollection } from '../../client/src/api/types';
 import type { MapTarget } from '../../client/src/map/map-types';
-import { apiFetch, type AppUnderTest, gotoAtlas, launchChromium, OUTPUT_DIR, skipBrowserTests, startAppUnderTest } from './browser-helpers';
+import {
+  apiFetch,
+  type AppUnderTest,
+  gotoAtlas,
+  launchChromium,
+  OUTPUT_DIR,
+  skipBrowserTests,
+  startAppUnderTest,
+  settle,
+} from './browser-helpers';
 
 interface Box {
   left: number;
@@ -46,11 +55,6 @@ function intersection(a: Box, b: Box): Box | null {
     bottom: Math.min(a.bottom, b.bottom),
   };
   return r.right - r.left > 1 && r.bottom - r.top > 1 ? r : null;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __atlas: HookView }).__atlas.map.isMoving(), null, { timeout: 10_000 });
-  await page.waitForTimeout(400);
 }
 
 /** The ledger rows wholly visible in the table body, and those the horizontal scroll bar lies over. */

@@ -39,6 +39,8 @@ import {
   skipBrowserTests,
   startAppUnderTest,
   waitForModalSettled,
+  setViewportWithControls,
+  settle,
 } from './browser-helpers';
 import { layoutProblems } from './layout-checks';
 
@@ -631,5 +633,29 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     expect(shownNumber(await page.getByTestId('selection-totals-estates').textContent())).toBe(2);
     await page.getByTestId('selection-clear').click();
     await page.getByTestId('selection-card').waitFor({ state: 'detached', timeout: 5000 });
+  });
+  it('keeps the picked estate’s card clear of the estate panel at 1024 × 700 with the controls unfolded, in both languages', async () => {
+    const estate = [...estates].sort((a, b) => b.properties.landAreaM2 - a.properties.landAreaM2)[0]!;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await gotoAtlas(page, baseUrl, problems);
+    await setViewportWithControls(page, { width: 1024, height: 700 });
+    await jumpTo(page, polygonLabelPoint(estate.geometry), 16, 400);
+    const [x, y] = await project(page, polygonLabelPoint(estate.geometry));
+    await page.mouse.click(x, y);
+    await page.getByTestId('selection-card').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.atlas-estate-drawer .ant-drawer-close').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.mouse.move(5, 695);
+    for (const lang of ['zh', 'en'] as const) {
+      await page.getByTestId(`lang-${lang}`).click();
+      await settle(page);
+      await page.screenshot({ path: join(OUTPUT_DIR, `selection-beside-estate-panel-1024x700-${lang}.png`) });
+      await checkLayout(
+        `selection beside the estate panel ${lang}`,
+        [...TOOL_CONTROLS, '.atlas-estate-drawer .ant-drawer-close'],
+        ZONE_LABELS,
+      );
+    }
+    expect(problems).toEqual([]);
+    await page.getByTestId('selection-clear').click();
   });
 });

@@ -23,6 +23,8 @@ export const SelectionCard = memo(function SelectionCard({ estates }: { estates:
   const clearPicked = useAtlasStore((s) => s.clearPicked);
   const openDraft = useZoneFormStore((s) => s.openDraft);
   const refusal = useRefusal('zones.write');
+  // The estate or facility panel covers the map's right side (SidePanel.tsx).
+  const besidePanel = useAtlasStore((s) => s.selectedEstateId !== null || s.selectedFacilityId !== null);
   const [busy, setBusy] = useState(false);
 
   const picked = useMemo(() => {
@@ -68,7 +70,10 @@ export const SelectionCard = memo(function SelectionCard({ estates }: { estates:
   };
 
   return (
-    <div className="atlas-selection-card" data-testid="selection-card">
+    <div
+      className={besidePanel ? 'atlas-selection-card atlas-selection-card-beside-panel' : 'atlas-selection-card'}
+      data-testid="selection-card"
+    >
       <div className="atlas-selection-title">
         <span data-testid="selection-count">{t('zones.selection.title', { count: picked.length })}</span>
         <Button size="small" type="link" onClick={clearPicked} data-testid="selection-clear">
