@@ -67,7 +67,6 @@ export type EstateLegend =
           | { i18nKey: 'legend.urgent' | 'legend.eligible' | 'legend.notEligible' | 'legend.gapsPending' }
           | { i18nKey: 'legend.gapBand'; params: { range: string; estates: number; households: number } }
           | { i18nKey: `legend.reach.${ReachBand}`; params: { range: string; estates: number; households: number } }
-          | { text: string }
           | { stage: Bilingual; estates: number; households: number };
         colour: Rgb;
       }[];

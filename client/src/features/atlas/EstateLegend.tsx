@@ -22,7 +22,6 @@ function legendLabel(label: Label, t: TFunction, language: Language): string {
       estates: formatNumber(label.estates, language),
       households: formatNumber(label.households, language),
     });
-  if (!('i18nKey' in label)) return label.text;
   if (!('params' in label)) return t(label.i18nKey);
   const { range, estates, households } = label.params;
   return t(label.i18nKey, { range, estates: formatNumber(estates, language), households: formatNumber(households, language) });
