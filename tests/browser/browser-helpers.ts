@@ -333,8 +333,18 @@ export async function settle(page: Page): Promise<void> {
 export async function setViewportWithControls(page: Page, viewport: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(viewport);
   if (viewport.width >= 1200) return;
+  const siderWidth = () => page.getByTestId('controls-sider').evaluate((el) => el.getBoundingClientRect().width);
   await page.waitForFunction(() => document.querySelector('[data-testid="controls-sider"]')?.getBoundingClientRect().width === 0);
   await page.getByTestId('controls-toggle').click();
+  // Until the sider has slid open: the map beside it is resized as it goes, moving every projected point.
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const width = await siderWidth();
+    if (width > 0 && width === last) return;
+    last = width;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the controls did not finish unfolding in 5 s');
 }
 
 /** The share of `pixels` within `tolerance` (CIEDE2000) of `expected`. */

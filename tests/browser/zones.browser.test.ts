@@ -640,9 +640,10 @@ describe.skipIf(skipBrowserTests)('renovation zones on the map', () => {
     await gotoAtlas(page, baseUrl, problems);
     await setViewportWithControls(page, { width: 1024, height: 700 });
     await jumpTo(page, polygonLabelPoint(estate.geometry), 16, 400);
+    await settle(page);
     const [x, y] = await project(page, polygonLabelPoint(estate.geometry));
     await page.mouse.click(x, y);
-    await page.getByTestId('selection-card').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByTestId('selection-card').waitFor({ state: 'visible', timeout: 20_000 });
     await page.locator('.atlas-estate-drawer .ant-drawer-close').waitFor({ state: 'visible', timeout: 10_000 });
     await page.mouse.move(5, 695);
     for (const lang of ['zh', 'en'] as const) {
